@@ -1,0 +1,62 @@
+"""Extract stage: a `ParsedDocument` to `PromiseRecord`s, every value with evidence."""
+
+from __future__ import annotations
+
+from ..parse import ParsedDocument, split_documents
+from ..records import PromiseRecord, Source, make_record_id
+from .content import find_commitments, find_follow_up, find_goals
+from .metadata import (
+    classify_doc_type,
+    find_kommuner,
+    find_lokalpolisomrade,
+    find_period,
+    find_signatories,
+    find_signed_date,
+    is_about_promises,
+)
+
+__all__ = ["NotAPromiseError", "extract_records"]
+
+
+class NotAPromiseError(Exception):
+    """The source is not about medborgarlöften at all."""
+
+    reason = "not a medborgarlöfte"
+
+
+def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
+    """One record per promise document in the source."""
+    if not is_about_promises(doc):
+        raise NotAPromiseError(NotAPromiseError.reason)
+    records = []
+    for index, span in enumerate(split_documents(doc)):
+        field_evidence = {}
+        lpo, lpo_evidence = find_lokalpolisomrade(doc, span)
+        period, years, period_evidence = find_period(doc, span, source.url)
+        signed_date, signed_evidence = find_signed_date(doc, span)
+        for name, evidence in (
+            ("lokalpolisomrade", lpo_evidence),
+            ("years", period_evidence),
+            ("signed_date", signed_evidence),
+        ):
+            if evidence is not None:
+                field_evidence[name] = evidence
+        records.append(
+            PromiseRecord(
+                id=make_record_id(source.sha256, index),
+                source=source,
+                doc_type=classify_doc_type(doc, span),
+                title=span.heading,
+                kommuner=find_kommuner(doc, span, source.url),
+                lokalpolisomrade=lpo,
+                period=period,
+                years=years,
+                signed_date=signed_date,
+                signatories=find_signatories(doc, span),
+                commitments=find_commitments(doc, span),
+                goals=find_goals(doc, span),
+                follow_up=find_follow_up(doc, span),
+                field_evidence=field_evidence,
+            )
+        )
+    return records
