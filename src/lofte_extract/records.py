@@ -16,6 +16,7 @@ __all__ = [
     "Actor",
     "Category",
     "Commitment",
+    "CommitmentRow",
     "DocType",
     "ErrorRow",
     "Evidence",
@@ -175,3 +176,24 @@ class ErrorRow(_Model):
 def make_record_id(sha256: str, index: int) -> str:
     """Stable id for the index-th promise document of the file with this hash."""
     return hashlib.sha256(f"{sha256}:{index}".encode()).hexdigest()[:16]
+
+
+class CommitmentRow(_Model):
+    """One row of commitments.csv: a target, or a commitment without targets."""
+
+    record_id: str = Field(description="PromiseRecord id (records.jsonl, lofte.sqlite).")
+    kommun: str = Field(description="Kommun names, ';'-separated when several.")
+    kommunkod: str = Field(description="SCB kommunkod(s), ';'-separated, same order as kommun.")
+    years: str = Field(description="Years the promise covers, ';'-separated.")
+    doc_type: DocType
+    categories: str = Field(description="Codebook keys, ';'-separated.")
+    commitment: str = Field(description="The commitment's text.")
+    strength: Strength
+    value: int | float | None = Field(None, description="Target value; empty without target.")
+    qualifier: Qualifier | None = None
+    unit: str | None = Field(None, description="The counted thing as written.")
+    period: TargetPeriod | None = None
+    target_text: str | None = Field(None, description="The words the target was read from.")
+    source_path: str = Field(description="Source file, relative to the corpus root.")
+    source_url: str | None = None
+    page: int | None = Field(None, description="PDF page of the evidence.")

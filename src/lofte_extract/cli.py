@@ -1,0 +1,172 @@
+"""Command line: a thin layer over the library. `lofte-extract corpus/` runs the pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .pipeline import run
+from .schemas import write_schemas
+
+__all__ = ["build_parser", "main"]
+
+DESCRIPTION = """\
+Turn Swedish medborgarlöften (the yearly joint promises of a kommun and its local police
+area) into a research dataset. Give it folders or files (PDF, HTML, text; the format is
+detected from the content) and it writes records.jsonl, commitments.csv, errors.jsonl,
+lofte.sqlite and the normalized texts every value's evidence points into.
+
+  lofte-extract corpus/                 same as: lofte-extract run corpus/
+  lofte-extract evaluate --gold GOLD out/records.jsonl
+"""
+
+# Commands that live beside their stage; each module has register(subparsers).
+_PLUGGED_COMMANDS = [
+    "lofte_extract.collect.cli",
+    "lofte_extract.compare.cli",
+    "lofte_extract.publish.review",
+    "lofte_extract.publish.report",
+]
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"lofte-extract: no such file or folder: {', '.join(map(str, missing))}",
+              file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"lofte-extract: output {args.out} exists and is not a folder", file=sys.stderr)
+        return 2
+    try:
+        with _Progress(enabled=not args.quiet) as progress:
+            summary = run(args.paths, args.out, progress=progress.update)
+    except OSError as exc:
+        print(f"lofte-extract: cannot write output to {args.out}: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line(), file=sys.stderr)
+    return 0
+
+
+def _schema_command(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def _evaluate_command(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+    from .evaluate_report import format_scores
+
+    if not args.gold.is_dir():
+        print(f"lofte-extract: gold folder not found: {args.gold}", file=sys.stderr)
+        return 2
+    if not args.records.exists():
+        print(f"lofte-extract: records not found: {args.records}", file=sys.stderr)
+        return 2
+    scores = evaluate(args.gold, args.records)
+    if args.json:
+        print(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_scores(scores))
+    if args.verbose:
+        print("\n".join(scores.misses))
+    return 0
+
+
+class _Progress:
+    """A rich progress bar on stderr for interactive runs; silent otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self._bar = None
+        self._task = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+        return self
+
+    def update(self, done: int, total: int, name: str) -> None:
+        """Called by the pipeline before each file."""
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task("extracting", total=total)
+        self._bar.update(self._task, completed=done, description=name[:40] or "writing")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="lofte-extract", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"lofte-extract {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="extract the dataset from files and folders (the default)",
+                       description="Parse and extract every file under PATH into OUT.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="corpus folders or files (PDF, HTML, text)")
+    p.add_argument("-o", "--out", type=Path, default=Path("out"),
+                   help="output folder (default: ./out)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_run_command)
+
+    p = sub.add_parser("schema", help="write the JSON Schemas of the output rows",
+                       description="Write JSON Schema files for records, errors and the CSV "
+                       "rows, generated from the pydantic models.")
+    p.add_argument("-o", "--out", type=Path, default=Path("schemas"),
+                   help="folder to write into (default: ./schemas)")
+    p.set_defaults(func=_schema_command)
+
+    p = sub.add_parser("evaluate", help="score records against gold annotations",
+                       description="Score records.jsonl against a folder of gold JSON files "
+                       "(shared/gold/FORMAT.md): per-field precision/recall/F1 or accuracy, "
+                       "and an overall figure.")
+    p.add_argument("--gold", type=Path, required=True, help="folder of gold .json files")
+    p.add_argument("records", type=Path, help="records.jsonl, or a run's output folder")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    p.set_defaults(func=_evaluate_command)
+
+    for module_name in _PLUGGED_COMMANDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # a stage still being built
+            if exc.name != module_name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `lofte-extract` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not argv:
+        parser.print_help(sys.stderr)
+        return 2
+    if argv[0] not in commands and argv[0] not in {"-h", "--help", "--version"}:
+        argv.insert(0, "run")  # `lofte-extract corpus/` works as typed
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

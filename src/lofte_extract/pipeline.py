@@ -1,0 +1,172 @@
+"""The end-to-end run: files -> parse -> extract -> store. The CLI is a thin layer over `run`."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from .extract import NotAPromiseError, extract_records
+from .parse import ParseError, parse_bytes
+from .records import ErrorRow, PromiseRecord, Source
+from .store.files import write_commitments_csv, write_errors, write_records, write_text
+
+__all__ = ["FileResult", "RunSummary", "discover", "process_file", "run"]
+
+# Files the tool itself writes into a corpus folder; not documents.
+_OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
+
+
+@dataclass
+class FileResult:
+    """What one file gave: records, or the error that stopped it, and its text."""
+
+    path: str
+    sha256: str | None = None
+    text: str | None = None
+    records: list[PromiseRecord] = field(default_factory=list)
+    error: ErrorRow | None = None
+    extract_seconds: float = 0.0
+
+
+@dataclass
+class RunSummary:
+    """Counts and timings of one run."""
+
+    out_dir: Path
+    files: int = 0
+    records: int = 0
+    failures: int = 0
+    documents_extracted: int = 0
+    extract_seconds: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def documents_per_second(self) -> float:
+        """Extract-stage throughput (documents parsed and extracted per second)."""
+        return self.documents_extracted / self.extract_seconds if self.extract_seconds else 0.0
+
+    def line(self) -> str:
+        """One-line summary for the end of a run."""
+        return (
+            f"read {self.files} files: {self.records} records, {self.failures} failed; "
+            f"extract {self.documents_per_second:.1f} docs/s; "
+            f"{self.seconds:.1f}s; output in {self.out_dir}"
+        )
+
+
+def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+    """(corpus root, file) for every document under the given files and folders, sorted."""
+    for given in paths:
+        if given.is_dir():
+            files = sorted(p for p in given.rglob("*") if p.is_file())
+            for path in files:
+                relative = path.relative_to(given)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if path.name in _OWN_FILES:
+                    continue
+                yield given, path
+        else:
+            yield given.parent, given
+
+
+def _source(root: Path, path: Path, data: bytes, manifest: dict[str, ManifestEntry]) -> Source:
+    relative = path.relative_to(root).as_posix()
+    entry = manifest.get(relative)
+    return Source(
+        path=relative,
+        url=(entry.final_url or entry.url) if entry else None,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format="txt",
+    )
+
+
+def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> FileResult:
+    """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception."""
+    relative = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(relative, error=ErrorRow(path=relative, stage="parse",
+                                                   reason="unreadable file", detail=str(exc)))
+    if not data.strip():
+        return FileResult(relative, error=ErrorRow(path=relative, stage="parse",
+                                                   reason="empty file"))
+    source = _source(root, path, data, manifest)
+    result = FileResult(relative, sha256=source.sha256)
+    entry = manifest.get(relative)
+    started = time.perf_counter()
+    try:
+        doc = parse_bytes(data, path.name, charset=entry.charset if entry else None)
+    except ParseError as exc:
+        result.error = ErrorRow(path=relative, stage="parse", reason=exc.reason, detail=exc.detail)
+        return result
+    except Exception as exc:  # a parser bug must not stop the other files
+        result.error = ErrorRow(path=relative, stage="parse", reason="parser failed",
+                                detail=f"{type(exc).__name__}: {exc}")
+        return result
+    result.text = doc.text
+    source = source.model_copy(update={"format": doc.format, "pages": doc.pages})
+    try:
+        result.records = extract_records(doc, source)
+    except NotAPromiseError as exc:
+        result.error = ErrorRow(path=relative, stage="extract", reason=NotAPromiseError.reason,
+                                detail=str(exc) if str(exc) != NotAPromiseError.reason else None)
+    except Exception as exc:
+        result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
+                                detail=f"{type(exc).__name__}: {exc}")
+    for record in result.records:
+        record.warnings[:0] = doc.warnings
+    result.extract_seconds = time.perf_counter() - started
+    return result
+
+
+def run(
+    paths: list[Path] | list[str],
+    out_dir: Path | str = "out",
+    progress: Callable[[int, int, str], None] | None = None,
+) -> RunSummary:
+    """Run the whole pipeline over files and folders and write the dataset into `out_dir`."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    inputs = [Path(p) for p in paths]
+    found = list(discover(inputs))
+    manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
+    summary = RunSummary(out_dir=out_dir)
+    records: list[PromiseRecord] = []
+    errors: list[ErrorRow] = []
+    texts: dict[str, str] = {}
+    for index, (root, path) in enumerate(found):
+        if progress is not None:
+            progress(index, len(found), path.name)
+        result = process_file(root, path, manifests[root])
+        summary.files += 1
+        summary.extract_seconds += result.extract_seconds
+        if result.text is not None and result.sha256:
+            texts[result.sha256] = result.text
+            summary.documents_extracted += 1
+        records.extend(result.records)
+        if result.error is not None:
+            errors.append(result.error)
+    if progress is not None:
+        progress(len(found), len(found), "")
+    _write(out_dir, records, errors, texts)
+    summary.records = len(records)
+    summary.failures = len(errors)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write(
+    out_dir: Path, records: list[PromiseRecord], errors: list[ErrorRow], texts: dict[str, str]
+) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for sha256, text in texts.items():
+        write_text(out_dir / "texts", sha256, text)
+    write_records(out_dir / "records.jsonl", records)
+    write_commitments_csv(out_dir / "commitments.csv", records)
+    write_errors(out_dir / "errors.jsonl", errors)

@@ -1,0 +1,111 @@
+"""Flat output files: records.jsonl, commitments.csv, errors.jsonl, texts/.
+
+Every file is written atomically (temp file in the same folder, then rename) so an
+interrupted run never leaves a half-written dataset behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..records import CommitmentRow, ErrorRow, PromiseRecord
+
+__all__ = [
+    "COMMITMENT_COLUMNS",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "commitment_rows",
+    "write_commitments_csv",
+    "write_errors",
+    "write_records",
+    "write_text",
+]
+
+COMMITMENT_COLUMNS = list(CommitmentRow.model_fields)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temp file and rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _jsonl(rows: Iterable[str]) -> str:
+    return "".join(row + "\n" for row in rows)
+
+
+def write_records(path: Path, records: Iterable[PromiseRecord]) -> None:
+    """records.jsonl, sorted by id so two runs diff cleanly."""
+    ordered = sorted(records, key=lambda record: record.id)
+    atomic_write_text(path, _jsonl(r.model_dump_json() for r in ordered))
+
+
+def write_errors(path: Path, errors: Iterable[ErrorRow]) -> None:
+    """errors.jsonl, one line per unusable file, sorted by path."""
+    ordered = sorted(errors, key=lambda e: (e.path, e.stage, e.reason))
+    atomic_write_text(path, _jsonl(e.model_dump_json() for e in ordered))
+
+
+def write_text(texts_dir: Path, sha256: str, text: str) -> None:
+    """texts/<sha256>.txt: the normalized text evidence offsets point into."""
+    atomic_write_text(texts_dir / f"{sha256}.txt", text)
+
+
+def commitment_rows(record: PromiseRecord) -> Iterable[dict[str, object]]:
+    """One row per target, or one per commitment without targets."""
+    kommun = record.kommuner[0] if record.kommuner else None
+    base = {
+        "record_id": record.id,
+        "kommun": ";".join(k.name for k in record.kommuner),
+        "kommunkod": ";".join(k.code for k in record.kommuner) if kommun else "",
+        "years": ";".join(str(y) for y in record.years),
+        "doc_type": record.doc_type,
+        "source_path": record.source.path,
+        "source_url": record.source.url or "",
+    }
+    for commitment in record.commitments:
+        row = base | {
+            "categories": ";".join(commitment.categories),
+            "commitment": commitment.text,
+            "strength": commitment.strength,
+        }
+        if not commitment.targets:
+            yield row | {"page": commitment.evidence.page or ""}
+        for target in commitment.targets:
+            yield row | {
+                "value": target.value,
+                "qualifier": target.qualifier,
+                "unit": target.unit or "",
+                "period": target.period or "",
+                "target_text": target.text,
+                "page": target.evidence.page or commitment.evidence.page or "",
+            }
+
+
+def write_commitments_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
+    """commitments.csv: plain UTF-8 (no BOM, which R and frictionless read as data)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COMMITMENT_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    for record in sorted(records, key=lambda r: r.id):
+        writer.writerows(commitment_rows(record))
+    atomic_write_text(path, buffer.getvalue())
