@@ -1,0 +1,117 @@
+"""Bytes to str for HTML and text: BOM, declared charset, then UTF-8, then windows-1252."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Decoded", "decode", "html_meta_charset"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Browsers read these labels as windows-1252 (WHATWG Encoding): pages declaring
+# latin-1 routinely use the curly quotes and dashes only cp1252 has.
+_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii",
+                   "iso_8859-1", "windows-1252", "cp1252", "x-cp1252", "iso-8859-15", "latin-9"}
+
+# cp1252 leaves five bytes undefined; like browsers, read them as the latin-1 code point.
+_CP1252_TABLE = {
+    b: ch
+    for b in range(0x80, 0xA0)
+    if (ch := bytes([b]).decode("cp1252", errors="ignore"))
+}
+_CP1252_TRANSLATE = str.maketrans({chr(b): ch for b, ch in _CP1252_TABLE.items()})
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+@dataclass
+class Decoded:
+    """Decoded text, the encoding used and why (`source`: bom, declared, meta, utf-8, guess)."""
+
+    text: str
+    encoding: str
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec name for a charset label, or None when unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _CP1252_ALIASES:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page cannot really be UTF-16 once we read its meta tag as ASCII (WHATWG rule).
+    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+
+
+def _cp1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_CP1252_TRANSLATE)
+
+
+def _decode_with(data: bytes, codec: str) -> str:
+    if codec == "cp1252":
+        return _cp1252(data)
+    return data.decode(codec, errors="replace")
+
+
+def html_meta_charset(data: bytes) -> str | None:
+    """The charset label a page declares in <meta> or an XML declaration (first 4 KB)."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head.lstrip())
+    return match.group(1).decode("ascii") if match else None
+
+
+def _is_utf8_multibyte(data: bytes) -> bool:
+    """Valid UTF-8 holding non-ASCII: almost never true of real cp1252 text."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b >= 0x80 for b in data)
+
+
+def decode(data: bytes, declared: str | None = None, meta: str | None = None) -> Decoded:
+    """Decode `data`: BOM, then `declared` (HTTP), then `meta`, then UTF-8 strictly, then cp1252."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            return Decoded(text, codec, "bom")
+    warnings: list[str] = []
+    for label, source in ((declared, "declared"), (meta, "meta")):
+        if not label:
+            continue
+        codec = _codec(label)
+        if codec is None:
+            warnings.append(f"unknown charset {label!r} ignored")
+            continue
+        if codec == "cp1252" and _is_utf8_multibyte(data):
+            # A latin-1 label on bytes that are valid UTF-8 is a server default gone stale.
+            warnings.append(f"charset {label!r} declared ({source}) but content is UTF-8")
+            return Decoded(data.decode("utf-8"), "utf-8", "utf-8", warnings)
+        if codec == "utf-8":
+            try:
+                return Decoded(data.decode("utf-8"), "utf-8", source, warnings)
+            except UnicodeDecodeError:
+                warnings.append(f"charset {label!r} declared ({source}) but content is not UTF-8")
+                return Decoded(_cp1252(data), "cp1252", "guess", warnings)
+        return Decoded(_decode_with(data, codec), codec, source, warnings)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8", warnings)
+    except UnicodeDecodeError:
+        return Decoded(_cp1252(data), "cp1252", "guess", warnings)

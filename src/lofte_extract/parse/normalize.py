@@ -1,0 +1,103 @@
+"""Text normalization shared by the parsers: spaces, invisible characters, ligatures, bullets."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "BulletMatch",
+    "load_data",
+    "normalize_line",
+    "normalize_text",
+    "split_bullet",
+]
+
+
+@cache
+def load_data(name: str) -> dict:
+    """A JSON data file from parse/data/, parsed once."""
+    text = resources.files("lofte_extract.parse").joinpath("data", name).read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
+    data = load_data("text_normalize.json")
+    table: dict[int, str | None] = {}
+    for ch in data["spaces"]:
+        table[ord(ch)] = " "
+    for ch in data["invisible"]:
+        table[ord(ch)] = None
+    for ch, plain in data["ligatures"].items():
+        table[ord(ch)] = plain
+    # C0/C1 control characters other than newline carry no text.
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]:
+        if code not in (0x0A, 0x09, 0x0B, 0x0C, 0x0D, 0x85):
+            table.setdefault(code, None)
+    breaks = sorted(data["line_breaks"], key=len, reverse=True)
+    return table, re.compile("|".join(re.escape(b) for b in breaks))
+
+
+_INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, '\\n' line breaks, plain spaces, no invisible characters; keeps indentation."""
+    table, breaks = _tables()
+    text = unicodedata.normalize("NFC", text)
+    text = breaks.sub("\n", text)
+    text = text.translate(table)
+    lines = [_INNER_SPACES.sub(" ", line.rstrip()) for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def normalize_line(text: str) -> str:
+    """Like `normalize_text`, then every run of whitespace (newlines too) becomes one space."""
+    return _ANY_SPACE.sub(" ", normalize_text(text)).strip()
+
+
+@dataclass(frozen=True)
+class BulletMatch:
+    """A list marker at the start of a line: `marker` as written, `text` after it."""
+
+    marker: str
+    text: str
+    kind: str  # "glyph", "dash" or "ordinal"
+
+
+# "1." "12)" "a)" "(3)" — ordinals up to two digits, so years and dates are not lists.
+_ORDINAL = re.compile(r"^(\(?\d{1,2}[.)]|\(?[a-zåäöA-ZÅÄÖ]\)|\(\w{1,2}\))\s+(?=\S)")
+
+
+@cache
+def _bullet_sets() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("text_normalize.json")
+    return frozenset(data["bullets"]), frozenset(data["dash_bullets"])
+
+
+def split_bullet(line: str) -> BulletMatch | None:
+    """The list marker starting `line` (glyph, dash or ordinal), or None."""
+    stripped = line.lstrip()
+    if not stripped:
+        return None
+    glyphs, dashes = _bullet_sets()
+    first = stripped[0]
+    if first in glyphs or first in dashes:
+        rest = stripped[1:]
+        # "-text" or "*emphasis*" is not a list; a glyph needs a space after it,
+        # except real bullet glyphs, which PDFs and pastes often glue to the word.
+        if rest[:1].isspace() or (first in glyphs and first != "*" and rest[:1].isalnum()):
+            text = rest.strip()
+            if text:
+                return BulletMatch(first, text, "dash" if first in dashes else "glyph")
+        return None
+    match = _ORDINAL.match(stripped)
+    if match:
+        return BulletMatch(match.group(1), stripped[match.end():].strip(), "ordinal")
+    return None
