@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from .extract import NotAPromiseError, extract_records
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
+from .workers import Task, WorkerPool
 
 __all__ = ["FileResult", "RunSummary", "discover", "process_file", "run"]
 
@@ -129,21 +131,37 @@ def run(
     paths: list[Path] | list[str],
     out_dir: Path | str = "out",
     progress: Callable[[int, int, str], None] | None = None,
+    jobs: int | None = None,
+    timeout: float = 120.0,
 ) -> RunSummary:
-    """Run the whole pipeline over files and folders and write the dataset into `out_dir`."""
+    """Run the whole pipeline over files and folders and write the dataset into `out_dir`.
+
+    `jobs` worker processes (default: one per core, at most 2) each handle a file under a
+    `timeout` in seconds; `jobs=0` runs in this process without a time limit.
+    """
     started = time.perf_counter()
     out_dir = Path(out_dir)
-    inputs = [Path(p) for p in paths]
-    found = list(discover(inputs))
+    found = list(discover([Path(p) for p in paths]))
     manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
+    tasks = [Task(root, path, manifests[root]) for root, path in found]
     summary = RunSummary(out_dir=out_dir)
     records: list[PromiseRecord] = []
     errors: list[ErrorRow] = []
     texts: dict[str, str] = {}
-    for index, (root, path) in enumerate(found):
+    done = 0
+
+    def on_start(task: Task) -> None:
         if progress is not None:
-            progress(index, len(found), path.name)
-        result = process_file(root, path, manifests[root])
+            progress(done, len(tasks), task.path.name)
+
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    if jobs == 0 or len(tasks) <= 1:
+        results = (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
+    else:
+        results = WorkerPool(jobs, timeout).map(tasks, on_start)
+    for result in results:
+        done += 1
         summary.files += 1
         summary.extract_seconds += result.extract_seconds
         if result.text is not None and result.sha256:
@@ -153,7 +171,7 @@ def run(
         if result.error is not None:
             errors.append(result.error)
     if progress is not None:
-        progress(len(found), len(found), "")
+        progress(done, len(tasks), "")
     _write(out_dir, records, errors, texts)
     summary.records = len(records)
     summary.failures = len(errors)
