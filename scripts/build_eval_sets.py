@@ -1,0 +1,175 @@
+"""Render the evaluation sets (seeds, dev, own) to txt, pdf and html folders with manifests.
+
+    python scripts/build_eval_sets.py OUT_DIR [--sets seeds dev own] [--formats txt pdf html]
+
+Layout: OUT_DIR/<set>/<format>/<stem>.<format> plus manifest.jsonl, and OUT_DIR/<set>/gold/
+holding the gold files (keyed by stem, so one gold file scores all three renderings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import render  # noqa: E402  (tools/ is not a package)
+
+__all__ = [
+    "EvalSet", "FORMATS", "build_set", "build_sets", "eval_sets", "manifest_row", "variant_of",
+    "write_manifest",
+]
+
+# The shared data folder; LOFTE_SHARED points elsewhere on other machines.
+SHARED = Path(os.environ.get("LOFTE_SHARED", "/work/shared"))
+FORMATS = ("txt", "pdf", "html")
+FETCHED_AT = "2026-11-01T12:00:00Z"
+
+# Where each seed was published; plausible, in the shape real crawls give.
+SEED_URLS = {
+    "000_06d6dd4b8bf202db": "https://www.svalov.se/download/18.5d5f0d2e16f5c3/1580296718063/"
+    "Medborgarl%C3%B6fte%202020%20Sval%C3%B6v.pdf",
+    "001_0d21e82399c5e8ca": "https://www.svalov.se/arkiv/nyheter-2022/"
+    "2022-03-23-fornyat-medborgarlofte-for-okad-trygghet.html",
+    "002_81e2fe3ffa8203c4": "https://www.mynewsdesk.com/se/kavlinge_kommun/news/"
+    "polisens-och-kaevlinge-kommuns-loeften-foer-ett-tryggare-samhaelle-412345",
+    "003_9d60ccaea8afeb8d": "https://polisen.se/om-polisen/medborgarloften/eslov/",
+    "004_31a527f7f8e38881": "https://polisen.se/om-polisen/medborgarloften/hoor/",
+}
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A folder of source texts with gold files beside or apart."""
+
+    name: str
+    docs: Path
+    gold: Path
+    urls: dict[str, str]
+
+
+def _read_urls(path: Path) -> dict[str, str]:
+    urls = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stem, _, url = line.partition("\t")
+            if url.strip():
+                urls[stem.strip()] = url.strip()
+    return urls
+
+
+def eval_sets() -> dict[str, EvalSet]:
+    """The three evaluation sets."""
+    own = ROOT / "tests" / "gold_own"
+    return {
+        "seeds": EvalSet("seeds", SHARED / "seeds", SHARED / "gold" / "seeds", SEED_URLS),
+        "dev": EvalSet("dev", SHARED / "dev" / "docs", SHARED / "dev" / "gold",
+                       _read_urls(SHARED / "dev" / "urls.tsv")),
+        "own": EvalSet("own", own, own, _read_urls(own / "urls.tsv")),
+    }
+
+
+def variant_of(stem: str) -> int:
+    """A stable layout variant for a document, so the sets mix templates and glyphs."""
+    return int(hashlib.sha256(stem.encode()).hexdigest()[:8], 16)
+
+
+def _render(text: str, fmt: str, stem: str) -> tuple[bytes, str, str | None]:
+    """Bytes, content type and header charset for one rendering."""
+    variant = variant_of(stem)
+    if fmt == "pdf":
+        return render.render_pdf(text, variant), "application/pdf", None
+    if fmt == "html":
+        encoding = "windows-1252" if variant % 3 == 0 else "utf-8"
+        data = render.render_html(text, variant, encoding)
+        # Half the servers say the charset in the header, the rest leave it to the meta tag.
+        header = encoding if variant % 4 < 2 else None
+        ctype = "text/html" + (f"; charset={header}" if header else "")
+        return data, ctype, header
+    return text.encode("utf-8"), "text/plain; charset=utf-8", "utf-8"
+
+
+def write_manifest(folder: Path, rows: list[dict]) -> Path:
+    """Write rows as manifest.jsonl in folder."""
+    path = folder / "manifest.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def manifest_row(path: Path, rel: str, url: str | None, ctype: str, charset: str | None) -> dict:
+    """One collect-manifest entry for a written file."""
+    data = path.read_bytes()
+    return {
+        "url": url or f"https://example.invalid/{rel}",
+        "final_url": url,
+        "path": rel,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "content_type": ctype,
+        "charset": charset,
+        "status": 200,
+        "fetched_at": FETCHED_AT,
+        "size": len(data),
+    }
+
+
+def build_set(
+    eval_set: EvalSet, out_dir: Path, formats: tuple[str, ...] = FORMATS
+) -> dict[str, Path]:
+    """Render one set; returns {format: folder, 'gold': gold folder}."""
+    base = out_dir / eval_set.name
+    gold_dir = base / "gold"
+    gold_dir.mkdir(parents=True, exist_ok=True)
+    for gold in sorted(eval_set.gold.glob("*.json")):
+        shutil.copyfile(gold, gold_dir / gold.name)
+    folders: dict[str, Path] = {"gold": gold_dir}
+    sources = sorted(eval_set.docs.glob("*.txt"))
+    for fmt in formats:
+        folder = base / fmt
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = []
+        for source in sources:
+            text = source.read_text(encoding="utf-8")
+            data, ctype, charset = _render(text, fmt, source.stem)
+            target = folder / f"{source.stem}.{fmt}"
+            target.write_bytes(data)
+            rows.append(manifest_row(target, target.name, eval_set.urls.get(source.stem),
+                                     ctype, charset))
+        write_manifest(folder, rows)
+        folders[fmt] = folder
+    return folders
+
+
+def build_sets(
+    out_dir: Path, names: tuple[str, ...] = ("seeds", "dev", "own"),
+    formats: tuple[str, ...] = FORMATS,
+) -> dict[str, dict[str, Path]]:
+    """Render several sets under out_dir."""
+    sets = eval_sets()
+    return {name: build_set(sets[name], out_dir, formats) for name in names}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--sets", nargs="+", default=["seeds", "dev", "own"])
+    parser.add_argument("--formats", nargs="+", default=list(FORMATS))
+    args = parser.parse_args(argv)
+    built = build_sets(args.out_dir, tuple(args.sets), tuple(args.formats))
+    for name, folders in built.items():
+        for fmt, folder in folders.items():
+            print(f"{name}\t{fmt}\t{folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
