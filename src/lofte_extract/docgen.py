@@ -1,0 +1,109 @@
+"""Documentation generated from the code: CLI reference, schema tables, codebook table.
+
+`python -m lofte_extract.docgen` rewrites docs/*.md; a test fails when they are stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .cli import build_parser
+from .collect.manifest import ManifestEntry
+from .records import (
+    Commitment,
+    CommitmentRow,
+    ErrorRow,
+    Evidence,
+    FollowUp,
+    Goal,
+    Kommun,
+    NumericTarget,
+    Period,
+    PromiseRecord,
+    Signatory,
+    Source,
+)
+
+__all__ = ["cli_reference", "codebook_reference", "generated_docs", "schema_reference"]
+
+_MODELS: list[type[BaseModel]] = [
+    PromiseRecord, Source, Kommun, Period, Signatory, Commitment, NumericTarget, Goal,
+    FollowUp, Evidence, ErrorRow, CommitmentRow, ManifestEntry,
+]
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def cli_reference() -> str:
+    """Markdown with the --help of the program and of every command."""
+    parser = build_parser()
+    parts = ["# CLI reference", "", "Generated from `--help` by `python -m lofte_extract.docgen`.",
+             "", "```", parser.format_help().rstrip(), "```", ""]
+    for name, sub in _subcommands(parser).items():
+        parts += [f"## lofte-extract {name}", "", "```", sub.format_help().rstrip(), "```", ""]
+    return "\n".join(parts)
+
+
+def _type_name(annotation: object) -> str:
+    text = str(annotation).replace("typing.", "")
+    if isinstance(annotation, type):
+        text = annotation.__name__
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        text = " \\| ".join(repr(a).strip("'") for a in typing.get_args(annotation))
+    return text.replace("lofte_extract.records.", "").replace("|", "\\|").replace("\\\\|", "\\|")
+
+
+def schema_reference() -> str:
+    """Markdown tables: every model's fields, types and descriptions."""
+    parts = ["# Dataset schema", "",
+             "Generated from the pydantic models by `python -m lofte_extract.docgen`. "
+             "JSON Schema files: `schemas/` (`lofte-extract schema`).", ""]
+    for model in _MODELS:
+        parts += [f"## {model.__name__}", "", (model.__doc__ or "").strip(), "",
+                  "| field | type | description |", "|---|---|---|"]
+        for name, info in model.model_fields.items():
+            description = (info.description or "").replace("|", "\\|")
+            parts.append(f"| `{name}` | {_type_name(info.annotation)} | {description} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def codebook_reference() -> str:
+    """Markdown table of the commitment categories and their signal words."""
+    from .extract.categories import codebook_table
+
+    parts = ["# Codebook", "", "Generated from the package's category data by "
+             "`python -m lofte_extract.docgen`.", "", "| key | signal words |", "|---|---|"]
+    parts += [f"| `{key}` | {', '.join(words)} |" for key, words in codebook_table()]
+    return "\n".join(parts) + "\n"
+
+
+def generated_docs() -> dict[str, str]:
+    """Relative path -> generated Markdown."""
+    return {"docs/cli.md": cli_reference(), "docs/schema.md": schema_reference(),
+            "docs/codebook.md": codebook_reference()}
+
+
+def main(root: str = ".") -> int:
+    """Rewrite the generated docs under `root`."""
+    for relative, text in generated_docs().items():
+        path = Path(root) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
