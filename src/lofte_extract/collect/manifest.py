@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["MANIFEST_NAME", "ManifestEntry", "read_manifest"]
+__all__ = ["MANIFEST_NAME", "ManifestEntry", "append_jsonl", "append_manifest", "read_manifest"]
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -26,6 +27,9 @@ class ManifestEntry(BaseModel):
     status: int | None = None
     fetched_at: str | None = None
     size: int | None = None
+    also_urls: list[str] = Field(
+        default_factory=list, description="Other URLs that served the same bytes."
+    )
 
 
 def read_manifest(corpus_dir: str | Path) -> dict[str, ManifestEntry]:
@@ -43,3 +47,23 @@ def read_manifest(corpus_dir: str | Path) -> dict[str, ManifestEntry]:
             continue
         entries[entry.path] = entry  # later lines win: a re-fetch supersedes
     return entries
+
+
+def append_jsonl(path: Path, line: str) -> None:
+    """Append one line with a single O_APPEND write, so readers never see half a line."""
+    data = (line.rstrip("\n") + "\n").encode("utf-8")
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        end = os.lseek(fd, 0, os.SEEK_END)
+        if end and os.pread(fd, 1, end - 1) != b"\n":
+            data = b"\n" + data  # a file cut off mid-line keeps its bad line to itself
+        while data:
+            data = data[os.write(fd, data):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def append_manifest(corpus_dir: str | Path, entry: ManifestEntry) -> None:
+    """Append one entry to `corpus_dir/manifest.jsonl`."""
+    append_jsonl(Path(corpus_dir) / MANIFEST_NAME, entry.model_dump_json(exclude_none=True))

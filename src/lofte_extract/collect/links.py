@@ -1,0 +1,67 @@
+"""Links on a fetched HTML page that look like medborgarlöfte pages or PDFs."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from posixpath import splitext
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+from .urls import fold, normalize_url
+
+__all__ = ["Link", "find_links", "looks_relevant"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """An absolute link and its anchor text."""
+
+    url: str
+    text: str
+
+
+@cache
+def _vocab() -> dict:
+    return json.loads(files(__package__).joinpath("data/links.json").read_text("utf-8"))
+
+
+def find_links(html: bytes, base_url: str, charset: str | None = None) -> list[Link]:
+    """Every http(s) link on the page, absolute, without fragment, in page order, once."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml", from_encoding=charset)
+    base_tag = soup.find("base", href=True)
+    base = urljoin(base_url, base_tag["href"]) if base_tag else base_url
+    skip_schemes = tuple(s + ":" for s in _vocab()["skip_schemes"])
+    seen: set[str] = set()
+    links: list[Link] = []
+    for anchor in soup.find_all(["a", "area"], href=True):
+        href = str(anchor["href"]).strip()
+        if not href or href.startswith("#") or href.lower().startswith(skip_schemes):
+            continue
+        url = normalize_url(urljoin(base, href))
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        text = " ".join(anchor.get_text(" ", strip=True).split())
+        title = anchor.get("title")
+        if title:
+            text = f"{text} {title}".strip()
+        links.append(Link(url, text))
+    return links
+
+
+def looks_relevant(link: Link) -> bool:
+    """Whether the link's URL path or anchor text names a medborgarlöfte or safety page."""
+    vocab = _vocab()
+    parts = urlsplit(link.url)
+    path = unquote(parts.path)
+    if splitext(path.lower())[1] in vocab["skip_extensions"]:
+        return False
+    haystack = fold(f"{path} {unquote(parts.query)} {link.text}")
+    return any(word in haystack for word in vocab["keywords"])

@@ -1,0 +1,104 @@
+"""The corpus folder: atomic file writes, sha256 dedup, manifest and error rows."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..records import ErrorRow
+from .content import extension_for
+from .fetch import PART_PREFIX, Download
+from .manifest import MANIFEST_NAME, ManifestEntry, append_jsonl, append_manifest
+from .urls import file_name
+
+__all__ = ["ERRORS_NAME", "Corpus"]
+
+ERRORS_NAME = "errors.jsonl"
+
+
+class Corpus:
+    """A corpus folder being filled: knows which URLs and contents it already holds."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self._by_sha: dict[str, ManifestEntry] = {}
+        self._by_url: dict[str, ManifestEntry] = {}
+        for entry in _read_entries(root):
+            self._index(entry)
+
+    def _index(self, entry: ManifestEntry) -> None:
+        if entry.sha256:
+            self._by_sha[entry.sha256] = entry
+        for url in (entry.url, entry.final_url, *entry.also_urls):
+            if url:
+                self._by_url[url] = entry
+
+    def known(self, url: str) -> ManifestEntry | None:
+        """The entry of a file already fetched from `url`, if its file is still there."""
+        entry = self._by_url.get(url)
+        if entry is not None and (self.root / entry.path).is_file():
+            return entry
+        return None
+
+    def add(self, download: Download) -> tuple[ManifestEntry, bool]:
+        """Move a download into place and record it; True when it is new content."""
+        same = self._by_sha.get(download.sha256)
+        if same is not None and (self.root / same.path).is_file():
+            download.tmp_path.unlink(missing_ok=True)
+            if download.url in (same.url, same.final_url, *same.also_urls):
+                entry = same.model_copy(update={"fetched_at": _now()})
+            else:
+                entry = same.model_copy(
+                    update={"also_urls": [*same.also_urls, download.url]}
+                )
+            append_manifest(self.root, entry)
+            self._index(entry)
+            return entry, False
+        name = file_name(download.url, extension_for(download.kind))
+        # A refresh may replace this file's bytes: older hashes no longer describe it.
+        self._by_sha = {sha: e for sha, e in self._by_sha.items() if e.path != name}
+        os.replace(download.tmp_path, self.root / name)  # atomic: no half file under the name
+        entry = ManifestEntry(
+            url=download.url,
+            final_url=download.final_url,
+            path=name,
+            sha256=download.sha256,
+            content_type=download.content_type or None,
+            charset=download.charset,
+            status=download.status,
+            fetched_at=_now(),
+            size=download.size,
+        )
+        append_manifest(self.root, entry)
+        self._index(entry)
+        return entry, True
+
+    def error(self, row: ErrorRow) -> None:
+        """Append an error row to `errors.jsonl`."""
+        append_jsonl(self.root / ERRORS_NAME, row.model_dump_json(exclude_none=True))
+
+    def clean_partials(self) -> None:
+        """Delete temp files a timed-out download may have left behind."""
+        for tmp in self.root.glob(PART_PREFIX + "*"):
+            tmp.unlink(missing_ok=True)
+
+
+def _read_entries(root: Path) -> list[ManifestEntry]:
+    # In file order (read_manifest keys by path, and dedup needs every URL line).
+    path = root / MANIFEST_NAME
+    entries: list[ManifestEntry] = []
+    if not path.is_file():
+        return entries
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entries.append(ManifestEntry.model_validate(json.loads(line)))
+        except (ValueError, TypeError):
+            continue
+    return entries
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

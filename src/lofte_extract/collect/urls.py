@@ -1,0 +1,52 @@
+"""URL clean-up and safe, stable corpus file names derived from URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+__all__ = ["file_name", "fold", "normalize_url"]
+
+_MAX_SLUG = 80
+
+
+def normalize_url(url: str) -> str | None:
+    """An absolute http(s) URL without fragment, lower-case scheme and host; None otherwise."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    scheme = parts.scheme.lower()
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    default = {"http": 80, "https": 443}[scheme]
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    if parts.username:
+        return None  # credentials in URLs are not ours to use
+    path = parts.path.replace(" ", "%20") or "/"
+    return urlunsplit((scheme, netloc, path, parts.query.replace(" ", "%20"), ""))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: å/ä/ö become a/a/o, other accents are dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def file_name(url: str, extension: str) -> str:
+    """Stable safe name: host and path as a slug, a short hash of the URL, the extension."""
+    parts = urlsplit(url)
+    host = re.sub(r"[^a-z0-9.-]+", "-", fold(parts.hostname or "host")).strip(".-") or "host"
+    path = fold(unquote(parts.path + ("?" + parts.query if parts.query else "")))
+    path = re.sub(r"\.(html?|pdf|txt|aspx?|php|jsp)$", "", path)
+    slug = re.sub(r"[^a-z0-9]+", "-", path).strip("-")
+    stem = f"{host}_{slug}" if slug else host
+    stem = stem[:_MAX_SLUG].rstrip("-_.")
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
+    return f"{stem}-{digest}{extension}"
