@@ -44,7 +44,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return 2
     try:
         with _Progress(enabled=not args.quiet) as progress:
-            summary = run(args.paths, args.out, progress=progress.update)
+            summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
+                          timeout=args.timeout)
     except OSError as exc:
         print(f"lofte-extract: cannot write output to {args.out}: {exc}", file=sys.stderr)
         return 2
@@ -123,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="corpus folders or files (PDF, HTML, text)")
     p.add_argument("-o", "--out", type=Path, default=Path("out"),
                    help="output folder (default: ./out)")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes (default: one per core, at most 2; 0: in-process)")
+    p.add_argument("--timeout", type=float, default=120.0,
+                   help="seconds one file may take before it is reported and skipped "
+                   "(default: 120)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_command)
 
