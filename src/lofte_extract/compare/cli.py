@@ -1,0 +1,61 @@
+"""`lofte-extract compare OUT`: the comparison from a run's output folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import get_args
+
+from ..records import Category
+from .align import compare_records
+from .dedupe import deduplicate
+from .load import RecordsNotFound, load_records
+from .render import FORMATS, render
+
+__all__ = ["register", "run_compare"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the `compare` command."""
+    parser = subparsers.add_parser(
+        "compare",
+        help="line commitments up across years or kommuner",
+        description="Line commitments up by kommun, category and counted unit across years "
+        "(or across kommuner for one year), with a status per row.",
+    )
+    parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
+    parser.add_argument("--kommun", action="append", metavar="NAME",
+                        help="kommun name or kommunkod; repeat for several")
+    parser.add_argument("--year", action="append", type=int, metavar="YEAR",
+                        help="year to compare; repeat for several")
+    parser.add_argument("--category", action="append", choices=get_args(Category),
+                        metavar="KEY", help="codebook category key; repeat for several")
+    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    parser.set_defaults(func=run_compare)
+    return parser
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Handle `compare`; returns the exit code."""
+    try:
+        records = load_records(args.out)
+    except (RecordsNotFound, OSError) as exc:
+        print(f"compare: {exc}", file=sys.stderr)
+        return 2
+    comparison = compare_records(deduplicate(records), kommuner=args.kommun, years=args.year,
+                                 categories=args.category)
+    if not comparison.rows:
+        wanted = ", ".join(args.kommun or []) or "any kommun"
+        years = ", ".join(str(y) for y in args.year or []) or "any year"
+        print(f"compare: no commitments for {wanted} in {years} among {len(records)} records",
+              file=sys.stderr)
+    text = render(comparison, args.format)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0 if comparison.rows else 1

@@ -1,0 +1,146 @@
+"""One record per promise published more than once; differing near-duplicates flagged.
+
+The same promise often appears on polisen.se and on the kommun's site, or as a PDF
+and as a web page. Same kommun, same years and near-identical commitments make one
+record listing every source; when the wording matches but a number differs ("minst
+tre" against "minst sex") both records are kept and each names the other in `warnings`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..records import Commitment, NumericTarget, PromiseRecord, Source
+from .wording import jaccard, masked_words
+
+__all__ = ["Discrepancy", "compare_pair", "deduplicate"]
+
+# Which doc types can be the same promise: a news item may restate the promise,
+# but a follow-up report or an agreement is a different document.
+_FAMILY = {"lofte": "promise", "nyhet": "promise", "uppfoljning": "uppfoljning",
+           "overenskommelse": "overenskommelse", "annat": "annat"}
+_DOC_RANK = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
+_FORMAT_RANK = {"pdf": 0, "html": 1, "txt": 2}
+_SAME_COMMITMENT = 0.6
+_SAME_PROMISE = 0.8
+_RELATED_PROMISE = 0.5
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A commitment both records make with different numbers."""
+
+    ours: str
+    theirs: str
+
+
+def _rank(record: PromiseRecord) -> tuple:
+    """Which copy is kept: the promise over an article, the signed PDF over a page."""
+    return (_DOC_RANK.get(record.doc_type, 9), record.signed_date is None,
+            -len(record.commitments), _FORMAT_RANK.get(record.source.format, 9),
+            record.source.path, record.id)
+
+
+def _group_key(record: PromiseRecord) -> tuple | None:
+    if not record.kommuner:
+        return None
+    period = (record.period.start, record.period.end) if record.period else None
+    return (tuple(sorted(k.code for k in record.kommuner)), tuple(sorted(record.years)),
+            period, _FAMILY.get(record.doc_type, record.doc_type))
+
+
+def _numbers(commitment: Commitment) -> list[tuple]:
+    return sorted((float(t.value), t.qualifier, t.period or "") for t in commitment.targets)
+
+
+def _target_words(targets: list[NumericTarget]) -> str:
+    return ", ".join(t.text for t in targets) if targets else "no number"
+
+
+def compare_pair(a: PromiseRecord, b: PromiseRecord) -> tuple[float, list[Discrepancy]]:
+    """Share of commitments the two records have in common, and those whose numbers differ."""
+    if not a.commitments or not b.commitments:
+        return 0.0, []
+    b_words = [masked_words(c.text) for c in b.commitments]
+    used: set[int] = set()
+    matched = 0
+    differences = []
+    for commitment in a.commitments:
+        words = masked_words(commitment.text)
+        scores = [(jaccard(words, w), -i) for i, w in enumerate(b_words) if i not in used]
+        if not scores:
+            break
+        score, negative = max(scores)
+        if score < _SAME_COMMITMENT:
+            continue
+        index = -negative
+        used.add(index)
+        matched += 1
+        other = b.commitments[index]
+        if _numbers(commitment) != _numbers(other):
+            differences.append(Discrepancy(_target_words(commitment.targets),
+                                           _target_words(other.targets)))
+    return matched / max(len(a.commitments), len(b.commitments)), differences
+
+
+def _same_titles(a: PromiseRecord, b: PromiseRecord) -> bool:
+    return bool(a.title) and bool(b.title) and masked_words(a.title) == masked_words(b.title) \
+        and not a.commitments and not b.commitments
+
+
+def _merge(kept: PromiseRecord, other: PromiseRecord) -> PromiseRecord:
+    sources: dict[str, Source] = {s.sha256: s for s in kept.also_in}
+    for source in [other.source, *other.also_in]:
+        if source.sha256 != kept.source.sha256:
+            sources.setdefault(source.sha256, source)
+    also_in = sorted(sources.values(), key=lambda s: (s.path, s.sha256))
+    return kept.model_copy(update={"also_in": also_in})
+
+
+def _warn(record: PromiseRecord, other: PromiseRecord, differences: list[Discrepancy],
+          swap: bool) -> PromiseRecord:
+    pairs = "; ".join(
+        f"'{d.theirs}' vs '{d.ours}'" if swap else f"'{d.ours}' vs '{d.theirs}'"
+        for d in differences
+    )
+    message = (f"possible duplicate of record {other.id} ({other.source.path}) "
+               f"with different numbers: {pairs}")
+    if message in record.warnings:
+        return record
+    return record.model_copy(update={"warnings": [*record.warnings, message]})
+
+
+def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
+    """Merge identical promises into one record with `also_in`; flag differing ones."""
+    groups: dict[tuple, list[PromiseRecord]] = defaultdict(list)
+    result: list[PromiseRecord] = []
+    for record in records:
+        key = _group_key(record)
+        if key is None:
+            result.append(record)
+        else:
+            groups[key].append(record)
+    for key in sorted(groups):
+        kept: list[PromiseRecord] = []
+        for record in sorted(groups[key], key=_rank):
+            for i, candidate in enumerate(kept):
+                if candidate.source.sha256 == record.source.sha256:
+                    continue  # two documents of one file are not one promise published twice
+                share, differences = compare_pair(candidate, record)
+                if (share >= _SAME_PROMISE and not differences) or _same_titles(candidate, record):
+                    kept[i] = _merge(candidate, record)
+                    break
+            else:
+                kept.append(record)
+        for i in range(len(kept)):
+            for j in range(i + 1, len(kept)):
+                a, b = kept[i], kept[j]
+                if a.source.sha256 == b.source.sha256:
+                    continue
+                share, differences = compare_pair(a, b)
+                if share >= _RELATED_PROMISE and differences:
+                    kept[i] = _warn(a, b, differences, swap=False)
+                    kept[j] = _warn(b, a, differences, swap=True)
+        result.extend(kept)
+    return sorted(result, key=lambda r: r.id)

@@ -1,0 +1,106 @@
+"""A comparison as a terminal table, Markdown, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from .align import Cell, Comparison, Row
+
+__all__ = ["FORMATS", "cell_label", "render"]
+
+FORMATS = ("table", "markdown", "csv", "json")
+_STATUS_STYLE = {
+    "new": "green", "dropped": "red", "increased": "green", "decreased": "yellow",
+    "unchanged": "dim", "changed": "cyan", "shared": "dim", "partial": "cyan",
+}
+_PERIOD_LABEL = {"deadline": "inom"}
+
+
+def cell_label(cell: Cell | None, width: int = 40) -> str:
+    """Short text for a cell: 'minst 3', '2', or the start of an uncounted promise."""
+    if cell is None:
+        return "–"
+    if cell.value is not None:
+        number = f"{cell.value:g}" if isinstance(cell.value, float) else str(cell.value)
+        return number if cell.qualifier in (None, "exakt") else f"{cell.qualifier} {number}"
+    text = cell.text if len(cell.text) <= width else cell.text[: width - 1].rstrip() + "…"
+    return text
+
+
+def _unit_label(row: Row) -> str:
+    unit = row.unit or ""
+    if row.period:
+        unit = f"{unit} ({_PERIOD_LABEL.get(row.period, 'per ' + row.period)})".strip()
+    return unit
+
+
+def _head(comparison: Comparison) -> list[str]:
+    first = ["år"] if comparison.mode == "kommuner" else ["kommun"]
+    return first + ["kategori", "enhet"] + comparison.columns + ["status"]
+
+
+def _cells(comparison: Comparison, row: Row, width: int) -> list[str]:
+    first = str(row.year) if comparison.mode == "kommuner" else (row.kommun or "")
+    values = [cell_label(row.values[c], width) for c in comparison.columns]
+    return [first, row.category, _unit_label(row)] + values + [row.status or ""]
+
+
+def _table(comparison: Comparison) -> str:
+    table = Table(show_lines=False, header_style="bold")
+    for name in _head(comparison):
+        table.add_column(name, overflow="fold")
+    for row in comparison.rows:
+        cells = _cells(comparison, row, 40)
+        style = _STATUS_STYLE.get(row.status or "", "")
+        cells[-1] = f"[{style}]{cells[-1]}[/]" if style else cells[-1]
+        table.add_row(*cells)
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, force_terminal=False, color_system=None).print(table)
+    return buffer.getvalue()
+
+
+def _markdown(comparison: Comparison) -> str:
+    head = _head(comparison)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in comparison.rows:
+        cells = [c.replace("|", "\\|") for c in _cells(comparison, row, 60)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _csv(comparison: Comparison) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    first = "year" if comparison.mode == "kommuner" else "kommun"
+    per_column = ["value", "qualifier", "text", "record_id"]
+    writer.writerow([first, "kommunkod", "category", "unit", "period"]
+                    + [f"{c}_{field}" for c in comparison.columns for field in per_column]
+                    + ["status"])
+    for row in comparison.rows:
+        out = [row.year if comparison.mode == "kommuner" else row.kommun, row.kommunkod or "",
+               row.category, row.unit or "", row.period or ""]
+        for column in comparison.columns:
+            cell = row.values[column]
+            out += ["", "", "", ""] if cell is None else [
+                "" if cell.value is None else cell.value, cell.qualifier or "", cell.text,
+                cell.record_id]
+        writer.writerow(out + [row.status or ""])
+    return buffer.getvalue()
+
+
+def render(comparison: Comparison, fmt: str = "table") -> str:
+    """The comparison in one of FORMATS."""
+    if fmt == "json":
+        return json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(comparison)
+    if fmt == "csv":
+        return _csv(comparison)
+    if fmt == "table":
+        return _table(comparison)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,79 @@
+"""deduplicate: one record per promise published twice, differing copies flagged."""
+
+from __future__ import annotations
+
+import random
+
+from test_compare_records import eslov_records, seed_records
+
+from lofte_extract.compare.dedupe import deduplicate
+from lofte_extract.records import NumericTarget
+
+
+def _copy(record, sha: str, path: str, fmt: str = "html", **update):
+    source = record.source.model_copy(update={"sha256": sha, "path": path, "format": fmt})
+    return record.model_copy(deep=True, update={"id": f"copy-{sha[:6]}", "source": source,
+                                                **update})
+
+
+def test_same_promise_on_two_sites_becomes_one_record():
+    eslov2017, eslov2016 = eslov_records()
+    kommun_page = _copy(eslov2017, "b" * 64, "eslov.se/medborgarloften.html")
+    merged = deduplicate([kommun_page, eslov2017, eslov2016])
+    assert len(merged) == 2
+    kept = next(r for r in merged if r.years == [2017])
+    assert {kept.source.path, *(s.path for s in kept.also_in)} == {
+        eslov2017.source.path, "eslov.se/medborgarloften.html"}
+    assert not kept.warnings
+
+
+def test_signed_pdf_is_kept_over_the_web_page():
+    eslov2017 = eslov_records()[0]
+    pdf = _copy(eslov2017, "c" * 64, "pdf/eslov-2017.pdf", fmt="pdf")
+    merged = deduplicate([eslov2017, pdf])
+    assert len(merged) == 1
+    assert merged[0].source.format == "pdf"
+    assert [s.path for s in merged[0].also_in] == [eslov2017.source.path]
+
+
+def test_minst_tre_against_minst_sex_is_flagged_on_both():
+    eslov2017 = eslov_records()[0]
+    page = eslov2017.model_copy(deep=True)
+    walk = page.commitments[1]
+    walk.text = "Minst tre gemensamma trygghetsvandringar i Eslövs kommun."
+    walk.targets = [NumericTarget(value=3, qualifier="minst", unit="trygghetsvandringar",
+                                  text="Minst tre", evidence=walk.evidence)]
+    news = _copy(page, "d" * 64, "news/eslov.html", doc_type="nyhet")
+    news.commitments[1].text = "Minst sex gemensamma trygghetsvandringar i Eslövs kommun."
+    news.commitments[1].targets[0].value = 6
+    news.commitments[1].targets[0].text = "Minst sex"
+    result = deduplicate([page, news])
+    assert len(result) == 2
+    by_type = {r.doc_type: r for r in result}
+    assert news.id in by_type["lofte"].warnings[0]
+    assert "'Minst tre' vs 'Minst sex'" in by_type["lofte"].warnings[0]
+    assert page.id in by_type["nyhet"].warnings[0]
+    assert "'Minst sex' vs 'Minst tre'" in by_type["nyhet"].warnings[0]
+    assert not by_type["lofte"].also_in
+
+
+def test_different_years_and_follow_up_reports_stay_apart():
+    eslov2017, eslov2016 = eslov_records()
+    report = _copy(eslov2017, "e" * 64, "uppfoljning.html", doc_type="uppfoljning")
+    result = deduplicate([eslov2017, eslov2016, report])
+    assert len(result) == 3
+    assert all(not r.also_in and not r.warnings for r in result)
+
+
+def test_output_is_deterministic_and_idempotent():
+    records = [r for stem in ("000_06d6dd4b8bf202db", "001_0d21e82399c5e8ca",
+                              "002_81e2fe3ffa8203c4", "004_31a527f7f8e38881")
+               for r in seed_records(stem)] + eslov_records()
+    copies = [_copy(r, str(i) * 64, f"mirror/{i}.html") for i, r in enumerate(records[:3])]
+    everything = records + copies
+    first = deduplicate(everything)
+    shuffled = list(everything)
+    random.Random(4).shuffle(shuffled)
+    assert [r.model_dump() for r in deduplicate(shuffled)] == [r.model_dump() for r in first]
+    assert [r.model_dump() for r in deduplicate(first)] == [r.model_dump() for r in first]
+    assert len(first) == len(records)
