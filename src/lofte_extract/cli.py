@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -80,15 +81,18 @@ def _evaluate_command(args: argparse.Namespace) -> int:
 
 
 class _Progress:
-    """A rich progress bar on stderr for interactive runs; silent otherwise."""
+    """Progress on stderr: a rich bar on a terminal, a line every few seconds in a log."""
+
+    LOG_EVERY = 10.0  # seconds between lines when stderr is not a terminal
 
     def __init__(self, enabled: bool):
-        self.enabled = enabled and sys.stderr.isatty()
+        self.enabled = enabled
         self._bar = None
         self._task = None
+        self._last_line = time.monotonic()
 
     def __enter__(self) -> _Progress:
-        if self.enabled:
+        if self.enabled and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
@@ -98,7 +102,12 @@ class _Progress:
 
     def update(self, done: int, total: int, name: str) -> None:
         """Called by the pipeline before each file."""
+        if not self.enabled:
+            return
         if self._bar is None:
+            if time.monotonic() - self._last_line >= self.LOG_EVERY:
+                self._last_line = time.monotonic()
+                print(f"lofte-extract: {done}/{total} files", file=sys.stderr, flush=True)
             return
         if self._task is None:
             self._task = self._bar.add_task("extracting", total=total)
