@@ -1,21 +1,143 @@
-"""PDF to a ParsedDocument with pdfplumber (placeholder, being replaced)."""
+"""PDF to a ParsedDocument with pdfplumber: reading order, furniture removed, lists and signatures.
+
+Layout work lives in small modules: `pdf_lines` (words to lines), `pdf_furniture`
+(running headers, footers, page numbers), `pdf_signatures` and `pdf_blocks`
+(lines to blocks). This module opens the file, guards against hostile input and
+turns every pdfminer failure into a specific `ParseError`.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+import time
+from typing import Any
 
 import pdfplumber
 
-from .document import DocumentBuilder, ParsedDocument
+from .document import DocumentBuilder, ParsedDocument, ParseError
+from .pdf_blocks import add_blocks, measure_style
+from .pdf_furniture import remove_furniture
+from .pdf_lines import Line, page_lines
 
-__all__ = ["parse_pdf"]
+__all__ = ["MAX_PAGES", "TIME_BUDGET", "parse_pdf"]
+
+MAX_PAGES = 300  # pages parsed before the rest is skipped with a warning
+MAX_CHARS_PER_PAGE = 200_000  # a page with more characters than this is not prose
+TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are skipped
 
 
-def parse_pdf(data: bytes) -> ParsedDocument:
-    """Text of each page, line by line."""
+def parse_pdf(
+    data: bytes, max_pages: int = MAX_PAGES, time_budget: float = TIME_BUDGET
+) -> ParsedDocument:
+    """Blocks (heading, paragraph, list_item, signature) with pages, from a PDF's bytes."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise ParseError("corrupt PDF", "no %PDF header")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return _parse_open(pdf, max_pages, time_budget)
+    except ParseError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds on hostile input
+        raise _classify(error) from error
+
+
+def _classify(error: BaseException) -> ParseError:
+    """A pdfminer/pdfplumber exception as a specific ParseError."""
+    inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+    name = type(inner).__name__
+    message = f"{name}: {inner}".strip().rstrip(":")
+    if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower():
+        return ParseError("encrypted PDF", message)
+    return ParseError("corrupt PDF", message)
+
+
+def _parse_open(pdf: Any, max_pages: int, time_budget: float) -> ParsedDocument:
+    total = len(pdf.pages)
+    if total == 0:
+        raise ParseError("empty PDF", "the document has no pages")
+    warnings: list[str] = []
+    if total > max_pages:
+        warnings.append(f"parsed the first {max_pages} of {total} pages")
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    image_pages: list[int] = []
+    failures: list[str] = []
+    chars = unmapped = 0
+    started = time.monotonic()
+    for number, page in enumerate(pdf.pages[:max_pages], start=1):
+        if time.monotonic() - started > time_budget:
+            warnings.append(f"stopped after {number - 1} pages: over {time_budget:.0f}s")
+            break
+        lines = _read_page(page, number, warnings, failures)
+        if not lines and _has_images(page):
+            image_pages.append(number)
+        pages.append(lines)
+        heights.append(float(page.height or 842))
+        chars += sum(len(line.text) for line in lines)
+        unmapped += _unmapped_glyphs(page)
+        page.close()  # free pdfminer's layout objects as we go
+    if failures and len(failures) == len(pages):
+        raise ParseError("corrupt PDF", "; ".join(failures[:3]))
+    if unmapped > chars:
+        raise ParseError("no text layer: needs OCR", f"{unmapped} glyphs without a unicode map")
+    if chars == 0:
+        detail = f"{len(image_pages)} of {len(pages)} pages are images" if image_pages else (
+            f"no text on any of {len(pages)} pages"
+        )
+        raise ParseError("no text layer: needs OCR", detail)
+    if image_pages:
+        listed = ", ".join(map(str, image_pages[:10]))
+        warnings.append(f"pages without a text layer (images only): {listed}")
+    pages = remove_furniture(pages, heights)
     builder = DocumentBuilder("pdf")
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            for line in (page.extract_text() or "").splitlines():
-                builder.add("paragraph", line, page=number)
-        return builder.build(pages=len(pdf.pages))
+    headings = add_blocks(builder, pages, measure_style(pages))
+    title = headings[0] if headings else _metadata_title(pdf)
+    return builder.build(pages=total, title=title, warnings=warnings)
+
+
+def _read_page(page: Any, number: int, warnings: list[str], failures: list[str]) -> list[Line]:
+    """One page's lines; a broken or absurd page becomes a warning, not a failure."""
+    try:
+        count = len(page.chars)
+        if count > MAX_CHARS_PER_PAGE:
+            warnings.append(f"page {number}: skipped, {count} characters")
+            return []
+        return page_lines(page, number)
+    except Exception as error:  # one bad content stream should not lose the other pages
+        reason = _classify(error)
+        failures.append(f"page {number}: {reason.detail}")
+        warnings.append(f"page {number}: unreadable ({reason.detail})")
+        return []
+
+
+def _unmapped_glyphs(page: Any) -> int:
+    """Characters pdfminer could only name by glyph id: '(cid:127)'."""
+    try:
+        return sum(1 for char in page.chars if char["text"].startswith("(cid:"))
+    except Exception:
+        return 0
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        return bool(page.images)
+    except Exception:
+        return False
+
+
+_JUNK_TITLE = re.compile(r"(microsoft|word -|\.docx?$|\.pdf$|^untitled|^dokument\d*$)", re.I)
+
+
+def _metadata_title(pdf: Any) -> str | None:
+    """The PDF's Title entry, unless it is a file name or an editor's default."""
+    try:
+        title = pdf.metadata.get("Title")
+    except Exception:
+        return None
+    if isinstance(title, bytes):
+        title = title.decode("utf-8", errors="ignore")
+    if not isinstance(title, str):
+        return None
+    title = " ".join(title.split())
+    return title if title and not _JUNK_TITLE.search(title) else None

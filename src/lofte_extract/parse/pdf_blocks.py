@@ -1,0 +1,231 @@
+"""Turn a PDF's cleaned lines into headings, paragraphs, list items and signatures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from statistics import median
+
+from .document import DocumentBuilder
+from .normalize import load_data, split_bullet
+from .pdf_lines import Line
+from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted
+
+__all__ = ["Style", "add_blocks", "join_lines", "measure_style"]
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+@dataclass
+class Style:
+    """What body text looks like in this document, to tell headings and paragraph gaps."""
+
+    body_size: float
+    body_bold: bool
+    line_gap: float
+    heading_levels: dict[tuple[float, bool], int] = field(default_factory=dict)
+    left: dict[int, float] = field(default_factory=dict)
+    right: dict[int, float] = field(default_factory=dict)
+
+    def is_heading(self, line: Line) -> bool:
+        """Larger or bolder than body text, short, and not a list item or sentence."""
+        return (line.size, line.bold) in self.heading_levels and _heading_shaped(line)
+
+
+@cache
+def _keep_hyphen_before() -> frozenset[str]:
+    return frozenset(load_data("pdf_words.json")["keep_hyphen_before"])
+
+
+def _heading_shaped(line: Line) -> bool:
+    text = line.text
+    return (
+        not line.bullet
+        and len(text) <= 150
+        and len(text.split()) <= 16
+        and not text.endswith((",", ";"))
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def measure_style(pages: list[list[Line]]) -> Style:
+    """Body font size, boldness, line spacing, heading styles and margins of the document."""
+    sizes: Counter[float] = Counter()
+    bold_chars: Counter[bool] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 11.0
+    for lines in pages:
+        for line in lines:
+            if abs(line.size - body) <= 0.5:
+                bold_chars[line.bold] += len(line.text)
+    body_bold = bold_chars[True] > bold_chars[False]
+    gaps = []
+    for lines in pages:
+        for above, below in zip(lines, lines[1:], strict=False):
+            gap = below.top - above.bottom
+            if abs(above.size - body) <= 0.5 and abs(below.size - body) <= 0.5 and gap < body:
+                gaps.append(gap)
+    style = Style(body, body_bold, median(gaps) if gaps else body * 0.25)
+    heading_styles: Counter[tuple[float, bool]] = Counter()
+    for lines in pages:
+        for line in lines:
+            larger = line.size >= body * 1.12
+            bolder = line.bold and not body_bold and line.size >= body - 0.5
+            if (larger or bolder) and _heading_shaped(line):
+                heading_styles[(line.size, line.bold)] += 1
+    ranked = sorted(heading_styles, key=lambda s: (-s[0], not s[1]))
+    style.heading_levels = {key: min(level, 6) for level, key in enumerate(ranked, start=1)}
+    for lines in pages:
+        body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.5]
+        if body_lines:
+            style.left[body_lines[0].page] = min(ln.x0 for ln in body_lines)
+            ends = sorted(ln.x1 for ln in body_lines)
+            style.right[body_lines[0].page] = ends[int(len(ends) * 0.9)]
+    return style
+
+
+def join_lines(first: str, second: str, soft_break: bool = False) -> str:
+    """Join two lines of one paragraph, undoing hyphenation but keeping real hyphens."""
+    if not first:
+        return second
+    if soft_break:
+        return first + second
+    if first.endswith(("-", "\u2013")) and first[-2:-1].isdigit() and second[:1].isdigit():
+        return first + second  # "2019-" + "2020"
+    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second:
+        next_word = second.split()[0].lower()
+        stem = first.split()[-1][:-1]
+        if next_word in _keep_hyphen_before():
+            return f"{first} {second}"  # "kunskaps- och utbildningsdag"
+        if second[0].islower() and len(stem) > 2 and not stem.isupper():
+            return first[:-1] + second  # "trygghets-" + "vandringar"
+        return first + second  # "Anna-" + "Karin", "e-" + "post", "IT-" + "stöd"
+    return f"{first} {second}"
+
+
+@dataclass
+class _Pending:
+    kind: str
+    page: int
+    text: str
+    last: Line
+    size: float
+    bold: bool
+    item_x: float = 0.0
+    level: int | None = None
+
+
+class _Assembler:
+    """Walks lines in reading order and decides where each block starts."""
+
+    def __init__(self, builder: DocumentBuilder, style: Style):
+        self.builder = builder
+        self.style = style
+        self.pending: _Pending | None = None
+        self.headings: list[tuple[int, int, str]] = []  # (level, page, text)
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        if pending.kind == "heading":
+            self.headings.append((pending.level or 9, pending.page, pending.text))
+        self.builder.add(pending.kind, pending.text, page=pending.page, level=pending.level)
+
+    def emit(self, kind: str, text: str, page: int) -> None:
+        self.flush()
+        self.builder.add(kind, text, page=page)
+
+    def feed(self, line: Line) -> None:
+        text = line.text
+        if is_dotted(text):
+            self.flush()
+            return
+        if is_date_line(text) and len(line.segments) == 1 and not line.bullet:
+            if not self._continues(line):
+                self.emit("paragraph", text, line.page)
+                return
+        if self.style.is_heading(line):
+            level = self.style.heading_levels[(line.size, line.bold)]
+            pending = self.pending
+            if (
+                pending is not None
+                and pending.kind == "heading"
+                and pending.level == level
+                and pending.page == line.page
+                and line.top - pending.last.bottom <= line.size * 0.6
+            ):
+                pending.text = join_lines(pending.text, text)
+                pending.last = line
+                return
+            self.flush()
+            self.pending = _Pending("heading", line.page, text, line, line.size, line.bold,
+                                    level=level)
+            return
+        if line.bullet or self._numbered(line):
+            self.flush()
+            if not line.bullet:
+                text = split_bullet(text).text
+            self.pending = _Pending("list_item", line.page, text, line, line.size, line.bold,
+                                    item_x=line.text_x0)
+            return
+        if self._continues(line):
+            pending = self.pending
+            soft = pending.last.raw_end == "\u00ad"
+            pending.text = join_lines(pending.text, text, soft_break=soft)
+            pending.last = line
+            return
+        self.flush()
+        self.pending = _Pending("paragraph", line.page, text, line, line.size, line.bold)
+
+    def _numbered(self, line: Line) -> bool:
+        """'1. Text' or 'a) Text' starting a line; not a heading."""
+        found = split_bullet(line.text)
+        return found is not None and found.kind == "ordinal" and len(line.text.split()) > 2
+
+    def _continues(self, line: Line) -> bool:
+        """Whether the line goes on with the pending paragraph or list item."""
+        pending = self.pending
+        if pending is None or pending.kind == "heading":
+            return False
+        previous = pending.last
+        if abs(line.size - pending.size) > 1 or line.bullet:
+            return False
+        if pending.kind == "list_item" and line.x0 < pending.item_x - 3:
+            return False
+        ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
+        if line.page != previous.page:
+            return self._continues_across_page(pending, line, ends_sentence)
+        gap = line.top - previous.bottom
+        if gap > self.style.line_gap + 0.45 * line.size or gap < -line.size:
+            return False
+        right = self.style.right.get(line.page, previous.x1)
+        width = right - self.style.left.get(line.page, previous.x0)
+        # A short last line ending a sentence closes a paragraph set without spacing.
+        return not (ends_sentence and previous.x1 < right - 0.2 * width)
+
+    def _continues_across_page(self, pending: _Pending, line: Line, ends_sentence: bool) -> bool:
+        if line.page != pending.last.page + 1:
+            return False
+        if line.text[:1].islower() and not ends_sentence:
+            return True
+        left = self.style.left.get(line.page, line.x0)
+        return pending.kind == "list_item" and not ends_sentence and line.x0 > left + 5
+
+
+def add_blocks(builder: DocumentBuilder, pages: list[list[Line]], style: Style) -> list[str]:
+    """Add every page's blocks to the builder; returns the headings' texts, most important first."""
+    assembler = _Assembler(builder, style)
+    lines = [line for page in pages for line in page]
+    for item in find_signatures(lines):
+        if isinstance(item, Emitted):
+            assembler.emit(item.kind, item.text, item.page)
+        else:
+            assembler.feed(item)
+    assembler.flush()
+    ranked = sorted(assembler.headings, key=lambda h: (h[1], h[0]))
+    return [text for _, _, text in ranked]
+

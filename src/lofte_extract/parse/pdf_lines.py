@@ -1,0 +1,181 @@
+"""A PDF page's words grouped into text lines, split where a line jumps across a wide gap."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from statistics import median
+from typing import Any
+
+from .normalize import load_data, normalize_line, split_bullet
+
+__all__ = ["Line", "Segment", "bullet_marker", "is_bold_font", "page_lines"]
+
+# A gap wider than this many font sizes splits a line into segments:
+# side-by-side signatures and table cells, never ordinary (even justified) word gaps.
+SEGMENT_GAP = 3.0
+
+
+@dataclass
+class Segment:
+    """A run of words on one line with no wide gap inside."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class Line:
+    """One visual line of a page, left to right."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    segments: list[Segment]
+    bullet: bool = False  # starts with a list marker, removed from `text`
+    text_x0: float = 0.0  # where the text after a bullet starts
+    raw_end: str = ""  # last character before normalization (a soft hyphen matters)
+    font_sizes: list[float] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The segments joined with single spaces."""
+        return " ".join(segment.text for segment in self.segments if segment.text)
+
+    @property
+    def height(self) -> float:
+        """Bottom minus top."""
+        return self.bottom - self.top
+
+
+@cache
+def _bullet_data() -> tuple[re.Pattern[str], list[tuple[str, str]], frozenset[str], tuple]:
+    data = load_data("bullets.json")
+    ranges = [(low, high) for low, high in data["private_use_ranges"]]
+    return (
+        re.compile(data["cid_marker"]),
+        ranges,
+        frozenset(data["extra_glyphs"]),
+        tuple(data["symbol_fonts"]),
+    )
+
+
+@cache
+def _bold_markers() -> tuple[str, ...]:
+    return tuple(load_data("pdf_words.json")["bold_font_markers"])
+
+
+def is_bold_font(fontname: str) -> bool:
+    """Whether a PDF font name names a bold weight ('ABCDEF+Arial-BoldMT')."""
+    name = fontname.split("+", 1)[-1].lower()
+    return any(marker in name for marker in _bold_markers())
+
+
+def bullet_marker(token: str, fontname: str = "") -> bool:
+    """Whether a word standing alone at the start of a line is a list marker."""
+    cid, ranges, extra, symbol_fonts = _bullet_data()
+    if cid.match(token):
+        return True
+    if len(token) != 1:
+        return False
+    if any(low <= token <= high for low, high in ranges):
+        return True
+    if split_bullet(token + " x") is not None and not token.isalnum():
+        return True
+    font = fontname.split("+", 1)[-1].lower()
+    return token in extra and (not token.isalnum() or any(f in font for f in symbol_fonts))
+
+
+def page_lines(page: Any, number: int) -> list[Line]:
+    """The page's lines top to bottom, fake bold removed, bullets marked."""
+    words = page.dedupe_chars().extract_words(
+        x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    )
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        row = _matching_row(rows, word)
+        if row is None:
+            rows.append([word])
+        else:
+            row.append(word)
+    lines = [_make_line(sorted(row, key=lambda w: w["x0"]), number) for row in rows]
+    lines = [line for line in lines if line is not None]
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return lines
+
+
+def _matching_row(rows: list[list[dict]], word: dict) -> list[dict] | None:
+    """The row (among the last few) the word overlaps vertically by half its height."""
+    for row in reversed(rows[-4:]):
+        top = min(w["top"] for w in row)
+        bottom = max(w["bottom"] for w in row)
+        overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+        height = min(bottom - top, word["bottom"] - word["top"]) or 1.0
+        if overlap >= 0.5 * height:
+            return row
+    return None
+
+
+def _make_line(words: list[dict], number: int) -> Line | None:
+    bullet = False
+    first = words[0]
+    if len(words) > 1 and bullet_marker(first["text"], first.get("fontname", "")):
+        bullet, words = True, words[1:]
+    elif _glued_bullet(first["text"]):
+        # "•Text" or "(cid:127)Text": the marker drawn without a gap.
+        bullet = True
+        words = [{**first, "text": _glued_bullet(first["text"])}, *words[1:]]
+    raw_end = words[-1]["text"][-1:]
+    segments: list[Segment] = []
+    previous = None
+    for word in words:
+        text = normalize_line(_CID.sub("", word["text"]))
+        gap_limit = SEGMENT_GAP * max(word["size"], 4)
+        if previous is not None and word["x0"] - previous["x1"] <= gap_limit and segments:
+            segments[-1].text = f"{segments[-1].text} {text}".strip()
+            segments[-1].x1 = word["x1"]
+        else:
+            segments.append(Segment(text, word["x0"], word["x1"]))
+        previous = word
+    segments = [segment for segment in segments if segment.text]
+    if not segments:
+        return None
+    sizes = [w["size"] for w in words for _ in w["text"]]
+    return Line(
+        page=number,
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=first["x0"],
+        x1=words[-1]["x1"],
+        size=round(median(sizes), 1),
+        bold=all(is_bold_font(w.get("fontname", "")) for w in words),
+        segments=segments,
+        bullet=bullet,
+        text_x0=words[0]["x0"],
+        raw_end=raw_end,
+        font_sizes=sizes,
+    )
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+_GLUED_CID = re.compile(r"^\(cid:\d+\)(?=\w)")
+
+
+def _glued_bullet(token: str) -> str:
+    """The word after a marker glued to its front ('•Text', '(cid:127)Text'), or ''."""
+    match = _GLUED_CID.match(token)
+    if match:
+        return token[match.end():]
+    if len(token) > 1 and token[1].isalnum() and not token[0].isalnum():
+        found = split_bullet(token)
+        _, ranges, _, _ = _bullet_data()
+        in_private_use = any(low <= token[0] <= high for low, high in ranges)
+        if in_private_use or (found and found.kind == "glyph" and found.marker != "*"):
+            return token[1:]
+    return ""
