@@ -47,13 +47,18 @@ _INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _ANY_SPACE = re.compile(r"\s+")
 
 
-def normalize_text(text: str) -> str:
-    """NFC, '\\n' line breaks, plain spaces, no invisible characters; keeps indentation."""
+def normalize_text(text: str, collapse_spaces: bool = True) -> str:
+    """NFC, '\\n' line breaks, plain spaces, no invisible characters; keeps indentation.
+
+    With `collapse_spaces=False` runs of spaces inside a line survive (column gaps).
+    """
     table, breaks = _tables()
     text = unicodedata.normalize("NFC", text)
     text = breaks.sub("\n", text)
     text = text.translate(table)
-    lines = [_INNER_SPACES.sub(" ", line.rstrip()) for line in text.split("\n")]
+    lines = [line.rstrip() for line in text.split("\n")]
+    if collapse_spaces:
+        lines = [_INNER_SPACES.sub(" ", line) for line in lines]
     return "\n".join(lines)
 
 
