@@ -113,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"lofte-extract collect: --{name.replace('_', '-')} must be at least 1",
                   file=sys.stderr)
             return 2
+    if not args.user_agent.isascii():
+        print("lofte-extract collect: --user-agent must be ASCII (it is an HTTP header)",
+              file=sys.stderr)
+        return 2
     config = CollectConfig(
         max_bytes=args.max_bytes, timeout=args.timeout, deadline=args.deadline,
         delay=max(0.0, args.delay), max_pages=args.max_pages, depth=max(0, args.depth),

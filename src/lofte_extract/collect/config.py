@@ -11,7 +11,7 @@ __all__ = ["USER_AGENT", "AGENT_NAME", "CollectConfig", "CollectReport", "Skippe
 
 AGENT_NAME = "lofte-extract"
 USER_AGENT = (
-    f"{AGENT_NAME}/0.1 (research crawler for medborgarlöften; "
+    f"{AGENT_NAME}/0.1 (research crawler for medborgarloften; "
     "+https://github.com/lofte-extract/lofte-extract)"
 )
 
