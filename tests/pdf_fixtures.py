@@ -300,7 +300,10 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
     while index < len(chunks):
         chunk = chunks[index]
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        if all(_BULLET_LINE.match(line) for line in lines):
+        dotted = lines[0] if lines and set(lines[0]) <= set("._ ") and len(lines) > 1 else None
+        if dotted and _is_signature_chunk(lines[1:]):
+            layout.stacked_signature(*lines[1:], dotted=dotted)
+        elif all(_BULLET_LINE.match(line) for line in lines):
             layout.bullets([_BULLET_LINE.sub("", line) for line in lines])
         elif _is_signature_chunk(lines) and index + 1 < len(chunks):
             following = [line.strip() for line in chunks[index + 1].splitlines() if line.strip()]

@@ -27,9 +27,22 @@ def is_page_number(text: str) -> bool:
     return any(pattern.match(text) for pattern in patterns)
 
 
-def _key(text: str) -> str:
-    """Text with numbers blanked, so 'Sida 2' on page 2 matches 'Sida 3' on page 3."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.lower())).strip()
+def _key(line: Line, body_size: float) -> str:
+    """Text with numbers blanked, so 'Sida 2' on page 2 matches 'Sida 3' on page 3.
+
+    Numbers stay in lines larger than body text: 'Löfte 1', 'Löfte 2' heading
+    each page are content, not a running header.
+    """
+    text = re.sub(r"\s+", " ", line.text.lower()).strip()
+    return text if line.size > body_size + 0.5 else re.sub(r"\d+", "#", text)
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _zones(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
@@ -43,13 +56,14 @@ def _zones(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
 def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
     """Each page's lines without page numbers and lines repeated at every page's edge."""
     _, _, _, min_share = _settings()
+    body = _body_size(pages)
     zone_lines: list[set[int]] = []
     counts: Counter[tuple[str, str]] = Counter()
     for lines, height in zip(pages, heights, strict=True):
         top, bottom = _zones(lines, height)
         zone_lines.append({id(line) for line in top + bottom})
-        keys = {("top", _key(line.text)) for line in top}
-        keys |= {("bottom", _key(line.text)) for line in bottom}
+        keys = {("top", _key(line, body)) for line in top}
+        keys |= {("bottom", _key(line, body)) for line in bottom}
         counts.update(keys)
     needed = max(2, math.ceil(min_share * len(pages)))
     repeated = {key for key, count in counts.items() if count >= needed}
@@ -57,8 +71,8 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
     for lines, height, in_zone in zip(pages, heights, zone_lines, strict=True):
         top, bottom = _zones(lines, height)
         drop = {id(line) for line in lines if id(line) in in_zone and is_page_number(line.text)}
-        drop |= {id(line) for line in top if ("top", _key(line.text)) in repeated}
-        drop |= {id(line) for line in bottom if ("bottom", _key(line.text)) in repeated}
+        drop |= {id(line) for line in top if ("top", _key(line, body)) in repeated}
+        drop |= {id(line) for line in bottom if ("bottom", _key(line, body)) in repeated}
         kept = []
         for line in lines:
             if id(line) in drop:

@@ -94,8 +94,13 @@ def _signature_row(line: Line) -> bool:
     return len(line.segments) >= 2 and not line.bullet and all(map(_short, line.segments))
 
 
-def _joinable(previous: Line, line: Line) -> bool:
-    return line.page == previous.page and line.top - previous.bottom <= 4 * max(line.size, 6)
+def _joinable(previous: Line, line: Line, gap: float = 4) -> bool:
+    """Same page, same font, close below: a heading after the signatures is not one of them."""
+    return (
+        line.page == previous.page
+        and abs(line.size - previous.size) <= 1
+        and line.top - previous.bottom <= gap * max(line.size, 6)
+    )
 
 
 def find_signatures(lines: list[Line]) -> list[Line | Emitted]:
@@ -108,8 +113,10 @@ def find_signatures(lines: list[Line]) -> list[Line | Emitted]:
             end = index + 1
             while (
                 end < len(lines)
-                and _joinable(lines[end - 1], lines[end])
-                and (_signature_row(lines[end]) or _side_note(lines[end]))
+                and (
+                    (_signature_row(lines[end]) and _joinable(lines[end - 1], lines[end]))
+                    or (_side_note(lines[end]) and _joinable(lines[end - 1], lines[end], 1.5))
+                )
             ):
                 end += 1
             group = _columns(lines[index:end])
@@ -198,7 +205,7 @@ def _stacked(lines: list[Line], index: int) -> tuple[Emitted | None, int]:
     end = index + 1
     while end < len(lines) and len(texts) < 3:
         line = lines[end]
-        close = line.page == name.page and line.top - lines[end - 1].bottom <= 1.2 * line.size
+        close = _joinable(lines[end - 1], line, 1.2) and line.bold == name.bold
         if not close or line.bullet or len(line.segments) != 1:
             break
         if is_title(line.text) or (len(texts) == 2 and _is_organisation(line.text)):
