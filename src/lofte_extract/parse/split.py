@@ -1,4 +1,4 @@
-"""Split a source holding several promise documents (placeholder, being replaced)."""
+"""Split a source holding several promise documents into one span per document."""
 
 from __future__ import annotations
 
@@ -19,5 +19,51 @@ class DocumentSpan:
 
 
 def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
-    """One span per promise document; the whole text when there is one."""
-    return [DocumentSpan(0, len(doc.text), None)]
+    """One span per promise document; the whole text when there is one.
+
+    A short line naming a promise and a period ('Medborgarlöften i Eslöv 2016') whose years
+    differ from the current section's starts a new document; the intro before the first such
+    heading belongs to the first document.
+    """
+    # Imported here: the extract package imports this module.
+    from ..extract.dates import heading_years, is_period_heading
+    from ..extract.meta_vocab import lines, load_json
+
+    vocab = load_json("meta_years.json")
+    text = doc.text
+    sections: list[tuple[int, str, list[int]]] = []  # (line start, heading, years)
+    for line in lines(text):
+        if not is_period_heading(line.text):
+            continue
+        years = heading_years(line.text)
+        if sections and set(years) == set(sections[-1][2]):
+            continue  # the same period named again
+        if sections and line.text.lower().startswith(tuple(vocab["heading_skip_starts"])):
+            continue  # 'Uppföljning 2018' inside a promise
+        sections.append((line.start, line.text, years))
+    if not sections:
+        return [DocumentSpan(0, len(text), _title(doc))]
+    bounds = [0] + [start for start, _, _ in sections[1:]] + [len(text)]
+    spans = []
+    for index, (start, heading, _) in enumerate(sections):
+        begin, finish = bounds[index], bounds[index + 1]
+        body = text[start + len(heading):finish]
+        if spans and len("".join(body.split())) < vocab["min_span_body"]:
+            # A heading with next to nothing under it (a truncated page): not a document.
+            last = spans.pop()
+            spans.append(DocumentSpan(last.start, finish, last.heading))
+            continue
+        spans.append(DocumentSpan(begin, finish, heading))
+    return spans
+
+
+def _title(doc: ParsedDocument) -> str | None:
+    if doc.title:
+        return doc.title
+    for block in doc.blocks:
+        if block.kind == "heading" and 3 < len(block.text) <= 150:
+            return block.text
+    for block in doc.blocks[:3]:
+        if 8 < len(block.text) <= 100 and not block.text.endswith((".", "-", "–")):
+            return block.text
+    return None

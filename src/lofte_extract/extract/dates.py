@@ -1,0 +1,333 @@
+"""Dates and years: validity period, years covered, and when a promise was signed."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .meta_vocab import Line, lines, load_json, sentences
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "find_period_range",
+    "heading_years",
+    "is_period_heading",
+    "make_date",
+    "promise_years",
+    "signed_date",
+    "years_in",
+]
+
+YEAR = r"(?<![\d/-])(20[0-4]\d)(?![\d])"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in the text; `year` is None when the text leaves it out ('den 1 november')."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self, year: int | None = None) -> str | None:
+        """ISO form, or None when the date does not exist ('31 juni')."""
+        return make_date(self.year or year, self.month, self.day)
+
+
+def make_date(year: int | None, month: int, day: int) -> str | None:
+    """ISO date, or None for an impossible one."""
+    if year is None:
+        return None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    return load_json("months.json")["months"]
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    iso = re.compile(r"(?<![\d])(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?!\d)")
+    words = re.compile(
+        rf"(?<![\d])(\d{{1,2}})(?::?e)?\s+({names})\.?(?![a-zåäö])(?:\s+(20[0-4]\d)(?!\d))?",
+        re.IGNORECASE,
+    )
+    slash = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(20[0-4]\d)(?!\d)")
+    return iso, words, slash
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Dates in `text[start:end]` (ISO, '12 mars 2019', '1/1 2019'), in text order."""
+    end = len(text) if end is None else end
+    iso, words, slash = _date_patterns()
+    found: list[DateMention] = []
+    for m in iso.finditer(text, start, end):
+        found.append(DateMention(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
+    for m in words.finditer(text, start, end):
+        year = int(m[3]) if m[3] else None
+        found.append(DateMention(m.start(), m.end(), year, _months()[m[2].lower()], int(m[1])))
+    for m in slash.finditer(text, start, end):
+        found.append(DateMention(m.start(), m.end(), int(m[3]), int(m[2]), int(m[1])))
+    found.sort(key=lambda d: d.start)
+    kept: list[DateMention] = []
+    for date in found:  # overlapping readings: keep the first, longest
+        if kept and date.start < kept[-1].end:
+            continue
+        kept.append(date)
+    return kept
+
+
+_RANGE_GAP = re.compile(
+    r"^\s*(?:-|–|—|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$", re.IGNORECASE
+)
+
+
+def find_period_range(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[str, str, int, int] | None:
+    """The first 'date - date' validity range in a sentence about the promise."""
+    vocab = load_json("meta_years.json")
+    for sentence in sentences(text, start, end):
+        lower = sentence.text.lower()
+        if not any(cue in lower for cue in vocab["valid_cues"]):
+            continue
+        if "löfte" not in lower and any(neg in lower for neg in ("överenskommelse", "avtal")):
+            continue
+        dates = find_dates(text, sentence.start, sentence.end)
+        for first, second in zip(dates, dates[1:], strict=False):
+            if not _RANGE_GAP.match(text[first.end:second.start]):
+                continue
+            first_year = first.year or second.year
+            begin, finish = first.iso(first_year), second.iso()
+            if begin and finish and begin < finish:
+                return begin, finish, first.start, second.end
+    return None
+
+
+_YEAR_RANGE = re.compile(
+    YEAR + r"(?:\s*(?:[-–—/]|till|och)\s*(?:den\s+\d{1,2}\s+\w+\s+)?(20[0-4]\d)(?!\d))?"
+)
+
+
+def _expand(first: int, second: int | None) -> list[int]:
+    if second is None or not 0 < second - first <= 6:
+        return [first]
+    return list(range(first, second + 1))
+
+
+def years_in(text: str) -> list[int]:
+    """Years a short piece of text names, ranges expanded ('2018-07-01—2020-06-30' -> 3)."""
+    period = find_period_range(text + " löfte")
+    if period:
+        return _expand(int(period[0][:4]), int(period[1][:4]))
+    masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", text)
+    for date in find_dates(masked):  # single dates are events, not coverage
+        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end:]
+    years: list[int] = []
+    for m in _YEAR_RANGE.finditer(masked):
+        years += _expand(int(m[1]), int(m[2]) if m[2] else None)
+    return sorted(set(years))
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_period_heading(line: str) -> bool:
+    """A short line naming a promise and a year: 'Medborgarlöften i Eslöv 2017'."""
+    vocab = load_json("meta_years.json")
+    lower = line.lower()
+    words = _words(line)
+    if not words or len(words) > vocab["heading_max_words"]:
+        return False
+    if any(mark in lower for mark in vocab["heading_link_marks"]):
+        return False
+    if line.rstrip().endswith(".") and len(words) > 6:
+        return False
+    lofte = re.compile(vocab["lofte_word"])
+    if not any(lofte.match(word) for word in words[:4]):
+        return False
+    return bool(years_in(line))
+
+
+def heading_years(line: str) -> list[int]:
+    """Years of a period heading."""
+    return years_in(line)
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    vocab = load_json("meta_years.json")
+    connectors = "|".join(map(re.escape, vocab["connectors"]))
+    connector = rf"(?:{connectors}|[A-ZÅÄÖ][\w-]*)"
+    lofte = vocab["lofte_word"]
+    after = re.compile(
+        rf"{lofte}(?:[\s,]+{connector}){{0,{vocab['max_connectors']}}}?[\s(]+"
+        rf"(20[0-4]\d)(?:\s*(?:[-–—/]|till|och)\s*(20[0-4]\d))?(?![\d-])"
+    )
+    before = re.compile(rf"(?<!\d)(20[0-4]\d)\s+års\s+(?:\w+\s+)?{lofte}")
+    valid = re.compile(
+        r"(?i)\bgäll\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+)*(20[0-4]\d)(?:\s*[-–/]\s*(20[0-4]\d))?"
+    )
+    return after, before, valid
+
+
+def _not_current(text: str, start: int) -> bool:
+    window = text[max(0, start - 25):start].lower()
+    return any(re.search(rf"\b{w}\b", window) for w in load_json("meta_years.json")["not_current"])
+
+
+def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
+    after, before, valid = _phrase_patterns()
+    hits = []
+    for pattern in (after, before, valid):
+        for m in pattern.finditer(text, start, end):
+            if _not_current(text, m.start()):
+                continue
+            second = int(m[2]) if pattern is not before and m[2] else None
+            hits.append((_expand(int(m[1]), second), m.start()))
+    return hits
+
+
+_PREP_YEAR = re.compile(
+    r"(?i)\b(?:under|för|inför|gäller)\s+(?:år\s+|året\s+|(?:våren|sommaren|hösten|vintern)\s+)?"
+    + YEAR + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
+    r"|\b(?:våren|sommaren|hösten|vintern)\s+" + YEAR
+)
+
+
+def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
+    vocab = load_json("meta_years.json")
+    hits = []
+    for sentence in sentences(text, start, end):
+        lower = sentence.text.lower()
+        if any(marker in lower.split() for marker in vocab["past_markers"]):
+            continue
+        for m in _PREP_YEAR.finditer(text, sentence.start, sentence.end):
+            before = text[max(sentence.start, m.start() - 40):m.start()].lower()
+            if any(neg in before for neg in vocab["context_negative"]):
+                continue
+            following = text[m.end():sentence.end].split()[:1]
+            if following and following[0].lower().endswith(tuple(vocab["past_suffixes"])):
+                continue
+            first = int(m[1] or m[3])
+            hits.append((_expand(first, int(m[2]) if m[2] else None), m.start()))
+    return hits
+
+
+def promise_years(
+    text: str, start: int, end: int, heading: str | None, url: str | None = None
+) -> tuple[list[int], int | None, int | None]:
+    """Years the promise in `text[start:end]` covers, with evidence offsets."""
+    if heading and is_period_heading(heading):
+        found = text.find(heading, start, end)
+        where = found if found >= 0 else start
+        return heading_years(heading), where, where + len(heading)
+    period = find_period_range(text, start, end)
+    if period:
+        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
+    for tier in (_tier1, _tier2):
+        hits = tier(text, start, end)
+        if hits:
+            years = sorted({year for found, _ in hits for year in found})
+            if tier is _tier2:  # weak cues: the most named year set only
+                counts: dict[tuple[int, ...], int] = {}
+                for found, _ in hits:
+                    counts[tuple(found)] = counts.get(tuple(found), 0) + 1
+                years = list(max(counts, key=lambda k: (counts[k], -min(k))))
+            where = hits[0][1]
+            return years, where, min(end, where + 20)
+    if url:
+        years = _url_years(url)
+        if years:
+            return years, None, None
+    return [], None, None
+
+
+def _url_years(url: str) -> list[int]:
+    # Only a path segment that names a promise: '/uppfoljning-medborgarlofte-kungalv-2018-2019/'
+    for segment in url.lower().split("/"):
+        if "lofte" in segment or "loften" in segment:
+            years = [int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", segment)]
+            if years:
+                return _expand(min(years), max(years) if len(years) > 1 else None)
+    return []
+
+
+def _standalone_date(line: Line) -> bool:
+    # '2017-02-15', 'Kumla den 3 juli 2017', 'Tomelilla 2020-06-03'
+    return bool(
+        re.fullmatch(
+            r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?[\w\s:/-]+?\.?", line.text
+        )
+    ) and len(line.text) <= 40
+
+
+def signed_date(
+    text: str, start: int, end: int, years: list[int]
+) -> tuple[str | None, int | None, int | None]:
+    """ISO signing date of the promise in `text[start:end]`, with evidence offsets."""
+    places = load_json("meta_places.json")
+    cues = places["signing_cues"]
+    split_verbs = places["signing_split_verbs"]
+    for sentence in sentences(text, start, end):
+        lower = sentence.text.lower()
+        signed = any(cue in lower for cue in cues) or (
+            any(re.search(rf"\b{v}\b", lower) for v in split_verbs) and " under" in lower
+        )
+        if not signed:
+            continue
+        for date in find_dates(text, sentence.start, sentence.end):
+            year = date.year or _infer_year(date.month, lower, years)
+            iso = date.iso(year)
+            if iso:
+                return iso, date.start, date.end
+        if any(re.search(rf"(?<!\w){w}(?!\w)", lower) for w in places["today_words"]):
+            dated = _article_date(text)
+            if dated:
+                return dated
+    span_lines = lines(text, start, end)
+    half = start + (end - start) // 2
+    for line in span_lines:
+        if not _standalone_date(line):
+            continue
+        dates = find_dates(text, line.start, line.end)
+        if len(dates) != 1 or dates[0].year is None:
+            continue
+        placed = bool(re.match(r"[A-ZÅÄÖ]", line.text)) and not line.text[0].isdigit()
+        if line.start >= half or placed:
+            iso = dates[0].iso()
+            if iso:
+                return iso, dates[0].start, dates[0].end
+    return None, None, None
+
+
+def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
+    # A promise for year Y is signed late in Y-1 or early in Y.
+    if not years:
+        return None
+    first = min(years)
+    last_year = load_json("meta_places.json")["last_year_words"]
+    if any(w in sentence for w in last_year) or month >= 9:
+        return first - 1
+    return first
+
+
+def _article_date(text: str) -> tuple[str, int, int] | None:
+    for line in lines(text)[:4]:
+        dates = find_dates(text, line.start, line.end)
+        if dates and dates[0].year and len(line.text) <= 40:
+            iso = dates[0].iso()
+            if iso:
+                return iso, dates[0].start, dates[0].end
+    return None

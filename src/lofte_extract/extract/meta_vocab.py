@@ -1,0 +1,127 @@
+"""Vocabulary for the document-level fields, loaded once from `extract/data/`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+__all__ = [
+    "DATA_DIR",
+    "KommunEntry",
+    "Line",
+    "fold",
+    "kommun_by_form",
+    "kommuner",
+    "lines",
+    "load_json",
+    "sentences",
+]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@cache
+def load_json(name: str) -> dict:
+    """A JSON vocabulary file from `extract/data/`."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class KommunEntry:
+    """One row of SCB's kommun register."""
+
+    name: str
+    code: str
+    lan: str
+    forms: tuple[str, ...]  # nominative, genitive, aliases: as they appear in text
+    ambiguous: bool  # also an ordinary word or surname: needs 'kommun' or a title to count
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only: 'Upplands Väsby' -> 'upplandsvasby'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum())
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1] in "sxz" else name + "s"
+
+
+@lru_cache(maxsize=1)
+def kommuner() -> tuple[KommunEntry, ...]:
+    """All 290 kommuner from `kommuner.tsv`."""
+    entries = []
+    with (DATA_DIR / "kommuner.tsv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if not row or row[0].startswith("#"):
+                continue
+            name, code, lan, genitive, aliases, ambiguous = (row + [""] * 6)[:6]
+            forms = [name, _genitive(name)]
+            if genitive:
+                forms.append(genitive)
+            for alias in filter(None, (a.strip() for a in aliases.split(","))):
+                forms += [alias, _genitive(alias)]
+            entries.append(
+                KommunEntry(name, code, lan, tuple(dict.fromkeys(forms)), ambiguous == "1")
+            )
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def kommun_by_form() -> dict[str, KommunEntry]:
+    """Every surface form (case-sensitive) to its kommun."""
+    return {form: entry for entry in kommuner() for form in entry.forms}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line of the document: `doc.text[start:end] == text` (stripped)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-blank lines of `text[start:end]`, stripped, with offsets into `text`."""
+    end = len(text) if end is None else end
+    out = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            begin = start + match.start() + lead
+            out.append(Line(stripped, begin, begin + len(stripped)))
+    return out
+
+
+# A sentence ends at . ! ? before white space and a capital or a dash, or at a line end;
+# 't.f. lokalpolisområdeschef' and 'Ordf. Kommunstyrelsen' stay whole often enough.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])|\n+")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Sentences of `text[start:end]` with offsets into `text`."""
+    end = len(text) if end is None else end
+    out = []
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        out.extend(_piece(text, position, match.start()))
+        position = match.end()
+    out.extend(_piece(text, position, end))
+    return out
+
+
+def _piece(text: str, start: int, end: int) -> list[Line]:
+    raw = text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return []
+    begin = start + len(raw) - len(raw.lstrip())
+    return [Line(stripped, begin, begin + len(stripped))]
