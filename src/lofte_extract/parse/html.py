@@ -1,20 +1,112 @@
-"""HTML to a ParsedDocument (placeholder, being replaced)."""
+"""HTML to a ParsedDocument: the page's main content, without site furniture."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+import re
+import warnings
 
-from .document import DocumentBuilder, ParsedDocument
+from bs4 import BeautifulSoup, Tag
+
+from .document import DocumentBuilder, ParsedDocument, ParseError
+from .encoding import decode, html_meta_charset
+from .html_blocks import HtmlBlock, html_blocks
+from .html_clean import find_main, remove_furniture
+from .normalize import normalize_line
+from .text import classify_lines, is_furniture_line
 
 __all__ = ["parse_html"]
 
+# A page this big is not a promise; cap the work so a hostile file cannot stall a run.
+MAX_BYTES = 20_000_000
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
+_JS_HINT = re.compile(r"javascript|enable js|aktivera|noscript|app-root|__next|ng-app", re.I)
+
+
+def _soup(text: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # bs4 warns about markup that looks like a URL or file
+        try:
+            return BeautifulSoup(text, "lxml")
+        except Exception as error:  # lxml and bs4 raise many types on hostile markup
+            raise ParseError("malformed HTML", f"{type(error).__name__}: {error}") from error
+
+
+def _title(soup: BeautifulSoup, blocks: list[HtmlBlock]) -> str | None:
+    """The first h1 of the content, else <title> without the site name."""
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1:
+            return block.text
+    tag = soup.find("title")
+    if tag is not None:
+        title = normalize_line(tag.get_text(" "))
+        parts = _TITLE_SEPARATORS.split(title)
+        if len(parts) > 1:
+            title = max(parts[:-1], key=len)  # "Medborgarlöften | Polisen": drop the site name
+        if title:
+            return title
+    return next((b.text.split("\n")[0] for b in blocks if b.kind == "heading"), None)
+
+
+def _outside_h1(soup: BeautifulSoup, root: Tag) -> HtmlBlock | None:
+    """The page's h1 when it sits outside the content element (a hero banner, say)."""
+    if root.name in ("body", "[document]") or root.find("h1") is not None:
+        return None
+    h1 = soup.find("h1")
+    if h1 is None:
+        return None
+    text = normalize_line(h1.get_text(" "))
+    if not text or is_furniture_line(text, html=True):
+        return None
+    return HtmlBlock("heading", text, 1)
+
+
+def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
+    """<p>Name</p><p>Title</p> as separate elements still make one signature."""
+    out: list[HtmlBlock] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and block.kind == "paragraph"
+            and "\n" not in previous.text
+            and "\n" not in block.text
+        ):
+            merged = classify_lines([previous.text, block.text])
+            if len(merged) == 1 and merged[0][0] == "signature":
+                out[-1] = HtmlBlock("signature", merged[0][1])
+                continue
+        out.append(block)
+    return out
+
+
+def _empty_reason(soup: BeautifulSoup, raw: str) -> str:
+    if soup.find("script") is not None and (_JS_HINT.search(raw[:200_000]) or not soup.body):
+        return "JavaScript-only page: no text without running its scripts"
+    return "no text in the page body"
+
 
 def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
-    """Visible text by element."""
-    soup = BeautifulSoup(data, "lxml", from_encoding=charset)
+    """Headings, paragraphs, list items and table rows of the page's main content."""
+    warnings_: list[str] = []
+    if len(data) > MAX_BYTES:
+        warnings_.append(f"page of {len(data)} bytes cut to the first {MAX_BYTES}")
+        data = data[:MAX_BYTES]
+    decoded = decode(data, declared=charset, meta=html_meta_charset(data))
+    warnings_.extend(decoded.warnings)
+    soup = _soup(decoded.text)
+    root = find_main(soup)
+    removed = remove_furniture(root)
+    blocks = html_blocks(root)
+    extra = _outside_h1(soup, root)
+    if extra is not None:
+        blocks.insert(0, extra)
+    blocks = _merge_signatures(blocks)
     builder = DocumentBuilder("html")
-    for element in soup.find_all(["h1", "h2", "h3", "p", "li"]):
-        kind = "heading" if element.name.startswith("h") else (
-            "list_item" if element.name == "li" else "paragraph")
-        builder.add(kind, element.get_text(" ", strip=True))
-    return builder.build()
+    for block in blocks:
+        builder.add(block.kind, block.text, level=block.level)
+    if not builder.blocks:
+        raise ParseError("empty document", _empty_reason(soup, decoded.text))
+    if removed:
+        warnings_.append(f"{removed} furniture elements removed")
+    return builder.build(title=_title(soup, blocks), warnings=warnings_)

@@ -1,0 +1,177 @@
+"""Walk cleaned HTML into blocks: headings with levels, list items, paragraphs, table rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import NavigableString, Tag
+
+from .document import BlockKind
+from .normalize import normalize_line
+from .text import classify_lines, is_furniture_line, looks_like_heading
+
+__all__ = ["HtmlBlock", "html_blocks"]
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav "
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD = frozenset(("strong", "b"))
+_CELL_SEPARATOR = " | "
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_MAX_HEADING_CHARS = 300
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """One block found in the page, before it goes into the DocumentBuilder."""
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+
+
+@dataclass
+class _Context:
+    """What the open block element makes of the text inside it."""
+
+    kind: str  # "paragraph", "heading", "list_item", "row", "pre"
+    level: int | None = None
+    cells: int = 0
+
+
+@dataclass
+class _Walker:
+    blocks: list[HtmlBlock] = field(default_factory=list)
+    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside <b>)
+    contexts: list[_Context] = field(default_factory=lambda: [_Context("paragraph")])
+    bold: int = 0
+
+    @property
+    def context(self) -> _Context:
+        return self.contexts[-1]
+
+    def text(self, value: str) -> None:
+        if self.context.kind != "pre":
+            value = _WHITESPACE.sub(" ", value)
+        self.pieces.append((value, self.bold > 0))
+
+    def start(self, tag: Tag) -> bool:
+        """Open `tag`; False when the walker should treat it as inline."""
+        name = tag.name
+        if name in _BOLD:
+            self.bold += 1
+        if name == "br":
+            self.pieces.append(("\n", self.bold > 0))
+            return False
+        if name not in _BLOCK_TAGS:
+            return False
+        kind = self.context.kind
+        if kind in ("heading", "list_item") and name not in ("ul", "ol", "li", "table", "dl"):
+            self.pieces.append((" ", False))  # a <p> inside an <li> stays in the item
+            return False
+        if kind == "row" and name in ("td", "th"):
+            if self.context.cells:
+                self.pieces.append((_CELL_SEPARATOR, False))
+            self.context.cells += 1
+            return False
+        if kind == "row" and name not in ("table", "tr"):
+            self.pieces.append((" ", False))
+            return False
+        self.flush()
+        if name in _HEADINGS:
+            self.contexts.append(_Context("heading", _HEADINGS[name]))
+        elif name == "li":
+            self.contexts.append(_Context("list_item"))
+        elif name == "tr" and not _is_layout_table(tag):
+            self.contexts.append(_Context("row"))
+        elif name == "pre":
+            self.contexts.append(_Context("pre"))
+        else:
+            self.contexts.append(_Context("paragraph"))
+        return True
+
+    def end(self, tag: Tag, opened: bool) -> None:
+        if tag.name in _BOLD:
+            self.bold -= 1
+        if opened:
+            self.flush()
+            if len(self.contexts) > 1:
+                self.contexts.pop()
+
+    def flush(self) -> None:
+        """Turn the collected text into blocks of the current context's kind."""
+        pieces, self.pieces = self.pieces, []
+        raw = "".join(text for text, _ in pieces)
+        if not raw.strip():
+            return
+        lines = [normalize_line(line) for line in raw.split("\n")]
+        context = self.context
+        kept = [line for line in lines if not is_furniture_line(line, html=True)]
+        if not any(kept):
+            return
+        if context.kind == "heading":
+            text = " ".join(line for line in kept if line)
+            if len(text) <= _MAX_HEADING_CHARS:
+                self.blocks.append(HtmlBlock("heading", text, context.level))
+                return
+            self.blocks.append(HtmlBlock("paragraph", text))
+            return
+        if context.kind in ("list_item", "row"):
+            text = " ".join(line for line in kept if line)
+            kind: BlockKind = "list_item" if context.kind == "list_item" else "paragraph"
+            self.blocks.append(HtmlBlock(kind, text))
+            return
+        all_bold = all(bold for text, bold in pieces if text.strip())
+        for group in _groups(kept):
+            if all_bold and len(group) == 1 and looks_like_heading(group[0]):
+                # <p><strong>Det här ska vi göra</strong></p>: a heading in CMS clothing
+                self.blocks.append(HtmlBlock("heading", group[0]))
+                continue
+            for kind, text in classify_lines(group):
+                self.blocks.append(HtmlBlock(kind, text))
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    """Split lines at blank ones (<br><br> separates paragraphs)."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _is_layout_table(row: Tag) -> bool:
+    """A table used for page layout (nested tables, headings in cells) is walked as divs."""
+    table = row.find_parent("table")
+    if table is None:
+        return True
+    cached = table.get("data-lofte-layout")
+    if cached is None:
+        layout = table.find(("table", "h1", "h2", "h3", "main", "article", "form")) is not None
+        table["data-lofte-layout"] = cached = "1" if layout else "0"
+    return cached == "1"
+
+
+def html_blocks(root: Tag) -> list[HtmlBlock]:
+    """The blocks under `root`, in reading order (iterative: deep nesting cannot overflow)."""
+    walker = _Walker()
+    stack: list[tuple[object, bool, bool]] = [(root, False, False)]
+    while stack:
+        node, closing, opened = stack.pop()
+        if closing:
+            walker.end(node, opened)  # type: ignore[arg-type]
+            continue
+        if isinstance(node, Tag):
+            opened = walker.start(node)
+            stack.append((node, True, opened))
+            stack.extend((child, False, False) for child in reversed(node.contents))
+        elif type(node) is NavigableString:  # not comments, doctype, CDATA
+            walker.text(str(node))
+    walker.flush()
+    return walker.blocks

@@ -1,0 +1,158 @@
+"""Locate a page's main content and strip site furniture (navigation, banners, share tools)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bs4 import BeautifulSoup, Tag
+
+from .normalize import load_data
+from .text import is_furniture_line
+
+__all__ = ["find_main", "remove_furniture"]
+
+_CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
+_SPLIT = re.compile(r"[\s_\-:.]+")
+_STYLE_SPACE = re.compile(r"\s+")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@cache
+def _rules() -> dict:
+    data = dict(load_data("html_furniture.json"))
+    for key in ("drop_tags", "furniture_tags", "page_tags", "furniture_roles", "main_roles",
+                "tokens", "main_tokens", "hidden_classes"):
+        data[key] = frozenset(data[key])
+    data["substrings"] = tuple(data["substrings"])
+    return data
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _tokens(label: str) -> set[str]:
+    """'sol-breadcrumbs mainNavigation' -> {'sol', 'breadcrumbs', 'main', 'navigation'}."""
+    return {t.lower() for t in _SPLIT.split(_CAMEL.sub(" ", label)) if t}
+
+
+def _is_hidden(tag: Tag, rules: dict) -> bool:
+    if tag.has_attr("hidden") or _attr(tag, "aria-hidden").lower() == "true":
+        return True
+    style = _STYLE_SPACE.sub("", _attr(tag, "style")).lower()
+    if any(s in style for s in rules["hidden_styles"]):
+        return True
+    classes = tag.get("class") or []
+    return any(c.lower() in rules["hidden_classes"] for c in classes)
+
+
+def _furniture_kind(tag: Tag, rules: dict) -> str | None:
+    """'drop' (never content), 'semantic' (nav/aside/role), 'label' (class/id words) or None."""
+    name = tag.name
+    if name in rules["drop_tags"]:
+        return "drop"
+    if _is_hidden(tag, rules):
+        return "semantic"
+    if name in rules["furniture_tags"] or name in rules["page_tags"]:
+        return "semantic"
+    role = _attr(tag, "role").lower()
+    if role in rules["furniture_roles"]:
+        return "semantic"
+    if name == "form" and tag.find(("h1", "main", "article")) is None:
+        return "semantic"  # search and login forms; ASP.NET pages wrap all in one form
+    label = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
+    if label:
+        if _tokens(label) & rules["tokens"]:
+            return "label"
+        low = label.lower()
+        if any(s in low for s in rules["substrings"]):
+            return "label"
+    return None
+
+
+def _paragraph_chars(tag: Tag) -> int:
+    return sum(len(p.get_text()) for p in tag.find_all(("p", "li")))
+
+
+def _guarded(tag: Tag, kind: str, root_chars: int, rules: dict) -> bool:
+    """Whether a furniture-looking element actually holds the page's content."""
+    if tag.find(("h1", "main", "article")) is not None or _attr(tag, "role") == "main":
+        return True
+    if kind != "label":
+        return False
+    chars = _paragraph_chars(tag)
+    return chars >= rules["guard_min_chars"] and chars >= rules["guard_share"] * root_chars
+
+
+def remove_furniture(root: Tag) -> int:
+    """Remove furniture elements under `root` in place; returns how many were removed."""
+    rules = _rules()
+    root_chars = _paragraph_chars(root)
+    removed = 0
+    stack = list(root.find_all(True, recursive=False))
+    while stack:
+        tag = stack.pop()
+        kind = _furniture_kind(tag, rules)
+        if kind == "drop" or (kind and not _guarded(tag, kind, root_chars, rules)):
+            tag.extract()
+            removed += 1
+            continue
+        stack.extend(tag.find_all(True, recursive=False))
+    removed += _remove_furniture_sections(root, rules)
+    return removed
+
+
+def _remove_furniture_sections(root: Tag, rules: dict) -> int:
+    """A box headed 'Relaterat innehåll', 'Kontakt', 'Dela': the heading and what it heads."""
+    removed = 0
+    for heading in root.find_all(_HEADINGS[1:]):
+        if heading.parent is None or not is_furniture_line(heading.get_text(" "), html=True):
+            continue
+        parent = heading.parent
+        if (
+            parent is not root
+            and parent.name not in ("body", "main", "article")
+            and len(parent.get_text()) <= rules["furniture_section_max_chars"]
+            and sum(1 for _ in parent.find_all(_HEADINGS)) == 1
+        ):
+            parent.extract()
+        else:
+            sibling = heading.find_next_sibling(True)
+            if sibling is not None and sibling.name in ("ul", "ol") and _links_only(sibling):
+                sibling.extract()
+            heading.extract()
+        removed += 1
+    return removed
+
+
+def _links_only(tag: Tag) -> bool:
+    text = len(tag.get_text(strip=True))
+    linked = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+    return text == 0 or linked >= 0.8 * text
+
+
+def find_main(soup: BeautifulSoup) -> Tag:
+    """The element holding the main content: <main>, role=main, the article, or the body."""
+    rules = _rules()
+    mains = [t for t in soup.find_all("main")]
+    mains += [t for t in soup.find_all(attrs={"role": True})
+              if _attr(t, "role").lower() in rules["main_roles"] and t not in mains]
+    mains = [t for t in mains if not any(p in mains for p in t.parents)]
+    best = max(mains, key=lambda t: len(t.get_text()), default=None)
+    if best is not None and len(best.get_text(strip=True)) >= 50:
+        return best
+    articles = soup.find_all("article")
+    with_h1 = [a for a in articles if a.find("h1") is not None]
+    if len(with_h1) == 1 and len(with_h1[0].get_text(strip=True)) >= 200:
+        return with_h1[0]
+    if len(articles) == 1 and len(articles[0].get_text(strip=True)) >= 200:
+        return articles[0]
+    for tag in soup.find_all(id=True):
+        if _attr(tag, "id").lower() in rules["main_tokens"]:
+            if len(tag.get_text(strip=True)) >= 200:
+                return tag
+    return soup.body or soup
