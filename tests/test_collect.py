@@ -497,3 +497,15 @@ def test_cli_reads_url_file_and_prints_summary(server, tmp_path, capsys):
 def test_cli_without_urls_is_a_usage_error(tmp_path, capsys):
     assert collect_main(["-o", str(tmp_path)]) == 2
     assert "no URLs given" in capsys.readouterr().err
+
+
+def test_rerun_drops_error_rows_of_urls_now_fetched_and_repeats(server, tmp_path):
+    base = server(Site())
+    config = CollectConfig(delay=0.0, timeout=2.0, retries=0, depth=0)
+    urls = [f"{base}/flaky", f"{base}/missing"]
+    assert len(collect(urls, tmp_path, config=config).failed) == 2
+    second = collect(urls, tmp_path, config=config)
+    assert [e.url for e in second.fetched] == [f"{base}/flaky"]
+    assert _errors(tmp_path) == {f"{base}/missing": {
+        "path": f"{base}/missing", "stage": "collect", "reason": "HTTP 404"}}
+    assert len((tmp_path / "errors.jsonl").read_text().splitlines()) == 1

@@ -112,6 +112,7 @@ def collect(
                        download.charset, depth)
     finally:
         corpus.clean_partials()
+        corpus.compact_errors()
     say(report.summary())
     return report
 

@@ -23,6 +23,7 @@ class Link:
 
     url: str
     text: str
+    context: str = ""  # text of the enclosing list item or paragraph
 
 
 @cache
@@ -52,8 +53,20 @@ def find_links(html: bytes, base_url: str, charset: str | None = None) -> list[L
         title = anchor.get("title")
         if title:
             text = f"{text} {title}".strip()
-        links.append(Link(url, text))
+        links.append(Link(url, text, _context(anchor)))
     return links
+
+
+_BLOCKS = ("li", "p", "td", "dd", "figure", "section", "article", "div")
+
+
+def _context(anchor) -> str:
+    # "Ladda ner (pdf)" says nothing; the list item or paragraph around it often does.
+    block = anchor.find_parent(_BLOCKS)
+    if block is None:
+        return ""
+    text = " ".join(block.get_text(" ", strip=True).split())
+    return text if len(text) <= 300 else ""
 
 
 def looks_relevant(link: Link) -> bool:
@@ -63,5 +76,9 @@ def looks_relevant(link: Link) -> bool:
     path = unquote(parts.path)
     if splitext(path.lower())[1] in vocab["skip_extensions"]:
         return False
+    words = vocab["keywords"]
     haystack = fold(f"{path} {unquote(parts.query)} {link.text}")
-    return any(word in haystack for word in vocab["keywords"])
+    if any(word in haystack for word in words):
+        return True
+    # A PDF behind a bare "Ladda ner" link counts when its surrounding text names a promise.
+    return path.lower().endswith(".pdf") and any(word in fold(link.context) for word in words)

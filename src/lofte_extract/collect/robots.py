@@ -72,7 +72,7 @@ def parse_robots(text: str, agent: str) -> RobotsRules:
             if current is None or not in_agents:
                 current = _Group()
                 groups.append(current)
-            current.agents.append(value.lower())
+            current.agents.append(value.split("/", 1)[0].strip().lower())  # drop a version
             in_agents = True
             continue
         in_agents = False

@@ -80,6 +80,28 @@ class Corpus:
         """Append an error row to `errors.jsonl`."""
         append_jsonl(self.root / ERRORS_NAME, row.model_dump_json(exclude_none=True))
 
+    def compact_errors(self) -> None:
+        """Keep the latest collect row per URL, and none for URLs the manifest now holds."""
+        path = self.root / ERRORS_NAME
+        if not path.is_file():
+            return
+        others: list[str] = []
+        latest: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                row = json.loads(line)
+                url = row["path"] if row.get("stage") == "collect" else None
+            except (ValueError, TypeError, KeyError):
+                continue
+            if url is None:
+                others.append(line)
+            elif self.known(url) is None:
+                latest.pop(url, None)
+                latest[url] = line
+        tmp = path.with_name(PART_PREFIX + ERRORS_NAME)
+        tmp.write_text("".join(f"{line}\n" for line in [*others, *latest.values()]), "utf-8")
+        os.replace(tmp, path)
+
     def clean_partials(self) -> None:
         """Delete temp files a timed-out download may have left behind."""
         for tmp in self.root.glob(PART_PREFIX + "*"):

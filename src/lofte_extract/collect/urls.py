@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 __all__ = ["file_name", "fold", "normalize_url"]
 
 _MAX_SLUG = 80
+_SAFE = "/%:@!$&'()*+,;=-._~"
 
 
 def normalize_url(url: str) -> str | None:
@@ -29,8 +30,10 @@ def normalize_url(url: str) -> str | None:
     netloc = host if port in (None, default) else f"{host}:{port}"
     if parts.username:
         return None  # credentials in URLs are not ours to use
-    path = parts.path.replace(" ", "%20") or "/"
-    return urlunsplit((scheme, netloc, path, parts.query.replace(" ", "%20"), ""))
+    # Percent-encode spaces and non-ASCII the way a browser sends them, so that a raw
+    # and an encoded spelling of one link are one URL.
+    path = quote(parts.path, safe=_SAFE) or "/"
+    return urlunsplit((scheme, netloc, path, quote(parts.query, safe=_SAFE + "?"), ""))
 
 
 def fold(text: str) -> str:
