@@ -1,0 +1,132 @@
+"""`lofte-extract report OUT -o report.html`: one self-contained HTML page about a run.
+
+Coverage by län, a kommun x category matrix, categories over years as an inline SVG
+chart, and per kommun the year-over-year comparison, every commitment linked to its
+source and its evidence. No scripts, fonts or images are fetched: the file opens offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from .. import __version__
+from ..compare.align import compare_records
+from ..compare.dedupe import deduplicate
+from ..compare.load import RecordsNotFound, load_records
+from ..records import PromiseRecord
+from .report_data import css, lan_name
+from .report_sections import (
+    EvidenceTexts,
+    category_chart,
+    comparison_table,
+    coverage,
+    kommun_key,
+    matrix,
+    record_block,
+)
+
+__all__ = ["build_report", "register", "run_report", "write_report"]
+
+
+def _kommun_sections(records: list[PromiseRecord], evidence: EvidenceTexts) -> str:
+    by_kommun: dict[tuple[str, str], list[PromiseRecord]] = defaultdict(list)
+    for record in records:
+        for kommun in record.kommuner:
+            by_kommun[(kommun.name, kommun.code)].append(record)
+    parts = []
+    for (name, code), found in sorted(by_kommun.items()):
+        comparison = compare_records(found, kommuner=[code])
+        ordered = sorted(found, key=lambda r: (sorted(r.years) or [0], r.id))
+        parts.append(
+            f'<section class="kommun" id="{kommun_key(code)}"><h3>{escape(name)} '
+            f'<span class="meta">{code} · {escape(lan_name(code))}</span></h3>'
+            f"{comparison_table(comparison)}"
+            + "".join(record_block(r, evidence) for r in ordered) + "</section>"
+        )
+    unplaced = [r for r in records if not r.kommuner]
+    if unplaced:
+        parts.append('<section class="kommun" id="kommun-okand"><h3>Okänd kommun</h3>'
+                     + "".join(record_block(r, evidence) for r in unplaced) + "</section>")
+    return "".join(parts)
+
+
+def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
+                 report_dir: Path | None = None, title: str = "Medborgarlöften") -> str:
+    """The whole report page as one HTML string."""
+    evidence = EvidenceTexts(texts_dir, report_dir)
+    kommuner = {k.code for r in records for k in r.kommuner}
+    years = sorted({y for r in records for y in r.years})
+    span = f"{years[0]}–{years[-1]}" if years else "inga år"
+    commitments = sum(len(r.commitments) for r in records)
+    return f"""<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{css()}</style>
+</head>
+<body>
+<h1>{escape(title)}</h1>
+<p class="summary" id="totals">{len(records)} löftesdokument · {len(kommuner)} kommuner ·
+{commitments} åtaganden · {span}. Skapad {date.today().isoformat()} av lofte-extract
+{__version__}.</p>
+<nav class="toc"><a href="#coverage">Täckning</a><a href="#chart">Kategorier över tid</a>
+<a href="#matrix">Kommun × kategori</a><a href="#kommuner">Per kommun</a></nav>
+<h2 id="coverage">Täckning per län</h2>
+<p class="summary">Antal löftesdokument per kommun och år.</p>
+{coverage(records)}
+<h2 id="chart">Kategorier över tid</h2>
+{category_chart(records)}
+<h2 id="matrix">Kommun × kategori</h2>
+<p class="summary">Antal åtaganden per kategori.</p>
+{matrix(records)}
+<h2 id="kommuner">Per kommun</h2>
+<p class="summary">Åtaganden jämförda år för år med status new (ny), dropped (borttagen),
+increased (ökad), decreased (minskad), unchanged (oförändrad) eller changed (ändrad);
+varje åtagande länkar till sin källa och sin evidens.</p>
+{_kommun_sections(records, evidence)}
+</body>
+</html>
+"""
+
+
+def write_report(out_dir: Path, target: Path) -> int:
+    """Read OUT/records.jsonl, write the report to `target`; returns the number of records."""
+    records = deduplicate(load_records(out_dir))
+    texts = (out_dir if out_dir.is_dir() else out_dir.parent) / "texts"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    html = build_report(records, texts if texts.is_dir() else None, target.parent)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(target)
+    return len(records)
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the `report` command."""
+    parser = subparsers.add_parser(
+        "report", help="write a self-contained HTML report about a run",
+        description="Coverage by län, kommun x category matrix, categories over years and "
+        "per-kommun year-over-year comparisons, as one HTML file that opens offline.")
+    parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
+    parser.add_argument("-o", "--output", type=Path, default=Path("report.html"),
+                        help="HTML file to write (default: ./report.html)")
+    parser.set_defaults(func=run_report)
+    return parser
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Handle `report`; returns the exit code."""
+    try:
+        count = write_report(args.out, args.output)
+    except (RecordsNotFound, OSError) as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return 2
+    print(f"report: {count} records -> {args.output}", file=sys.stderr)
+    return 0
