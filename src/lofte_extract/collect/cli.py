@@ -127,7 +127,15 @@ def run(args: argparse.Namespace) -> int:
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    report = collect(urls, args.output, config=config, progress=None if args.quiet else say)
+    if args.output.exists() and not args.output.is_dir():
+        print(f"lofte-extract collect: {args.output} exists and is not a folder", file=sys.stderr)
+        return 2
+    try:
+        report = collect(urls, args.output, config=config,
+                         progress=None if args.quiet else say)
+    except OSError as exc:
+        print(f"lofte-extract collect: cannot write to {args.output}: {exc}", file=sys.stderr)
+        return 2
     if args.quiet:
         say(report.summary())
     return 0

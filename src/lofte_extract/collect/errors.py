@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-__all__ = ["FetchError", "describe_http_error", "format_size"]
+__all__ = ["TRANSIENT", "FetchError", "describe_http_error", "format_size"]
+
+# Reasons worth another attempt: the connection broke, the server may be fine.
+TRANSIENT = frozenset({"connection reset", "connection closed by server"})
 
 
 class FetchError(Exception):
@@ -30,7 +33,7 @@ _DNS_HINTS = ("name or service not known", "nodename nor servname", "getaddrinfo
               "[errno 11001]")
 
 
-def describe_http_error(exc: httpx.HTTPError, timeout: float) -> FetchError:
+def describe_http_error(exc: Exception, timeout: float) -> FetchError:
     """Turn an httpx transport error into a FetchError with a specific reason."""
     text = str(exc).lower()
     if isinstance(exc, httpx.TimeoutException):
@@ -45,7 +48,9 @@ def describe_http_error(exc: httpx.HTTPError, timeout: float) -> FetchError:
     if isinstance(exc, (httpx.ReadError, httpx.WriteError)):
         return FetchError("connection reset", str(exc) or None)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return FetchError("connection closed by server", str(exc) or None)
+        if "disconnect" in text or "closed" in text:
+            return FetchError("connection closed by server", str(exc) or None)
+        return FetchError("invalid HTTP response", str(exc) or None)
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return FetchError("invalid URL", str(exc))
     return FetchError(f"HTTP error: {type(exc).__name__}", str(exc) or None)

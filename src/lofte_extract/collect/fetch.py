@@ -10,11 +10,13 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import os
+import ssl
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urljoin
@@ -23,7 +25,7 @@ import httpx
 
 from .config import AGENT_NAME, CollectConfig
 from .content import classify_type, parse_content_type, sniff_kind
-from .errors import FetchError, describe_http_error, format_size
+from .errors import TRANSIENT, FetchError, describe_http_error, format_size
 from .politeness import HostClock, host_of, origin_of
 from .robots import RobotsRules, parse_robots
 from .urls import normalize_url
@@ -132,7 +134,7 @@ class Session:
             try:
                 answer = self._exchange(url, to_memory=to_memory)
             except FetchError as exc:
-                if exc.reason == "connection reset" and not last:
+                if exc.reason in TRANSIENT and not last:
                     time.sleep(min(cfg.backoff * 2**attempt, cfg.max_retry_wait))
                     continue
                 raise
@@ -225,7 +227,7 @@ def _exchange(url: str, cfg: CollectConfig, tmp_dir: Path, cancel: threading.Eve
     headers = {"User-Agent": cfg.user_agent, "Accept": _ACCEPT}
     try:
         with httpx.Client(timeout=httpx.Timeout(cfg.timeout), headers=headers,
-                          follow_redirects=False) as client:
+                          follow_redirects=False, verify=_ssl_context()) as client:
             with client.stream("GET", url) as resp:
                 if not 200 <= resp.status_code < 300:
                     return _Answer(resp.status_code, resp.headers)
@@ -246,6 +248,12 @@ def _exchange(url: str, cfg: CollectConfig, tmp_dir: Path, cancel: threading.Eve
         raise FetchError("invalid URL", str(exc)) from None
     except OSError as exc:
         raise FetchError("connection failed", str(exc)) from None
+
+
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    # One context for the run: loading the CA bundle for every request is slow.
+    return httpx.create_ssl_context()
 
 
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5"
@@ -296,7 +304,7 @@ def _save(resp: httpx.Response, tmp_dir: Path, limit: int, deadline: float,
         if size == 0:
             raise FetchError("empty response")
         sniffed = sniff_kind(head)
-        if kind == "sniff" or (sniffed == "pdf" and kind != "pdf"):
+        if kind == "sniff" or (sniffed is not None and sniffed != kind and kind != "txt"):
             if sniffed is None:
                 raise FetchError(f"unsupported content type: {media or 'none given'}",
                                  "bytes are neither PDF nor HTML")
