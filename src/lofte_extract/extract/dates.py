@@ -177,7 +177,8 @@ def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     before = re.compile(rf"(?<!\d)(20[0-4]\d)\s+års\s+(?:\w+\s+)?{lofte}")
     valid = re.compile(
-        r"(?i)\bgäll\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+)*(20[0-4]\d)(?:\s*[-–/]\s*(20[0-4]\d))?"
+        r"(?i)\b(?:gäll|giltig)\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+|till\s+|t\.o\.m\.\s+)*"
+        r"(20[0-4]\d)(?:\s*[-–/]\s*(20[0-4]\d)(?!-\d))?"
     )
     return after, before, valid
 
@@ -264,13 +265,21 @@ def _url_years(url: str) -> list[int]:
     return []
 
 
-def _standalone_date(line: Line) -> bool:
-    # '2017-02-15', 'Kumla den 3 juli 2017', 'Tomelilla 2020-06-03'
-    return bool(
-        re.fullmatch(
-            r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?[\w\s:/-]+?\.?", line.text
-        )
-    ) and len(line.text) <= 40
+def _date_line(text: str, line: Line) -> DateMention | None:
+    """The date of a line that is only a date, maybe after a place: 'Kumla den 3 juli 2017'."""
+    dates = find_dates(text, line.start, line.end)
+    if len(dates) != 1 or dates[0].year is None or len(line.text) > 45:
+        return None
+    prefix = text[line.start:dates[0].start]
+    suffix = text[dates[0].end:line.end]
+    if suffix.strip(" .,") or not re.fullmatch(
+        r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?", prefix
+    ):
+        return None
+    not_signed = load_json("meta_places.json")["date_line_not_signed"]
+    if any(word.lower() in not_signed for word in prefix.split()):
+        return None
+    return dates[0]
 
 
 def signed_date(
@@ -296,19 +305,16 @@ def signed_date(
             dated = _article_date(text)
             if dated:
                 return dated
-    span_lines = lines(text, start, end)
+    # A date standing alone near the signatures (the second half), or after a place name.
     half = start + (end - start) // 2
-    for line in span_lines:
-        if not _standalone_date(line):
+    for line in lines(text, start, end):
+        date = _date_line(text, line)
+        if date is None:
             continue
-        dates = find_dates(text, line.start, line.end)
-        if len(dates) != 1 or dates[0].year is None:
-            continue
-        placed = bool(re.match(r"[A-ZÅÄÖ]", line.text)) and not line.text[0].isdigit()
-        if line.start >= half or placed:
-            iso = dates[0].iso()
-            if iso:
-                return iso, dates[0].start, dates[0].end
+        placed = date.start > line.start
+        iso = date.iso()
+        if iso and (line.start >= half or placed):
+            return iso, date.start, date.end
     return None, None, None
 
 

@@ -1,12 +1,17 @@
 """Document-level fields: kommun, police area, period, dates, signatories, doc type.
 
-Placeholder implementations; the real rules replace these bodies, keeping the signatures.
+The rules live in small modules (`kommun`, `dates`, `signatories`, `doctype`); this module
+gives the extract stage one place to call them, with evidence offsets into `doc.text`.
 """
 
 from __future__ import annotations
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
+from .dates import find_period_range, promise_years, signed_date
+from .doctype import classify, is_about
+from .kommun import police_area, rank_kommuner
+from .signatories import find_signers
 
 __all__ = [
     "classify_doc_type",
@@ -19,38 +24,75 @@ __all__ = [
 ]
 
 
+def _evidence(doc: ParsedDocument, start: int | None, end: int | None) -> Evidence | None:
+    if start is None or end is None:
+        return None
+    return Evidence(start=start, end=end, page=doc.page_at(start))
+
+
 def is_about_promises(doc: ParsedDocument) -> bool:
     """Whether the source is about medborgarlöften at all."""
-    return "löfte" in doc.text.lower() or "lofte" in doc.text.lower()
+    return is_about(doc.text)
 
 
 def find_kommuner(doc: ParsedDocument, span: DocumentSpan, url: str | None) -> list[Kommun]:
     """Kommuner the promise covers, best first."""
-    return []
+    return [
+        Kommun(
+            name=entry.name,
+            code=entry.code,
+            evidence=_evidence(doc, mention.start, mention.end) if mention else None,
+        )
+        for entry, mention in rank_kommuner(doc.text, span.start, span.end, url)
+    ]
 
 
-def find_lokalpolisomrade(doc: ParsedDocument, span: DocumentSpan) -> tuple[str | None, Evidence | None]:
-    """The lokalpolisområde named in the document."""
-    return None, None
+def find_lokalpolisomrade(
+    doc: ParsedDocument, span: DocumentSpan
+) -> tuple[str | None, Evidence | None]:
+    """The lokalpolisområde named in the document (the span first, then the whole source)."""
+    name, start, end = police_area(doc.text, span.start, span.end)
+    if name is None:
+        name, start, end = police_area(doc.text, 0, len(doc.text))
+    return name, _evidence(doc, start, end)
 
 
 def find_period(
     doc: ParsedDocument, span: DocumentSpan, url: str | None
 ) -> tuple[Period | None, list[int], Evidence | None]:
     """Validity period (to the day, when given) and every year covered."""
-    return None, [], None
+    period = None
+    found = find_period_range(doc.text, span.start, span.end)
+    if found:
+        period = Period(start=found[0], end=found[1])
+    years, start, end = promise_years(doc.text, span.start, span.end, span.heading, url)
+    if period and not years:
+        years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
+    return period, years, _evidence(doc, start, end)
 
 
-def find_signed_date(doc: ParsedDocument, span: DocumentSpan) -> tuple[str | None, Evidence | None]:
+def find_signed_date(
+    doc: ParsedDocument, span: DocumentSpan
+) -> tuple[str | None, Evidence | None]:
     """ISO date of signing."""
-    return None, None
+    years, _, _ = promise_years(doc.text, span.start, span.end, span.heading)
+    iso, start, end = signed_date(doc.text, span.start, span.end, years)
+    return iso, _evidence(doc, start, end)
 
 
 def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]:
     """People who sign the promise."""
-    return []
+    return [
+        Signatory(
+            name=m.name,
+            title=m.title,
+            organisation=m.organisation,
+            evidence=_evidence(doc, m.start, m.end),
+        )
+        for m in find_signers(doc.text, span.start, span.end)
+    ]
 
 
 def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
     """lofte, uppfoljning, nyhet, overenskommelse or annat."""
-    return "lofte"
+    return classify(doc.text, span.start, span.end, span.heading)  # type: ignore[return-value]

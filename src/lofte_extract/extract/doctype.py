@@ -1,0 +1,72 @@
+"""What kind of document a span is, and whether a source is about medborgarlöften at all."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .meta_vocab import lines, load_json
+
+__all__ = ["classify", "is_about"]
+
+
+@lru_cache(maxsize=1)
+def _about_pattern() -> re.Pattern:
+    return re.compile("|".join(load_json("doctype.json")["about_patterns"]), re.IGNORECASE)
+
+
+def is_about(text: str) -> bool:
+    """Whether the text speaks of medborgarlöften, OCR noise and misspellings tolerated."""
+    # OCR reads 'm' as 'rn': 'rnedborgarlöfte'.
+    normalized = text.replace("rn", "m").replace("Rn", "M")
+    return bool(_about_pattern().search(normalized))
+
+
+def _title_lines(text: str, start: int, end: int, heading: str | None) -> list[str]:
+    first = [line.text.lower() for line in lines(text, start, min(end, start + 600))[:3]]
+    return ([heading.lower()] if heading else []) + first
+
+
+def _count(text: str, cues: list[str]) -> int:
+    return sum(text.count(cue) for cue in cues)
+
+
+def classify(text: str, start: int, end: int, heading: str | None) -> str:
+    """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
+    vocab = load_json("doctype.json")
+    titles = _title_lines(text, start, end, heading)
+    body = text[start:end].lower()
+    if any(title.startswith(tuple(vocab["uppfoljning_title"])) for title in titles) or _count(
+        body, vocab["uppfoljning_body"]
+    ) >= vocab["uppfoljning_body_min"]:
+        return "uppfoljning"
+    whole = text.lower()
+    doc_titles = _title_lines(text, 0, len(text), None)
+    strong = _count(whole, vocab["nyhet_strong"])
+    strong += any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
+    strong += bool(re.search(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]", text))
+    strong += bool(re.search(r"(?<![\w-])jag(?![\w-])", whole)) and bool(
+        re.search("|".join(vocab["nyhet_blog"]), whole)
+    )
+    strong += _dated_first_line(text)
+    weak = _count(whole, vocab["nyhet_weak"])
+    if strong or weak >= 2:
+        return "nyhet"
+    if any(
+        any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
+        for title in titles[:2]
+    ):
+        return "overenskommelse"
+    return "lofte"
+
+
+def _dated_first_line(text: str) -> bool:
+    from .dates import find_dates
+
+    first = lines(text)[:2]
+    for line in first:
+        if len(line.text) <= 40 and (
+            find_dates(text, line.start, line.end) or re.search(r"\bdate\b", line.text)
+        ):
+            return True
+    return False

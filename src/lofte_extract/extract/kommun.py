@@ -1,0 +1,193 @@
+"""Which kommun(er) a promise covers, and the lokalpolisområde it names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from .meta_vocab import KommunEntry, fold, kommun_by_form, kommuner, load_json
+
+__all__ = ["KommunMention", "kommun_mentions", "rank_kommuner", "police_area", "url_kommuner"]
+
+NAME = r"[A-ZÅÄÖÉ][\wåäöéü]+(?:[/-][A-ZÅÄÖÉ][\wåäöéü]+)*"
+
+
+class KommunMention:
+    """A kommun named in the text, with the weight its position and context give it."""
+
+    __slots__ = ("entry", "start", "end", "weight")
+
+    def __init__(self, entry: KommunEntry, start: int, end: int, weight: float):
+        self.entry, self.start, self.end, self.weight = entry, start, end, weight
+
+
+@lru_cache(maxsize=1)
+def _form_pattern() -> re.Pattern:
+    forms = sorted(kommun_by_form(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _lpo_pattern() -> re.Pattern:
+    cues = "|".join(load_json("meta_places.json")["lpo_cues"])
+    return re.compile(rf"(?i:{cues})\s+(?:(?:i|för)\s+)?(?:LPO\s+)?$")
+
+
+def _in_police_area(text: str, start: int) -> bool:
+    window = text[max(0, start - 50):start]
+    return bool(_lpo_pattern().search(window)) or bool(
+        re.search(r"(?:Polisen|polisen|LPO)\s+(?:\w+\s+)?$", window[-20:])
+        and not re.search(r"(?:och|i)\s+$", window[-6:])
+    )
+
+
+def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
+    """Kommun names in `text[start:end]`, weighted; police-area and län names left out."""
+    places = load_json("meta_places.json")
+    suffixes = tuple(places["kommun_suffixes"])
+    mentions = []
+    for m in _form_pattern().finditer(text, start, end):
+        entry = kommun_by_form()[m[1]]
+        before = text[max(0, m.start() - 30):m.start()]
+        after = text[m.end():m.end() + 40]
+        next_word = (after.split() or [""])[0].strip(".,:;)")
+        prev_word = (before.split() or [""])[-1]
+        if next_word in places["not_kommun_after"] or prev_word in places["not_kommun_before"]:
+            continue
+        if _in_police_area(text, m.start()):
+            continue
+        weight = 1.0
+        with_suffix = next_word.lower() in suffixes or bool(
+            re.match(r"(?:\s*,\s*[A-ZÅÄÖ][\w-]*)*\s+och\s+[A-ZÅÄÖ][\w-]*\s+kommuner", after)
+        )
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start:text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        in_title = m.start() - start < 300 and len(line) < 120
+        if with_suffix:
+            weight += 3
+        if in_title:
+            weight += 3
+        lower_after = after.lower()
+        if re.match(r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)",
+                    lower_after) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$",
+                                              before.lower()):
+            weight += 2
+        if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
+            continue
+        if not with_suffix and _sentence_initial(text, m.start()) and entry.ambiguous:
+            continue
+        mentions.append(KommunMention(entry, m.start(), m.end(), weight))
+    return mentions
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return not before or before[-1] in ".!?•-–:"
+
+
+def url_kommuner(url: str | None) -> list[KommunEntry]:
+    """Kommuner a URL names: a polisen.se path slug or a kommun's own domain."""
+    if not url:
+        return []
+    parsed = urlparse(url if "//" in url else "//" + url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    candidates = []
+    if host.endswith("polisen.se"):
+        segments = [s for s in parsed.path.split("/") if s]
+        for index, segment in enumerate(segments):
+            if "medborgarloften" in segment and index + 1 < len(segments):
+                candidates.append(segments[index + 1])
+    elif host.endswith(".se"):
+        candidates.append(host.split(".")[-2])
+    by_fold: dict[str, list[KommunEntry]] = {}
+    for entry in kommuner():
+        for form in entry.forms:
+            by_fold.setdefault(fold(form), []).append(entry)
+    found = []
+    for candidate in candidates:
+        key = fold(candidate.removesuffix("kommun").removesuffix("stad"))
+        for entry in by_fold.get(key, []):
+            if entry not in found:
+                found.append(entry)
+    return found
+
+
+def rank_kommuner(
+    text: str, start: int, end: int, url: str | None
+) -> list[tuple[KommunEntry, KommunMention | None]]:
+    """Kommuner the promise covers, best first, each with its best mention."""
+    mentions = kommun_mentions(text, start, end)
+    if not mentions and (start, end) != (0, len(text)):
+        mentions = kommun_mentions(text, 0, len(text))
+    scores: dict[str, float] = {}
+    best: dict[str, KommunMention] = {}
+    entries: dict[str, KommunEntry] = {}
+    for mention in mentions:
+        code = mention.entry.code
+        scores[code] = scores.get(code, 0.0) + mention.weight
+        entries[code] = mention.entry
+        if code not in best or mention.weight > best[code].weight:
+            best[code] = mention
+    for entry in url_kommuner(url):
+        scores[entry.code] = scores.get(entry.code, 0.0) + 4
+        entries[entry.code] = entry
+    if not scores:
+        return []
+    top = max(scores.values())
+    ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
+    # Several kommuner only when they are named about as strongly as the first.
+    keep = [c for c in ranked if scores[c] >= 0.6 * top and scores[c] >= 4]
+    keep = keep or ranked[:1]
+    return [(entries[c], best.get(c)) for c in keep]
+
+
+@lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern:
+    places = load_json("meta_places.json")
+    cues = "|".join(places["lpo_cues"])
+    return re.compile(
+        rf"(?i:(?P<cue>{cues}))[ \t]+(?:(?:i|för)[ \t]+)?(?:LPO\s+)?"
+        rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
+    )
+
+
+def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
+    """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
+    places = load_json("meta_places.json")
+    area_cue = re.compile("(?i)^(?:" + "|".join(places["lpo_area_cues"]) + ")$")
+    stop = set(places["name_stopwords"])
+    votes: dict[str, list[tuple[int, int]]] = {}
+    for m in _area_pattern().finditer(text, start, end):
+        names = m["names"].split()
+        is_area = bool(area_cue.match(m["cue"]))
+        choice = None
+        for index, name in enumerate(names):
+            parts = re.split(r"[/-]", name)
+            known = all(p in kommun_by_form() for p in parts)
+            if name in stop or (index == 0 and name.lower() in ("och", "i")):
+                break
+            if known or "/" in name or "-" in name:
+                choice = (name, index)
+            elif is_area and choice is None and index == 0:
+                choice = (name, index)
+        if choice is None:
+            continue
+        name, index = choice
+        offset = m.start("names") + len(" ".join(names[:index])) + (1 if index else 0)
+        name = _nominative(name)
+        votes.setdefault(name, []).append((offset, offset + len(choice[0])))
+    if not votes:
+        return None, None, None
+    name = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
+    first = votes[name][0]
+    return name, first[0], first[1]
+
+
+def _nominative(name: str) -> str:
+    parts = re.split(r"([/-])", name)
+    out = []
+    for part in parts:
+        entry = kommun_by_form().get(part)
+        out.append(entry.name if entry and part != entry.name and part.endswith("s") else part)
+    return "".join(out)

@@ -1,0 +1,295 @@
+"""People who sign a promise: signature blocks, and signing sentences in news."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .meta_vocab import Line, kommun_by_form, lines, load_json, sentences
+
+__all__ = ["SignatoryMention", "find_signers", "organisation_of", "split_columns"]
+
+_TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+)?"
+_INITIAL = r"[A-ZÅÄÖ]\.?"
+_PARTY = r"(?:\s*\((?:[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ][a-zåäö]{1,3})\))"
+
+
+@dataclass(frozen=True)
+class SignatoryMention:
+    """A signer read from the text; `start:end` covers the name."""
+
+    name: str
+    title: str | None
+    organisation: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    particles = "|".join(load_json("meta_places.json")["particles"])
+    middle = rf"(?:{_TOKEN}|{_INITIAL}|(?:{particles}))"
+    return re.compile(rf"(?<![\w-]){_TOKEN}(?:[ ]{middle}){{0,2}}[ ]{_TOKEN}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    vocab = load_json("titles.json")
+    heads = sorted(vocab["heads"], key=len, reverse=True)
+    prefixes = sorted(vocab["prefixes"], key=len, reverse=True)
+    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    prefix = "|".join(map(re.escape, prefixes))
+    return re.compile(rf"(?i)(?<![\w])(?:(?:{prefix})\s*)?(?:{head})(?![\wåäö])")
+
+
+def organisation_of(title: str | None) -> str:
+    """polisen, kommun or annan, from the words of a title."""
+    if not title:
+        return "annan"
+    vocab = load_json("titles.json")
+    lower = title.lower()
+    if any(word in lower for word in vocab["polisen"]):
+        return "polisen"
+    if any(word in lower for word in vocab["kommun"]):
+        return "kommun"
+    return "annan"
+
+
+def _stopped(name: str) -> bool:
+    stop = set(load_json("meta_places.json")["name_stopwords"])
+    tokens = name.split()
+    if any(t in stop or t.rstrip("s") in stop for t in tokens):
+        return True
+    if any(t in kommun_by_form() and i == len(tokens) - 1 for i, t in enumerate(tokens)):
+        return True  # 'Eskilstuna' last: a place, not a surname
+    return bool(_title_pattern().search(name))
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _name_pattern().finditer(text, start, end):
+        name = m.group()
+        tokens = name.split()
+        # 'Kommunstyrelsens ordförande Niklas Jonsson': drop leading stop tokens.
+        while tokens and _stopped(tokens[0] + " X"):
+            name = name[len(tokens[0]) + 1:]
+            tokens = tokens[1:]
+        if len(tokens) < 2 or _stopped(name):
+            continue
+        begin = m.end() - len(name)
+        out.append((name, begin, m.end()))
+    return out
+
+
+def _title_after(text: str, end: int, limit: int) -> str | None:
+    after = text[end:limit]
+    m = re.match(_PARTY + r"?\s*,\s*", after)
+    if not m:
+        return None
+    rest = after[m.end():]
+    head = _title_pattern().match(rest)
+    if not head:
+        return None
+    stop = re.search(r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar)\b"
+                     r"|\(|\.\s|\.$|\n", rest[head.end():])
+    title = rest[: head.end() + stop.start() if stop else len(rest)].strip()
+    words = title.split()
+    return " ".join(words[:8]) if words else None
+
+
+def _title_before(text: str, start: int, floor: int) -> str | None:
+    before = text[max(floor, start - 60):start]
+    best = None
+    for m in _title_pattern().finditer(before):
+        tail = before[m.end():]
+        if re.fullmatch(r"\s*,?\s*", tail):
+            best = m.group()
+    return best.strip() if best else None
+
+
+def _signing_sentence(sentence: str) -> bool:
+    places = load_json("meta_places.json")
+    lower = sentence.lower()
+    if any(cue in lower for cue in places["signing_cues"]):
+        return True
+    verbs = "|".join(places["signing_split_verbs"])
+    return bool(re.search(rf"\b(?:{verbs})\b.*\bunder\b", lower))
+
+
+def _title_elsewhere(text: str, name: str) -> str | None:
+    for m in re.finditer(re.escape(name), text):
+        title = _title_after(text, m.end(), min(len(text), m.end() + 120))
+        if title:
+            return title
+        title = _title_before(text, m.start(), 0)
+        if title:
+            return title
+    return None
+
+
+def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
+    found = []
+    for sentence in sentences(text, start, end):
+        if not _signing_sentence(sentence.text):
+            continue
+        for name, begin, finish in _names(text, sentence.start, sentence.end):
+            title = _title_after(text, finish, sentence.end + 1) or _title_before(
+                text, begin, sentence.start
+            ) or _title_elsewhere(text, name)
+            found.append(SignatoryMention(name, title, organisation_of(title), begin, finish))
+    return found
+
+
+def split_columns(line: Line) -> list[Line]:
+    """Side-by-side columns of a signature line (three or more spaces or a tab apart)."""
+    parts = []
+    for m in re.finditer(r"\S+(?:[ ]{1,2}\S+)*", line.text):
+        parts.append(Line(m.group(), line.start + m.start(), line.start + m.end()))
+    return parts
+
+
+def _is_name(line: Line) -> bool:
+    text = re.sub(_PARTY + "$", "", line.text).strip()
+    m = _name_pattern().fullmatch(text)
+    return bool(m) and not _stopped(text)
+
+
+def _title_text(line: Line) -> bool:
+    text = line.text.strip()
+    head = _title_pattern().search(text)
+    return bool(head) and head.start() <= 20 and len(text.split()) <= 9
+
+
+def _split_title_line(line: Line) -> list[Line]:
+    heads = list(_title_pattern().finditer(line.text))
+    starts = [h.start() for h in heads]
+    # 'Kommunstyrelsens ordförande Lokalpolisområdeschef Hallsberg': heads start columns.
+    starts = [s for i, s in enumerate(starts) if i == 0 or s > heads[i - 1].end()]
+    if not starts or starts[0] > 20:
+        return [line]
+    starts[0] = 0
+    out = []
+    for index, begin in enumerate(starts):
+        finish = starts[index + 1] if index + 1 < len(starts) else len(line.text)
+        piece = line.text[begin:finish].strip()
+        offset = line.start + line.text.index(piece, begin)
+        out.append(Line(piece, offset, offset + len(piece)))
+    return out
+
+
+def _split_names(line: Line, count: int) -> list[Line] | None:
+    tokens = list(re.finditer(r"\S+", line.text))
+    if count != 2 or not 4 <= len(tokens) <= 7:
+        return None
+    for cut in range(2, len(tokens) - 1):
+        first = line.text[: tokens[cut - 1].end()]
+        second = line.text[tokens[cut].start():]
+        if re.fullmatch(_INITIAL, tokens[cut].group()):
+            continue
+        a = Line(first, line.start, line.start + len(first))
+        b = Line(second, line.start + tokens[cut].start(), line.end)
+        if _is_name(a) and _is_name(b):
+            return [a, b]
+    return None
+
+
+def _contact_near(content: list[Line], index: int) -> bool:
+    cues = load_json("meta_places.json")["contact_cues"]
+    window = content[max(0, index - 2):index + 3]
+    for line in window:
+        lower = line.text.lower()
+        if any(cue in lower.split() or lower.startswith(cue) for cue in cues):
+            return True
+        if re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text):
+            return True
+    return False
+
+
+def _inline_pair(line: Line) -> tuple[Line, Line] | None:
+    # 'Anna Svensson (S), kommunstyrelsens ordförande' on a line of its own
+    m = re.fullmatch(r"(.+?)" + _PARTY + r"?\s*,\s*(.+)", line.text)
+    if not m or len(line.text) > 90:
+        return None
+    name = Line(m[1].strip(), line.start, line.start + len(m[1].strip()))
+    offset = line.start + m.start(2)
+    title = Line(m[2].strip(), offset, offset + len(m[2].strip()))
+    if _is_name(name) and _title_text(title):
+        return name, title
+    return None
+
+
+def _organisation_line(line: Line) -> str | None:
+    # 'Polisen', 'Polismyndigheten', 'Eslövs kommun' stacked under a title
+    text = line.text.strip().lower()
+    if len(text.split()) > 4:
+        return None
+    if text.startswith("polis") or "polisområde" in text:
+        return "polisen"
+    if text.endswith(("kommun", "stad")):
+        return "kommun"
+    return None
+
+
+def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[Line, Line]]:
+    line, nxt = content[index], content[index + 1] if index + 1 < len(content) else None
+    inline = _inline_pair(line)
+    # A lone 'Name, title' line is a caption; signers on such lines come at least two together.
+    neighbours = [content[i] for i in (index - 1, index + 1) if 0 <= i < len(content)]
+    if inline and any(_inline_pair(n) for n in neighbours):
+        return [inline]
+    if nxt is None:
+        return []
+    names = split_columns(line)
+    titles = split_columns(nxt)
+    if len(titles) != len(names) or len(names) == 1:
+        titles = _split_title_line(nxt) if len(names) > 1 or _is_name(line) else titles
+    if len(names) == 1 and len(titles) > 1:
+        names = _split_names(line, len(titles)) or names
+    if all(_is_name(n) for n in names) and len(titles) == len(names) and all(
+        _title_text(t) for t in titles
+    ):
+        return list(zip(names, titles, strict=True))
+    previous_free_name = index > 0 and index - 1 not in used and _is_name(content[index - 1])
+    if _title_text(line) and _is_name(nxt) and not previous_free_name:
+        return [(nxt, line)]
+    return []
+
+
+def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
+    content = [line for line in lines(text, start, end) if re.search(r"\w", line.text)]
+    found = []
+    used: set[int] = set()
+    for index in range(len(content)):
+        if index in used or _contact_near(content, index):
+            continue
+        pairs = _block_pairs(content, index, used)
+        if not pairs:
+            continue
+        width = 1 if len(pairs) == 1 and pairs[0][0].start == content[index].start and (
+            pairs[0][1].start < content[index].end
+        ) else 2
+        stacked = content[index + width] if index + width < len(content) else None
+        organisation = _organisation_line(stacked) if stacked else None
+        for name_line, title_line in pairs:
+            name = re.sub(_PARTY + "$", "", name_line.text).strip()
+            title = title_line.text.strip().rstrip(",")
+            org = organisation_of(title)
+            if organisation and (org == "annan" or len(pairs) == 1):
+                org = organisation
+            found.append(SignatoryMention(
+                name, title, org, name_line.start, name_line.start + len(name)
+            ))
+        used.update(range(index, index + width + (1 if organisation else 0)))
+    return found
+
+
+def find_signers(text: str, start: int, end: int) -> list[SignatoryMention]:
+    """Signers of the promise in `text[start:end]`, signature blocks first, one per name."""
+    found = _from_blocks(text, start, end) + _from_sentences(text, start, end)
+    seen: dict[str, SignatoryMention] = {}
+    for mention in found:
+        key = " ".join(mention.name.lower().split())
+        if key not in seen or (seen[key].title is None and mention.title):
+            seen[key] = mention
+    return list(seen.values())
