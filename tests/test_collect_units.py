@@ -9,7 +9,7 @@ import pytest
 
 from lofte_extract.collect.content import classify_type, parse_content_type, sniff_kind
 from lofte_extract.collect.fetch import retry_after
-from lofte_extract.collect.links import find_links, looks_relevant
+from lofte_extract.collect.links import find_links, looks_relevant, read_page, worth_following
 from lofte_extract.collect.robots import parse_robots
 from lofte_extract.collect.urls import file_name, normalize_url
 
@@ -135,3 +135,16 @@ def test_links_that_look_like_promises():
         "https://kommun.se/files/123.pdf",  # the list item around "Ladda ner" names it
         "https://kommun.se/Samverkans%C3%B6verenskommelse.pdf",
     ]
+
+
+def test_any_pdf_on_a_promise_page_is_followed_but_not_elsewhere():
+    html = ("<html><head><title>Medborgarlöften i Exempelby</title></head><body>"
+            '<p>Undertecknat i mars</p><a href="/files/scan-0042.pdf">Ladda ner</a>'
+            '<a href="/kontakt/">Kontakt</a></body></html>').encode()
+    page = read_page(html, "https://kommun.se/trygghet/")
+    assert page.about_promises
+    assert [link.url for link in page.links if worth_following(link, page)] == [
+        "https://kommun.se/files/scan-0042.pdf"]
+    other = read_page(html.replace("Medborgarlöften".encode(), b"Nyheter"),
+                      "https://kommun.se/nyheter/")
+    assert not [link for link in other.links if worth_following(link, other)]

@@ -10,7 +10,7 @@ from ..records import ErrorRow
 from .config import CollectConfig, CollectReport, Skipped
 from .errors import FetchError
 from .fetch import Session
-from .links import find_links, looks_relevant
+from .links import read_page, worth_following
 from .manifest import ManifestEntry
 from .politeness import host_of
 from .store import Corpus
@@ -62,12 +62,12 @@ def collect(
         if depth >= config.depth:
             return
         try:
-            links = find_links(page, base, charset)
+            parsed = read_page(page, base, charset)
         except Exception as exc:  # a broken page must not stop the crawl
             say(f"no links read from {base}: {exc}")
             return
-        for link in links:
-            if link.url in seen or not looks_relevant(link):
+        for link in parsed.links:
+            if link.url in seen or not worth_following(link, parsed):
                 continue
             if not config.any_host and _site(host_of(link.url)) not in sites:
                 continue

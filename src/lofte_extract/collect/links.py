@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from .urls import fold, normalize_url
 
-__all__ = ["Link", "find_links", "looks_relevant"]
+__all__ = ["Link", "Page", "find_links", "looks_relevant", "read_page", "worth_following"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,20 @@ class Link:
     context: str = ""  # text of the enclosing list item or paragraph
 
 
+@dataclass(frozen=True)
+class Page:
+    """What the crawl needs from a fetched HTML page."""
+
+    url: str
+    title: str
+    links: list[Link]
+
+    @property
+    def about_promises(self) -> bool:
+        """Whether the page's URL, title or main heading names a medborgarlöfte."""
+        return looks_relevant(Link(self.url, self.title))
+
+
 @cache
 def _vocab() -> dict:
     return json.loads(files(__package__).joinpath("data/links.json").read_text("utf-8"))
@@ -33,6 +47,11 @@ def _vocab() -> dict:
 
 def find_links(html: bytes, base_url: str, charset: str | None = None) -> list[Link]:
     """Every http(s) link on the page, absolute, without fragment, in page order, once."""
+    return read_page(html, base_url, charset).links
+
+
+def read_page(html: bytes, base_url: str, charset: str | None = None) -> Page:
+    """The page's title and main heading, and its links."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "lxml", from_encoding=charset)
@@ -54,7 +73,9 @@ def find_links(html: bytes, base_url: str, charset: str | None = None) -> list[L
         if title:
             text = f"{text} {title}".strip()
         links.append(Link(url, text, _context(anchor)))
-    return links
+    heads = [soup.title, soup.find("h1")]
+    title = " ".join(" ".join(h.get_text(" ", strip=True).split()) for h in heads if h)
+    return Page(base_url, title, links)
 
 
 _BLOCKS = ("li", "p", "td", "dd", "figure", "section", "article", "div")
@@ -67,6 +88,14 @@ def _context(anchor) -> str:
         return ""
     text = " ".join(block.get_text(" ", strip=True).split())
     return text if len(text) <= 300 else ""
+
+
+def worth_following(link: Link, page: Page) -> bool:
+    """A relevant link, or any PDF on a page that is itself about a medborgarlöfte."""
+    if looks_relevant(link):
+        return True
+    path = urlsplit(link.url).path.lower()
+    return page.about_promises and path.endswith(".pdf")
 
 
 def looks_relevant(link: Link) -> bool:
