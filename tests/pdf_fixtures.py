@@ -303,8 +303,8 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
         dotted = lines[0] if lines and set(lines[0]) <= set("._ ") and len(lines) > 1 else None
         if dotted and _is_signature_chunk(lines[1:]):
             layout.stacked_signature(*lines[1:], dotted=dotted)
-        elif all(_BULLET_LINE.match(line) for line in lines):
-            layout.bullets([_BULLET_LINE.sub("", line) for line in lines])
+        elif any(_BULLET_LINE.match(line) for line in lines):
+            _bullet_chunk(layout, lines)
         elif _is_signature_chunk(lines) and index + 1 < len(chunks):
             following = [line.strip() for line in chunks[index + 1].splitlines() if line.strip()]
             if _is_signature_chunk(following):
@@ -318,6 +318,22 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
             layout.paragraph(" ".join(lines))
         index += 1
     return layout
+
+
+def _bullet_chunk(layout: PdfLayout, lines: list[str]) -> None:
+    """Lines before the first bullet are a paragraph; unmarked lines continue the item above."""
+    lead: list[str] = []
+    items: list[str] = []
+    for line in lines:
+        if _BULLET_LINE.match(line):
+            items.append(_BULLET_LINE.sub("", line))
+        elif items:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            lead.append(line)
+    if lead:
+        layout.paragraph(" ".join(lead))
+    layout.bullets(items)
 
 
 def _is_signature_chunk(lines: list[str]) -> bool:

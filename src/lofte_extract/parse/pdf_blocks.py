@@ -194,9 +194,11 @@ class _Assembler:
         previous = pending.last
         if abs(line.size - pending.size) > 1 or line.bullet:
             return False
-        if pending.kind == "list_item" and line.x0 < pending.item_x - 3:
-            return False
         ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
+        if pending.kind == "list_item" and line.x0 < pending.item_x - 3:
+            # Wrapped back under the marker: only a lower-case sentence tail continues.
+            if ends_sentence or not line.text[:1].islower():
+                return False
         if line.page != previous.page:
             return self._continues_across_page(pending, line, ends_sentence)
         gap = line.top - previous.bottom
@@ -204,8 +206,12 @@ class _Assembler:
             return False
         right = self.style.right.get(line.page, previous.x1)
         width = right - self.style.left.get(line.page, previous.x0)
-        # A short last line ending a sentence closes a paragraph set without spacing.
-        return not (ends_sentence and previous.x1 < right - 0.2 * width)
+        # A line ending a sentence well before the margin, when the next line's first
+        # word would have fitted there, closes a paragraph set without spacing.
+        first_word = line.text.split()[0] if line.text.split() else ""
+        room = right - previous.x1
+        fitted = room > (len(first_word) + 1) * line.size * 0.6
+        return not (ends_sentence and room > 0.2 * width and fitted)
 
     def _continues_across_page(self, pending: _Pending, line: Line, ends_sentence: bool) -> bool:
         if line.page != pending.last.page + 1:

@@ -94,9 +94,14 @@ def bullet_marker(token: str, fontname: str = "") -> bool:
 
 def page_lines(page: Any, number: int) -> list[Line]:
     """The page's lines top to bottom, fake bold removed, bullets marked."""
-    duplicates = _duplicate_chars(page.chars)
-    if duplicates:
-        page = page.filter(lambda obj: id(obj) not in duplicates)
+    chars = page.chars
+    drop = _duplicate_chars(chars)
+    sideways = [char for char in chars if not char.get("upright", True)]
+    if len(sideways) < len(chars) / 2:
+        # Rotated text on an upright page is a watermark or a margin note.
+        drop |= {id(char) for char in sideways}
+    if drop:
+        page = page.filter(lambda obj: id(obj) not in drop)
     words = page.extract_words(
         x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"]
     )

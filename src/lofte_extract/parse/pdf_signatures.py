@@ -155,22 +155,24 @@ def _columns(rows: list[Line]) -> list[Emitted] | None:
     dates: list[Emitted] = []
     # cells[column] = list of (band, text); a dotted row or a wide gap starts a new band.
     cells: list[list[tuple[int, str]]] = [[] for _ in anchors]
-    band, previous = 0, None
+    band, previous, band_has_name = 0, None, False
     for row in rows:
-        if is_dotted(row.text):
-            if previous is not None and not is_dotted(previous.text):
-                band += 1
-            previous = row
-            continue
-        if previous is not None and row.top - previous.bottom > 2.5 * max(row.size, 6):
-            band += 1
+        # A new band (the next grid row of signatures) starts at a dotted line or a
+        # wide gap, but only once this band has its names: "För kommunen" lines,
+        # the dotted line and the gap for the pen all belong to the names below.
+        gap = previous is not None and row.top - previous.bottom > 2.5 * max(row.size, 6)
+        if band_has_name and (gap or is_dotted(row.text)):
+            band, band_has_name = band + 1, False
         previous = row
+        if is_dotted(row.text):
+            continue
         for segment in row.segments:
             if is_date_line(segment.text) and not is_name(segment.text):
                 dates.append(Emitted("paragraph", segment.text, page))
                 continue
             column = min(range(len(anchors)), key=lambda i: abs(anchors[i] - segment.x0))
             cells[column].append((band, segment.text))
+            band_has_name = band_has_name or is_name(segment.text)
     signatures: list[tuple[int, int, Emitted]] = []
     for column, entries in enumerate(cells):
         for band_number in sorted({b for b, _ in entries}):
