@@ -77,3 +77,19 @@ def test_output_is_deterministic_and_idempotent():
     assert [r.model_dump() for r in deduplicate(shuffled)] == [r.model_dump() for r in first]
     assert [r.model_dump() for r in deduplicate(first)] == [r.model_dump() for r in first]
     assert len(first) == len(records)
+
+
+def test_one_file_at_two_paths_is_one_record_with_both_paths():
+    eslov2017 = eslov_records()[0]
+    copy = eslov2017.model_copy(deep=True)
+    copy.source = copy.source.model_copy(update={"path": "mirror/eslov.txt"})
+    merged = deduplicate([eslov2017, copy])
+    assert len(merged) == 1
+    paths = {merged[0].source.path, *(s.path for s in merged[0].also_in)}
+    assert paths == {eslov2017.source.path, "mirror/eslov.txt"}
+
+
+def test_two_documents_of_one_page_are_not_merged():
+    eslov2017 = eslov_records()[0]
+    twin = eslov2017.model_copy(deep=True, update={"id": "second-document-same-file"})
+    assert len(deduplicate([eslov2017, twin])) == 2

@@ -87,9 +87,9 @@ def test_also_in_sources_are_listed(tmp_path):
     merged = deduplicate(records + [mirror])
     out, _ = _dataset(tmp_path, merged)
     db = sqlite_utils.Database(out / "lofte.sqlite")
-    roles = {(r["sha256"], r["role"]) for r in db["record_sources"].rows}
-    assert ("f" * 64, "also_in") in roles
-    assert db["sources"].get("f" * 64)["path"] == "kommun.html"
+    roles = {(r["source_id"], r["role"]) for r in db["record_sources"].rows}
+    assert ("f" * 64 + ":kommun.html", "also_in") in roles
+    assert db["sources"].get("f" * 64 + ":kommun.html")["path"] == "kommun.html"
 
 
 def test_metadata_describes_every_column(tmp_path):

@@ -89,11 +89,17 @@ def _same_titles(a: PromiseRecord, b: PromiseRecord) -> bool:
         and not a.commitments and not b.commitments
 
 
+def _parts_of_one_file(a: PromiseRecord, b: PromiseRecord) -> bool:
+    """Two documents of one file are not one promise published twice (a copy of it is)."""
+    return a.source.sha256 == b.source.sha256 and a.id != b.id
+
+
 def _merge(kept: PromiseRecord, other: PromiseRecord) -> PromiseRecord:
-    sources: dict[str, Source] = {s.sha256: s for s in kept.also_in}
+    own = (kept.source.sha256, kept.source.path)
+    sources: dict[tuple[str, str], Source] = {(s.sha256, s.path): s for s in kept.also_in}
     for source in [other.source, *other.also_in]:
-        if source.sha256 != kept.source.sha256:
-            sources.setdefault(source.sha256, source)
+        if (source.sha256, source.path) != own:
+            sources.setdefault((source.sha256, source.path), source)
     also_in = sorted(sources.values(), key=lambda s: (s.path, s.sha256))
     return kept.model_copy(update={"also_in": also_in})
 
@@ -125,8 +131,8 @@ def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
         kept: list[PromiseRecord] = []
         for record in sorted(groups[key], key=_rank):
             for i, candidate in enumerate(kept):
-                if candidate.source.sha256 == record.source.sha256:
-                    continue  # two documents of one file are not one promise published twice
+                if _parts_of_one_file(candidate, record):
+                    continue
                 share, differences = compare_pair(candidate, record)
                 if (share >= _SAME_PROMISE and not differences) or _same_titles(candidate, record):
                     kept[i] = _merge(candidate, record)
@@ -137,7 +143,7 @@ def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
             for j in range(i + 1, len(kept)):
                 a, b = kept[i], kept[j]
                 if a.source.sha256 == b.source.sha256:
-                    continue
+                    continue  # parts of one file, or one file twice
                 share, differences = compare_pair(a, b)
                 if share >= _RELATED_PROMISE and differences:
                     kept[i] = _warn(a, b, differences, swap=False)

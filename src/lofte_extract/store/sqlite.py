@@ -89,13 +89,14 @@ TABLES: tuple[Table, ...] = (
         Column("name", str, Kommun, "name"),
         Column("lan_code", str, note="Two-digit SCB länskod: the first two digits of kommunkod."),
     ), "kommunkod"),
-    Table("sources", "Files records were read from (by content hash).", (
+    Table("sources", "Files records were read from.", (
+        Column("id", str, note="Stable id: <sha256>:<path>."),
         Column("sha256", str, Source, "sha256"),
         Column("path", str, Source, "path"),
         Column("url", str, Source, "url"),
         Column("format", str, Source, "format"),
         Column("pages", int, Source, "pages"),
-    ), "sha256"),
+    ), "id"),
     Table("records", "One row per promise document (a page may hold several).", (
         Column("id", str, PromiseRecord, "id"),
         Column("doc_type", str, PromiseRecord, "doc_type",
@@ -112,6 +113,7 @@ TABLES: tuple[Table, ...] = (
         Column("period_start", str, Period, "start"),
         Column("period_end", str, Period, "end"),
         Column("signed_date", str, PromiseRecord, "signed_date"),
+        Column("source_id", str, note="The file the record was read from (sources.id)."),
         Column("source_sha256", str, Source, "sha256"),
         Column("source_path", str, Source, "path"),
         Column("source_url", str, Source, "url"),
@@ -122,7 +124,7 @@ TABLES: tuple[Table, ...] = (
         *_evidence("follow_up_evidence"),
         Column("warnings", str, PromiseRecord, "warnings",
                note="JSON list of things a reader should check (e.g. differing duplicates)."),
-    ), "id", (("kommunkod", "kommuner", "kommunkod"), ("source_sha256", "sources", "sha256"))),
+    ), "id", (("kommunkod", "kommuner", "kommunkod"), ("source_id", "sources", "id"))),
     Table("record_kommuner", "Every kommun each record names.", (
         _RECORD, _POSITION, Column("kommunkod", str, Kommun, "code"),
         Column("kommun", str, Kommun, "name"), *_evidence(),
@@ -133,9 +135,10 @@ TABLES: tuple[Table, ...] = (
     ), ("record_id", "year"), (("record_id", "records", "id"),)),
     Table("record_sources", "The file a record was read from and every other file publishing "
           "the same promise (also_in).", (
-        _RECORD, Column("sha256", str, Source, "sha256"),
+        _RECORD, Column("source_id", str, note="The file (sources.id)."),
         Column("role", str, note="'source' for the file read, 'also_in' for other copies."),
-    ), ("record_id", "sha256"), (("record_id", "records", "id"), ("sha256", "sources", "sha256"))),
+    ), ("record_id", "source_id"),
+        (("record_id", "records", "id"), ("source_id", "sources", "id"))),
     Table("signatories", "People who sign a promise.", (
         Column("id", str, note="Stable id: <record_id>:s<position>."),
         _RECORD, _POSITION,
@@ -193,6 +196,10 @@ def _ev(evidence: Evidence | None, prefix: str = "evidence") -> dict[str, Any]:
             f"{prefix}_page": evidence.page}
 
 
+def _source_id(source: Source) -> str:
+    return f"{source.sha256}:{source.path}"
+
+
 def _record_row(record: PromiseRecord) -> dict[str, Any]:
     first = record.kommuner[0] if record.kommuner else None
     follow = record.follow_up
@@ -204,7 +211,8 @@ def _record_row(record: PromiseRecord) -> dict[str, Any]:
         "last_year": max(record.years) if record.years else None,
         "period_start": record.period.start if record.period else None,
         "period_end": record.period.end if record.period else None,
-        "signed_date": record.signed_date, "source_sha256": record.source.sha256,
+        "signed_date": record.signed_date, "source_id": _source_id(record.source),
+        "source_sha256": record.source.sha256,
         "source_path": record.source.path, "source_url": record.source.url,
         "follow_up_frequency": follow.frequency if follow else None,
         "follow_up_deadline": follow.deadline if follow else None,
@@ -221,10 +229,12 @@ def record_rows(record: PromiseRecord) -> dict[str, list[dict[str, Any]]]:
     first_code = record.kommuner[0].code if record.kommuner else None
     rows["records"].append(_record_row(record))
     for source in [record.source, *record.also_in]:
-        rows["sources"].append({"sha256": source.sha256, "path": source.path, "url": source.url,
+        rows["sources"].append({"id": _source_id(source), "sha256": source.sha256,
+                                "path": source.path, "url": source.url,
                                 "format": source.format, "pages": source.pages})
         role = "source" if source is record.source else "also_in"
-        rows["record_sources"].append({"record_id": rid, "sha256": source.sha256, "role": role})
+        rows["record_sources"].append({"record_id": rid, "source_id": _source_id(source),
+                                       "role": role})
     for i, kommun in enumerate(record.kommuner):
         rows["kommuner"].append({"kommunkod": kommun.code, "name": kommun.name,
                                  "lan_code": kommun.code[:2]})
