@@ -309,6 +309,7 @@ def _save(resp: httpx.Response, tmp_dir: Path, limit: int, deadline: float,
                 raise FetchError(f"unsupported content type: {media or 'none given'}",
                                  "bytes are neither PDF nor HTML")
             kind = sniffed
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; corpus files are for sharing
         ok = True
         return tmp, digest.hexdigest(), size, kind
     finally:

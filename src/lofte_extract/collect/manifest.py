@@ -66,4 +66,6 @@ def append_jsonl(path: Path, line: str) -> None:
 
 def append_manifest(corpus_dir: str | Path, entry: ManifestEntry) -> None:
     """Append one entry to `corpus_dir/manifest.jsonl`."""
-    append_jsonl(Path(corpus_dir) / MANIFEST_NAME, entry.model_dump_json(exclude_none=True))
+    skip = None if entry.also_urls else {"also_urls"}
+    line = entry.model_dump_json(exclude_none=True, exclude=skip)
+    append_jsonl(Path(corpus_dir) / MANIFEST_NAME, line)
