@@ -123,3 +123,22 @@ def test_chart_rendered(dom, report, tmp_path):
     painted = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 24)).get(rgb, 0)
     # The trafik segments of 2016, 2017 and 2019 are far bigger than its legend swatch.
     assert painted > 3000, f"only {painted} pixels in the trafik colour: chart not drawn"
+
+
+def test_hostile_text_is_shown_not_run(tmp_path):
+    record = all_seed_records()[0].model_copy(deep=True)
+    record.title = '<script>alert("x")</script><img src="http://evil.example/x.png">'
+    record.commitments[0].text = "Två <b onmouseover=alert(1)>trafikinsatser</b>"
+    record.warnings = ["</p><iframe src=//evil.example>"]
+    out = tmp_path / "out"
+    write_records(out / "records.jsonl", [record])
+    assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 0
+    page = BeautifulSoup((tmp_path / "r.html").read_text(encoding="utf-8"), "html.parser")
+    assert not page.find_all(["script", "img", "iframe", "b"])
+    assert '<script>alert("x")</script>' in page.get_text()
+
+
+def test_report_without_records_says_so(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r.html")]) == 2
+    assert "no records.jsonl" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()

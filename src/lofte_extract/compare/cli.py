@@ -52,6 +52,8 @@ def run_compare(args: argparse.Namespace) -> int:
         years = ", ".join(str(y) for y in args.year or []) or "any year"
         print(f"compare: no commitments for {wanted} in {years} among {len(records)} records",
               file=sys.stderr)
+    if not comparison.rows and args.format == "table":
+        return 1
     text = render(comparison, args.format)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
