@@ -23,8 +23,10 @@ __all__ = [
     "BULLET_STYLES",
     "PdfLayout",
     "encrypted_pdf",
+    "hostile_pdfs",
     "image_only_pdf",
     "layout_seed_text",
+    "raw_pdf",
     "truncated_pdf",
 ]
 
@@ -79,6 +81,7 @@ class PdfLayout:
     bullet: str = "dot"
     body_size: float = 11
     fake_bold_headings: bool = False
+    watermark: str | None = None  # drawn diagonally across every page
     margin: float = 72
     pages: list[list[_Op]] = field(default_factory=lambda: [[]])
     _y: float = 0
@@ -181,6 +184,13 @@ class PdfLayout:
             if self.footer:
                 pdf.setFont(BODY, 9)
                 pdf.drawString(self.margin, 36, self.footer)
+            if self.watermark:
+                pdf.saveState()
+                pdf.translate(150, 250)
+                pdf.rotate(45)
+                pdf.setFont(BOLD, 60)
+                pdf.drawString(0, 0, self.watermark)
+                pdf.restoreState()
             if self.page_numbers:
                 label = self.page_numbers.format(n=number, total=total)
                 pdf.setFont(BODY, 9)
@@ -259,6 +269,62 @@ def _rewrite_bullet_maps(data: bytes) -> bytes:
         start, end = match.span(1)
         data = data[:start] + b" " * (end - start) + data[end:]
     return data
+
+
+def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A hand-written PDF: numbered objects, a correct xref table and trailer."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, root, xref,
+    )
+    return out
+
+
+def hostile_pdfs() -> dict[str, bytes]:
+    """Files built to trip a parser: cycles, self-references, absurd numbers, deep nesting."""
+    text = b"BT /F1 12 Tf 72 700 Td (Hej Kumla kommun) Tj ET"
+    content = b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    resources = b"/Resources << /Font << /F1 5 0 R >> >>"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " + resources
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /XObject << /X1 5 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream"
+    )
+    return {
+        "pages_tree_cycle": raw_pdf([
+            catalog, b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page + b" >>",
+            content, font,
+        ]),
+        "absurd_mediabox": raw_pdf([
+            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page.replace(b"612 792", b"1e30 1e30") + b" >>", content, font,
+        ]),
+        "deeply_nested_font": raw_pdf([
+            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page + b" >>", content,
+            b"[" * 50000 + b"]" * 50000,
+        ]),
+        "self_drawing_form": raw_pdf([
+            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+            b"<< /Length 6 >>\nstream\n/X1 Do\nendstream", form,
+        ]),
+        "count_lies": raw_pdf([
+            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>", page + b" >>",
+            content, font,
+        ]),
+        "html_with_pdf_header": b"%PDF-1.4\n<html><body>Hej</body></html>",
+    }
 
 
 def encrypted_pdf(user_password: str = "hemligt", owner_password: str = "ägare") -> bytes:

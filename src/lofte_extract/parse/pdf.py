@@ -9,8 +9,12 @@ turns every pdfminer failure into a specific `ParseError`.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pdfplumber
@@ -27,19 +31,55 @@ MAX_CHARS_PER_PAGE = 200_000  # a page with more characters than this is not pro
 TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are skipped
 
 
+# pdfminer logs every oddity of a broken file as a warning; they are collected per
+# document instead (see `_pdfminer_messages`) so a batch run's stderr stays readable.
+_PDFMINER = logging.getLogger("pdfminer")
+if _PDFMINER.level == logging.NOTSET:
+    _PDFMINER.setLevel(logging.ERROR)
+
+
+class _Collector(logging.Handler):
+    """Keeps pdfminer's messages from this thread only (parsers may run in threads)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread and len(self.messages) < 20:
+            self.messages.append(record.getMessage()[:200])
+
+
+@contextmanager
+def _pdfminer_messages() -> Iterator[_Collector]:
+    collector = _Collector()
+    previous = _PDFMINER.level
+    _PDFMINER.addHandler(collector)
+    _PDFMINER.setLevel(min(previous, logging.WARNING) if previous else logging.WARNING)
+    _PDFMINER.propagate = False
+    try:
+        yield collector
+    finally:
+        _PDFMINER.removeHandler(collector)
+        _PDFMINER.setLevel(previous)
+        _PDFMINER.propagate = True
+
+
 def parse_pdf(
     data: bytes, max_pages: int = MAX_PAGES, time_budget: float = TIME_BUDGET
 ) -> ParsedDocument:
     """Blocks (heading, paragraph, list_item, signature) with pages, from a PDF's bytes."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ParseError("corrupt PDF", "no %PDF header")
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return _parse_open(pdf, max_pages, time_budget)
-    except ParseError:
-        raise
-    except Exception as error:  # pdfminer raises many kinds on hostile input
-        raise _classify(error) from error
+    with _pdfminer_messages() as messages:
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                return _parse_open(pdf, max_pages, time_budget, messages)
+        except ParseError:
+            raise
+        except Exception as error:  # pdfminer raises many kinds on hostile input
+            raise _classify(error) from error
 
 
 def _classify(error: BaseException) -> ParseError:
@@ -52,7 +92,9 @@ def _classify(error: BaseException) -> ParseError:
     return ParseError("corrupt PDF", message)
 
 
-def _parse_open(pdf: Any, max_pages: int, time_budget: float) -> ParsedDocument:
+def _parse_open(
+    pdf: Any, max_pages: int, time_budget: float, messages: _Collector
+) -> ParsedDocument:
     total = len(pdf.pages)
     if total == 0:
         raise ParseError("empty PDF", "the document has no pages")
@@ -66,7 +108,7 @@ def _parse_open(pdf: Any, max_pages: int, time_budget: float) -> ParsedDocument:
     chars = unmapped = 0
     started = time.monotonic()
     for number, page in enumerate(pdf.pages[:max_pages], start=1):
-        if time.monotonic() - started > time_budget:
+        if number > 1 and time.monotonic() - started > time_budget:
             warnings.append(f"stopped after {number - 1} pages: over {time_budget:.0f}s")
             break
         lines = _read_page(page, number, warnings, failures)
@@ -81,6 +123,9 @@ def _parse_open(pdf: Any, max_pages: int, time_budget: float) -> ParsedDocument:
         raise ParseError("corrupt PDF", "; ".join(failures[:3]))
     if unmapped > chars:
         raise ParseError("no text layer: needs OCR", f"{unmapped} glyphs without a unicode map")
+    if chars == 0 and not image_pages and messages.messages:
+        # No text, no images, but pdfminer complained: broken streams, not a scan.
+        raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
     if chars == 0:
         detail = f"{len(image_pages)} of {len(pages)} pages are images" if image_pages else (
             f"no text on any of {len(pages)} pages"

@@ -57,20 +57,18 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
     """Each page's lines without page numbers and lines repeated at every page's edge."""
     _, _, _, min_share = _settings()
     body = _body_size(pages)
-    zone_lines: list[set[int]] = []
-    counts: Counter[tuple[str, str]] = Counter()
-    for lines, height in zip(pages, heights, strict=True):
-        top, bottom = _zones(lines, height)
-        zone_lines.append({id(line) for line in top + bottom})
-        keys = {("top", _key(line, body)) for line in top}
-        keys |= {("bottom", _key(line, body)) for line in bottom}
-        counts.update(keys)
+    zones = [_zones(lines, height) for lines, height in zip(pages, heights, strict=True)]
+    seen: dict[tuple[str, str], list[tuple[int, tuple[int, ...]]]] = {}
+    for index, (top, bottom) in enumerate(zones):
+        for where, lines in (("top", top), ("bottom", bottom)):
+            for key, numbers in {(_key(line, body), _numbers(line.text)) for line in lines}:
+                seen.setdefault((where, key), []).append((index, numbers))
     needed = max(2, math.ceil(min_share * len(pages)))
-    repeated = {key for key, count in counts.items() if count >= needed}
+    repeated = {key for key, hits in seen.items() if len(hits) >= needed and _running(hits)}
     cleaned: list[list[Line]] = []
-    for lines, height, in_zone in zip(pages, heights, zone_lines, strict=True):
-        top, bottom = _zones(lines, height)
-        drop = {id(line) for line in lines if id(line) in in_zone and is_page_number(line.text)}
+    for lines, (top, bottom) in zip(pages, zones, strict=True):
+        in_zone = {id(line) for line in top + bottom}
+        drop = {id(line) for line in top + bottom if is_page_number(line.text)}
         drop |= {id(line) for line in top if ("top", _key(line, body)) in repeated}
         drop |= {id(line) for line in bottom if ("bottom", _key(line, body)) in repeated}
         kept = []
@@ -85,3 +83,18 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
             kept.append(line)
         cleaned.append(kept)
     return cleaned
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text)[:6])
+
+
+def _running(hits: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Same text on every page, or numbers that count pages ('Sida 2', 'Sida 3')."""
+    numbers = [n for _, n in hits]
+    if len(set(numbers)) == 1:
+        return True
+    width = min(len(n) for n in numbers)
+    return any(
+        len({n[position] - index for index, n in hits}) == 1 for position in range(width)
+    )

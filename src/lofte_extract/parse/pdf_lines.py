@@ -96,7 +96,7 @@ def page_lines(page: Any, number: int) -> list[Line]:
     """The page's lines top to bottom, fake bold removed, bullets marked."""
     chars = page.chars
     drop = _duplicate_chars(chars)
-    sideways = [char for char in chars if not char.get("upright", True)]
+    sideways = [char for char in chars if _rotated(char)]
     if len(sideways) < len(chars) / 2:
         # Rotated text on an upright page is a watermark or a margin note.
         drop |= {id(char) for char in sideways}
@@ -116,6 +116,13 @@ def page_lines(page: Any, number: int) -> list[Line]:
     lines = [line for line in lines if line is not None]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _rotated(char: dict) -> bool:
+    """Drawn at an angle (pdfminer calls 45 degrees 'upright')."""
+    a, b, c, d = (char.get("matrix") or (1, 0, 0, 1))[:4]
+    tilted = abs(b) > 0.05 * abs(a) + 1e-6 or abs(c) > 0.05 * abs(d) + 1e-6
+    return tilted or not char.get("upright", True)
 
 
 def _duplicate_chars(chars: list[dict], tolerance: float = 1.0) -> set[int]:

@@ -1,0 +1,131 @@
+"""PDF parser regressions and hostile files: each test names what broke or could break."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from pdf_fixtures import PdfLayout, hostile_pdfs
+
+from lofte_extract.parse import ParseError
+from lofte_extract.parse import pdf as pdf_module
+from lofte_extract.parse.pdf import parse_pdf
+
+HOSTILE = hostile_pdfs()
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pdf_parses_or_fails_cleanly_and_fast(name):
+    started = time.monotonic()
+    try:
+        doc = parse_pdf(HOSTILE[name])
+    except ParseError as error:
+        assert error.reason in {"corrupt PDF", "no text layer: needs OCR", "empty PDF"}
+        assert error.detail
+    else:
+        assert doc.blocks and all(doc.text[b.start : b.end] == b.text for b in doc.blocks)
+    assert time.monotonic() - started < 10
+
+
+def test_pages_tree_cycle_reads_the_page_once():
+    doc = parse_pdf(HOSTILE["pages_tree_cycle"])
+    assert [b.text for b in doc.blocks] == ["Hej Kumla kommun"]
+
+
+def test_self_drawing_form_is_corrupt_not_recursion():
+    with pytest.raises(ParseError) as raised:
+        parse_pdf(HOSTILE["self_drawing_form"])
+    assert raised.value.reason == "corrupt PDF"
+    assert "circular" in raised.value.detail
+
+
+def test_page_with_too_many_characters_is_skipped_with_warning(monkeypatch):
+    monkeypatch.setattr(pdf_module, "MAX_CHARS_PER_PAGE", 200)
+    layout = PdfLayout(page_numbers=None).paragraph("Kort sida.").page_break()
+    layout.paragraph("Lång text om trygghet. " * 40)
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks] == ["Kort sida."]
+    assert any("page 2: skipped" in w for w in doc.warnings)
+
+
+def test_time_budget_keeps_first_page_and_warns():
+    layout = PdfLayout(page_numbers=None)
+    for text in ["Första.", "Andra.", "Tredje."]:
+        layout.paragraph(text).page_break()
+    doc = parse_pdf(layout.build(), time_budget=0.0)
+    assert [b.text for b in doc.blocks] == ["Första."]
+    assert doc.warnings == ["stopped after 1 pages: over 0s"]
+
+
+def test_rotated_watermark_is_not_text():
+    doc = parse_pdf(
+        PdfLayout(watermark="UTKAST").paragraph("Polisen ska genomföra trafikkontroller.").build()
+    )
+    assert [b.text for b in doc.blocks] == ["Polisen ska genomföra trafikkontroller."]
+
+
+def test_signature_org_lines_above_dotted_line_stay_with_names():
+    doc = parse_pdf(
+        PdfLayout()
+        .signatures([
+            ("För Polisen", "", "Anna Berg", "Lokalpolisområdeschef"),
+            ("För Kumla kommun", "", "Per Holm", "Kommunstyrelsens ordförande"),
+        ], dotted=None)
+        .build()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("signature", "Anna Berg\nLokalpolisområdeschef\nFör Polisen"),
+        ("signature", "Per Holm\nKommunstyrelsens ordförande\nFör Kumla kommun"),
+    ]
+
+
+def test_signature_grid_two_by_two_splits_into_four():
+    layout = PdfLayout()
+    layout.signatures([("Anna Berg", "Kommunpolis"), ("Per Holm", "Kommundirektör")])
+    layout.signatures([("Lena Ek", "Ordförande"), ("Olof Sund", "Polisområdeschef")])
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks] == [
+        "Anna Berg\nKommunpolis",
+        "Per Holm\nKommundirektör",
+        "Lena Ek\nOrdförande",
+        "Olof Sund\nPolisområdeschef",
+    ]
+    assert {b.kind for b in doc.blocks} == {"signature"}
+
+
+def test_heading_after_signatures_not_absorbed_as_organisation():
+    doc = parse_pdf(
+        PdfLayout()
+        .signatures([("Anna Berg", "Kommunpolis"), ("Per Holm", "Kommundirektör")], dotted=None)
+        .heading("Medborgarlöften i Eslövs kommun 2016", size=13)
+        .paragraph("Text.")
+        .build()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks][:3] == [
+        ("signature", "Anna Berg\nKommunpolis"),
+        ("signature", "Per Holm\nKommundirektör"),
+        ("heading", "Medborgarlöften i Eslövs kommun 2016"),
+    ]
+
+
+def test_numbered_heading_at_top_of_each_page_is_not_a_running_header():
+    layout = PdfLayout(page_numbers=None)
+    for number in (2, 5, 6):
+        layout.heading(f"Löfte {number}").lines([f"Löfte {number} gäller {2016 + number}."])
+        layout.paragraph("Polisen och kommunen arbetar tillsammans. " * 3).page_break()
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["Löfte 2", "Löfte 5", "Löfte 6"]
+    assert "Löfte 5 gäller 2021." in [b.text for b in doc.blocks]
+
+
+def test_list_item_wrapped_under_marker_continues_in_lower_case():
+    layout = PdfLayout(bullet="cid127")
+    layout.bullets(["Kommunen ska genomföra"])
+    layout._y += layout.body_size * 0.2  # no gap: the next line wraps back under the marker
+    layout._line("trygghetsvandringar varje höst.", "FixBody", layout.body_size, layout.margin)
+    layout.paragraph("Nytt stycke.")
+    doc = parse_pdf(layout.build())
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("list_item", "Kommunen ska genomföra trygghetsvandringar varje höst."),
+        ("paragraph", "Nytt stycke."),
+    ]
