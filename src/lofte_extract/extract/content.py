@@ -1,26 +1,12 @@
 """Promise content: commitments with targets, outcome goals, follow-up plan.
 
-Placeholder implementations; the real rules replace these bodies, keeping the signatures.
+The rules live in one module per field; this module is the stage's entry point.
 """
 
 from __future__ import annotations
 
-from ..parse import DocumentSpan, ParsedDocument
-from ..records import Commitment, FollowUp, Goal
+from .commitments import find_commitments
+from .follow_up import find_follow_up
+from .goals import find_goals
 
 __all__ = ["find_commitments", "find_follow_up", "find_goals"]
-
-
-def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment]:
-    """Concrete promises in the span, each with actors, categories, strength and targets."""
-    return []
-
-
-def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
-    """Outcome goals with their direction."""
-    return []
-
-
-def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
-    """Follow-up frequency and deadline."""
-    return None

@@ -1,0 +1,150 @@
+"""Who carries out a commitment: polisen, kommun, or annan."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Actor
+from .nlp import get_nlp
+from .vocab import load_vocab
+
+__all__ = ["actor_of_token", "find_actors", "mentioned_actors", "tag_actors"]
+
+_ORDER: tuple[Actor, ...] = ("polisen", "kommun", "annan")
+_TAG = re.compile(r"(?:\(([^()]{2,40})\)|\b[Aa]nsvarig[a]?:\s*([^.;\n]{2,40}))\s*[.;]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_vocab("content_actors")
+
+
+def actor_of_token(token: str) -> Actor | None:
+    """The actor a single lower-cased word names ('polisen', 'kommunen', 'lpo'), or None."""
+    token = token.lower().strip(",.;:()")
+    for actor in _ORDER:
+        entry = _vocab()[actor]
+        if token in entry.get("exclude", []):
+            continue
+        if any(token.startswith(stem) for stem in entry["prefix"] if " " not in stem):
+            return actor
+    return None
+
+
+def mentioned_actors(text: str) -> list[Actor]:
+    """Actors named anywhere in `text`, in order of first mention."""
+    found: list[Actor] = []
+    lowered = text.lower()
+    for token in get_nlp().tokenizer(text):
+        actor = actor_of_token(token.text)
+        if actor and actor not in found:
+            found.append(actor)
+    for stem in _vocab()["annan"]["prefix"]:
+        if " " in stem and stem in lowered and "annan" not in found:
+            found.append("annan")
+    return found
+
+
+def tag_actors(text: str) -> list[Actor]:
+    """Actors from a closing tag: '(Polis)', 'Ansvarig: kommunen', or a bare trailing 'Polis'."""
+    match = _TAG.search(text)
+    if match:
+        tag = (match.group(1) or match.group(2)).strip().lower()
+        tags = _vocab()["tags"]
+        if tag in tags:
+            return list(tags[tag])
+        words = re.split(r"\s*(?:,|och|/|&)\s*", tag)
+        actors = [actor_of_token(word) for word in words]
+        if words and all(actors):
+            return _dedupe(actors)
+    # '... otrygga. Polis' : a lone actor word after the last sentence.
+    tail = re.search(r"[.!?]\s+(\w+(?:\s+och\s+\w+)?)\s*$", text)
+    if tail and tail.group(1).lower() in _vocab()["tags"]:
+        return list(_vocab()["tags"][tail.group(1).lower()])
+    return []
+
+
+def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
+    """Actors of one commitment: tag, subject, partners; else 'gemensam' or the context."""
+    tagged = tag_actors(text)
+    if tagged:
+        return tagged
+    vocab = _vocab()
+    found: list[Actor] = []
+    # Each sentence's subject: 'Kommunen ska ... . Polisen ska meddela ...'.
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text):
+        tokens = [token.text for token in get_nlp().tokenizer(sentence) if not token.is_space]
+        found += _subject_actors(tokens)
+    lowered = [token.text for token in get_nlp().tokenizer(text) if not token.is_space]
+    joined = " ".join(lowered)
+    for marker in vocab["with_markers"] + vocab["by_markers"]:
+        for match in re.finditer(rf"\b{re.escape(marker)}\b", joined, flags=re.IGNORECASE):
+            window = joined[match.start() : match.end() + 60].split()
+            skip = len(marker.split()) if marker not in ("av kommunen", "av polisen") else 1
+            found += _actors_in(window[skip : skip + 6], stop_at_verb=True)
+    lower_joined = joined.lower()
+    for stem in vocab["annan"]["prefix"]:
+        if " " in stem and stem in lower_joined and _partner_context(lower_joined, stem):
+            found.append("annan")
+    found = _dedupe(found)
+    if found:
+        return found
+    if any(token.lower() in vocab["both"] for token in lowered[:12]):
+        return list(context) if context else ["polisen", "kommun"]
+    return list(context or [])
+
+
+def _subject_actors(tokens: list[str]) -> list[Actor]:
+    modals = {"ska", "skall", "lovar", "kommer", "bör", "kan", "vill", "har", "är", "avger"}
+    lowered = [token.lower() for token in tokens]
+    limit = min(len(tokens), 12)
+    cut = next((i for i in range(limit) if lowered[i] in modals), None)
+    if cut is None:
+        return _actors_in(tokens[:10], stop_at_verb=True)
+    found = _actors_in(tokens[:cut], stop_at_verb=False)
+    # Inverted order after a fronted adverbial: 'Under 2019 ska polisen genomföra ...'.
+    found += _actors_in(tokens[cut + 1 : cut + 6], stop_at_verb=True)
+    return found
+
+
+_LINKS = {"och", ",", "samt", "eller", "den", "de", "-", "–", "/"}
+_PLACE = {"i", "inom", "på", "för", "till", "från", "runt", "hela"}
+
+
+def _actors_in(words: list[str], stop_at_verb: bool) -> list[Actor]:
+    found: list[Actor] = []
+    for index, word in enumerate(words):
+        actor = actor_of_token(word)
+        # 'i Eslövs kommun' names a place, not who acts.
+        placed = index >= 2 and words[index - 2].lower() in _PLACE and actor == "kommun"
+        if actor and not placed and not (index >= 1 and words[index - 1].lower() in _PLACE):
+            found.append(actor)
+        elif stop_at_verb and word.lower() not in _LINKS and not word[:1].isupper():
+            if not actor:
+                tail = " ".join(words[index : index + 2]).lower()
+                stems = _vocab()["annan"]["prefix"]
+                if any(" " in stem and tail.startswith(stem) for stem in stems):
+                    found.append("annan")
+                break
+    joined = " ".join(words).lower()
+    if not stop_at_verb:
+        for stem in _vocab()["annan"]["prefix"]:
+            if " " in stem and stem in joined:
+                found.append("annan")
+    return found
+
+
+def _partner_context(joined: str, stem: str) -> bool:
+    index = joined.find(stem)
+    return index < 80 or any(
+        marker in joined[max(0, index - 40) : index] for marker in _vocab()["with_markers"]
+    )
+
+
+def _dedupe(actors: list) -> list[Actor]:
+    seen: list[Actor] = []
+    for actor in actors:
+        if actor and actor not in seen:
+            seen.append(actor)
+    return seen

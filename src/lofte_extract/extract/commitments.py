@@ -1,0 +1,125 @@
+"""Commitments: list items and promise sentences, with actors, categories, strength, targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parse import DocumentSpan, ParsedDocument
+from ..records import Commitment
+from .actors import find_actors, mentioned_actors
+from .categories import categorize
+from .cues import (
+    activity_start,
+    actor_start,
+    has_lovar,
+    has_modal,
+    is_follow_up_text,
+    is_goal_sentence,
+    is_goal_start,
+    is_quote,
+    is_result,
+    is_soft,
+    not_commitment_opener,
+)
+from .evidence import evidence_for
+from .sections import SectionedLine, sectioned_lines
+from .targets import find_targets
+from .text_units import Piece, normalize, split_sentences
+
+__all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
+
+_YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    piece: Piece
+    line: SectionedLine
+
+
+def covers_several_years(doc: ParsedDocument, span: DocumentSpan) -> bool:
+    """Whether the promise names a multi-year period ('2019-2020') near its start."""
+    head = doc.text[span.start : min(span.end, span.start + 700)]
+    for match in _YEAR_RANGE.finditer(head):
+        first, last = int(match.group(1)), int("20" + match.group(3))
+        if 0 < last - first <= 5:
+            return True
+    return False
+
+
+def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Piece, SectionedLine]]:
+    """The stretches of text that are commitments, with the line each comes from."""
+    lines = sectioned_lines(doc, span)
+    has_region = any(line.heading and line.section == "promise" for line in lines)
+    pieces: list[tuple[Piece, SectionedLine]] = []
+    for sectioned in lines:
+        if sectioned.heading:
+            continue
+        line = sectioned.line
+        if line.kind == "list_item":
+            piece = Piece(line.start, line.end, line.text)
+            if _item_is_commitment(piece.text, sectioned.section):
+                pieces.append((piece, sectioned))
+            continue
+        if line.kind not in ("paragraph", "list_item"):
+            continue
+        for piece in split_sentences(line.text, line.start):
+            if _sentence_is_commitment(piece.text, sectioned.section, has_region):
+                pieces.append((piece, sectioned))
+    return pieces
+
+
+def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment]:
+    """Concrete promises in the span, each with actors, categories, strength and targets."""
+    several = covers_several_years(doc, span)
+    commitments = []
+    for piece, sectioned in commitment_pieces(doc, span):
+        text = normalize(piece.text)
+        context = list(sectioned.context_actors)
+        commitments.append(
+            Commitment(
+                text=text,
+                actors=find_actors(text, context),  # type: ignore[arg-type]
+                categories=categorize(text),
+                strength="soft" if is_soft(text) else "firm",
+                targets=find_targets(doc, piece.start, piece.end, several),
+                evidence=evidence_for(doc, piece.start, piece.end),
+            )
+        )
+    return commitments
+
+
+def _excluded(text: str) -> bool:
+    return is_follow_up_text(text) or is_result(text) or is_quote(text) or len(text) < 8
+
+
+def _item_is_commitment(text: str, section: str) -> bool:
+    if _excluded(text) or section in ("background", "follow_up"):
+        return False
+    if section == "goal":
+        if is_goal_start(text) or is_goal_sentence(text):
+            return False
+        return activity_start(text) or (actor_start(text) and has_modal(text))
+    if section == "promise":
+        return not is_goal_start(text)
+    # No promise heading above: the item must say it is promised.
+    if is_goal_start(text) or not_commitment_opener(text):
+        return False
+    named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
+    return has_modal(text) and named
+
+
+def _sentence_is_commitment(text: str, section: str, has_region: bool) -> bool:
+    if _excluded(text) or section in ("background", "follow_up", "goal"):
+        return False
+    if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
+        return False
+    if section == "promise":
+        return has_modal(text) or actor_start(text) or activity_start(text)
+    if is_goal_start(text):
+        return False
+    actors = mentioned_actors(text) or actor_start(text)
+    if has_lovar(text) and actors:
+        return True
+    return not has_region and has_modal(text) and bool(actors)

@@ -1,0 +1,136 @@
+"""Sentence-level cues shared by the commitment and goal rules."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .actors import actor_of_token
+from .vocab import load_vocab
+
+__all__ = [
+    "activity_start",
+    "actor_start",
+    "goal_direction",
+    "has_lovar",
+    "has_modal",
+    "is_follow_up_text",
+    "is_goal_sentence",
+    "is_goal_start",
+    "is_quote",
+    "is_result",
+    "is_soft",
+    "not_commitment_opener",
+    "words",
+]
+
+
+@cache
+def _v(name: str) -> dict:
+    return load_vocab(name)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text`, punctuation stripped."""
+    return [w for w in re.findall(r"[\wåäöéÅÄÖÉ][\wåäöéÅÄÖÉ/-]*", text.lower())]
+
+
+def has_lovar(text: str) -> bool:
+    """'lovar', 'lovade', 'åtar sig': an explicit promise verb."""
+    return any(w in _v("content_verbs")["lovar"] for w in words(text))
+
+
+def has_modal(text: str) -> bool:
+    """'ska', 'skall', 'kommer ... att', 'lovar', 'bör'."""
+    ws = words(text)
+    if any(w in ("ska", "skall", "lovar", "lovade", "bör") for w in ws):
+        return True
+    return bool(re.search(r"\bkommer\b(?:\s+\S+){0,6}?\s+att\b", text.lower()))
+
+
+def actor_start(text: str) -> bool:
+    """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
+    ws = words(text)[:5]
+    return any(actor_of_token(w) for w in ws) or (ws[:1] == ["vi"])
+
+
+def activity_start(text: str) -> bool:
+    """Starts like an activity: 'Genomföra ...', 'Att ingripa ...', 'Minst två ...'."""
+    ws = words(text)
+    return bool(ws) and ws[0] in _v("content_verbs")["activity_starts"]
+
+
+def is_soft(text: str) -> bool:
+    """Soft wording: 'verka för', 'sträva efter', 'bör', 'arbeta för'."""
+    lowered = " " + " ".join(words(text)) + " "
+    return any(f" {phrase} " in lowered for phrase in _v("content_strength")["soft"])
+
+
+def is_result(text: str) -> bool:
+    """Reports what was done ('har genomförts'), not what is promised."""
+    lowered = text.lower()
+    return any(word in lowered for word in _v("content_nontargets")["result_words"])
+
+
+def is_follow_up_text(text: str) -> bool:
+    """Says how the promise is followed up ('Uppföljning sker ...', 'följas upp')."""
+    lowered = text.lower()
+    first = words(text)[:1]
+    if first and first[0].startswith(("uppföljning", "utvärdering", "redovisning")):
+        return True
+    return any(cue in lowered for cue in ("följas upp", "följs upp", "följa upp"))
+
+
+def is_quote(text: str) -> bool:
+    """A quoted statement in an article ('..., säger Anna')."""
+    lowered = text.lower()
+    return text.lstrip()[:1] in ("–", "-", "”", '"') or any(
+        mark in lowered for mark in _v("content_verbs")["quote_marks"]
+    )
+
+
+def not_commitment_opener(text: str) -> bool:
+    """Opens like a description of the promise rather than a promise."""
+    lowered = " ".join(words(text))
+    return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
+
+
+def is_goal_start(text: str) -> bool:
+    """A short line opening with an outcome: 'Ökad trygghet ...', 'Minska antalet ...'."""
+    lowered = " ".join(words(text))
+    ws = lowered.split()
+    if not ws or len(ws) > 14 or has_modal(text):
+        return False
+    starts = _v("content_goals")["goal_starts"]
+    return any(lowered == s or lowered.startswith(s + " ") for s in starts)
+
+
+def is_goal_sentence(text: str, predicates: bool = True) -> bool:
+    """Goal openers ('Målet är att ...') or, with `predicates`, 'X ska öka'-style outcomes."""
+    lowered = " ".join(words(text))
+    goals = _v("content_goals")
+    if any(lowered.startswith(o) for o in goals["goal_openers"]):
+        return True
+    if predicates:
+        padded = f" {lowered} "
+        return any(f" {p} " in padded for p in goals["goal_predicates"])
+    return False
+
+
+def goal_direction(text: str) -> str | None:
+    """increase, decrease or maintain from the direction words in a goal, else None."""
+    ws = words(text)
+    lowered = " " + " ".join(ws) + " "
+    goals = _v("content_goals")
+    hits: list[tuple[int, str]] = []
+    for direction in ("maintain", "decrease", "increase"):
+        for word in goals[direction]:
+            position = lowered.find(f" {word} ")
+            if position != -1:
+                hits.append((position, direction))
+    if not hits:
+        return None
+    # 'fortsätta att minska' is decrease; the first direction word usually governs.
+    if any(d == "maintain" for _, d in hits):
+        return "maintain"
+    return min(hits)[1]

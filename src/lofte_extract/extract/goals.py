@@ -1,0 +1,95 @@
+"""Outcome goals ('Bostadsinbrotten ska minska') with their direction."""
+
+from __future__ import annotations
+
+import re
+
+from ..parse import DocumentSpan, ParsedDocument
+from ..records import Goal
+from .cues import (
+    goal_direction,
+    is_follow_up_text,
+    is_goal_sentence,
+    is_goal_start,
+    is_quote,
+    is_result,
+)
+from .evidence import evidence_for
+from .sections import sectioned_lines
+from .text_units import Piece, normalize, split_sentences
+
+__all__ = ["find_goals"]
+
+# 'X ska öka och att färre ska utsättas' holds two goals.
+_AND_THAT = re.compile(r",?\s+och\s+att\s+")
+
+
+def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
+    """Goals from goal sections, goal-like list lines, and goal sentences elsewhere."""
+    goals: list[Goal] = []
+    seen: set[str] = set()
+    for sectioned in sectioned_lines(doc, span):
+        line = sectioned.line
+        section = sectioned.section
+        if sectioned.heading or section in ("background", "follow_up"):
+            continue
+        if line.kind not in ("paragraph", "list_item"):
+            continue
+        if line.kind == "list_item":
+            if section == "goal" or (section != "promise" and is_goal_start(line.text)):
+                if _is_goal_item(line.text, section):
+                    _add(goals, seen, doc, Piece(line.start, line.end, line.text))
+                continue
+            pieces = split_sentences(line.text, line.start)
+            for piece in pieces[1:]:
+                if is_goal_sentence(piece.text, predicates=False):
+                    _add(goals, seen, doc, piece)
+            continue
+        for piece in split_sentences(line.text, line.start):
+            if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
+                continue
+            if section == "goal":
+                if goal_direction(piece.text) or is_goal_sentence(piece.text):
+                    _add(goals, seen, doc, piece)
+            elif is_goal_start(piece.text) and section != "promise":
+                _add(goals, seen, doc, piece)
+            elif is_goal_sentence(piece.text, predicates=section != "promise"):
+                for part in _parts(piece):
+                    _add(goals, seen, doc, part)
+    return goals
+
+
+def _is_goal_item(text: str, section: str) -> bool:
+    from .cues import activity_start, actor_start, has_modal
+
+    if is_goal_start(text) or is_goal_sentence(text):
+        return True
+    if section == "goal":
+        return not (activity_start(text) or (actor_start(text) and has_modal(text)))
+    return False
+
+
+def _parts(piece: Piece) -> list[Piece]:
+    parts: list[Piece] = []
+    begin = 0
+    for match in _AND_THAT.finditer(piece.text):
+        parts.append(_sub(piece, begin, match.start()))
+        begin = match.end()
+    parts.append(_sub(piece, begin, len(piece.text)))
+    return [part for part in parts if len(part.text.split()) >= 3]
+
+
+def _sub(piece: Piece, begin: int, end: int) -> Piece:
+    return Piece(piece.start + begin, piece.start + end, piece.text[begin:end])
+
+
+def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece) -> None:
+    text = normalize(piece.text)
+    key = text.lower().rstrip(".")
+    if not text or key in seen:
+        return
+    seen.add(key)
+    direction = goal_direction(text)
+    goals.append(
+        Goal(text=text, direction=direction, evidence=evidence_for(doc, piece.start, piece.end))  # type: ignore[arg-type]
+    )

@@ -1,0 +1,145 @@
+"""Which part of a promise each line belongs to: promise, goal, background, follow-up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from ..parse import DocumentSpan, ParsedDocument
+from .actors import actor_of_token, mentioned_actors
+from .text_units import Line, span_lines
+from .vocab import load_vocab
+
+__all__ = ["Section", "SectionedLine", "classify_heading", "is_heading_like", "sectioned_lines"]
+
+Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
+
+_YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
+_MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SectionedLine:
+    """A line with the section it sits in and the actors its lead-in names."""
+
+    line: Line
+    section: Section
+    heading: bool = False  # a heading or lead-in line, not content
+    context_actors: tuple[str, ...] = field(default_factory=tuple)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    return load_vocab("sections")
+
+
+def is_heading_like(line: Line) -> bool:
+    """A heading block, a short line without a closing full stop, or a lead-in ending in ':'."""
+    text = line.text.strip()
+    if line.kind == "heading" or text.endswith((":", ";")):
+        return True
+    if line.kind != "paragraph" or not text[:1].isupper():
+        return False
+    words = text.split()
+    return len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.!?…]\W*$|[.!?]\s", text)
+
+
+def _normal(text: str) -> str:
+    text = _YEARS.sub(" ", text.lower())
+    text = re.sub(r"[\"“”'!?.:;,()\[\]–-]+", " ", text)
+    return " ".join(text.split())
+
+
+def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
+    best, best_length = None, 0
+    for kind in kinds:
+        for cue in _cues()[kind]:
+            if (normal == cue or normal.startswith(cue + " ")) and len(cue) > best_length:
+                best, best_length = kind, len(cue)
+    return best
+
+
+def classify_heading(text: str) -> Section | Literal["actor"] | None:
+    """What a heading or lead-in opens; None when it says nothing about it."""
+    normal = _normal(text)
+    lowered = text.lower()
+    if not normal:
+        return None
+    kinds = ("promise", "goal", "background", "follow_up")
+    exact = _prefix_match(normal, kinds)
+    is_leadin = text.rstrip().endswith((":", ";"))
+    if not is_leadin and any(word in normal for word in _cues()["title_words"]):
+        if exact is None or normal not in _cues()[exact]:
+            return "title"
+    if exact is not None:
+        return exact  # type: ignore[return-value]
+    if _is_actor_heading(normal):
+        return "actor"
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
+    if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
+        return "promise"
+    for kind in ("follow_up", "goal", "background"):
+        if any(cue in last for cue in _cues()[kind] if len(cue) > 12):
+            return kind  # type: ignore[return-value]
+    if any(cue in last for cue in _cues()["promise_verbs_in_leadin"]) and (
+        is_leadin or "lovar" in last or "följande" in last
+    ):
+        return "promise"
+    if is_leadin and re.search(r"\b(att|lovar|ska|skall)\s*:\s*$", lowered):
+        if mentioned_actors(last) or re.search(r"\bvi\b", last):
+            return "promise"
+    if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
+        return "follow_up"
+    return None
+
+
+def _is_actor_heading(normal: str) -> bool:
+    words = normal.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    rest = [w for w in words if not actor_of_token(w)]
+    if len(rest) == len(words):
+        return False
+    allowed = {"och", "ska", "skall", "lovar", "att", "kommer", "vi", "tillsammans", "gemensamt"}
+    capitalized_names = len(rest) <= 2
+    return all(w in allowed for w in rest) or (capitalized_names and len(words) <= 3)
+
+
+def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLine]:
+    """Every line of the span with its section; headings and lead-ins flagged."""
+    out: list[SectionedLine] = []
+    section: Section = "none"
+    actors: tuple[str, ...] = ()
+    for line in span_lines(doc, span):
+        if _is_noise(line.text):
+            continue
+        if is_heading_like(line):
+            kind = classify_heading(line.text)
+            if kind == "actor":
+                section = "promise" if section in ("none", "title", "promise") else section
+                if section == "promise":
+                    actors = tuple(mentioned_actors(line.text))
+            elif kind is not None:
+                section = kind
+                last = _last_sentence(line.text)
+                actors = tuple(mentioned_actors(last)) if kind == "promise" else ()
+            out.append(SectionedLine(line, section, True, actors))
+            continue
+        if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
+            if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
+                section = "follow_up"
+        out.append(SectionedLine(line, section, False, actors))
+    return out
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
+def _is_noise(text: str) -> bool:
+    # Rules, signature columns and lines without words carry no content.
+    if not re.search(r"[a-zåäöé]{2}", text):
+        return True
+    return bool(re.search(r"\S\s{4,}\S", text)) and len(text.split()) <= 8

@@ -1,0 +1,279 @@
+"""Numeric targets in a commitment: value, qualifier, counted unit and period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..parse import ParsedDocument
+from ..records import NumericTarget
+from .evidence import evidence_for
+from .nlp import get_nlp
+from .numbers import parse_number
+from .text_units import normalize, split_sentences
+from .vocab import load_vocab
+
+__all__ = ["find_targets"]
+
+_DIGITS = re.compile(r"^\d+$")
+_THOUSANDS = re.compile(r"^\d{3}$")
+
+
+@dataclass
+class _Token:
+    text: str
+    lower: str
+    start: int  # offset into doc.text
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = {}
+    for name in ("content_qualifiers", "content_periods", "content_nontargets", "content_units"):
+        data.update({f"{name}.{key}": value for key, value in load_vocab(name).items()})
+    return data
+
+
+def find_targets(
+    doc: ParsedDocument, start: int, end: int, several_years: bool = False
+) -> list[NumericTarget]:
+    """Targets in `doc.text[start:end]`; 'under året' is per year only in multi-year promises."""
+    targets: list[NumericTarget] = []
+    for sentence in split_sentences(doc.text[start:end], start):
+        if _is_result(sentence.text):
+            continue
+        tokens = _tokens(sentence.text, sentence.start)
+        targets += _sentence_targets(doc, tokens, several_years, targets)
+    return targets
+
+
+def _tokens(text: str, offset: int) -> list[_Token]:
+    raw = [t for t in get_nlp().tokenizer(text) if not t.is_space]
+    tokens: list[_Token] = []
+    for token in raw:
+        start = offset + token.idx
+        item = _Token(token.text, token.text.lower(), start, start + len(token.text))
+        previous = tokens[-1] if tokens else None
+        # '4 000' is one number written with a thin space.
+        if (
+            previous is not None
+            and _THOUSANDS.match(item.text)
+            and re.match(r"^\d{1,3}(?: \d{3})*$", previous.text)
+            and item.start - previous.end == 1
+        ):
+            joined = previous.text + " " + item.text
+            tokens[-1] = _Token(joined, joined, previous.start, item.end)
+            continue
+        tokens.append(item)
+    return tokens
+
+
+def _is_result(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _vocab()["content_nontargets.result_words"])
+
+
+def _sentence_targets(
+    doc: ParsedDocument, tokens: list[_Token], several_years: bool, earlier: list[NumericTarget]
+) -> list[NumericTarget]:
+    found: list[NumericTarget] = []
+    index = 0
+    while index < len(tokens):
+        value, width = _value_at(tokens, index)
+        if value is None:
+            index += 1
+            continue
+        target = _target_at(doc, tokens, index, width, value, several_years, earlier + found)
+        if target is not None:
+            found.append(target)
+        index += width
+    return found
+
+
+def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int]:
+    token = tokens[index]
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if token.lower in ("ett", "en") and following == "par":
+        return 2, 2
+    if "-" in token.text or "/" in token.text or ":" in token.text:
+        return None, 1
+    if _DIGITS.match(token.text.replace(" ", "")):
+        return parse_number(token.text), 1
+    if token.text[:1].isdigit() or not token.text.isalpha():
+        return None, 1
+    return parse_number(token.lower), 1
+
+
+def _target_at(
+    doc: ParsedDocument,
+    tokens: list[_Token],
+    index: int,
+    width: int,
+    value: int,
+    several_years: bool,
+    earlier: list[NumericTarget],
+) -> NumericTarget | None:
+    vocab = _vocab()
+    token = tokens[index]
+    before = tokens[index - 1].lower if index > 0 else ""
+    is_digits = token.text[:1].isdigit()
+    if is_digits and len(token.text) == 4 and _is_year(value):
+        return None
+    if before in vocab["content_nontargets.before"]:
+        return None
+    if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
+        return None  # 'LOV 3', 'SFS 2010'
+    if _adjacent_punctuation(doc, token):
+        return None
+    qualifier, qualifier_start = _qualifier(doc, tokens, index)
+    unit_index = _unit_index(tokens, index + width)
+    unit = _unit_text(tokens, unit_index) if unit_index is not None else None
+    after = tokens[index + width].lower if index + width < len(tokens) else ""
+    if after in vocab["content_nontargets.after"] or any(
+        after.startswith(stem) for stem in vocab["content_nontargets.after_stems"]
+    ):
+        return None
+    if unit is not None and (
+        unit.lower() in vocab["content_nontargets.after"]
+        or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
+    ):
+        return None
+    period: str | None = None
+    if before in vocab["content_periods.deadline_words"]:
+        if unit is None or unit.lower() not in vocab["content_periods.deadline_units"]:
+            return None
+        qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
+    elif before == "varav" and earlier:
+        unit = unit if unit is not None and _countable(unit) else earlier[-1].unit
+    elif unit is None:
+        return None
+    if token.lower in ("en", "ett") and width == 1:
+        if qualifier == "exakt" and not _countable(unit):
+            return None
+        if before in vocab["content_nontargets.article_blockers"]:
+            return None
+    if period is None:
+        tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
+        period = _period(tokens, tail_from, several_years)
+    end = tokens[_unit_end(tokens, unit_index)].end if unit_index is not None else token.end
+    start = qualifier_start if qualifier_start is not None else token.start
+    return NumericTarget(
+        value=value,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        unit=unit,
+        period=period,  # type: ignore[arg-type]
+        text=normalize(doc.text[start:end]),
+        evidence=evidence_for(doc, start, end),
+    )
+
+
+def _is_year(value: int) -> bool:
+    vocab = _vocab()
+    return vocab["content_nontargets.year_min"] <= value <= vocab["content_nontargets.year_max"]
+
+
+def _adjacent_punctuation(doc: ParsedDocument, token: _Token) -> bool:
+    # Dates, phone numbers, clock times and ranges glue digits to '-', '/', ':' or '.'.
+    if not token.text[:1].isdigit():
+        return False
+    left = doc.text[token.start - 1 : token.start] if token.start else ""
+    right = doc.text[token.end : token.end + 2]
+    return left in ("-", "/", ":", ".", "–") or right[:1] in ("-", "/", ":", "–") or (
+        right[:1] == "." and right[1:2].isdigit()
+    )
+
+
+def _qualifier(doc: ParsedDocument, tokens: list[_Token], index: int) -> tuple[str, int | None]:
+    if index == 0:
+        return "exakt", None
+    lead = doc.text[max(0, tokens[index].start - 30) : tokens[index].start].lower()
+    best: tuple[str, int | None] = ("exakt", None)
+    best_length = 0
+    for qualifier in ("minst", "högst", "cirka"):
+        for phrase in _vocab()[f"content_qualifiers.{qualifier}"]:
+            if phrase == "inom":
+                continue
+            pattern = rf"(?:^|[\s(]){re.escape(phrase)}\s+$"
+            if re.search(pattern, lead) and len(phrase) > best_length:
+                best = (qualifier, tokens[index].start - len(lead) + lead.rstrip().rfind(phrase))
+                best_length = len(phrase)
+    return best
+
+
+def _unit_index(tokens: list[_Token], index: int) -> int | None:
+    vocab = _vocab()
+    adjectives = set(vocab["content_units.adjectives"])
+    endings = tuple(vocab["content_units.adjective_endings"])
+    candidate = None
+    for offset in range(4):
+        position = index + offset
+        if position >= len(tokens):
+            break
+        word = tokens[position]
+        if not word.text.replace("-", "").isalpha():
+            if word.text in (".",) and word.lower == "." and position > index:
+                break
+            break
+        nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+        next_is_word = nxt is not None and nxt.text.replace("-", "").isalpha()
+        if word.lower in adjectives and next_is_word:
+            continue
+        if word.lower.endswith(endings) and next_is_word and not _countable(word.lower):
+            if nxt is not None and nxt.lower not in ("och", "i", "på", "för", "med", "av", "vid"):
+                continue
+        if word.lower in vocab["content_nontargets.unit_stopwords"]:
+            break
+        candidate = position
+        break
+    return candidate
+
+
+def _unit_end(tokens: list[_Token], index: int) -> int:
+    # 'trafik- och informationsinsatser' is one unit.
+    word = tokens[index]
+    if word.text.endswith("-") and index + 2 < len(tokens) and tokens[index + 1].lower in (
+        "och",
+        "eller",
+    ):
+        return index + 2
+    return index
+
+
+def _unit_text(tokens: list[_Token], index: int) -> str:
+    return " ".join(token.text for token in tokens[index : _unit_end(tokens, index) + 1])
+
+
+def _countable(unit: str | None) -> bool:
+    if not unit:
+        return False
+    lowered = unit.lower()
+    return any(stem in lowered for stem in _vocab()["content_units.countable_stems"])
+
+
+def _period(tokens: list[_Token], index: int, several_years: bool) -> str | None:
+    vocab = _vocab()
+    words: list[str] = []
+    for token in tokens[index : index + 7]:
+        if token.text[:1].isdigit() and len(token.text) != 4:
+            break
+        if token.lower not in ("en", "ett") and parse_number(token.lower) is not None:
+            break
+        words.append(token.lower)
+    tail = " ".join(words).replace(" / ", "/").replace("/ ", "/")
+    tail = " " + tail.replace(" /", "/") + " "
+    hits: list[tuple[int, str | None]] = []
+    for phrase, period in vocab["content_periods.phrases"].items():
+        position = tail.find((" " if phrase[:1] != "/" else "") + phrase + " ")
+        if position == -1 and phrase[:1] == "/":
+            position = tail.find(phrase)
+        if position != -1:
+            hits.append((position, period))
+    for phrase in vocab["content_periods.whole_year"]:
+        position = tail.find(" " + phrase + " ")
+        if position != -1:
+            hits.append((position, "år" if several_years else None))
+    if not hits:
+        return None
+    return min(hits, key=lambda hit: hit[0])[1]
