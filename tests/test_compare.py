@@ -99,3 +99,13 @@ def test_changed_when_uncounted_wording_differs():
                          if "trygghetsvandringar" in c.text]
     rows = compare_records([earlier, later]).rows
     assert [(r.category, r.status) for r in rows] == [("trygghetsvandring", "changed")]
+
+
+def test_a_year_without_any_promise_is_not_a_drop():
+    # Eslöv has no promise for 2018 in the data: nothing was dropped, nothing compared.
+    comparison = compare_records(eslov_records(), years=[2017, 2018])
+    assert comparison.columns == ["2017", "2018"]
+    assert {row.status for row in comparison.rows} == {None}
+    # Between 2016 and 2018 the kommun's own years (2016, 2017) are compared.
+    rows = _by_unit(compare_records(eslov_records(), years=[2016, 2017, 2018]))
+    assert rows[("trafik", "trafikinsats")].status == "increased"

@@ -203,6 +203,7 @@ def _column_cells(items: list[_Item]) -> dict[tuple[str, str, str | None], Cell]
 
 
 def _status(row: Row, columns: list[str], category_present: dict[str, bool]) -> str | None:
+    """How the row moved between the first and last column the kommun has a promise for."""
     if len(columns) < 2:
         return None
     first, last = row.values[columns[0]], row.values[columns[-1]]
@@ -267,7 +268,10 @@ def compare_records(
 
     table: dict[tuple, dict[str, Cell]] = defaultdict(dict)
     present: dict[tuple, dict[str, bool]] = defaultdict(dict)
+    # A year without any promise of the kommun is missing data, not a dropped commitment.
+    covered: dict[tuple, set[str]] = defaultdict(set)
     for (name, code, year), column_records in sorted(by_column.items()):
+        covered[(name, code)].add(str(year))
         items = [i for r in _chosen(column_records) for i in _items(r, wanted_categories)]
         column = name if side_by_side else str(year)
         for (category, key, period), cell in _column_cells(items).items():
@@ -281,7 +285,8 @@ def compare_records(
         if side_by_side:
             row.status = "shared" if all(row.values.values()) else "partial"
         else:
-            row.status = _status(row, columns, present[(year, name, code, category)])
+            own = [c for c in columns if c in covered[(name, code)]]
+            row.status = _status(row, own, present[(year, name, code, category)])
         rows.append(row)
     rows.sort(key=_row_order)
     return Comparison(mode, columns, rows)
