@@ -68,8 +68,10 @@ PDF_2025 = _pdf_bytes(2025)
 class Site:
     """Shared state of the test site: request log and per-path counters."""
 
-    def __init__(self, robots: tuple[int, str] = (200, ROBOTS)) -> None:
+    def __init__(self, robots: tuple[int, str] = (200, ROBOTS), robots_wait: float = 0) -> None:
         self.robots = robots
+        self.robots_wait = robots_wait
+        self.times: list[float] = []
         self.hits: dict[str, int] = {}
         self.agents: set[str] = set()
         self.lock = threading.Lock()
@@ -103,6 +105,7 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: C901 - one branch per route keeps the site readable
             path = self.path
             n = site.hit(path)
+            site.times.append(time.monotonic())
             site.agents.add(self.headers.get("User-Agent", ""))
             try:
                 self.route(path, n)
@@ -111,6 +114,7 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def route(self, path: str, n: int) -> None:
             if path == "/robots.txt":
+                time.sleep(site.robots_wait)
                 status, text = site.robots
                 self.send(status, text.encode(), "text/plain")
             elif path == "/index.html":
@@ -136,6 +140,15 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.redirect(302, "../final-medborgarlofte.html")
             elif path == "/final-medborgarlofte.html":
                 self.send(200, b"<html><body>Slutet av kedjan</body></html>")
+            elif path.startswith("/chain/"):
+                self.redirect(302, f"/chain/{int(path.rsplit('/', 1)[1]) + 1}")
+            elif path == "/short-body":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "1000")
+                self.end_headers()
+                self.wfile.write(b"<html>cut")
+                self.close_connection = True
             elif path == "/loop/a":
                 self.redirect(307, "/loop/b")
             elif path == "/loop/b":
@@ -220,7 +233,7 @@ def server():
 
     def start(site: Site) -> str:
         httpd = QuietServer(("127.0.0.1", 0), make_handler(site))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
         servers.append(httpd)
         return f"http://127.0.0.1:{httpd.server_address[1]}"
 
@@ -250,6 +263,7 @@ def crawl(server, tmp_path_factory):
         "index.html", "r/start", "loop/a", "to-secret", "missing", "gone", "forbidden",
         "flaky", "busy", "very-busy", "broken", "trickle", "trickle-headers",
         "huge-declared", "huge-streamed", "image.png", "download?id=7", "notes.txt",
+        "chain/0", "short-body",
     )]
     started = time.monotonic()
     report = collect(seeds, corpus, config=FAST)
@@ -515,3 +529,35 @@ def test_rerun_drops_error_rows_of_urls_now_fetched_and_repeats(server, tmp_path
     assert _errors(tmp_path) == {f"{base}/missing": {
         "path": f"{base}/missing", "stage": "collect", "reason": "HTTP 404"}}
     assert len((tmp_path / "errors.jsonl").read_text().splitlines()) == 1
+
+
+def test_redirect_hop_limit(crawl):
+    row = _errors(crawl["corpus"])[f"{crawl['base']}/chain/0"]
+    assert row["reason"] == "too many redirects (over 10)"
+    assert "/chain/10" in crawl["site"].hits and "/chain/11" not in crawl["site"].hits
+
+
+def test_connection_closed_mid_body_is_retried_then_recorded(crawl):
+    row = _errors(crawl["corpus"])[f"{crawl['base']}/short-body"]
+    assert row["reason"] == "connection closed by server"
+    assert crawl["site"].hits["/short-body"] == 3
+
+
+def test_robots_timeout_skips_the_host(server, tmp_path):
+    site = Site(robots_wait=3)
+    base = server(site)
+    started = time.monotonic()
+    report = collect([f"{base}/notes.txt"], tmp_path,
+                     config=CollectConfig(delay=0.0, timeout=0.5, retries=0))
+    assert [r.reason for r in report.failed] == ["robots.txt unavailable: timeout after 0.5s"]
+    assert "/notes.txt" not in site.hits
+    assert time.monotonic() - started < 2
+
+
+def test_robots_crawl_delay_is_respected(server, tmp_path):
+    site = Site(robots=(200, "User-agent: *\nCrawl-delay: 0.4\n"))
+    base = server(site)
+    collect([f"{base}/notes.txt", f"{base}/missing", f"{base}/gone"], tmp_path,
+            config=CollectConfig(delay=0.0, timeout=2.0))
+    gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
+    assert len(gaps) == 3 and min(gaps) >= 0.38
