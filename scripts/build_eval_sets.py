@@ -1,6 +1,8 @@
 """Render the evaluation sets (seeds, dev, own) to txt, pdf and html folders with manifests.
 
     python scripts/build_eval_sets.py OUT_DIR [--sets seeds dev own] [--formats txt pdf html]
+    python scripts/build_eval_sets.py OUT_DIR --score            # also run and evaluate
+    python scripts/build_eval_sets.py OUT_DIR --pin tests/eval_floors.json   # re-pin floors
 
 Layout: OUT_DIR/<set>/<format>/<stem>.<format> plus manifest.jsonl, and OUT_DIR/<set>/gold/
 holding the gold files (keyed by stem, so one gold file scores all three renderings).
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import shutil
 import sys
@@ -23,14 +26,16 @@ sys.path.insert(0, str(ROOT / "tools"))
 import render  # noqa: E402  (tools/ is not a package)
 
 __all__ = [
-    "EvalSet", "FORMATS", "build_set", "build_sets", "eval_sets", "manifest_row", "variant_of",
-    "write_manifest",
+    "EvalSet", "FORMATS", "MARGIN", "build_set", "build_sets", "eval_sets", "floors_from",
+    "manifest_row", "score_set", "variant_of", "write_manifest",
 ]
 
 # The shared data folder; LOFTE_SHARED points elsewhere on other machines.
 SHARED = Path(os.environ.get("LOFTE_SHARED", "/work/shared"))
 FORMATS = ("txt", "pdf", "html")
 FETCHED_AT = "2026-11-01T12:00:00Z"
+# Floors sit this far under what the tool scored when they were pinned.
+MARGIN = 0.02
 
 # Where each seed was published; plausible, in the shape real crawls give.
 SEED_URLS = {
@@ -157,17 +162,63 @@ def build_sets(
     return {name: build_set(sets[name], out_dir, formats) for name in names}
 
 
+def score_set(folders: dict[str, Path], fmt: str, out_dir: Path) -> dict[str, float]:
+    """Run the pipeline on one rendered folder and score it: {field: F1 or accuracy}."""
+    from lofte_extract.evaluate import evaluate
+    from lofte_extract.pipeline import run
+
+    run([folders[fmt]], out_dir, jobs=0)
+    scores = evaluate(folders["gold"], out_dir / "records.jsonl")
+    figures = {name: round(score.value, 4) for name, score in scores.fields.items()}
+    figures["overall"] = round(scores.overall, 4)
+    return figures
+
+
+def floors_from(measured: dict[str, dict[str, dict[str, float]]]) -> dict[str, object]:
+    """The floors file content for measured {set: {format: {field: figure}}}."""
+    floors = {
+        name: {
+            fmt: {k: max(0.0, math.floor((v - MARGIN) * 100) / 100) for k, v in fields.items()}
+            for fmt, fields in formats.items()
+        }
+        for name, formats in measured.items()
+    }
+    return {
+        "about": "Per set and format, every evaluate() field figure (F1 or accuracy) must stay "
+        f"at or above these floors: what the tool scored when pinned, minus {MARGIN}, rounded "
+        "down. Re-pin deliberately: python scripts/build_eval_sets.py /tmp/ev --pin "
+        "tests/eval_floors.json",
+        "margin": MARGIN,
+        "measured": measured,
+        "floors": floors,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--sets", nargs="+", default=["seeds", "dev", "own"])
     parser.add_argument("--formats", nargs="+", default=list(FORMATS))
+    parser.add_argument("--score", action="store_true", help="run the pipeline and evaluate")
+    parser.add_argument("--pin", type=Path, help="write measured floors to this JSON file")
     args = parser.parse_args(argv)
     built = build_sets(args.out_dir, tuple(args.sets), tuple(args.formats))
+    if not (args.score or args.pin):
+        for name, folders in built.items():
+            for fmt, folder in folders.items():
+                print(f"{name}\t{fmt}\t{folder}")
+        return 0
+    measured: dict[str, dict[str, dict[str, float]]] = {}
     for name, folders in built.items():
-        for fmt, folder in folders.items():
-            print(f"{name}\t{fmt}\t{folder}")
+        for fmt in args.formats:
+            figures = score_set(folders, fmt, args.out_dir / "runs" / f"{name}_{fmt}")
+            measured.setdefault(name, {})[fmt] = figures
+            print(f"{name}\t{fmt}\t" + " ".join(f"{k}={v:.3f}" for k, v in figures.items()))
+    if args.pin:
+        args.pin.write_text(json.dumps(floors_from(measured), indent=1, ensure_ascii=False)
+                            + "\n", encoding="utf-8")
+        print(f"pinned floors in {args.pin}")
     return 0
 
 
