@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from pdf_fixtures import PdfLayout, hostile_pdfs
+from pdf_fixtures import PdfLayout, hostile_pdfs, raw_pdf
 
 from lofte_extract.parse import ParseError
 from lofte_extract.parse import pdf as pdf_module
@@ -129,3 +129,16 @@ def test_list_item_wrapped_under_marker_continues_in_lower_case():
         ("list_item", "Kommunen ska genomföra trygghetsvandringar varje höst."),
         ("paragraph", "Nytt stycke."),
     ]
+
+
+def test_words_spaced_by_kerning_not_space_characters_stay_apart():
+    text = b"BT /F1 9 Tf 72 700 Td [(Polisen) -260 (ska) -240 (vara) -300 (synlig) -30 (het.)] TJ ET"
+    data = raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ])
+    assert [b.text for b in parse_pdf(data).blocks] == ["Polisen ska vara synlighet."]

@@ -102,8 +102,11 @@ def page_lines(page: Any, number: int) -> list[Line]:
         drop |= {id(char) for char in sideways}
     if drop:
         page = page.filter(lambda obj: id(obj) not in drop)
+    # Word gaps scale with the font: a fixed 3pt tolerance glues 9pt words set without
+    # space characters ("Polisenskavara"), so the tolerance is a share of the size.
     words = page.extract_words(
-        x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+        x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
+        extra_attrs=["fontname", "size"],
     )
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
