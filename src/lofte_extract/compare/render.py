@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 from rich.console import Console
 from rich.table import Table
@@ -54,13 +55,16 @@ def _table(comparison: Comparison) -> str:
     table = Table(show_lines=False, header_style="bold")
     for name in _head(comparison):
         table.add_column(name, overflow="fold")
+    width = shutil.get_terminal_size((160, 24)).columns
+    # Uncounted promises are cut to what fits beside the other columns.
+    cut = max(12, min(40, (width - 60) // max(len(comparison.columns), 1)))
     for row in comparison.rows:
-        cells = _cells(comparison, row, 40)
+        cells = _cells(comparison, row, cut)
         style = _STATUS_STYLE.get(row.status or "", "")
         cells[-1] = f"[{style}]{cells[-1]}[/]" if style else cells[-1]
         table.add_row(*cells)
     buffer = io.StringIO()
-    Console(file=buffer, width=160, force_terminal=False, color_system=None).print(table)
+    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)
     return buffer.getvalue()
 
 
