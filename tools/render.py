@@ -271,14 +271,16 @@ def build_pdf(items: list[Item], title: str, variant: int) -> bytes:
                             bottomMargin=60, title=title, author="Polismyndigheten")
     story = []
     first = True
-    for n, item in enumerate(items):
+    lists = 0
+    for item in items:
         if item.kind == "heading":
             story.append(Paragraph(html.escape(item.text), styles["h1" if first else "h2"]))
             first = False
         elif item.kind == "paragraph":
             story.append(Paragraph(html.escape(item.text), styles["body"]))
         elif item.kind == "list":
-            glyph = _GLYPHS[(variant + n) % len(_GLYPHS)]
+            glyph = _GLYPHS[(variant + lists) % len(_GLYPHS)]
+            lists += 1
             story.extend(list_item(Paragraph(html.escape(x), styles["item"]), glyph)
                          for x in item.items)
         else:
