@@ -142,3 +142,17 @@ def test_report_without_records_says_so(tmp_path, capsys):
     assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "r.html")]) == 2
     assert "no records.jsonl" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_coverage_lists_records_whose_year_is_unknown(tmp_path):
+    records = all_seed_records()
+    records[0] = records[0].model_copy(update={"years": []})
+    out = tmp_path / "out"
+    write_records(out / "records.jsonl", records)
+    assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 0
+    page = BeautifulSoup((tmp_path / "r.html").read_text(encoding="utf-8"), "html.parser")
+    coverage = page.select_one("table.coverage")
+    assert [th.get_text() for th in coverage.select("thead th")][-1] == "år okänt"
+    name = records[0].kommuner[0].name
+    row = next(tr for tr in coverage.select("tbody tr") if name in tr.get_text())
+    assert row.select("td")[-1].get_text() == "1"

@@ -79,19 +79,21 @@ def _years(records: list[PromiseRecord]) -> list[int]:
 
 def coverage(records: list[PromiseRecord]) -> str:
     """Which kommuner and years have promises: a grid per län."""
-    years = _years(records)
+    years: list[int | None] = list(_years(records))
+    if any(r.kommuner and not r.years for r in records):
+        years.append(None)  # records whose year could not be read
     if not years:
-        return '<p class="summary">Inga poster med år.</p>'
-    cells: dict[tuple[str, str], dict[int, list[PromiseRecord]]] = defaultdict(
+        return '<p class="summary">Inga poster med kommun.</p>'
+    cells: dict[tuple[str, str], dict[int | None, list[PromiseRecord]]] = defaultdict(
         lambda: defaultdict(list))
     for record in records:
         for kommun in record.kommuner:
-            for year in record.years:
+            for year in record.years or [None]:
                 cells[(kommun.code, kommun.name)][year].append(record)
     by_lan: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for code, name in sorted(cells):
         by_lan[code[:2]].append((code, name))
-    head = "".join(f"<th>{y}</th>" for y in years)
+    head = "".join(f"<th>{y or 'år okänt'}</th>" for y in years)
     out = ['<table class="coverage"><thead><tr><th>Län</th><th>Kommun</th>'
            f"{head}</tr></thead><tbody>"]
     for lan in sorted(by_lan):
