@@ -3,6 +3,7 @@ failures, slow and huge responses."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import socket
@@ -142,6 +143,10 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send(200, b"<html><body>Slutet av kedjan</body></html>")
             elif path.startswith("/chain/"):
                 self.redirect(302, f"/chain/{int(path.rsplit('/', 1)[1]) + 1}")
+            elif path in ("/gzip-bomb", "/bad-gzip"):
+                body = (gzip.compress(b"<html>" + b" " * 4 * 1024 * 1024) if path == "/gzip-bomb"
+                        else b"\x1f\x8b this is not gzip at all")
+                self.send(200, body, headers={"Content-Encoding": "gzip"})
             elif path == "/short-body":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")
@@ -263,7 +268,7 @@ def crawl(server, tmp_path_factory):
         "index.html", "r/start", "loop/a", "to-secret", "missing", "gone", "forbidden",
         "flaky", "busy", "very-busy", "broken", "trickle", "trickle-headers",
         "huge-declared", "huge-streamed", "image.png", "download?id=7", "notes.txt",
-        "chain/0", "short-body",
+        "chain/0", "short-body", "gzip-bomb", "bad-gzip",
     )]
     started = time.monotonic()
     report = collect(seeds, corpus, config=FAST)
@@ -351,7 +356,7 @@ def test_trickling_server_hits_the_deadline(crawl, path):
     assert row["reason"].startswith("timeout")
 
 
-@pytest.mark.parametrize("path", ["/huge-declared", "/huge-streamed"])
+@pytest.mark.parametrize("path", ["/huge-declared", "/huge-streamed", "/gzip-bomb"])
 def test_huge_file_is_refused_and_leaves_no_partial_file(crawl, path):
     row = _errors(crawl["corpus"])[crawl["base"] + path]
     assert row["reason"] == "too large: over 1 MB"
@@ -561,3 +566,8 @@ def test_robots_crawl_delay_is_respected(server, tmp_path):
             config=CollectConfig(delay=0.0, timeout=2.0))
     gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
     assert len(gaps) == 3 and min(gaps) >= 0.38
+
+
+def test_broken_compression_is_an_error_row(crawl):
+    row = _errors(crawl["corpus"])[f"{crawl['base']}/bad-gzip"]
+    assert row["reason"] == "invalid compressed body"

@@ -51,6 +51,8 @@ def describe_http_error(exc: Exception, timeout: float) -> FetchError:
         if "disconnect" in text or "closed" in text:
             return FetchError("connection closed by server", str(exc) or None)
         return FetchError("invalid HTTP response", str(exc) or None)
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError("invalid compressed body", str(exc) or None)
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return FetchError("invalid URL", str(exc))
     return FetchError(f"HTTP error: {type(exc).__name__}", str(exc) or None)
