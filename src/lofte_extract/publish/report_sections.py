@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
@@ -61,8 +62,8 @@ class EvidenceTexts:
         path = (self.texts_dir / f"{sha256}.txt").resolve()
         base = (self.report_dir or Path.cwd()).resolve()
         try:
-            return Path(path).relative_to(base).as_posix()
-        except ValueError:
+            return Path(os.path.relpath(path, base)).as_posix()
+        except ValueError:  # another drive on Windows
             return path.as_uri()
 
     def passage(self, sha256: str, evidence: Evidence) -> str | None:
