@@ -69,6 +69,11 @@ class _Op:
     y: float
     text: str
     fake_bold: bool = False
+    width: float = 0.0  # set for a drawn rectangle (table rule), whose font is RULE
+    height: float = 0.0
+
+
+RULE = "RULE"
 
 
 @dataclass
@@ -164,6 +169,30 @@ class PdfLayout:
             self._line(line, BODY, self.body_size, self.margin)
         return self
 
+    def table(self, rows: list[list[str]], ruled: bool = True) -> PdfLayout:
+        """A table with equal columns; cell text wraps inside its cell; ruled draws the grid."""
+        self._space(self.body_size)
+        columns = max(len(row) for row in rows)
+        width = (self.width - 2 * self.margin) / columns
+        leading = self.body_size * 1.25
+        for row in rows:
+            wrapped = [
+                [line for part in cell.split("\n") for line in self._wrap(part, width - 8)]
+                for cell in row
+            ]
+            height = max(len(lines) for lines in wrapped) * leading + 6
+            self._need(height + 2)
+            top = self._y
+            for index, lines in enumerate(wrapped):
+                x = self.margin + index * width
+                for number, line in enumerate(lines):
+                    self._y = top - 3 - number * leading
+                    self._op(BODY, self.body_size, x + 4, line)
+                if ruled:
+                    self.pages[-1].append(_Op(RULE, 0, x, top - height, "", False, width, height))
+            self._y = top - height
+        return self
+
     def page_break(self) -> PdfLayout:
         """Continue on a new page."""
         self.pages.append([])
@@ -196,6 +225,10 @@ class PdfLayout:
                 pdf.setFont(BODY, 9)
                 pdf.drawRightString(self.width - self.margin, 36, label)
             for op in ops:
+                if op.font == RULE:
+                    pdf.setLineWidth(0.5)
+                    pdf.rect(op.x, op.y, op.width, op.height, stroke=1, fill=0)
+                    continue
                 pdf.setFont(op.font, op.size)
                 pdf.drawString(op.x, op.y, op.text)
                 if op.fake_bold:

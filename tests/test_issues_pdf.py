@@ -132,7 +132,8 @@ def test_list_item_wrapped_under_marker_continues_in_lower_case():
 
 
 def test_words_spaced_by_kerning_not_space_characters_stay_apart():
-    text = b"BT /F1 9 Tf 72 700 Td [(Polisen) -260 (ska) -240 (vara) -300 (synlig) -30 (het.)] TJ ET"
+    text = b"BT /F1 9 Tf 72 700 Td [(Polisen) -260 (ska) -240 (vara) -300 (synlig) -30 (het.)]"
+    text += b" TJ ET"
     data = raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

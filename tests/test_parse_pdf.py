@@ -349,3 +349,57 @@ def test_page_number_patterns(text):
 @pytest.mark.parametrize("text", ["2017-02-15", "Två trygghetsvandringar", "30 trafikkontroller"])
 def test_not_page_numbers(text):
     assert not is_page_number(text)
+
+
+def test_ruled_table_rows_keep_each_cell_whole():
+    doc = parse_pdf(
+        PdfLayout()
+        .paragraph("Aktiviteter under året:")
+        .table([
+            ["Aktivitet", "Ansvarig", "När"],
+            [
+                "Genomföra trygghets\u00advandringar i centrala Kumla och i Hallsberg",
+                "Kommunen och polisen",
+                "Hösten 2020",
+            ],
+            ["Minst fyra riktade trafikinsatser", "Polisen", "Varje kvartal"],
+        ])
+        .paragraph("Efter tabellen.")
+        .build()
+    )
+    assert kinds_texts(doc) == [
+        ("paragraph", "Aktiviteter under året:"),
+        ("paragraph", "Aktivitet | Ansvarig | När"),
+        (
+            "paragraph",
+            "Genomföra trygghetsvandringar i centrala Kumla och i Hallsberg | "
+            "Kommunen och polisen | Hösten 2020",
+        ),
+        ("paragraph", "Minst fyra riktade trafikinsatser | Polisen | Varje kvartal"),
+        ("paragraph", "Efter tabellen."),
+    ]
+    assert_offsets(doc)
+
+
+def test_signatures_in_a_ruled_table():
+    doc = parse_pdf(
+        PdfLayout()
+        .table([["Anna Berg\nKommunpolis", "Per Holm\nKommundirektör\nKumla kommun"]])
+        .build()
+    )
+    assert kinds_texts(doc) == [
+        ("signature", "Anna Berg\nKommunpolis"),
+        ("signature", "Per Holm\nKommundirektör\nKumla kommun"),
+    ]
+
+
+def test_borderless_table_signatures_read_as_columns():
+    doc = parse_pdf(
+        PdfLayout()
+        .table([["Anna Berg\nKommunpolis", "Per Holm\nKommundirektör"]], ruled=False)
+        .build()
+    )
+    assert kinds_texts(doc) == [
+        ("signature", "Anna Berg\nKommunpolis"),
+        ("signature", "Per Holm\nKommundirektör"),
+    ]

@@ -22,7 +22,8 @@ import pdfplumber
 from .document import DocumentBuilder, ParsedDocument, ParseError
 from .pdf_blocks import add_blocks, measure_style
 from .pdf_furniture import remove_furniture
-from .pdf_lines import Line, page_lines
+from .pdf_lines import Line, clean_page, page_lines
+from .pdf_tables import table_rows
 
 __all__ = ["MAX_PAGES", "TIME_BUDGET", "parse_pdf"]
 
@@ -148,7 +149,14 @@ def _read_page(page: Any, number: int, warnings: list[str], failures: list[str])
         if count > MAX_CHARS_PER_PAGE:
             warnings.append(f"page {number}: skipped, {count} characters")
             return []
-        return page_lines(page, number)
+        page = clean_page(page)
+        try:
+            rows, boxes = table_rows(page, number)
+        except Exception as error:  # a table finder failure costs the table layout only
+            warnings.append(f"page {number}: tables not read ({type(error).__name__})")
+            rows, boxes = [], []
+        lines = page_lines(page, number, boxes) + rows
+        return sorted(lines, key=lambda line: (line.top, line.x0))
     except Exception as error:  # one bad content stream should not lose the other pages
         reason = _classify(error)
         failures.append(f"page {number}: {reason.detail}")

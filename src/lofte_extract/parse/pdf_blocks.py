@@ -10,7 +10,7 @@ from statistics import median
 from .document import DocumentBuilder
 from .normalize import load_data, split_bullet
 from .pdf_lines import Line
-from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted
+from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted, is_name
 
 __all__ = ["Style", "add_blocks", "join_lines", "measure_style"]
 
@@ -140,6 +140,9 @@ class _Assembler:
         self.builder.add(kind, text, page=page)
 
     def feed(self, line: Line) -> None:
+        if line.cells is not None:
+            self.table_row(line)
+            return
         text = line.text
         if is_dotted(text):
             self.flush()
@@ -180,6 +183,19 @@ class _Assembler:
             return
         self.flush()
         self.pending = _Pending("paragraph", line.page, text, line, line.size, line.bold)
+
+    def table_row(self, line: Line) -> None:
+        """A ruled table's row: signature cells apart, the other cells one paragraph."""
+        self.flush()
+        rest = []
+        for cell in line.cells or []:
+            parts = cell.split("\n")
+            if is_name(parts[0]) and 2 <= len(parts) <= 4:
+                self.emit("signature", cell, line.page)
+            else:
+                rest.append(" ".join(parts))
+        if rest:
+            self.emit("paragraph", " | ".join(rest), line.page)
 
     def _numbered(self, line: Line) -> bool:
         """'1. Text' or 'a) Text' starting a line; not a heading."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from statistics import median
@@ -10,7 +11,7 @@ from typing import Any
 
 from .normalize import load_data, normalize_line, split_bullet
 
-__all__ = ["Line", "Segment", "bullet_marker", "is_bold_font", "page_lines"]
+__all__ = ["Line", "Segment", "bullet_marker", "clean_page", "is_bold_font", "page_lines"]
 
 # A gap wider than this many font sizes splits a line into segments:
 # side-by-side signatures and table cells, never ordinary (even justified) word gaps.
@@ -42,6 +43,7 @@ class Line:
     text_x0: float = 0.0  # where the text after a bullet starts
     raw_end: str = ""  # last character before normalization (a soft hyphen matters)
     font_sizes: list[float] = field(default_factory=list)
+    cells: list[str] | None = None  # a ruled table's row: each cell's lines, '\n'-joined
 
     @property
     def text(self) -> str:
@@ -92,22 +94,29 @@ def bullet_marker(token: str, fontname: str = "") -> bool:
     return token in extra and (not token.isalnum() or any(f in font for f in symbol_fonts))
 
 
-def page_lines(page: Any, number: int) -> list[Line]:
-    """The page's lines top to bottom, fake bold removed, bullets marked."""
+def clean_page(page: Any) -> Any:
+    """The page without fake-bold doubles and without tilted text (watermarks)."""
     chars = page.chars
     drop = _duplicate_chars(chars)
     sideways = [char for char in chars if _rotated(char)]
     if len(sideways) < len(chars) / 2:
         # Rotated text on an upright page is a watermark or a margin note.
         drop |= {id(char) for char in sideways}
-    if drop:
-        page = page.filter(lambda obj: id(obj) not in drop)
+    return page.filter(lambda obj: id(obj) not in drop) if drop else page
+
+
+def page_lines(
+    page: Any, number: int, exclude: Sequence[tuple[float, float, float, float]] = ()
+) -> list[Line]:
+    """The (cleaned) page's lines top to bottom, bullets marked; `exclude`: table boxes."""
     # Word gaps scale with the font: a fixed 3pt tolerance glues 9pt words set without
     # space characters ("Polisenskavara"), so the tolerance is a share of the size.
     words = page.extract_words(
         x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
         extra_attrs=["fontname", "size"],
     )
+    if exclude:
+        words = [w for w in words if not any(_inside(w, box) for box in exclude)]
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         row = _matching_row(rows, word)
@@ -119,6 +128,12 @@ def page_lines(page: Any, number: int) -> list[Line]:
     lines = [line for line in lines if line is not None]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _rotated(char: dict) -> bool:

@@ -88,7 +88,9 @@ def _short(segment: Segment) -> bool:
 
 
 def _signature_row(line: Line) -> bool:
-    """Dotted, or two or more short segments side by side."""
+    """Dotted, or two or more short segments side by side (not a ruled table's row)."""
+    if line.cells is not None:
+        return False
     if is_dotted(line.text):
         return True
     return len(line.segments) >= 2 and not line.bullet and all(map(_short, line.segments))
@@ -201,7 +203,7 @@ def _stacked(lines: list[Line], index: int) -> tuple[Emitted | None, int]:
     if index >= len(lines) or dotted and not _joinable(lines[index - 1], lines[index]):
         return None, 0
     name = lines[index]
-    if name.bullet or len(name.segments) != 1 or not is_name(name.text):
+    if name.bullet or name.cells is not None or len(name.segments) != 1 or not is_name(name.text):
         return None, 0
     texts = [name.text]
     end = index + 1
