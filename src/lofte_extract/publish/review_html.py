@@ -124,8 +124,9 @@ def _source_html(view: SourceView, index: int) -> tuple[str, int, int]:
     else:
         text_html = f'<pre class="text">{_highlighted_text(view.text, all_spans, labels)}</pre>'
     first = view.records[0].get("source") or {} if view.records else {}
-    info = " · ".join(_e(x) for x in (first.get("format"), first.get("pages") and
-                                      f"{first.get('pages')} pages") if x)
+    pages = first.get("pages")
+    pages_text = f"{pages} page{'s' if pages != 1 else ''}" if pages else None
+    info = " · ".join(_e(x) for x in (first.get("format"), pages_text) if x)
     section = (f'<section class="source" id="src-{index}"><h2>{_e(view.path)} '
                f'<small>{info}</small></h2><p class="srcmeta">{_url_html(first.get("url"))} '
                f'<span class="sha">{_e(view.sha256[:12])}</span></p><div class="cols">'
