@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import Commitment
-from .actors import find_actors, mentioned_actors
+from .actors import find_actors, mentioned_actors, tag_actors
 from .categories import categorize
 from .cues import (
     activity_start,
@@ -17,9 +17,11 @@ from .cues import (
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
+    is_perfect,
     is_quote,
     is_result,
     is_soft,
+    names_commitment,
     not_commitment_opener,
 )
 from .evidence import evidence_for
@@ -29,6 +31,7 @@ from .text_units import Piece, normalize, split_sentences
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
+_MERGED_FOLLOW_UP = re.compile(r"(?<=[a-zåäö,])\s+(?:Uppföljning|Utvärdering|Redovisning)\b")
 _YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
 
 
@@ -58,7 +61,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         line = sectioned.line
         if line.kind == "list_item":
-            piece = Piece(line.start, line.end, line.text)
+            piece = _trim_merged(Piece(line.start, line.end, line.text))
             if _item_is_commitment(piece.text, sectioned.section):
                 pieces.append((piece, sectioned))
             continue
@@ -90,36 +93,64 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
     return commitments
 
 
+def _trim_merged(piece: Piece) -> Piece:
+    # A follow-up line glued onto the last item by the layout ('... unga Uppföljning sker').
+    match = _MERGED_FOLLOW_UP.search(piece.text)
+    if not match:
+        return piece
+    text = piece.text[: match.start()].rstrip()
+    return Piece(piece.start, piece.start + len(text), text)
+
+
 def _excluded(text: str) -> bool:
     return is_follow_up_text(text) or is_result(text) or is_quote(text) or len(text) < 8
 
 
 def _item_is_commitment(text: str, section: str) -> bool:
-    if _excluded(text) or section in ("background", "follow_up"):
+    if _excluded(text) or section == "follow_up":
+        return False
+    if tag_actors(text) and not is_perfect(text):
+        return True
+    if section == "background":
         return False
     if section == "goal":
-        if is_goal_start(text) or is_goal_sentence(text):
+        if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
             return False
         return activity_start(text) or (actor_start(text) and has_modal(text))
     if section == "promise":
-        return not is_goal_start(text)
+        return not (is_goal_start(text) and len(text.split()) <= 6)
     # No promise heading above: the item must say it is promised.
     if is_goal_start(text) or not_commitment_opener(text):
         return False
+    if tag_actors(text):
+        return True
     named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
     return has_modal(text) and named
 
 
 def _sentence_is_commitment(text: str, section: str, has_region: bool) -> bool:
-    if _excluded(text) or section in ("background", "follow_up", "goal"):
+    if _excluded(text) or is_perfect(text) or section == "follow_up":
+        return False
+    if tag_actors(text):
+        return True
+    if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
         return False
     if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
         return False
     if section == "promise":
-        return has_modal(text) or actor_start(text) or activity_start(text)
+        return has_modal(text) or actor_start(text, within=3) or activity_start(text)
     if is_goal_start(text):
         return False
+    if tag_actors(text) or names_commitment(text):
+        return True
     actors = mentioned_actors(text) or actor_start(text)
     if has_lovar(text) and actors:
         return True
+    if has_modal(text) and actor_start(text, within=3) and not is_soft(text):
+        return not text.lower().startswith("vi ")
     return not has_region and has_modal(text) and bool(actors)
+
+
+def _opens_with_direction(text: str) -> bool:
+    first = text.split()[:1]
+    return bool(first) and is_goal_start(first[0])

@@ -17,12 +17,17 @@ __all__ = [
     "is_follow_up_text",
     "is_goal_sentence",
     "is_goal_start",
+    "is_perfect",
+    "names_commitment",
     "is_quote",
     "is_result",
     "is_soft",
     "not_commitment_opener",
     "words",
 ]
+
+
+_PERFECT = re.compile(r"\bha(?:r|de)\s+(?:\w+\s+){0,2}?\w+(?:at|it|tt|ts|ats|its|ett|ört|jort|ållit)\b")
 
 
 @cache
@@ -48,10 +53,17 @@ def has_modal(text: str) -> bool:
     return bool(re.search(r"\bkommer\b(?:\s+\S+){0,6}?\s+att\b", text.lower()))
 
 
-def actor_start(text: str) -> bool:
+def actor_start(text: str, within: int = 4) -> bool:
     """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
-    ws = words(text)[:5]
-    return any(actor_of_token(w) for w in ws) or (ws[:1] == ["vi"])
+    ws = words(text)[:within]
+    # A genitive ('Polismyndighetens resurser') names an owner, not who acts.
+    named = [w for w in ws if actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))]
+    return bool(named) or (ws[:1] == ["vi"])
+
+
+def is_perfect(text: str) -> bool:
+    """Perfect tense ('har utrett', 'har ökat'): reports what was done."""
+    return bool(_PERFECT.search(text.lower()))
 
 
 def activity_start(text: str) -> bool:
@@ -78,7 +90,9 @@ def is_follow_up_text(text: str) -> bool:
     first = words(text)[:1]
     if first and first[0].startswith(("uppföljning", "utvärdering", "redovisning")):
         return True
-    return any(cue in lowered for cue in ("följas upp", "följs upp", "följa upp"))
+    if re.search(r"\b(uppföljning|redovisning)\w*\b.{0,40}\bsker\b", lowered):
+        return True
+    return any(cue in lowered for cue in ("följas upp", "följs upp"))
 
 
 def is_quote(text: str) -> bool:
@@ -89,9 +103,17 @@ def is_quote(text: str) -> bool:
     )
 
 
+def names_commitment(text: str) -> bool:
+    """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...'."""
+    lowered = " ".join(words(text))
+    return any(marker in lowered for marker in _v("content_verbs")["commitment_markers"])
+
+
 def not_commitment_opener(text: str) -> bool:
     """Opens like a description of the promise rather than a promise."""
     lowered = " ".join(words(text))
+    if any(f" {w} " in f" {' '.join(lowered.split()[:3])} " for w in _v("content_verbs")["defining"]):
+        return True
     return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
 
 
@@ -112,7 +134,8 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     if any(lowered.startswith(o) for o in goals["goal_openers"]):
         return True
     if predicates:
-        padded = f" {lowered} "
+        fillers = set(goals["fillers"])
+        padded = " " + " ".join(w for w in lowered.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
 

@@ -75,7 +75,7 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
             return "title"
     if exact is not None:
         return exact  # type: ignore[return-value]
-    if _is_actor_heading(normal):
+    if not re.search(r"\d|:\s*\S", text) and _is_actor_heading(normal):
         return "actor"
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):

@@ -10,7 +10,7 @@ from ..parse import DocumentSpan, ParsedDocument
 __all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
 
 _BULLET = re.compile(r"^(?:[•·▪►◦■□●○*\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”(•–-])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
 # Abbreviations that end with a full stop without ending a sentence.
 _ABBREVIATIONS = {
     "t.ex", "bl.a", "st", "ca", "resp", "m.fl", "osv", "dvs", "s.k", "kl", "nr", "t.f", "tf",
