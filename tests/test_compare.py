@@ -109,3 +109,13 @@ def test_a_year_without_any_promise_is_not_a_drop():
     # Between 2016 and 2018 the kommun's own years (2016, 2017) are compared.
     rows = _by_unit(compare_records(eslov_records(), years=[2016, 2017, 2018]))
     assert rows[("trafik", "trafikinsats")].status == "increased"
+
+
+def test_the_promise_speaks_for_its_year_over_an_article_about_it():
+    eslov2017, eslov2016 = eslov_records()
+    article = eslov2017.model_copy(deep=True, update={"id": "news", "doc_type": "nyhet"})
+    article.commitments[2].targets[0].value = 6
+    rows = _by_unit(compare_records([article, eslov2017, eslov2016]))
+    assert len(rows) == 5
+    insatser = rows[("trafik", "trafikinsats")]
+    assert insatser.values["2017"].value == 4 and insatser.values["2017"].record_id == eslov2017.id
