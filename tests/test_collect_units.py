@@ -78,6 +78,8 @@ def test_normalize_url():
     assert normalize_url("mailto:info@kommun.se") is None
     assert normalize_url("http://user:pw@kommun.se/") is None
     assert normalize_url("http://kommun.se:99999/") is None
+    assert normalize_url("http://inte en adress/") is None
+    assert normalize_url("https://Åre.se/trygghet") == "https://xn--re-xia.se/trygghet"
 
 
 def test_file_name_is_stable_safe_and_distinct():

@@ -26,7 +26,7 @@ class CollectConfig:
     delay: float = 1.0  # minimum seconds between requests to one host
     max_crawl_delay: float = 10.0  # cap on a robots.txt Crawl-delay
     max_pages: int = 200
-    depth: int = 1  # link hops followed from each seed
+    depth: int = 2  # link hops from each seed: list page, promise page, its PDF
     user_agent: str = USER_AGENT
     refresh: bool = False
     retries: int = 2  # extra attempts after a 5xx or 429

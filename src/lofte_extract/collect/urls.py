@@ -11,6 +11,7 @@ __all__ = ["file_name", "fold", "normalize_url"]
 
 _MAX_SLUG = 80
 _SAFE = "/%:@!$&'()*+,;=-._~"
+_HOST = re.compile(r"[a-z0-9_]([a-z0-9_.-]*[a-z0-9])?|[0-9a-f:.]+")
 
 
 def normalize_url(url: str) -> str | None:
@@ -24,6 +25,13 @@ def normalize_url(url: str) -> str | None:
         return None
     scheme = parts.scheme.lower()
     host = parts.hostname.lower()
+    if not _HOST.fullmatch(host):
+        try:
+            host = host.encode("idna").decode("ascii")  # e.g. åre.se -> xn--re-xia.se
+        except UnicodeError:
+            return None
+        if not _HOST.fullmatch(host):
+            return None
     if ":" in host:
         host = f"[{host}]"  # IPv6 literal
     default = {"http": 80, "https": 443}[scheme]
