@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 
-_PERFECT = re.compile(r"\bha(?:r|de)\s+(?:\w+\s+){0,2}?\w+(?:at|it|tt|ts|ats|its|ett|ört|jort|ållit)\b")
+_PERFECT = re.compile(
+    r"\bha(?:r|de)\s+(?:\w+\s+){0,2}?\w+(?:at|it|tt|ts|ats|its|ett|ört|jort|ållit)\b"
+)
 
 
 @cache
@@ -57,7 +59,9 @@ def actor_start(text: str, within: int = 4) -> bool:
     """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
     ws = words(text)[:within]
     # A genitive ('Polismyndighetens resurser') names an owner, not who acts.
-    named = [w for w in ws if actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))]
+    named = [
+        w for w in ws if actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))
+    ]
     return bool(named) or (ws[:1] == ["vi"])
 
 
@@ -112,7 +116,9 @@ def names_commitment(text: str) -> bool:
 def not_commitment_opener(text: str) -> bool:
     """Opens like a description of the promise rather than a promise."""
     lowered = " ".join(words(text))
-    if any(f" {w} " in f" {' '.join(lowered.split()[:3])} " for w in _v("content_verbs")["defining"]):
+    if any(
+        f" {w} " in f" {' '.join(lowered.split()[:3])} " for w in _v("content_verbs")["defining"]
+    ):
         return True
     return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
 

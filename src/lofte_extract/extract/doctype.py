@@ -22,26 +22,35 @@ def is_about(text: str) -> bool:
     return bool(_about_pattern().search(normalized))
 
 
-def _title_lines(text: str, start: int, end: int, heading: str | None) -> list[str]:
-    first = [line.text.lower() for line in lines(text, start, min(end, start + 600))[:3]]
-    return ([heading.lower()] if heading else []) + first
+def _title_lines(
+    text: str, start: int, end: int, heading: str | None, extra: list[str] | None = None
+) -> list[str]:
+    # The first lines, the span's heading, and headings the parser found near the top
+    # (a PDF's running header can sit in front of the first line).
+    first = [line.text.lower() for line in lines(text, start, min(end, start + 600))[:4]]
+    return ([heading.lower()] if heading else []) + first + [t.lower() for t in extra or []]
 
 
 def _count(text: str, cues: list[str]) -> int:
     return sum(text.count(cue) for cue in cues)
 
 
-def classify(text: str, start: int, end: int, heading: str | None) -> str:
+def classify(
+    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
+) -> str:
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
     vocab = load_json("doctype.json")
-    titles = _title_lines(text, start, end, heading)
+    titles = _title_lines(text, start, end, heading, top_headings)
     body = text[start:end].lower()
-    if any(title.startswith(tuple(vocab["uppfoljning_title"])) for title in titles) or _count(
+    # 'Uppföljning medborgarlöfte Kungälv 2018-2019'; a bare 'Uppföljning 2018' link is not.
+    if any(
+        title.startswith(tuple(vocab["uppfoljning_title"])) and is_about(title) for title in titles
+    ) or _count(
         body, vocab["uppfoljning_body"]
     ) >= vocab["uppfoljning_body_min"]:
         return "uppfoljning"
     whole = text.lower()
-    doc_titles = _title_lines(text, 0, len(text), None)
+    doc_titles = _title_lines(text, 0, len(text), None, top_headings)
     strong = _count(whole, vocab["nyhet_strong"])
     strong += any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
     strong += bool(re.search(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]", text))

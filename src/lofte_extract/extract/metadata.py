@@ -95,4 +95,11 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
 
 def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
     """lofte, uppfoljning, nyhet, overenskommelse or annat."""
-    return classify(doc.text, span.start, span.end, span.heading)  # type: ignore[return-value]
+    top = [
+        block.text
+        for block in doc.blocks
+        if block.kind == "heading" and span.start <= block.start < span.start + 800
+    ][:3]
+    if doc.title:
+        top.append(doc.title)
+    return classify(doc.text, span.start, span.end, span.heading, top)  # type: ignore[return-value]

@@ -243,7 +243,8 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
     names = split_columns(line)
     titles = split_columns(nxt)
     if len(titles) != len(names) or len(names) == 1:
-        titles = _split_title_line(nxt) if len(names) > 1 or _is_name(line) else titles
+        # Columns whose wide gap was collapsed: split the title line where titles start.
+        titles = _split_title_line(nxt)
     if len(names) == 1 and len(titles) > 1:
         names = _split_names(line, len(titles)) or names
     if all(_is_name(n) for n in names) and len(titles) == len(names) and all(

@@ -180,8 +180,10 @@ def _adjacent_punctuation(doc: ParsedDocument, token: _Token) -> bool:
         return False
     left = doc.text[token.start - 1 : token.start] if token.start else ""
     right = doc.text[token.end : token.end + 2]
-    return left in ("-", "/", ":", ".", "–") or right[:1] in ("-", "/", ":", "–") or (
-        right[:1] == "." and right[1:2].isdigit()
+    return (
+        left in ("-", "/", ":", ".", "–")
+        or right[:1] in ("-", "/", ":", "–")
+        or (right[:1] == "." and right[1:2].isdigit())
     )
 
 
@@ -233,9 +235,14 @@ def _unit_index(tokens: list[_Token], index: int) -> int | None:
 def _unit_end(tokens: list[_Token], index: int) -> int:
     # 'trafik- och informationsinsatser' is one unit.
     word = tokens[index]
-    if word.text.endswith("-") and index + 2 < len(tokens) and tokens[index + 1].lower in (
-        "och",
-        "eller",
+    if (
+        word.text.endswith("-")
+        and index + 2 < len(tokens)
+        and tokens[index + 1].lower
+        in (
+            "och",
+            "eller",
+        )
     ):
         return index + 2
     return index
