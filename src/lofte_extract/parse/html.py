@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from .document import DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode, html_meta_charset
 from .html_blocks import HtmlBlock, html_blocks
-from .html_clean import find_main, remove_furniture
+from .html_clean import find_main, narrow_to_content, remove_furniture
 from .normalize import normalize_line
 from .text import classify_lines, is_furniture_line
 
@@ -71,6 +71,8 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
             and block.kind == "paragraph"
             and "\n" not in previous.text
             and "\n" not in block.text
+            and len(previous.text) <= 60
+            and len(block.text) <= 80
         ):
             merged = classify_lines([previous.text, block.text])
             if len(merged) == 1 and merged[0][0] == "signature":
@@ -94,9 +96,11 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
         data = data[:MAX_BYTES]
     decoded = decode(data, declared=charset, meta=html_meta_charset(data))
     warnings_.extend(decoded.warnings)
-    soup = _soup(decoded.text)
+    soup = _soup(decoded.text.replace("\x00", ""))
     root = find_main(soup)
     removed = remove_furniture(root)
+    if root.name in ("body", "html", "[document]"):
+        root = narrow_to_content(root)
     blocks = html_blocks(root)
     extra = _outside_h1(soup, root)
     if extra is not None:

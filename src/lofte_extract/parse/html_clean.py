@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from .normalize import load_data
 from .text import is_furniture_line
 
-__all__ = ["find_main", "remove_furniture"]
+__all__ = ["find_main", "narrow_to_content", "remove_furniture"]
 
 _CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 _SPLIT = re.compile(r"[\s_\-:.]+")
@@ -74,6 +74,10 @@ def _furniture_kind(tag: Tag, rules: dict) -> str | None:
     return None
 
 
+def _child_tags(tag: Tag) -> list[Tag]:
+    return [child for child in tag.contents if isinstance(child, Tag)]
+
+
 def _paragraph_chars(tag: Tag) -> int:
     return sum(len(p.get_text()) for p in tag.find_all(("p", "li")))
 
@@ -93,7 +97,7 @@ def remove_furniture(root: Tag) -> int:
     rules = _rules()
     root_chars = _paragraph_chars(root)
     removed = 0
-    stack = list(root.find_all(True, recursive=False))
+    stack = _child_tags(root)
     while stack:
         tag = stack.pop()
         kind = _furniture_kind(tag, rules)
@@ -101,7 +105,7 @@ def remove_furniture(root: Tag) -> int:
             tag.extract()
             removed += 1
             continue
-        stack.extend(tag.find_all(True, recursive=False))
+        stack.extend(_child_tags(tag))
     removed += _remove_furniture_sections(root, rules)
     return removed
 
@@ -138,21 +142,51 @@ def _links_only(tag: Tag) -> bool:
 def find_main(soup: BeautifulSoup) -> Tag:
     """The element holding the main content: <main>, role=main, the article, or the body."""
     rules = _rules()
-    mains = [t for t in soup.find_all("main")]
-    mains += [t for t in soup.find_all(attrs={"role": True})
-              if _attr(t, "role").lower() in rules["main_roles"] and t not in mains]
+    mains: list[Tag] = []
+    articles: list[Tag] = []
+    by_id: list[Tag] = []
+    for tag in soup.descendants:  # one pass: find_all per selector is slow on huge pages
+        if not isinstance(tag, Tag):
+            continue
+        if tag.name == "main" or _attr(tag, "role").lower() in rules["main_roles"]:
+            mains.append(tag)
+        elif tag.name == "article":
+            articles.append(tag)
+        elif _attr(tag, "id").lower() in rules["main_tokens"]:
+            by_id.append(tag)
     mains = [t for t in mains if not any(p in mains for p in t.parents)]
     best = max(mains, key=lambda t: len(t.get_text()), default=None)
     if best is not None and len(best.get_text(strip=True)) >= 50:
         return best
-    articles = soup.find_all("article")
     with_h1 = [a for a in articles if a.find("h1") is not None]
     if len(with_h1) == 1 and len(with_h1[0].get_text(strip=True)) >= 200:
         return with_h1[0]
     if len(articles) == 1 and len(articles[0].get_text(strip=True)) >= 200:
         return articles[0]
-    for tag in soup.find_all(id=True):
-        if _attr(tag, "id").lower() in rules["main_tokens"]:
-            if len(tag.get_text(strip=True)) >= 200:
-                return tag
+    for tag in by_id:
+        if len(tag.get_text(strip=True)) >= 200:
+            return tag
     return soup.body or soup
+
+
+def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
+    """Without a <main>: the deepest element holding most of the prose (and the h1, if any)."""
+    total = _paragraph_chars(root)
+    if total == 0:
+        return root
+    h1 = root.find("h1")
+    needed = share * total
+    current = root
+    while True:
+        child = next((c for c in _child_tags(current) if _holds(c, h1, needed)), None)
+        if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1"):
+            return current  # never narrower than a block container
+        if child.name in ("table", "tbody", "tr"):
+            # a layout table: the cell holding the content, not a row of cells
+            cell = next((c for c in child.find_all(("td", "th")) if _holds(c, h1, needed)), None)
+            return narrow_to_content(cell, share) if cell is not None else current
+        current = child
+
+
+def _holds(tag: Tag, h1: Tag | None, needed: float) -> bool:
+    return _paragraph_chars(tag) >= needed and (h1 is None or h1 is tag or h1 in tag.descendants)

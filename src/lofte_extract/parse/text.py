@@ -40,6 +40,7 @@ class _Piece:
 def _lines_data() -> dict:
     data = dict(load_data("text_lines.json"))
     data["not_heading"] = [re.compile(p, re.IGNORECASE) for p in data["not_heading_patterns"]]
+    data["role"] = re.compile("|".join(re.escape(w) for w in data["role_words"]))
     data["party"] = re.compile(r"\s*" + data["party_tag"] + r"\s*$")
     verbs = "|".join(data["quote_attribution"])
     data["quote"] = re.compile(
@@ -101,12 +102,13 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _has_role(line: str) -> bool:
-    low = line.lower() + " "
-    return any(word in low for word in _lines_data()["role_words"])
+    return _lines_data()["role"].search(line.lower() + " ") is not None
 
 
 def _is_name(line: str) -> bool:
     """A person's name by shape: 2-5 capitalised words, particles allowed, a party tag."""
+    if len(line) > 70 or not line[:1].isupper():
+        return False
     data = _lines_data()
     line = data["party"].sub("", line.strip().rstrip(","))
     words = line.split()
