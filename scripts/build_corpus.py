@@ -29,13 +29,14 @@ from build_eval_sets import (  # noqa: E402
 
 __all__ = ["LAYOUT", "build_corpus"]
 
-# stem -> (format, html encoding); a mix like a real crawl of kommun and police sites.
-LAYOUT = {
-    "000_06d6dd4b8bf202db": ("pdf", None),
+# stem -> (format, html encoding or pdf layout variant); a mix like a real crawl of kommun
+# and police sites. PDF variants 1 and 3 give bullets as "(cid:127)" and U+F0B7.
+LAYOUT: dict[str, tuple[str, str | int | None]] = {
+    "000_06d6dd4b8bf202db": ("pdf", 1),
     "001_0d21e82399c5e8ca": ("txt", None),
     "002_81e2fe3ffa8203c4": ("html", "windows-1252"),
     "003_9d60ccaea8afeb8d": ("html", "utf-8"),
-    "004_31a527f7f8e38881": ("pdf", None),
+    "004_31a527f7f8e38881": ("pdf", 3),
 }
 
 
@@ -45,16 +46,18 @@ def build_corpus(out_dir: Path) -> list[Path]:
     gold_dir = out_dir / ".gold"
     gold_dir.mkdir(exist_ok=True)
     rows, written = [], []
-    for stem, (fmt, encoding) in LAYOUT.items():
+    for stem, (fmt, option) in LAYOUT.items():
         text = (SHARED / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
         target = out_dir / f"{stem}.{fmt}"
         if fmt == "pdf":
-            target.write_bytes(render.render_pdf(text, variant_of(stem)))
+            variant = option if isinstance(option, int) else variant_of(stem)
+            target.write_bytes(render.render_pdf(text, variant))
             ctype, charset = "application/pdf", None
         elif fmt == "html":
             # Polisen.se layout for the police page, Sitevision for the kommun's.
             variant = 0 if "polisen.se" in SEED_URLS[stem] else 1
-            target.write_bytes(render.render_html(text, variant, encoding or "utf-8"))
+            encoding = option if isinstance(option, str) else "utf-8"
+            target.write_bytes(render.render_html(text, variant, encoding))
             charset = "utf-8" if encoding == "utf-8" else None  # 1252: only the meta tag says
             ctype = "text/html" + (f"; charset={charset}" if charset else "")
         else:

@@ -63,7 +63,9 @@ def test_pdf_has_running_footer_with_page_count_and_signature_columns():
     assert re.fullmatch(r"\.{10,} \.{10,}", lines[row - 1])
 
 
-@pytest.mark.parametrize(("variant", "marker"), [(0, "• "), (1, "(cid:127) "), (2, "l ")])
+@pytest.mark.parametrize(
+    ("variant", "marker"), [(0, "• "), (1, "(cid:127) "), (2, "l "), (3, "\uf0b7 ")]
+)
 def test_pdf_bullets_come_out_as_word_leaves_them(variant, marker):
     # The variant picks the first list's glyph; later lists take the next ones.
     text = "Medborgarlöfte Sala 2021\n\n• Polisen ska synas.\n• Kommunen ska städa.\n"

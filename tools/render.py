@@ -141,8 +141,28 @@ def _title_of(items: list[Item]) -> str:
 # --- PDF -------------------------------------------------------------------------------------
 
 # Bullet glyphs as Word exports leave them: Symbol's bullet extracts as "•", a raw
-# WinAnsi code 127 without a glyph as "(cid:127)", ZapfDingbats' disc as "l".
-_GLYPHS = ("symbol", "cid127", "zapf")
+# WinAnsi code 127 without a glyph as "(cid:127)", ZapfDingbats' disc as "l", and Word's
+# Symbol-font bullet re-encoded into the private use area as U+F0B7.
+_GLYPHS = ("symbol", "cid127", "zapf", "pua")
+_PUA_FONT = "LofteBulletPUA"
+
+
+def _pua_font() -> str:
+    """A TrueType font whose U+F0B7 draws a bullet, registered once."""
+    import os
+
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _PUA_FONT not in pdfmetrics.getRegisteredFontNames():
+        font = TTFont(_PUA_FONT, os.path.join(os.path.dirname(reportlab.__file__), "fonts",
+                                              "Vera.ttf"))
+        # Map the private-use code to the bullet glyph: the ToUnicode map then says U+F0B7.
+        font.face.charToGlyph[0xF0B7] = font.face.charToGlyph[0x2022]
+        font.face.charWidths[0xF0B7] = font.face.charWidths[0x2022]
+        pdfmetrics.registerFont(font)
+    return _PUA_FONT
 
 
 def _styles():
@@ -197,7 +217,11 @@ def _list_item_class():
                 self.canv._code.append(f"BT 1 0 0 1 4 {y:.2f} Tm {font} 10 Tf (\\177) Tj ET")
                 self.canv.circle(6, y + 3.5, 1.8, stroke=0, fill=1)
             else:
-                font, char = ("Symbol", "•") if self.glyph == "symbol" else ("ZapfDingbats", "●")
+                font, char = {
+                    "symbol": ("Symbol", "•"),
+                    "zapf": ("ZapfDingbats", "●"),
+                    "pua": (_pua_font(), "\uf0b7"),
+                }[self.glyph]
                 self.canv.setFont(font, 8 if self.glyph == "zapf" else 10)
                 self.canv.drawString(4, y, char)
 
