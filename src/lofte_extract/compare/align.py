@@ -151,7 +151,7 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
             continue
         words = masked_words(commitment.text)
         for target in commitment.targets:
-            key = unit_key(target.unit, commitment.text) or "antal"
+            key = unit_key(target.unit, commitment.text, commitment.categories) or "antal"
             category = _primary_category(commitment, key)
             if categories and category not in categories:
                 category = wanted[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -50,12 +51,23 @@ def _generic_head(unit: str) -> bool:
     return bool(kept) and kept[-1] in data["generic"]
 
 
-def unit_key(unit: str | None, text: str = "") -> str:
+def unit_key(unit: str | None, text: str = "", categories: Sequence[str] = ()) -> str:
     """Key for a target's unit, looking past generic units into the commitment text.
 
     "Två tillfällen för gemensam medborgardialog" counts medborgardialoger, so a generic
-    unit ("tillfällen", "gånger") followed by "för/med/av" and a noun takes that noun.
+    unit ("tillfällen", "gånger") followed by "för/med/av" and a noun takes that noun;
+    a bare "insatser" under trafik counts trafikinsatser.
     """
+    key = _unit_key(unit, text)
+    data = _data()
+    if key in data["category_heads"]:
+        for category in categories:
+            if category in data["category_prefix"]:
+                return data["category_prefix"][category] + key
+    return key
+
+
+def _unit_key(unit: str | None, text: str) -> str:
     if not unit:
         return ""
     if _generic_head(unit) and text:

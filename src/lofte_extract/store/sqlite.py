@@ -258,7 +258,7 @@ def record_rows(record: PromiseRecord) -> dict[str, list[dict[str, Any]]]:
             rows["targets"].append({
                 "id": f"{cid}:t{j}", "commitment_id": cid, "record_id": rid, "position": j,
                 "value": target.value, "qualifier": target.qualifier, "unit": target.unit,
-                "unit_key": unit_key(target.unit, commitment.text) or None,
+                "unit_key": unit_key(target.unit, commitment.text, commitment.categories) or None,
                 "period": target.period, "text": target.text, **_ev(target.evidence)})
     for i, goal in enumerate(record.goals):
         rows["goals"].append({"id": f"{rid}:g{i}", "record_id": rid, "position": i,
