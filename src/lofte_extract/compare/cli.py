@@ -23,6 +23,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="line commitments up across years or kommuner",
         description="Line commitments up by kommun, category and counted unit across years "
         "(or across kommuner for one year), with a status per row.",
+        epilog="Statuses, between the first and last year the kommun has a promise for: new, "
+        "dropped, increased, decreased, unchanged, changed (same category, no comparable "
+        "numbers, different wording). Kommuner side by side: shared, partial. "
+        "Example: lofte-extract compare out --kommun Eslöv --year 2016 --year 2017",
     )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
     parser.add_argument("--kommun", action="append", metavar="NAME",
