@@ -52,6 +52,7 @@ BULLET_STYLES: dict[str, tuple[str, str]] = {
     "dash": (BODY, "\u2013"),  # –
     "hyphen": (BODY, "-"),  # -
     "dot": (BODY, "\u2022"),  # •
+    "courier_o": ("Courier", "o"),  # o: Word's second-level bullet
 }
 
 

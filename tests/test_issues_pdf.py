@@ -143,3 +143,38 @@ def test_words_spaced_by_kerning_not_space_characters_stay_apart():
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ])
     assert [b.text for b in parse_pdf(data).blocks] == ["Polisen ska vara synlighet."]
+
+
+def test_bold_paragraph_is_not_merged_into_a_heading():
+    sentence = "Polisen och kommunen lovar att genomföra minst fyra trygghetsvandringar under året"
+    layout = PdfLayout()
+    layout.heading("Löften", size=14)
+    for _ in range(3):
+        layout._line(sentence, "FixBold", layout.body_size, layout.margin)
+    layout._line("tillsammans med föreningar.", "FixBold", layout.body_size, layout.margin)
+    layout.paragraph("Vanlig text efter.")
+    doc = parse_pdf(layout.build())
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_line_starting_with_a_date_does_not_split_its_paragraph():
+    doc = parse_pdf(
+        PdfLayout()
+        .lines([
+            "Den 1 januari 2020 börjar löftet gälla",
+            "och det följs upp av polisen och kommunen.",
+        ])
+        .build()
+    )
+    assert [b.text for b in doc.blocks] == [
+        "Den 1 januari 2020 börjar löftet gälla och det följs upp av polisen och kommunen."
+    ]
+
+
+def test_paragraph_running_onto_next_page_with_capitalised_word_joins():
+    names = ["Polisen", "Kommunen", "Kumla", "Hallsberg", "Trygghet", "Askersund", "Laxå"]
+    words = " ".join(names[(i * i + i // 7) % len(names)] for i in range(700))
+    doc = parse_pdf(PdfLayout(page_numbers="{n}").paragraph(words + " Slut.").build())
+    assert doc.pages >= 2
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+    assert doc.blocks[0].text == words + " Slut."

@@ -49,6 +49,12 @@ def _heading_shaped(line: Line) -> bool:
     )
 
 
+def _sentence_like(text: str) -> bool:
+    """Too long, or a full sentence, to be a heading."""
+    words = len(text.split())
+    return len(text) > 160 or (text.endswith(".") and words > 12)
+
+
 def measure_style(pages: list[list[Line]]) -> Style:
     """Body font size, boldness, line spacing, heading styles and margins of the document."""
     sizes: Counter[float] = Counter()
@@ -131,6 +137,8 @@ class _Assembler:
         pending, self.pending = self.pending, None
         if pending is None:
             return
+        if pending.kind == "heading" and _sentence_like(pending.text):
+            pending.kind, pending.level = "paragraph", None  # a bold paragraph, not a title
         if pending.kind == "heading":
             self.headings.append((pending.level or 9, pending.page, pending.text))
         self.builder.add(pending.kind, pending.text, page=pending.page, level=pending.level)
@@ -147,7 +155,7 @@ class _Assembler:
         if is_dotted(text):
             self.flush()
             return
-        if is_date_line(text) and len(line.segments) == 1 and not line.bullet:
+        if is_date_line(text) and len(text.split()) <= 6 and not line.bullet:
             if not self._continues(line):
                 self.emit("paragraph", text, line.page)
                 return
@@ -234,8 +242,16 @@ class _Assembler:
             return False
         if line.text[:1].islower() and not ends_sentence:
             return True
+        if ends_sentence:
+            return False
         left = self.style.left.get(line.page, line.x0)
-        return pending.kind == "list_item" and not ends_sentence and line.x0 > left + 5
+        if pending.kind == "list_item":
+            return line.x0 > left + 5
+        # A full last line without a full stop runs on: "... i samarbete med" / "Polisen".
+        previous = pending.last
+        right = self.style.right.get(previous.page, previous.x1)
+        full = previous.x1 >= right - 0.15 * (right - self.style.left.get(previous.page, 0))
+        return full and abs(line.x0 - left) <= 3
 
 
 def add_blocks(builder: DocumentBuilder, pages: list[list[Line]], style: Style) -> list[str]:

@@ -79,8 +79,12 @@ def is_bold_font(fontname: str) -> bool:
     return any(marker in name for marker in _bold_markers())
 
 
-def bullet_marker(token: str, fontname: str = "") -> bool:
-    """Whether a word standing alone at the start of a line is a list marker."""
+def bullet_marker(token: str, fontname: str = "", next_fontname: str = "") -> bool:
+    """Whether a word standing alone at the start of a line is a list marker.
+
+    Letters such as Word's 'o' (Courier New) or 'n'/'§' (Wingdings) count only when
+    drawn in a symbol font or in another font than the word after them.
+    """
     cid, ranges, extra, symbol_fonts = _bullet_data()
     if cid.match(token):
         return True
@@ -91,7 +95,10 @@ def bullet_marker(token: str, fontname: str = "") -> bool:
     if split_bullet(token + " x") is not None and not token.isalnum():
         return True
     font = fontname.split("+", 1)[-1].lower()
-    return token in extra and (not token.isalnum() or any(f in font for f in symbol_fonts))
+    if token not in extra:
+        return False
+    other_font = bool(next_fontname) and fontname != next_fontname
+    return not token.isalnum() or other_font or any(f in font for f in symbol_fonts)
 
 
 def clean_page(page: Any) -> Any:
@@ -186,7 +193,8 @@ def _matching_row(rows: list[list[dict]], word: dict) -> list[dict] | None:
 def _make_line(words: list[dict], number: int) -> Line | None:
     bullet = False
     first = words[0]
-    if len(words) > 1 and bullet_marker(first["text"], first.get("fontname", "")):
+    fonts = (first.get("fontname", ""), words[1].get("fontname", "") if len(words) > 1 else "")
+    if len(words) > 1 and bullet_marker(first["text"], *fonts):
         bullet, words = True, words[1:]
     elif _glued_bullet(first["text"]):
         # "•Text" or "(cid:127)Text": the marker drawn without a gap.
