@@ -268,7 +268,7 @@ def _check_length(value: str | None, limit: int) -> None:
 def _chunks(resp: httpx.Response, limit: int, deadline: float, cancel: threading.Event,
             cfg: CollectConfig, *, truncate: bool = False):
     size = 0
-    for chunk in resp.iter_bytes(65536):
+    for chunk in resp.iter_bytes():  # as received: a fixed size would wait for a trickle
         if cancel.is_set():
             raise FetchError("cancelled")
         if time.monotonic() > deadline:
