@@ -571,3 +571,10 @@ def test_robots_crawl_delay_is_respected(server, tmp_path):
 def test_broken_compression_is_an_error_row(crawl):
     row = _errors(crawl["corpus"])[f"{crawl['base']}/bad-gzip"]
     assert row["reason"] == "invalid compressed body"
+
+
+def test_trickled_body_is_cut_by_the_per_chunk_deadline_check(crawl):
+    # httpx's iter_bytes(65536) waited for 64 KB before the deadline was looked at.
+    row = _errors(crawl["corpus"])[f"{crawl['base']}/trickle"]
+    assert row["reason"] == "timeout: download not finished after 1.5s"
+    assert row["detail"].endswith("bytes received")
