@@ -95,6 +95,13 @@ def test_html_page_has_site_furniture_around_the_body(variant):
     assert len(soup.select(".signatures .signature")) == 4
 
 
+def test_some_pages_paste_lists_as_bullet_paragraphs():
+    soup = BeautifulSoup(render.render_html(VETLANDA, 5), "lxml")
+    assert not soup.select("main ul li, .sv-text-portlet ul li")
+    bullets = [p.get_text() for p in soup.find_all("p") if p.get_text().startswith("•")]
+    assert "•\xa0Att ta bort anmält klotter på kommunala byggnader inom tre dagar." in bullets
+
+
 def test_windows_1252_page_declares_its_charset_and_escapes_the_rest():
     text = "Medborgarlöfte Åmål 2022\n\n• Minst 2 insatser − inom tre dagar ☎ 0532-170 00.\n"
     data = render.render_html(text, 1, "windows-1252")

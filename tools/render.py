@@ -322,7 +322,15 @@ def render_pdf(text: str, variant: int = 0) -> bytes:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-def _body_html(items: list[Item]) -> str:
+def _list_html(items: list[str], variant: int) -> str:
+    # Every third Sitevision page pastes lists from Word: paragraphs starting with a bullet.
+    if variant % 6 == 5:
+        return "\n".join(f'<p class="normal">•&nbsp;{html.escape(x)}</p>' for x in items)
+    lis = "".join(f"\n  <li>{html.escape(x)}</li>" for x in items)
+    return f"<ul>{lis}\n</ul>"
+
+
+def _body_html(items: list[Item], variant: int = 0) -> str:
     parts = []
     first_heading = True
     for item in items:
@@ -333,8 +341,7 @@ def _body_html(items: list[Item]) -> str:
         elif item.kind == "paragraph":
             parts.append(f"<p>{html.escape(item.text)}</p>")
         elif item.kind == "list":
-            lis = "".join(f"\n  <li>{html.escape(x)}</li>" for x in item.items)
-            parts.append(f"<ul>{lis}\n</ul>")
+            parts.append(_list_html(item.items, variant))
         else:
             cells = "".join(
                 '\n  <div class="signature"><p class="sign-line">&nbsp;</p>'
@@ -362,7 +369,7 @@ def render_html(text: str, variant: int = 0, encoding: str = "utf-8") -> bytes:
     page = page_template(variant).format(
         charset=encoding,
         title=html.escape(title),
-        body=_body_html(items),
+        body=_body_html(items, variant),
     )
     return page.encode(encoding, errors="xmlcharrefreplace")
 
