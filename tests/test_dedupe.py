@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import random
+import shutil
+from pathlib import Path
 
-from test_compare_records import eslov_records, seed_records
+from test_compare_records import SHARED, eslov_records, seed_records
 
 from lofte_extract.compare.dedupe import deduplicate
+from lofte_extract.compare.load import load_records
+from lofte_extract.pipeline import run
 from lofte_extract.records import NumericTarget
 
 
@@ -93,3 +97,20 @@ def test_two_documents_of_one_page_are_not_merged():
     eslov2017 = eslov_records()[0]
     twin = eslov2017.model_copy(deep=True, update={"id": "second-document-same-file"})
     assert len(deduplicate([eslov2017, twin])) == 2
+
+
+def test_web_page_and_text_copy_through_the_pipeline_become_one_record(tmp_path):
+    """polisen.se's page (HTML) and the kommun's copy (text) of Eslöv 2016 and 2017."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copy(repo / "corpus" / "003_9d60ccaea8afeb8d.html", corpus)
+    shutil.copy(SHARED / "seeds" / "003_9d60ccaea8afeb8d.txt", corpus / "eslov-kommun.txt")
+    run([corpus], tmp_path / "out", jobs=0)
+    records = load_records(tmp_path / "out")
+    assert len(records) == 4
+    merged = deduplicate(records)
+    assert sorted(tuple(r.years) for r in merged) == [(2016,), (2017,)]
+    for record in merged:
+        assert record.source.format == "html"
+        assert [s.path for s in record.also_in] == ["eslov-kommun.txt"]
