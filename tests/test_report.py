@@ -156,3 +156,15 @@ def test_coverage_lists_records_whose_year_is_unknown(tmp_path):
     name = records[0].kommuner[0].name
     row = next(tr for tr in coverage.select("tbody tr") if name in tr.get_text())
     assert row.select("td")[-1].get_text() == "1"
+
+
+def test_files_that_failed_are_listed(tmp_path):
+    out = tmp_path / "out"
+    write_records(out / "records.jsonl", all_seed_records()[:1])
+    (out / "errors.jsonl").write_text(
+        '{"path": "trasig.pdf", "stage": "parse", "reason": "encrypted PDF", "detail": null}\n'
+        "not json\n", encoding="utf-8")
+    assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 0
+    page = BeautifulSoup((tmp_path / "r.html").read_text(encoding="utf-8"), "html.parser")
+    cells = [td.get_text() for td in page.select("table.errors td")]
+    assert cells == ["trasig.pdf", "parse", "encrypted PDF"]

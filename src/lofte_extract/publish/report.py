@@ -18,7 +18,7 @@ from .. import __version__
 from ..compare.align import compare_records
 from ..compare.dedupe import deduplicate
 from ..compare.load import RecordsNotFound, load_records
-from ..records import PromiseRecord
+from ..records import ErrorRow, PromiseRecord
 from .report_data import css, lan_name
 from .report_sections import (
     EvidenceTexts,
@@ -55,8 +55,32 @@ def _kommun_sections(records: list[PromiseRecord], evidence: EvidenceTexts) -> s
     return "".join(parts)
 
 
+def _errors_section(errors: list[ErrorRow]) -> str:
+    if not errors:
+        return ""
+    rows = "".join(f"<tr><td>{escape(e.path)}</td><td>{escape(e.stage)}</td>"
+                   f"<td>{escape(e.reason)}</td></tr>" for e in errors)
+    return (f'<h2 id="errors">Filer som inte kunde användas ({len(errors)})</h2>'
+            f'<table class="errors"><thead><tr><th>Fil</th><th>Steg</th><th>Orsak</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table>")
+
+
+def _read_errors(out_dir: Path) -> list[ErrorRow]:
+    """OUT/errors.jsonl, skipping lines that do not parse."""
+    path = out_dir / "errors.jsonl"
+    errors = []
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                errors.append(ErrorRow.model_validate_json(line))
+            except ValueError:
+                continue
+    return errors
+
+
 def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
-                 report_dir: Path | None = None, title: str = "Medborgarlöften") -> str:
+                 report_dir: Path | None = None, title: str = "Medborgarlöften",
+                 errors: list[ErrorRow] | None = None) -> str:
     """The whole report page as one HTML string."""
     evidence = EvidenceTexts(texts_dir, report_dir)
     kommuner = {k.code for r in records for k in r.kommuner}
@@ -91,6 +115,7 @@ def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
 increased (ökad), decreased (minskad), unchanged (oförändrad) eller changed (ändrad);
 varje åtagande länkar till sin källa och sin evidens.</p>
 {_kommun_sections(records, evidence)}
+{_errors_section(errors or [])}
 </body>
 </html>
 """
@@ -99,9 +124,11 @@ varje åtagande länkar till sin källa och sin evidens.</p>
 def write_report(out_dir: Path, target: Path) -> int:
     """Read OUT/records.jsonl, write the report to `target`; returns the number of records."""
     records = deduplicate(load_records(out_dir))
-    texts = (out_dir if out_dir.is_dir() else out_dir.parent) / "texts"
+    folder = out_dir if out_dir.is_dir() else out_dir.parent
+    texts = folder / "texts"
     target.parent.mkdir(parents=True, exist_ok=True)
-    html = build_report(records, texts if texts.is_dir() else None, target.parent)
+    html = build_report(records, texts if texts.is_dir() else None, target.parent,
+                        errors=_read_errors(folder))
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(target)
