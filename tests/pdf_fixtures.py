@@ -53,6 +53,7 @@ BULLET_STYLES: dict[str, tuple[str, str]] = {
     "hyphen": (BODY, "-"),  # -
     "dot": (BODY, "\u2022"),  # •
     "courier_o": ("Courier", "o"),  # o: Word's second-level bullet
+    "zapf_l": ("ZapfDingbats", "l"),  # l: a filled circle in ZapfDingbats
 }
 
 

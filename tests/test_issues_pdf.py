@@ -178,3 +178,16 @@ def test_paragraph_running_onto_next_page_with_capitalised_word_joins():
     assert doc.pages >= 2
     assert [b.kind for b in doc.blocks] == ["paragraph"]
     assert doc.blocks[0].text == words + " Slut."
+
+
+def test_dash_quote_in_news_is_a_paragraph_not_a_list_item():
+    doc = parse_pdf(
+        PdfLayout(bullet="dash")
+        .bullets(["Vi kommer att göra minst 30 besök per år, säger Malin Ekholm."])
+        .bullets(["Polisen ska genomföra trafikkontroller."])
+        .build()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "\u2013 Vi kommer att göra minst 30 besök per år, säger Malin Ekholm."),
+        ("list_item", "Polisen ska genomföra trafikkontroller."),
+    ]

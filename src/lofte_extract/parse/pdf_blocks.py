@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,6 +48,20 @@ def _heading_shaped(line: Line) -> bool:
         and not text.endswith((",", ";"))
         and any(ch.isalpha() for ch in text)
     )
+
+
+@cache
+def _quote_pattern() -> re.Pattern[str]:
+    # Shared with the text parser: verbs that attribute a quote ('säger', 'berättar').
+    verbs = "|".join(load_data("text_lines.json").get("quote_attribution", ["säger"]))
+    after = rf"(?:[,.!?–]\s*(?:{verbs})\b)"
+    before = rf"(?:\b(?:{verbs})\s+(?:han|hon|de|vi|[A-ZÅÄÖ]))"
+    return re.compile(f"{after}|{before}")
+
+
+def _quote(line: Line) -> bool:
+    """A dash line that is a quote in news prose, not a list item."""
+    return line.marker in {"-", "\u2013", "\u2014"} and bool(_quote_pattern().search(line.text))
 
 
 def _sentence_like(text: str) -> bool:
@@ -175,6 +190,12 @@ class _Assembler:
             self.flush()
             self.pending = _Pending("heading", line.page, text, line, line.size, line.bold,
                                     level=level)
+            return
+        if line.bullet and _quote(line):
+            # "– Vi kommer att ..., säger Malin Ekholm." opens a quote in Swedish news.
+            self.flush()
+            self.pending = _Pending("paragraph", line.page, f"{line.marker} {text}", line,
+                                    line.size, line.bold)
             return
         if line.bullet or self._numbered(line):
             self.flush()

@@ -40,6 +40,7 @@ class Line:
     bold: bool
     segments: list[Segment]
     bullet: bool = False  # starts with a list marker, removed from `text`
+    marker: str = ""  # the marker as read ('•', '–', '(cid:127)')
     text_x0: float = 0.0  # where the text after a bullet starts
     raw_end: str = ""  # last character before normalization (a soft hyphen matters)
     font_sizes: list[float] = field(default_factory=list)
@@ -194,12 +195,14 @@ def _make_line(words: list[dict], number: int) -> Line | None:
     bullet = False
     first = words[0]
     fonts = (first.get("fontname", ""), words[1].get("fontname", "") if len(words) > 1 else "")
+    marker = ""
     if len(words) > 1 and bullet_marker(first["text"], *fonts):
-        bullet, words = True, words[1:]
+        bullet, marker, words = True, first["text"], words[1:]
     elif _glued_bullet(first["text"]):
         # "•Text" or "(cid:127)Text": the marker drawn without a gap.
-        bullet = True
-        words = [{**first, "text": _glued_bullet(first["text"])}, *words[1:]]
+        rest = _glued_bullet(first["text"])
+        bullet, marker = True, first["text"][: len(first["text"]) - len(rest)]
+        words = [{**first, "text": rest}, *words[1:]]
     raw_end = words[-1]["text"][-1:]
     segments: list[Segment] = []
     previous = None
@@ -226,6 +229,7 @@ def _make_line(words: list[dict], number: int) -> Line | None:
         bold=all(is_bold_font(w.get("fontname", "")) for w in words),
         segments=segments,
         bullet=bullet,
+        marker=marker,
         text_x0=words[0]["x0"],
         raw_end=raw_end,
         font_sizes=sizes,
