@@ -123,6 +123,9 @@ def _target_at(
         return None
     if before in vocab["content_nontargets.before"]:
         return None
+    if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
+        return None  # street numbers: 'Storgatan 12'
+
     if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
         return None  # 'LOV 3', 'SFS 2010'
     if _adjacent_punctuation(doc, token):
@@ -147,8 +150,8 @@ def _target_at(
         qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
     elif before == "varav" and earlier:
         unit = unit if unit is not None and _countable(unit) else earlier[-1].unit
-    elif unit is None:
-        return None
+    elif unit is None or unit[:1].isupper():
+        return None  # counted things are common nouns; 'Kävlinge' after a postcode is not
     if token.lower in ("en", "ett") and width == 1:
         if qualifier == "exakt" and not _countable(unit):
             return None

@@ -9,7 +9,10 @@ from ..parse import DocumentSpan, ParsedDocument
 
 __all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
 
-_BULLET = re.compile(r"^(?:[•·▪►◦■□●○*\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(
+    # Symbol-font bullets come out of PDFs as letters: 'l' (Wingdings), 'o' (Courier), 'q', 'Ø'.
+    r"^(?:[•·▪►◦■□●○*\-–—§Øü\uf0b7\uf0a7]|\d{1,2}[.)]|[a-z][.)]|[loqnv](?=\s+[A-ZÅÄÖ]))\s+"
+)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
 # Abbreviations that end with a full stop without ending a sentence.
 _ABBREVIATIONS = {
