@@ -194,3 +194,48 @@ def test_cli_writes_the_page_and_fails_clearly_without_records(run_dir, tmp_path
     assert "no records.jsonl" in capsys.readouterr().err
     with pytest.raises(ReviewError):
         write_review(tmp_path / "nowhere", target)
+
+
+BROWSER = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
+                if shutil.which(n)), None)
+
+# Drives the page as a reader would and writes what happened into the DOM for --dump-dom.
+_DRIVER = """<script>
+(function () {
+  var out = {};
+  var field = document.querySelector("#rec-handcoded000001 li[data-ref] .ev");
+  var ref = field.parentNode.getAttribute("data-ref");
+  field.click();
+  out.flashed = document.querySelectorAll(".h-" + ref + ".flash").length;
+  out.hash = location.hash;
+  document.querySelector('button.toggle[data-kind="commitment"]').click();
+  out.hidden = document.body.classList.contains("hide-commitment");
+  document.querySelector("#rec-handcoded000001 button[data-step='1']").click();
+  out.current = document.querySelectorAll("#rec-handcoded000001 li.current").length;
+  document.dispatchEvent(new KeyboardEvent("keydown", {key: "j"}));
+  out.moved = document.querySelector("#rec-handcoded000001 li.current") !==
+      document.querySelector("#rec-handcoded000001 .values li");
+  out.tips = document.querySelectorAll(".hl[data-tip]").length;
+  out.titles = document.querySelectorAll("pre .hl[title]").length;
+  var pre = document.createElement("pre"); pre.id = "driver";
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+})();
+</script></body>"""
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no chromium on PATH")
+def test_page_behaves_in_a_browser(run_dir, tmp_path):
+    import subprocess
+
+    page = build_review(run_dir).replace("</body>", _DRIVER)
+    target = tmp_path / "review.html"
+    target.write_text(page, encoding="utf-8")
+    dom = subprocess.run(
+        [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", target.as_uri()],
+        capture_output=True, text=True, timeout=60, check=True,
+    ).stdout
+    result = json.loads(BeautifulSoup(dom, "lxml").find(id="driver").get_text())
+    assert result["flashed"] >= 1  # clicking a field lights its evidence
+    assert result["hidden"] is True  # the legend toggles a kind off
+    assert result["current"] == 1 and result["moved"] is True  # stepping through values
+    assert result["tips"] > 0 and result["titles"] == 0  # styled tips replace native titles

@@ -100,6 +100,8 @@ def _record_html(record: dict[str, Any], number: int, spans: list[Span],
     warn_html = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
     return (f'<article class="record" id="rec-{_e(record.get("id"))}">'
             f'<h3>Record {number}: {_e(record.get("title") or "(no title)")}</h3>'
+            '<p class="step"><button type="button" data-step="-1">◀ previous</button> '
+            '<button type="button" data-step="1">next value ▶</button></p>'
             f'<p class="meta">id {_e(record.get("id"))} · {_e(record.get("doc_type"))} · '
             f"{len(spans)} located, {len(missing)} not located</p>{lost_html}{warn_html}"
             f'<ul class="values">{"".join(rows)}</ul></article>')
@@ -165,7 +167,8 @@ def render_page(views: list[SourceView], errors: list[dict[str, Any]], title: st
         toc.append(f'<li><a href="#src-{i}">{_e(view.path)}</a> '
                    f"({len(view.records)} record{'s' if len(view.records) != 1 else ''}){flag}"
                    "</li>")
-    legend = "".join(f'<span class="hl k-{k}">{_e(label)}</span> ' for k, label in _LEGEND)
+    legend = "".join(f'<button type="button" class="toggle hl k-{k}" data-kind="{k}" '
+                     f'aria-pressed="true">{_e(label)}</button> ' for k, label in _LEGEND)
     notes_html = "".join(f'<p class="note">{_e(n)}</p>' for n in notes or [])
     records = sum(len(v.records) for v in views)
     error_link = f', <a href="#errors">{len(errors)} files failed</a>' if errors else ""
@@ -178,7 +181,9 @@ def render_page(views: list[SourceView], errors: list[dict[str, Any]], title: st
         f"{error_link}.</p>{notes_html}"
         f'<p class="legend">{legend}</p><p class="help">Hover a highlight to see the field and '
         "value; click a field in a record to jump to its evidence, or a highlight to jump to "
-        f'the field.</p><details><summary>Sources</summary><ol class="toc">{"".join(toc)}</ol>'
+        "the field. Step through a record's values with its buttons or the keys j and k; the "
+        "legend switches a kind of highlight off and on.</p>"
+        f'<details><summary>Sources</summary><ol class="toc">{"".join(toc)}</ol>'
         f'</details></header><main>{"".join(sections)}{_errors_html(errors)}</main>'
         f'<div id="tip" hidden></div><script>{_asset("review.js")}</script></body></html>\n'
     )

@@ -10,7 +10,40 @@
     s.setAttribute("data-tip", s.getAttribute("title"));
     s.removeAttribute("title");
   });
+  var current = null;  // the record whose values j/k step through
+  function step(record, by) {
+    var rows = Array.prototype.slice.call(record.querySelectorAll(".values li"));
+    if (!rows.length) { return; }
+    var at = rows.indexOf(record.querySelector(".values li.current"));
+    var next = rows[(at + by + rows.length) % rows.length];
+    rows.forEach(function (r) { r.classList.remove("current"); });
+    next.classList.add("current");
+    next.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    var ref = next.getAttribute("data-ref"), found = ref ? segs(ref) : [];
+    if (found.length) { found[0].scrollIntoView({ behavior: "smooth", block: "center" }); flash(Array.prototype.slice.call(found)); }
+    flash([next]);
+    current = record;
+  }
+  document.addEventListener("keydown", function (e) {
+    var typing = e.target && e.target.closest && e.target.closest("input, textarea, select");
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) { return; }
+    if (e.key === "j" || e.key === "k") {
+      var record = current || document.querySelector(".record");
+      if (record) { step(record, e.key === "j" ? 1 : -1); }
+    }
+  });
   document.addEventListener("click", function (e) {
+    var toggle = e.target.closest("button.toggle");
+    if (toggle) {
+      var on = toggle.getAttribute("aria-pressed") !== "true";
+      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      document.body.classList.toggle("hide-" + toggle.getAttribute("data-kind"), !on);
+      return;
+    }
+    var stepper = e.target.closest("button[data-step]");
+    if (stepper) { step(stepper.closest(".record"), parseInt(stepper.getAttribute("data-step"), 10)); return; }
+    var record = e.target.closest(".record");
+    if (record) { current = record; }
     var row = e.target.closest("[data-ref]");
     if (row) {
       var id = row.getAttribute("data-ref"), found = segs(id);
