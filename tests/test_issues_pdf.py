@@ -48,6 +48,15 @@ def test_page_with_too_many_characters_is_skipped_with_warning(monkeypatch):
     assert any("page 2: skipped" in w for w in doc.warnings)
 
 
+def test_page_with_oversized_content_stream_is_skipped_before_parsing(monkeypatch):
+    monkeypatch.setattr(pdf_module, "MAX_CONTENT_BYTES", 1000)
+    layout = PdfLayout(page_numbers=None).paragraph("Kort sida.").page_break()
+    layout.paragraph("Lång text om trygghet. " * 60)
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks] == ["Kort sida."]
+    assert any("page 2: skipped" in w and "bytes" in w for w in doc.warnings)
+
+
 def test_time_budget_keeps_first_page_and_warns():
     layout = PdfLayout(page_numbers=None)
     for text in ["Första.", "Andra.", "Tredje."]:

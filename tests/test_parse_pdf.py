@@ -280,12 +280,18 @@ def test_zero_page_pdf_is_empty():
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"%PDF-1.7\n", b"%PDF-1.4\n" + bytes(range(256)) * 40, b"not a pdf at all"],
+    [b"%PDF-1.7\n", b"%PDF-1.4\n" + bytes(range(256)) * 40, b"not a pdf at all"],
 )
 def test_garbage_is_a_clear_error(data):
     with pytest.raises(ParseError) as raised:
         parse_pdf(data)
     assert raised.value.reason == "corrupt PDF"
+
+
+def test_zero_byte_file_is_empty():
+    with pytest.raises(ParseError) as raised:
+        parse_pdf(b"")
+    assert raised.value.reason == "empty PDF"
 
 
 def test_page_cap_parses_first_pages_and_warns():

@@ -29,6 +29,9 @@ __all__ = ["MAX_PAGES", "TIME_BUDGET", "parse_pdf"]
 
 MAX_PAGES = 300  # pages parsed before the rest is skipped with a warning
 MAX_CHARS_PER_PAGE = 200_000  # a page with more characters than this is not prose
+# Compressed content stream bytes per page: text pages need kilobytes; beyond this a
+# page is a map, a drawing, or a decompression bomb, and pdfminer would chew on it.
+MAX_CONTENT_BYTES = 4_000_000
 TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are skipped
 
 
@@ -71,6 +74,8 @@ def parse_pdf(
     data: bytes, max_pages: int = MAX_PAGES, time_budget: float = TIME_BUDGET
 ) -> ParsedDocument:
     """Blocks (heading, paragraph, list_item, signature) with pages, from a PDF's bytes."""
+    if not data.strip():
+        raise ParseError("empty PDF", "the file has 0 bytes")
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ParseError("corrupt PDF", "no %PDF header")
     with _pdfminer_messages() as messages:
@@ -145,6 +150,10 @@ def _parse_open(
 def _read_page(page: Any, number: int, warnings: list[str], failures: list[str]) -> list[Line]:
     """One page's lines; a broken or absurd page becomes a warning, not a failure."""
     try:
+        size = _content_bytes(page)
+        if size > MAX_CONTENT_BYTES:
+            warnings.append(f"page {number}: skipped, {size} bytes of drawing instructions")
+            return []
         count = len(page.chars)
         if count > MAX_CHARS_PER_PAGE:
             warnings.append(f"page {number}: skipped, {count} characters")
@@ -162,6 +171,17 @@ def _read_page(page: Any, number: int, warnings: list[str], failures: list[str])
         failures.append(f"page {number}: {reason.detail}")
         warnings.append(f"page {number}: unreadable ({reason.detail})")
         return []
+
+
+def _content_bytes(page: Any) -> int:
+    """Size of the page's content streams as stored (before decompression)."""
+    from pdfminer.pdftypes import resolve1
+
+    total = 0
+    for stream in page.page_obj.contents or []:
+        stream = resolve1(stream)
+        total += len(getattr(stream, "rawdata", None) or getattr(stream, "data", None) or b"")
+    return total
 
 
 def _unmapped_glyphs(page: Any) -> int:

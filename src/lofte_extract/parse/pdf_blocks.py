@@ -59,9 +59,9 @@ def _quote_pattern() -> re.Pattern[str]:
     return re.compile(f"{after}|{before}")
 
 
-def _quote(line: Line) -> bool:
-    """A dash line that is a quote in news prose, not a list item."""
-    return line.marker in {"-", "\u2013", "\u2014"} and bool(_quote_pattern().search(line.text))
+def _quote(marker: str, text: str) -> bool:
+    """A dash item that is a quote in news prose, not a list item."""
+    return marker in {"-", "\u2013", "\u2014"} and bool(_quote_pattern().search(text))
 
 
 def _sentence_like(text: str) -> bool:
@@ -137,6 +137,7 @@ class _Pending:
     bold: bool
     item_x: float = 0.0
     level: int | None = None
+    marker: str = ""
 
 
 class _Assembler:
@@ -152,6 +153,9 @@ class _Assembler:
         pending, self.pending = self.pending, None
         if pending is None:
             return
+        if pending.kind == "list_item" and _quote(pending.marker, pending.text):
+            # "– Vi kommer att ..., säger Malin Ekholm." opens a quote in Swedish news.
+            pending.kind, pending.text = "paragraph", f"{pending.marker} {pending.text}"
         if pending.kind == "heading" and _sentence_like(pending.text):
             pending.kind, pending.level = "paragraph", None  # a bold paragraph, not a title
         if pending.kind == "heading":
@@ -191,18 +195,12 @@ class _Assembler:
             self.pending = _Pending("heading", line.page, text, line, line.size, line.bold,
                                     level=level)
             return
-        if line.bullet and _quote(line):
-            # "– Vi kommer att ..., säger Malin Ekholm." opens a quote in Swedish news.
-            self.flush()
-            self.pending = _Pending("paragraph", line.page, f"{line.marker} {text}", line,
-                                    line.size, line.bold)
-            return
         if line.bullet or self._numbered(line):
             self.flush()
             if not line.bullet:
                 text = split_bullet(text).text
             self.pending = _Pending("list_item", line.page, text, line, line.size, line.bold,
-                                    item_x=line.text_x0)
+                                    item_x=line.text_x0, marker=line.marker)
             return
         if self._continues(line):
             pending = self.pending
