@@ -200,3 +200,16 @@ def test_dash_quote_in_news_is_a_paragraph_not_a_list_item():
         ("paragraph", "\u2013 Vi kommer att göra minst 30 besök per år, säger Malin Ekholm."),
         ("list_item", "Polisen ska genomföra trafikkontroller."),
     ]
+
+
+def test_heading_in_capitals_at_body_size():
+    doc = parse_pdf(
+        PdfLayout()
+        .lines(["BAKGRUND"])
+        .paragraph("Polisen och kommunen har sett en ökning av inbrott i EU och FN-området.")
+        .build()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "BAKGRUND"),
+        ("paragraph", "Polisen och kommunen har sett en ökning av inbrott i EU och FN-området."),
+    ]

@@ -30,8 +30,19 @@ class Style:
     right: dict[int, float] = field(default_factory=dict)
 
     def is_heading(self, line: Line) -> bool:
-        """Larger or bolder than body text, short, and not a list item or sentence."""
-        return (line.size, line.bold) in self.heading_levels and _heading_shaped(line)
+        """Larger or bolder than body text, or in capitals; short; not a list item or sentence."""
+        styled = (line.size, line.bold) in self.heading_levels
+        return (styled or _capitals(line.text)) and _heading_shaped(line)
+
+    def level(self, line: Line) -> int:
+        """1 for the largest heading style; capitals at body style rank below all styles."""
+        return self.heading_levels.get((line.size, line.bold), len(self.heading_levels) + 1)
+
+
+def _capitals(text: str) -> bool:
+    """'BAKGRUND', 'DET HÄR SKA VI GÖRA': a heading set in capitals at body size."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 4 <= len(letters) and text.isupper() and len(text.split()) <= 8
 
 
 @cache
@@ -179,7 +190,7 @@ class _Assembler:
                 self.emit("paragraph", text, line.page)
                 return
         if self.style.is_heading(line):
-            level = self.style.heading_levels[(line.size, line.bold)]
+            level = self.style.level(line)
             pending = self.pending
             if (
                 pending is not None
