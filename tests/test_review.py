@@ -158,6 +158,8 @@ def test_hostile_text_and_record_values_are_escaped(tmp_path):
     source = {**source, "url": "javascript:alert(1)"}
     evil = PromiseRecord(
         id='x"><script>alert(2)</script>', source=source, doc_type="lofte",
+        also_in=[{**source, "path": "<script>alert(5)</script>.html",
+                  "url": "javascript:alert(6)"}],
         title="<b onmouseover=alert(3)>t</b>",
         commitments=[Commitment(text="<script>alert(4)</script>",
                                 evidence=_ev(text, "<script>alert('x')</script>"))],

@@ -96,6 +96,9 @@ def _record_html(record: dict[str, Any], number: int, spans: list[Span],
                    f"<em>({_e(m.reason)})</em></li>" for m in missing)
     lost_html = (f'<div class="unlocated"><h4>Not located ({len(missing)})</h4><ul>{lost}</ul>'
                  "</div>" if missing else "")
+    also = "".join(f"<li>{_e(a.get('path'))} {_url_html(a.get('url'))}</li>"
+                   for a in record.get("also_in") or [] if isinstance(a, dict))
+    also_html = f'<div class="also">Also published in:<ul>{also}</ul></div>' if also else ""
     warnings = "".join(f"<li>{_e(w)}</li>" for w in record.get("warnings") or [])
     warn_html = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
     return (f'<article class="record" id="rec-{_e(record.get("id"))}">'
@@ -103,7 +106,7 @@ def _record_html(record: dict[str, Any], number: int, spans: list[Span],
             '<p class="step"><button type="button" data-step="-1">◀ previous</button> '
             '<button type="button" data-step="1">next value ▶</button></p>'
             f'<p class="meta">id {_e(record.get("id"))} · {_e(record.get("doc_type"))} · '
-            f"{len(spans)} located, {len(missing)} not located</p>{lost_html}{warn_html}"
+            f"{len(spans)} located, {len(missing)} not located</p>{also_html}{lost_html}{warn_html}"
             f'<ul class="values">{"".join(rows)}</ul></article>')
 
 
