@@ -195,6 +195,21 @@ class PdfLayout:
             self._y = top - height
         return self
 
+    def two_columns(self, left: str, right: str, gutter: float = 24) -> PdfLayout:
+        """Body text set in two columns: `left` fills the left column, `right` the right."""
+        self._space(self.body_size)
+        width = (self.width - 2 * self.margin - gutter) / 2
+        top = self._y
+        bottom = top
+        for index, text in enumerate((left, right)):
+            self._y = top
+            for line in self._wrap(text, width):
+                self._op(BODY, self.body_size, self.margin + index * (width + gutter), line)
+                self._y -= self.body_size * 1.25
+            bottom = min(bottom, self._y)
+        self._y = bottom
+        return self
+
     def page_break(self) -> PdfLayout:
         """Continue on a new page."""
         self.pages.append([])

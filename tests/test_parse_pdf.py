@@ -409,3 +409,16 @@ def test_borderless_table_signatures_read_as_columns():
         ("signature", "Anna Berg\nKommunpolis"),
         ("signature", "Per Holm\nKommundirektör"),
     ]
+
+
+def test_two_column_page_reads_left_column_first():
+    left = "Polisen ska genomföra trafikkontroller vid skolorna under hela läsåret. " * 4
+    right = "Kommunen ska förbättra belysningen i parkerna och längs gångvägarna. " * 4
+    doc = parse_pdf(
+        PdfLayout().heading("Löften").two_columns(left.strip(), right.strip()).build()
+    )
+    assert kinds_texts(doc) == [
+        ("heading", "Löften"),
+        ("paragraph", left.strip()),
+        ("paragraph", right.strip()),
+    ]

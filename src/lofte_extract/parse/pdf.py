@@ -21,6 +21,7 @@ import pdfplumber
 
 from .document import DocumentBuilder, ParsedDocument, ParseError
 from .pdf_blocks import add_blocks, measure_style
+from .pdf_columns import reading_order
 from .pdf_furniture import remove_furniture
 from .pdf_lines import Line, clean_page, page_lines
 from .pdf_tables import table_rows
@@ -165,7 +166,8 @@ def _read_page(page: Any, number: int, warnings: list[str], failures: list[str])
             warnings.append(f"page {number}: tables not read ({type(error).__name__})")
             rows, boxes = [], []
         lines = page_lines(page, number, boxes) + rows
-        return sorted(lines, key=lambda line: (line.top, line.x0))
+        lines.sort(key=lambda line: (line.top, line.x0))
+        return reading_order(lines, float(page.width or 0))
     except Exception as error:  # one bad content stream should not lose the other pages
         reason = _classify(error)
         failures.append(f"page {number}: {reason.detail}")

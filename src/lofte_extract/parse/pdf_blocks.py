@@ -258,8 +258,12 @@ class _Assembler:
         gap = line.top - previous.bottom
         if gap > self.style.line_gap + 0.45 * line.size or gap < -line.size:
             return False
-        right = self.style.right.get(line.page, previous.x1)
-        width = right - self.style.left.get(line.page, previous.x0)
+        if previous.column is not None:
+            left, right = previous.column
+        else:
+            left = self.style.left.get(line.page, previous.x0)
+            right = self.style.right.get(line.page, previous.x1)
+        width = right - left
         # A line ending a sentence well before the margin, when the next line's first
         # word would have fitted there, closes a paragraph set without spacing.
         first_word = line.text.split()[0] if line.text.split() else ""

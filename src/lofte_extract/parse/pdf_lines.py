@@ -11,7 +11,15 @@ from typing import Any
 
 from .normalize import load_data, normalize_line, split_bullet
 
-__all__ = ["Line", "Segment", "bullet_marker", "clean_page", "is_bold_font", "page_lines"]
+__all__ = [
+    "Line",
+    "Segment",
+    "bullet_marker",
+    "clean_page",
+    "is_bold_font",
+    "page_lines",
+    "split_line",
+]
 
 # A gap wider than this many font sizes splits a line into segments:
 # side-by-side signatures and table cells, never ordinary (even justified) word gaps.
@@ -45,6 +53,8 @@ class Line:
     raw_end: str = ""  # last character before normalization (a soft hyphen matters)
     font_sizes: list[float] = field(default_factory=list)
     cells: list[str] | None = None  # a ruled table's row: each cell's lines, '\n'-joined
+    words: list[dict] = field(default_factory=list, repr=False)  # pdfplumber's, marker too
+    column: tuple[float, float] | None = None  # (left, right) edges on a two-column page
 
     @property
     def text(self) -> str:
@@ -191,8 +201,19 @@ def _matching_row(rows: list[list[dict]], word: dict) -> list[dict] | None:
     return None
 
 
+def split_line(line: Line, x: float) -> tuple[Line | None, Line | None]:
+    """The parts of a line left and right of `x` (a column gutter), each a line of its own."""
+    left = [w for w in line.words if (w["x0"] + w["x1"]) / 2 < x]
+    right = [w for w in line.words if (w["x0"] + w["x1"]) / 2 >= x]
+    return (
+        _make_line(left, line.page) if left else None,
+        _make_line(right, line.page) if right else None,
+    )
+
+
 def _make_line(words: list[dict], number: int) -> Line | None:
     bullet = False
+    original = words
     first = words[0]
     fonts = (first.get("fontname", ""), words[1].get("fontname", "") if len(words) > 1 else "")
     marker = ""
@@ -233,6 +254,7 @@ def _make_line(words: list[dict], number: int) -> Line | None:
         text_x0=words[0]["x0"],
         raw_end=raw_end,
         font_sizes=sizes,
+        words=original,
     )
 
 

@@ -1,0 +1,79 @@
+"""Reading order on pages set in two columns: the left column before the right one."""
+
+from __future__ import annotations
+
+from .pdf_lines import Line, split_line
+
+__all__ = ["find_gutter", "reading_order"]
+
+MIN_LINES = 8  # fewer lines than this never make a two-column page
+MIN_GUTTER = 8.0  # points of empty space between the columns
+
+
+def find_gutter(lines: list[Line], width: float) -> float | None:
+    """The x of an empty vertical strip in the middle of the page that most lines straddle."""
+    body = [line for line in lines if line.cells is None and len(line.text) > 15]
+    if len(body) < MIN_LINES or width <= 0:
+        return None
+    low, high = int(width * 0.3), int(width * 0.7)
+    counts = [0] * (high - low)
+    for line in body:
+        for word in line.words:
+            start = max(int(word["x0"]) - low, 0)
+            end = min(int(word["x1"]) - low + 1, len(counts))
+            for index in range(start, end):
+                counts[index] += 1
+    # Headings and other full-width lines may cross the gutter; a tenth of the lines may.
+    allowed = len(body) // 10
+    best: tuple[int, int] | None = None
+    run_start = None
+    for index, count in enumerate([*counts, allowed + 1]):
+        if count <= allowed and run_start is None:
+            run_start = index
+        elif count > allowed and run_start is not None:
+            if best is None or index - run_start > best[1] - best[0]:
+                best = (run_start, index)
+            run_start = None
+    if best is None or best[1] - best[0] < MIN_GUTTER:
+        return None
+    gutter = low + (best[0] + best[1]) / 2
+    both = sum(
+        1
+        for line in body
+        if any(w["x1"] < gutter for w in line.words) and any(w["x0"] > gutter for w in line.words)
+    )
+    return gutter if both >= len(body) * 0.4 else None
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """The page's lines in reading order; unchanged unless the page has two columns."""
+    gutter = find_gutter(lines, width)
+    if gutter is None:
+        return lines
+    ordered: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        crosses = line.cells is not None or any(
+            w["x0"] < gutter < w["x1"] for w in line.words
+        )
+        if crosses:
+            # A full-width line (heading, table row) ends the two-column stretch above it.
+            ordered += _edged(left) + _edged(right) + [line]
+            left, right = [], []
+            continue
+        left_part, right_part = split_line(line, gutter)
+        if left_part is not None:
+            left.append(left_part)
+        if right_part is not None:
+            right.append(right_part)
+    return ordered + _edged(left) + _edged(right)
+
+
+def _edged(column: list[Line]) -> list[Line]:
+    """Mark each line with its column's edges, so paragraph ends are judged per column."""
+    if column:
+        edges = (min(line.x0 for line in column), max(line.x1 for line in column))
+        for line in column:
+            line.column = edges
+    return column
