@@ -26,6 +26,7 @@ from build_eval_sets import SHARED, build_set, eval_sets  # noqa: E402
 OWN = ROOT / "tests" / "gold_own"
 VETLANDA = (OWN / "101_vetlanda_2021.txt").read_text(encoding="utf-8")
 HAGFORS = (OWN / "107_hagfors_munkfors_filipstad_2024.txt").read_text(encoding="utf-8")
+MORA = (OWN / "115_mora_2023.txt").read_text(encoding="utf-8")
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="no shared seeds")
 
 
@@ -42,6 +43,30 @@ def test_side_by_side_signatures_are_read_as_name_title_pairs():
         ("Ulf Hammarström", "Kommunstyrelsens ordförande Munkfors"),
         ("Birgitta Sjöö", "Kommunstyrelsens ordförande Filipstad"),
     ]]
+
+
+def test_pipe_rows_become_a_table_and_for_lines_label_the_signers():
+    items = render.parse_source(MORA)
+    table = next(i for i in items if i.kind == "table")
+    assert table.rows[0] == ["Aktivitet", "Ansvarig", "När"] and len(table.rows) == 5
+    signatures = next(i for i in items if i.kind == "signatures")
+    assert signatures.orgs == ["För Polismyndigheten", "För Mora kommun"]
+    assert signatures.pairs[0] == ("Jonas Wiklund", "Lokalpolisområdeschef")
+
+
+def test_pdf_table_is_ruled_and_html_table_has_a_header():
+    with pdfplumber.open(io.BytesIO(render.render_pdf(MORA, variant=0))) as pdf:
+        tables = pdf.pages[0].extract_tables()
+        text = pdf.pages[0].extract_text()
+    assert len(tables) == 1 and len(tables[0]) == 5
+    assert tables[0][0] == ["Aktivitet", "Ansvarig", "När"]
+    assert "För Polismyndigheten För Mora kommun" in text
+    soup = BeautifulSoup(render.render_html(MORA, 1), "lxml")
+    assert [th.get_text() for th in soup.select("table thead th")] == ["Aktivitet", "Ansvarig",
+                                                                       "När"]
+    assert len(soup.select("table tbody tr")) == 4
+    assert [p.get_text() for p in soup.select(".signature .org")] == ["För Polismyndigheten",
+                                                                      "För Mora kommun"]
 
 
 def test_furniture_and_headings_are_not_signatures():

@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Item", "build_pdf", "page_template", "parse_source", "render_html", "render_pdf"]
+__all__ = ["Item", "page_template", "parse_source", "render_html", "render_pdf"]
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-–*]|\(cid:\d+\)|\uf0b7)\s+")
 _DOTS = re.compile(r"^\s*[._…]{4,}\s*$")
 _COLUMNS = re.compile(r"\s{3,}|\t+")
+_CELLS = re.compile(r"\s+\|\s+")
+_ORG = re.compile(r"^För\s+\S")
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëø'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüëø'’]+)*"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+\([A-ZÅÄÖa-zåäö]{{1,4}}\))?$")
 # Stems that make a short line a role title rather than a name or a heading.
@@ -40,6 +42,8 @@ class Item:
     text: str = ""
     items: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str | None]] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)  # "För Polismyndigheten" above each signer
+    rows: list[list[str]] = field(default_factory=list)  # table rows, header first
 
 
 def _is_title(line: str) -> bool:
@@ -65,9 +69,13 @@ def _is_heading(line: str) -> bool:
     return letters >= len(line) / 2
 
 
-def _signature_run(lines: list[str], i: int) -> tuple[list[tuple[str, str | None]], int]:
-    """Name/title pairs starting at line i, and the index after them (i when none)."""
+def _signature_run(
+    lines: list[str], i: int
+) -> tuple[list[tuple[str, str | None]], list[str], int]:
+    """Name/title pairs starting at line i, the 'För ...' labels above them, and the index
+    after them (i when none)."""
     pairs: list[tuple[str, str | None]] = []
+    orgs: list[str] = []
     j = i
     while j < len(lines):
         k = j
@@ -75,6 +83,15 @@ def _signature_run(lines: list[str], i: int) -> tuple[list[tuple[str, str | None
             k += 1
         if k >= len(lines):
             break
+        labels = _columns(lines[k])
+        if labels and all(_ORG.match(x) for x in labels):
+            k += 1
+            while k < len(lines) and (not lines[k].strip() or _DOTS.match(lines[k])):
+                k += 1
+            if k >= len(lines):
+                break
+        else:
+            labels = []
         names = _columns(lines[k])
         if not names or not all(_is_name(n) for n in names):
             break
@@ -90,11 +107,13 @@ def _signature_run(lines: list[str], i: int) -> tuple[list[tuple[str, str | None
             j = t + 1
         else:
             break
-    return pairs, (j if pairs else i)
+        orgs.extend(labels if len(labels) == len(names) else [""] * len(names))
+    return pairs, (orgs if any(orgs) else []), (j if pairs else i)
 
 
 def parse_source(text: str) -> list[Item]:
-    """Split a source text into headings, paragraphs, lists and signature groups."""
+    """Split a source text into headings, paragraphs, lists, tables ("a | b" lines) and
+    signature groups."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Item] = []
     i = 0
@@ -103,10 +122,17 @@ def parse_source(text: str) -> list[Item]:
         if not line.strip() or _DOTS.match(line):
             i += 1
             continue
-        pairs, after = _signature_run(lines, i)
+        pairs, orgs, after = _signature_run(lines, i)
         if pairs:
-            out.append(Item("signatures", pairs=pairs))
+            out.append(Item("signatures", pairs=pairs, orgs=orgs))
             i = after
+            continue
+        if len(_CELLS.split(line.strip())) >= 2:
+            rows = []
+            while i < len(lines) and len(_CELLS.split(lines[i].strip())) >= 2:
+                rows.append([c.strip() for c in _CELLS.split(lines[i].strip())])
+                i += 1
+            out.append(Item("table", rows=rows))
             continue
         if _BULLET.match(line):
             item = _BULLET.sub("", line).strip()
@@ -140,182 +166,10 @@ def _title_of(items: list[Item]) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-# Bullet glyphs as Word exports leave them: Symbol's bullet extracts as "•", a raw
-# WinAnsi code 127 without a glyph as "(cid:127)", ZapfDingbats' disc as "l", and Word's
-# Symbol-font bullet re-encoded into the private use area as U+F0B7.
-_GLYPHS = ("symbol", "cid127", "zapf", "pua")
-_PUA_FONT = "LofteBulletPUA"
-
-
-def _pua_font() -> str:
-    """A TrueType font whose U+F0B7 draws a bullet, registered once."""
-    import os
-
-    import reportlab
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if _PUA_FONT not in pdfmetrics.getRegisteredFontNames():
-        font = TTFont(_PUA_FONT, os.path.join(os.path.dirname(reportlab.__file__), "fonts",
-                                              "Vera.ttf"))
-        # Map the private-use code to the bullet glyph: the ToUnicode map then says U+F0B7.
-        font.face.charToGlyph[0xF0B7] = font.face.charToGlyph[0x2022]
-        font.face.charWidths[0xF0B7] = font.face.charWidths[0x2022]
-        pdfmetrics.registerFont(font)
-    return _PUA_FONT
-
-
-def _styles():
-    from reportlab.lib.styles import ParagraphStyle
-
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=7)
-    return {
-        "h1": ParagraphStyle("h1", base, fontName="Helvetica-Bold", fontSize=16, leading=20,
-                             spaceAfter=10),
-        "h2": ParagraphStyle("h2", base, fontName="Helvetica-Bold", fontSize=12, leading=16,
-                             spaceBefore=6, spaceAfter=5),
-        "body": base,
-        "item": ParagraphStyle("item", base, spaceAfter=4),
-        "sign": ParagraphStyle("sign", base, spaceAfter=1),
-    }
-
-
-def _list_item_class():
-    from reportlab.platypus import Flowable
-
-    class ListItem(Flowable):
-        """A paragraph with a bullet drawn as raw PDF glyph codes; splits across pages."""
-
-        indent = 18
-
-        def __init__(self, para, glyph: str | None):
-            super().__init__()
-            self.para = para
-            self.glyph = glyph
-
-        def wrap(self, aw, ah):
-            _, h = self.para.wrap(aw - self.indent, ah)
-            self.width, self.height = aw, h
-            return aw, h
-
-        def split(self, aw, ah):
-            parts = self.para.split(aw - self.indent, ah)
-            if len(parts) < 2:
-                return []
-            return [ListItem(parts[0], self.glyph), ListItem(parts[1], None)]
-
-        def getSpaceAfter(self):
-            return self.para.getSpaceAfter()
-
-        def draw(self):
-            self.para.drawOn(self.canv, self.indent, 0)
-            if self.glyph is None:
-                return
-            y = self.height - self.para.style.fontSize
-            if self.glyph == "cid127":
-                font = self.canv._doc.getInternalFontName("Helvetica")
-                self.canv._code.append(f"BT 1 0 0 1 4 {y:.2f} Tm {font} 10 Tf (\\177) Tj ET")
-                self.canv.circle(6, y + 3.5, 1.8, stroke=0, fill=1)
-            else:
-                font, char = {
-                    "symbol": ("Symbol", "•"),
-                    "zapf": ("ZapfDingbats", "●"),
-                    "pua": (_pua_font(), "\uf0b7"),
-                }[self.glyph]
-                self.canv.setFont(font, 8 if self.glyph == "zapf" else 10)
-                self.canv.drawString(4, y, char)
-
-    return ListItem
-
-
-def _signature_table(pairs, styles, width):
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    def cell(pair):
-        name, title = pair
-        return [
-            Paragraph("." * 44, styles["sign"]),
-            Paragraph(html.escape(name), styles["sign"]),
-            Paragraph(html.escape(title or ""), styles["sign"]),
-        ]
-
-    rows = []
-    for k in range(0, len(pairs), 2):
-        row = [cell(p) for p in pairs[k:k + 2]]
-        rows.append(row + [""] * (2 - len(row)))
-    table = Table(rows, colWidths=[width / 2] * 2)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 22)]))
-    return table
-
-
-def _numbered_canvas(header: str, variant: int):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    left = "Polismyndigheten" if variant % 2 == 0 else "Kommunledningskontoret"
-
-    class NumberedCanvas(canvas.Canvas):
-        """Draws 'Sida N av M' once the page count is known."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._saved = []
-
-        def showPage(self):
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self.setFont("Helvetica", 8.5)
-                self.drawString(56, A4[1] - 40, left)
-                self.drawRightString(A4[0] - 56, A4[1] - 40, header[:70])
-                self.line(56, A4[1] - 46, A4[0] - 56, A4[1] - 46)
-                self.drawCentredString(A4[0] / 2, 34, f"Sida {self._pageNumber} av {total}")
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
-def build_pdf(items: list[Item], title: str, variant: int) -> bytes:
-    """Lay items out on A4 pages."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    styles = _styles()
-    list_item = _list_item_class()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=62, rightMargin=62, topMargin=70,
-                            bottomMargin=60, title=title, author="Polismyndigheten",
-                            invariant=True)  # same bytes each build: corpus diffs mean something
-    story = []
-    first = True
-    lists = 0
-    for item in items:
-        if item.kind == "heading":
-            story.append(Paragraph(html.escape(item.text), styles["h1" if first else "h2"]))
-            first = False
-        elif item.kind == "paragraph":
-            story.append(Paragraph(html.escape(item.text), styles["body"]))
-        elif item.kind == "list":
-            glyph = _GLYPHS[(variant + lists) % len(_GLYPHS)]
-            lists += 1
-            story.extend(list_item(Paragraph(html.escape(x), styles["item"]), glyph)
-                         for x in item.items)
-        else:
-            story.append(_signature_table(item.pairs, styles, doc.width))
-    doc.build(story, canvasmaker=_numbered_canvas(title, variant))
-    return buffer.getvalue()
-
-
 def render_pdf(text: str, variant: int = 0) -> bytes:
     """The source text as a signed-document PDF (bytes)."""
+    from render_pdf import build_pdf  # tools/ is on sys.path wherever render is imported
+
     items = parse_source(text)
     return build_pdf(items, _title_of(items), variant)
 
@@ -342,11 +196,22 @@ def _body_html(items: list[Item], variant: int = 0) -> str:
             parts.append(f"<p>{html.escape(item.text)}</p>")
         elif item.kind == "list":
             parts.append(_list_html(item.items, variant))
+        elif item.kind == "table":
+            head = "".join(f"<th>{html.escape(c)}</th>" for c in item.rows[0])
+            body = "".join(
+                "\n  <tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                for row in item.rows[1:]
+            )
+            parts.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}\n</tbody>"
+                         "\n</table>")
         else:
+            orgs = item.orgs or [""] * len(item.pairs)
             cells = "".join(
-                '\n  <div class="signature"><p class="sign-line">&nbsp;</p>'
+                '\n  <div class="signature">'
+                + (f'<p class="org">{html.escape(org)}</p>' if org else "")
+                + '<p class="sign-line">&nbsp;</p>'
                 f"<p><strong>{html.escape(name)}</strong><br>{html.escape(title or '')}</p></div>"
-                for name, title in item.pairs
+                for (name, title), org in zip(item.pairs, orgs, strict=True)
             )
             parts.append(f'<div class="signatures">{cells}\n</div>')
     return "\n".join(parts)
