@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .pipeline import run
 from .schemas import write_schemas
 
 __all__ = ["build_parser", "main"]
@@ -43,6 +42,8 @@ def _run_command(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"lofte-extract: output {args.out} exists and is not a folder", file=sys.stderr)
         return 2
+    from .pipeline import run
+
     try:
         with _Progress(enabled=not args.quiet) as progress:
             summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,

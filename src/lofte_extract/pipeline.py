@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from .compare.dedupe import deduplicate
 from .extract import NotAPromiseError, extract_records
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
+from .store.sqlite import write_dataset
 from .workers import Task, WorkerPool
 
-__all__ = ["FileResult", "RunSummary", "discover", "process_file", "run"]
+__all__ = ["FileResult", "RunSummary", "discover", "flag_duplicates", "process_file", "run"]
 
 # Files the tool itself writes into a corpus folder; not documents.
 _OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
@@ -172,11 +174,33 @@ def run(
             errors.append(result.error)
     if progress is not None:
         progress(done, len(tasks), "")
+    records = flag_duplicates(records, deduplicate(records))
     _write(out_dir, records, errors, texts)
     summary.records = len(records)
     summary.failures = len(errors)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def flag_duplicates(
+    records: list[PromiseRecord], merged: list[PromiseRecord]
+) -> list[PromiseRecord]:
+    """Per-source records, with the warnings deduplication found and a note on each copy
+    that the dataset merged into another record."""
+    by_id = {record.id: record for record in merged}
+    kept_for: dict[str, str] = {}
+    for record in merged:
+        for other in record.also_in:
+            kept_for.setdefault(other.sha256, record.id)
+    flagged = []
+    for record in records:
+        kept = by_id.get(record.id)
+        warnings = list(kept.warnings) if kept else list(record.warnings)
+        if kept is None and record.source.sha256 in kept_for:
+            warnings.append(f"same promise as record {kept_for[record.source.sha256]}; "
+                            "merged into it in lofte.sqlite")
+        flagged.append(record.model_copy(update={"warnings": warnings}))
+    return flagged
 
 
 def _write(
@@ -188,3 +212,7 @@ def _write(
     write_records(out_dir / "records.jsonl", records)
     write_commitments_csv(out_dir / "commitments.csv", records)
     write_errors(out_dir / "errors.jsonl", errors)
+    # The published dataset merges a promise published twice into one record listing
+    # every source; records.jsonl keeps one record per source document so that every
+    # source stays traceable and scorable on its own.
+    write_dataset(out_dir, deduplicate(records))

@@ -76,7 +76,7 @@ class WorkerPool:
         self.timeout = timeout
         self.memory_bytes = memory_mb * 1024 * 1024 if memory_mb else None
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["lofte_extract.pipeline"])
+        self.context.set_forkserver_preload(["lofte_extract._preload"])
 
     def map(self, tasks: list[Task], on_start: Callable[[Task], None] | None = None) -> Iterator:
         """Results (FileResult) in completion order; a stuck or dead worker gives an error."""
