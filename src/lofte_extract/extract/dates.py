@@ -11,6 +11,7 @@ from .meta_vocab import Line, lines, load_json, sentences
 
 __all__ = [
     "DateMention",
+    "agreement_years",
     "find_dates",
     "find_period_range",
     "heading_years",
@@ -93,15 +94,21 @@ _RANGE_GAP = re.compile(
 
 
 def find_period_range(
-    text: str, start: int = 0, end: int | None = None
+    text: str, start: int = 0, end: int | None = None, agreement: bool = False
 ) -> tuple[str, str, int, int] | None:
-    """The first 'date - date' validity range in a sentence about the promise."""
+    """The first 'date - date' validity range in a sentence about the promise.
+
+    An agreement's period counts only when the document is the agreement itself.
+    """
     vocab = load_json("meta_years.json")
+    agreement_words = ("överenskommelse", "avtal")
     for sentence in sentences(text, start, end):
         lower = sentence.text.lower()
-        if not any(cue in lower for cue in vocab["valid_cues"]):
+        if not any(cue in lower for cue in vocab["valid_cues"]) and not (
+            agreement and any(word in lower for word in agreement_words)
+        ):
             continue
-        if "löfte" not in lower and any(neg in lower for neg in ("överenskommelse", "avtal")):
+        if not agreement and "löfte" not in lower and any(w in lower for w in agreement_words):
             continue
         dates = find_dates(text, sentence.start, sentence.end)
         for first, second in zip(dates, dates[1:], strict=False):
@@ -255,6 +262,21 @@ def promise_years(
     return [], None, None
 
 
+def agreement_years(
+    text: str, start: int, end: int, period: tuple[str, str, int, int] | None
+) -> tuple[list[int], int | None, int | None]:
+    """Years a samverkansöverenskommelse covers: its period, else its title line's years."""
+    if period:
+        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
+    for line in lines(text, start, end)[:5]:
+        lower = line.text.lower()
+        if ("överenskommelse" in lower or "avtal" in lower) and len(line.text) <= 120:
+            years = years_in(line.text)
+            if years:
+                return years, line.start, line.end
+    return [], None, None
+
+
 def _url_years(url: str) -> list[int]:
     # Only a path segment that names a promise: '/uppfoljning-medborgarlofte-kungalv-2018-2019/'
     for segment in url.lower().split("/"):
@@ -301,10 +323,9 @@ def signed_date(
             iso = date.iso(year)
             if iso:
                 return iso, date.start, date.end
-        if any(re.search(rf"(?<!\w){w}(?!\w)", lower) for w in places["today_words"]):
-            dated = _article_date(text)
-            if dated:
-                return dated
+        relative = _relative_date(text, lower)
+        if relative:
+            return relative
     # A date standing alone near the signatures (the second half), or after a place name.
     half = start + (end - start) // 2
     for line in lines(text, start, end):
@@ -329,11 +350,41 @@ def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
     return first
 
 
-def _article_date(text: str) -> tuple[str, int, int] | None:
-    for line in lines(text)[:4]:
+def _article_date(text: str) -> tuple[datetime.date, int, int] | None:
+    """An article's date: a date line at the top, or a 'Publicerad <date>' line anywhere."""
+    all_lines = lines(text)
+    for index, line in enumerate(all_lines):
+        top = index < 4 and len(line.text) <= 40
+        if not (top or line.text.lower().startswith("publicer")):
+            continue
         dates = find_dates(text, line.start, line.end)
-        if dates and dates[0].year and len(line.text) <= 40:
+        if dates and dates[0].year:
             iso = dates[0].iso()
             if iso:
-                return iso, dates[0].start, dates[0].end
+                return datetime.date.fromisoformat(iso), dates[0].start, dates[0].end
     return None
+
+
+def _shifted(day: datetime.date, sentence: str) -> datetime.date | None:
+    """The day a relative phrase in the sentence means, counted from `day`."""
+    places = load_json("meta_places.json")
+    for word, days in places["relative_days"].items():
+        if re.search(rf"(?<!\w){word}(?!\w)", sentence):
+            return day + datetime.timedelta(days=days)
+    for name, weekday in places["weekday_forms"].items():
+        back = (day.weekday() - weekday) % 7
+        if re.search(rf"\bpå {name}en\b", sentence):  # 'på tisdagen': this week's
+            return day - datetime.timedelta(days=back)
+        if re.search(rf"\bi {name}s\b", sentence):  # 'i tisdags': the last one before
+            return day - datetime.timedelta(days=back or 7)
+    return None
+
+
+def _relative_date(text: str, sentence: str) -> tuple[str, int, int] | None:
+    # 'I dag undertecknades', 'På tisdagen undertecknade', counted from the article's date.
+    dated = _article_date(text)
+    if dated is None:
+        return None
+    day, start, end = dated
+    shifted = _shifted(day, sentence)
+    return (shifted.isoformat(), start, end) if shifted else None

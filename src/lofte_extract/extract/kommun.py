@@ -8,7 +8,14 @@ from urllib.parse import urlparse
 
 from .meta_vocab import KommunEntry, fold, kommun_by_form, kommuner, load_json
 
-__all__ = ["KommunMention", "kommun_mentions", "rank_kommuner", "police_area", "url_kommuner"]
+__all__ = [
+    "KommunMention",
+    "heading_kommuner",
+    "kommun_mentions",
+    "police_area",
+    "rank_kommuner",
+    "url_kommuner",
+]
 
 NAME = r"[A-ZÅÄÖÉ][\wåäöéü]+(?:[/-][A-ZÅÄÖÉ][\wåäöéü]+)*"
 
@@ -81,6 +88,11 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
     return mentions
 
 
+def heading_kommuner(heading: str) -> set[str]:
+    """Codes of the kommuner a heading names."""
+    return {m.entry.code for m in kommun_mentions(heading, 0, len(heading))}
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].strip()
     return not before or before[-1] in ".!?•-–:"
@@ -114,10 +126,14 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
 
 
 def rank_kommuner(
-    text: str, start: int, end: int, url: str | None
+    text: str, start: int, end: int, url: str | None, heading: str | None = None
 ) -> list[tuple[KommunEntry, KommunMention | None]]:
     """Kommuner the promise covers, best first, each with its best mention."""
     mentions = kommun_mentions(text, start, end)
+    at = text.find(heading, start, end) if heading else -1
+    for mention in mentions:  # the span's own heading names its kommun most surely
+        if at >= 0 and at <= mention.start < at + len(heading or ""):
+            mention.weight += 5
     if not mentions and (start, end) != (0, len(text)):
         mentions = kommun_mentions(text, 0, len(text))
     scores: dict[str, float] = {}
@@ -161,16 +177,16 @@ def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None
     for m in _area_pattern().finditer(text, start, end):
         names = m["names"].split()
         is_area = bool(area_cue.match(m["cue"]))
+        cut = next((i for i, n in enumerate(names) if n in stop), len(names))
+        names = names[:cut]
         choice = None
         for index, name in enumerate(names):
             parts = re.split(r"[/-]", name)
-            known = all(p in kommun_by_form() for p in parts)
-            if name in stop or (index == 0 and name.lower() in ("och", "i")):
-                break
-            if known or "/" in name or "-" in name:
-                choice = (name, index)
-            elif is_area and choice is None and index == 0:
-                choice = (name, index)
+            if all(p in kommun_by_form() for p in parts):
+                choice = (name, index)  # 'Storgöteborg Kungälv-Ale' -> 'Kungälv-Ale'
+        if choice is None and names and is_area:
+            # 'Lokalpolisområde Norra Värmland': a region name of its own, kept whole.
+            choice = (" ".join(names), 0)
         if choice is None:
             continue
         name, index = choice

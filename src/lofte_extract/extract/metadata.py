@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
-from .dates import find_period_range, promise_years, signed_date
+from .dates import agreement_years, find_period_range, promise_years, signed_date
 from .doctype import classify, is_about
 from .kommun import police_area, rank_kommuner
 from .signatories import find_signers
@@ -43,7 +43,7 @@ def find_kommuner(doc: ParsedDocument, span: DocumentSpan, url: str | None) -> l
             code=entry.code,
             evidence=_evidence(doc, mention.start, mention.end) if mention else None,
         )
-        for entry, mention in rank_kommuner(doc.text, span.start, span.end, url)
+        for entry, mention in rank_kommuner(doc.text, span.start, span.end, url, span.heading)
     ]
 
 
@@ -62,10 +62,14 @@ def find_period(
 ) -> tuple[Period | None, list[int], Evidence | None]:
     """Validity period (to the day, when given) and every year covered."""
     period = None
-    found = find_period_range(doc.text, span.start, span.end)
+    agreement = classify_doc_type(doc, span) == "overenskommelse"
+    found = find_period_range(doc.text, span.start, span.end, agreement=agreement)
     if found:
         period = Period(start=found[0], end=found[1])
-    years, start, end = promise_years(doc.text, span.start, span.end, span.heading, url)
+    if agreement:
+        years, start, end = agreement_years(doc.text, span.start, span.end, found)
+    else:
+        years, start, end = promise_years(doc.text, span.start, span.end, span.heading, url)
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
     return period, years, _evidence(doc, start, end)

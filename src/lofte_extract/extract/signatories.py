@@ -61,8 +61,9 @@ def _stopped(name: str) -> bool:
     tokens = name.split()
     if any(t in stop or t.rstrip("s") in stop for t in tokens):
         return True
-    if any(t in kommun_by_form() and i == len(tokens) - 1 for i, t in enumerate(tokens)):
-        return True  # 'Eskilstuna' last: a place, not a surname
+    last = kommun_by_form().get(tokens[-1]) if tokens else None
+    if last and not last.ambiguous:
+        return True  # 'Trygga Eskilstuna': a place last, not a surname (Lund, Berg may be)
     return bool(_title_pattern().search(name))
 
 
@@ -155,6 +156,17 @@ def _is_name(line: Line) -> bool:
     return bool(m) and not _stopped(text)
 
 
+def _ocr_title(title: str) -> str:
+    """'Kornmunstyrelsens ordförande' (OCR 'rn' for 'm') back to the title it reads as."""
+    if "rn" not in title:
+        return title
+    mended = re.sub(r"rn(?=[a-zåäö])", "m", title)
+    head, mended_head = _title_pattern().match(title), _title_pattern().match(mended)
+    if mended_head and (not head or mended_head.end() > head.end()):
+        return mended
+    return title
+
+
 def _title_text(line: Line) -> bool:
     text = line.text.strip()
     head = _title_pattern().search(text)
@@ -194,16 +206,20 @@ def _split_names(line: Line, count: int) -> list[Line] | None:
     return None
 
 
-def _contact_near(content: list[Line], index: int) -> bool:
+def _contact_line(line: Line) -> bool:
+    lower = line.text.lower()
     cues = load_json("meta_places.json")["contact_cues"]
-    window = content[max(0, index - 2):index + 3]
-    for line in window:
-        lower = line.text.lower()
-        if any(cue in lower.split() or lower.startswith(cue) for cue in cues):
-            return True
-        if re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text):
-            return True
-    return False
+    if lower.startswith(tuple(cues)):
+        return True
+    phone = re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text)
+    return bool(phone) and len(line.text) <= 60
+
+
+def _contact_near(content: list[Line], index: int) -> bool:
+    # A contact box ('Kontakt', name, title, phone) looks like a signature; its heading comes
+    # just before the name, its phone or e-mail just after the title.
+    window = [index - 1, index + 2, index + 3]
+    return any(0 <= i < len(content) and _contact_line(content[i]) for i in window)
 
 
 def _inline_pair(line: Line) -> tuple[Line, Line] | None:
@@ -274,7 +290,7 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
         organisation = _organisation_line(stacked) if stacked else None
         for name_line, title_line in pairs:
             name = re.sub(_PARTY + "$", "", name_line.text).strip()
-            title = title_line.text.strip().rstrip(",")
+            title = _ocr_title(title_line.text.strip().rstrip(","))
             org = organisation_of(title)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation

@@ -36,7 +36,9 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         if not is_period_heading(line.text):
             continue
         years = heading_years(line.text)
-        if sections and set(years) == set(sections[-1][2]):
+        if sections and set(years) == set(sections[-1][2]) and not _other_kommun(
+            line.text, sections[-1][1]
+        ):
             continue  # the same period named again
         if sections and line.text.lower().startswith(tuple(vocab["heading_skip_starts"])):
             continue  # 'Uppföljning 2018' inside a promise
@@ -55,6 +57,14 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
             continue
         spans.append(DocumentSpan(begin, finish, heading))
     return spans
+
+
+def _other_kommun(heading: str, previous: str) -> bool:
+    """Whether two headings name different kommuner ('Medborgarlöfte Lysekils kommun 2021')."""
+    from ..extract.kommun import heading_kommuner
+
+    here, before = heading_kommuner(heading), heading_kommuner(previous)
+    return bool(here) and bool(before) and here != before
 
 
 def _title(doc: ParsedDocument) -> str | None:
