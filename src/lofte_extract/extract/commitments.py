@@ -67,6 +67,8 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         if line.kind not in ("paragraph", "list_item"):
             continue
+        if is_quote(line.text) and not tag_actors(line.text):
+            continue  # a quoted statement in an article, whichever sentence says 'säger'
         for piece in split_sentences(line.text, line.start):
             if _sentence_is_commitment(piece.text, sectioned.section, has_region):
                 pieces.append((piece, sectioned))

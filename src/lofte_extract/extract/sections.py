@@ -56,7 +56,11 @@ def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
     best, best_length = None, 0
     for kind in kinds:
         for cue in _cues()[kind]:
-            if (normal == cue or normal.startswith(cue + " ")) and len(cue) > best_length:
+            # A cue opens a heading ('Löften gällande Skäggetorp'), not a sentence
+            # ('Polisen ska bli mer synlig i området').
+            rest = len(normal.split()) - len(cue.split())
+            prefixed = normal.startswith(cue + " ") and rest <= 3
+            if (normal == cue or prefixed) and len(cue) > best_length:
                 best, best_length = kind, len(cue)
     return best
 
@@ -117,9 +121,17 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
             continue
         if is_heading_like(line):
             kind = classify_heading(line.text)
+            if kind is None and section == "promise" and _reads_as_item(line.text):
+                # Short unbulleted lines under 'lovar att:' are the items themselves.
+                item = Line(line.start, line.end, line.text, "list_item", line.level)
+                out.append(SectionedLine(item, section, False, actors))
+                continue
             if kind == "actor":
-                section = "promise" if section in ("none", "title", "promise") else section
-                if section == "promise":
+                # 'Polis', 'Västtrafik' name who acts inside a promise list; 'Polisen lovar:'
+                # opens one; a bare 'Lekebergs kommun' at the top is page furniture.
+                opens = re.search(r"\b(ska|skall|lovar|kommer)\b", line.text.lower())
+                if section == "promise" or opens:
+                    section = "promise"
                     actors = tuple(mentioned_actors(line.text))
             elif kind is not None:
                 section = kind
@@ -132,6 +144,16 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                 section = "follow_up"
         out.append(SectionedLine(line, section, False, actors))
     return out
+
+
+def _reads_as_item(text: str) -> bool:
+    from .cues import activity_start, actor_start, has_modal
+
+    if text.rstrip().endswith((":", ";")) or len(text.split()) < 4:
+        return False
+    if has_modal(text) or actor_start(text, within=2):
+        return True
+    return activity_start(text) and len(text.split()) >= 5
 
 
 def _last_sentence(text: str) -> str:
