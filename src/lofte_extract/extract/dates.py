@@ -112,7 +112,7 @@ def find_period_range(
             continue
         dates = find_dates(text, sentence.start, sentence.end)
         for first, second in zip(dates, dates[1:], strict=False):
-            if not _RANGE_GAP.match(text[first.end : second.start]):
+            if not _RANGE_GAP.match(text[first.end:second.start]):
                 continue
             first_year = first.year or second.year
             begin, finish = first.iso(first_year), second.iso()
@@ -139,7 +139,7 @@ def years_in(text: str) -> list[int]:
         return _expand(int(period[0][:4]), int(period[1][:4]))
     masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", text)
     for date in find_dates(masked):  # single dates are events, not coverage
-        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end :]
+        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end:]
     years: list[int] = []
     for m in _YEAR_RANGE.finditer(masked):
         years += _expand(int(m[1]), int(m[2]) if m[2] else None)
@@ -191,7 +191,7 @@ def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _not_current(text: str, start: int) -> bool:
-    window = text[max(0, start - 25) : start].lower()
+    window = text[max(0, start - 25):start].lower()
     return any(re.search(rf"\b{w}\b", window) for w in load_json("meta_years.json")["not_current"])
 
 
@@ -209,8 +209,7 @@ def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
 
 _PREP_YEAR = re.compile(
     r"(?i)\b(?:under|för|inför|gäller)\s+(?:år\s+|året\s+|(?:våren|sommaren|hösten|vintern)\s+)?"
-    + YEAR
-    + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
+    + YEAR + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
     r"|\b(?:våren|sommaren|hösten|vintern)\s+" + YEAR
 )
 
@@ -223,10 +222,10 @@ def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
         if any(marker in lower.split() for marker in vocab["past_markers"]):
             continue
         for m in _PREP_YEAR.finditer(text, sentence.start, sentence.end):
-            before = text[max(sentence.start, m.start() - 40) : m.start()].lower()
+            before = text[max(sentence.start, m.start() - 40):m.start()].lower()
             if any(neg in before for neg in vocab["context_negative"]):
                 continue
-            following = text[m.end() : sentence.end].split()[:1]
+            following = text[m.end():sentence.end].split()[:1]
             if following and following[0].lower().endswith(tuple(vocab["past_suffixes"])):
                 continue
             first = int(m[1] or m[3])
@@ -293,8 +292,8 @@ def _date_line(text: str, line: Line) -> DateMention | None:
     dates = find_dates(text, line.start, line.end)
     if len(dates) != 1 or dates[0].year is None or len(line.text) > 45:
         return None
-    prefix = text[line.start : dates[0].start]
-    suffix = text[dates[0].end : line.end]
+    prefix = text[line.start:dates[0].start]
+    suffix = text[dates[0].end:line.end]
     if suffix.strip(" .,") or not re.fullmatch(
         r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?", prefix
     ):

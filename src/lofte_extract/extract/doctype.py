@@ -43,13 +43,11 @@ def classify(
     titles = _title_lines(text, start, end, heading, top_headings)
     body = text[start:end].lower()
     # 'Uppföljning medborgarlöfte Kungälv 2018-2019'; a bare 'Uppföljning 2018' link is not.
-    if (
-        any(
-            title.startswith(tuple(vocab["uppfoljning_title"])) and is_about(title)
-            for title in titles
-        )
-        or _count(body, vocab["uppfoljning_body"]) >= vocab["uppfoljning_body_min"]
-    ):
+    if any(
+        title.startswith(tuple(vocab["uppfoljning_title"])) and is_about(title) for title in titles
+    ) or _count(
+        body, vocab["uppfoljning_body"]
+    ) >= vocab["uppfoljning_body_min"]:
         return "uppfoljning"
     whole = text.lower()
     doc_titles = _title_lines(text, 0, len(text), None, top_headings)

@@ -42,7 +42,7 @@ def _lpo_pattern() -> re.Pattern:
 
 
 def _in_police_area(text: str, start: int) -> bool:
-    window = text[max(0, start - 50) : start]
+    window = text[max(0, start - 50):start]
     return bool(_lpo_pattern().search(window)) or bool(
         re.search(r"(?:Polisen|polisen|LPO)\s+(?:\w+\s+)?$", window[-20:])
         and not re.search(r"(?:och|i)\s+$", window[-6:])
@@ -56,8 +56,8 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
     mentions = []
     for m in _form_pattern().finditer(text, start, end):
         entry = kommun_by_form()[m[1]]
-        before = text[max(0, m.start() - 30) : m.start()]
-        after = text[m.end() : m.end() + 40]
+        before = text[max(0, m.start() - 30):m.start()]
+        after = text[m.end():m.end() + 40]
         next_word = (after.split() or [""])[0].strip(".,:;)")
         prev_word = (before.split() or [""])[-1]
         if next_word in places["not_kommun_after"] or prev_word in places["not_kommun_before"]:
@@ -69,16 +69,16 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             re.match(r"(?:\s*,\s*[A-ZÅÄÖ][\w-]*)*\s+och\s+[A-ZÅÄÖ][\w-]*\s+kommuner", after)
         )
         line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
+        line = text[line_start:text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
         in_title = m.start() - start < 300 and len(line) < 120
         if with_suffix:
             weight += 3
         if in_title:
             weight += 3
         lower_after = after.lower()
-        if re.match(
-            r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)", lower_after
-        ) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$", before.lower()):
+        if re.match(r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)",
+                    lower_after) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$",
+                                              before.lower()):
             weight += 2
         if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
             continue
@@ -94,7 +94,7 @@ def heading_kommuner(heading: str) -> set[str]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].strip()
+    before = text[max(0, start - 3):start].strip()
     return not before or before[-1] in ".!?•-–:"
 
 

@@ -75,7 +75,9 @@ def find_period(
     return period, years, _evidence(doc, start, end)
 
 
-def find_signed_date(doc: ParsedDocument, span: DocumentSpan) -> tuple[str | None, Evidence | None]:
+def find_signed_date(
+    doc: ParsedDocument, span: DocumentSpan
+) -> tuple[str | None, Evidence | None]:
     """ISO date of signing."""
     years, _, _ = promise_years(doc.text, span.start, span.end, span.heading)
     iso, start, end = signed_date(doc.text, span.start, span.end, years)

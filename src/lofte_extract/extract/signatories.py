@@ -74,7 +74,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         tokens = name.split()
         # 'Kommunstyrelsens ordförande Niklas Jonsson': drop leading stop tokens.
         while tokens and _stopped(tokens[0] + " X"):
-            name = name[len(tokens[0]) + 1 :]
+            name = name[len(tokens[0]) + 1:]
             tokens = tokens[1:]
         if len(tokens) < 2 or _stopped(name):
             continue
@@ -88,25 +88,22 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     m = re.match(_PARTY + r"?\s*,\s*", after)
     if not m:
         return None
-    rest = after[m.end() :]
+    rest = after[m.end():]
     head = _title_pattern().match(rest)
     if not head:
         return None
-    stop = re.search(
-        r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar)\b"
-        r"|\(|\.\s|\.$|\n",
-        rest[head.end() :],
-    )
+    stop = re.search(r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar)\b"
+                     r"|\(|\.\s|\.$|\n", rest[head.end():])
     title = rest[: head.end() + stop.start() if stop else len(rest)].strip()
     words = title.split()
     return " ".join(words[:8]) if words else None
 
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
-    before = text[max(floor, start - 60) : start]
+    before = text[max(floor, start - 60):start]
     best = None
     for m in _title_pattern().finditer(before):
-        tail = before[m.end() :]
+        tail = before[m.end():]
         if re.fullmatch(r"\s*,?\s*", tail):
             best = m.group()
     return best.strip() if best else None
@@ -138,11 +135,9 @@ def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
         if not _signing_sentence(sentence.text):
             continue
         for name, begin, finish in _names(text, sentence.start, sentence.end):
-            title = (
-                _title_after(text, finish, sentence.end + 1)
-                or _title_before(text, begin, sentence.start)
-                or _title_elsewhere(text, name)
-            )
+            title = _title_after(text, finish, sentence.end + 1) or _title_before(
+                text, begin, sentence.start
+            ) or _title_elsewhere(text, name)
             found.append(SignatoryMention(name, title, organisation_of(title), begin, finish))
     return found
 
@@ -201,7 +196,7 @@ def _split_names(line: Line, count: int) -> list[Line] | None:
         return None
     for cut in range(2, len(tokens) - 1):
         first = line.text[: tokens[cut - 1].end()]
-        second = line.text[tokens[cut].start() :]
+        second = line.text[tokens[cut].start():]
         if re.fullmatch(_INITIAL, tokens[cut].group()):
             continue
         a = Line(first, line.start, line.start + len(first))
@@ -268,10 +263,8 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
         titles = _split_title_line(nxt)
     if len(names) == 1 and len(titles) > 1:
         names = _split_names(line, len(titles)) or names
-    if (
-        all(_is_name(n) for n in names)
-        and len(titles) == len(names)
-        and all(_title_text(t) for t in titles)
+    if all(_is_name(n) for n in names) and len(titles) == len(names) and all(
+        _title_text(t) for t in titles
     ):
         return list(zip(names, titles, strict=True))
     previous_free_name = index > 0 and index - 1 not in used and _is_name(content[index - 1])
@@ -290,13 +283,9 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
         pairs = _block_pairs(content, index, used)
         if not pairs:
             continue
-        width = (
-            1
-            if len(pairs) == 1
-            and pairs[0][0].start == content[index].start
-            and (pairs[0][1].start < content[index].end)
-            else 2
-        )
+        width = 1 if len(pairs) == 1 and pairs[0][0].start == content[index].start and (
+            pairs[0][1].start < content[index].end
+        ) else 2
         stacked = content[index + width] if index + width < len(content) else None
         organisation = _organisation_line(stacked) if stacked else None
         for name_line, title_line in pairs:
@@ -305,9 +294,9 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             org = organisation_of(title)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation
-            found.append(
-                SignatoryMention(name, title, org, name_line.start, name_line.start + len(name))
-            )
+            found.append(SignatoryMention(
+                name, title, org, name_line.start, name_line.start + len(name)
+            ))
         used.update(range(index, index + width + (1 if organisation else 0)))
     return found
 
