@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import typing
+from importlib.resources import files
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -15,6 +17,7 @@ from pydantic import BaseModel
 from .cli import build_parser
 from .collect.manifest import ManifestEntry
 from .records import (
+    Category,
     Commitment,
     CommitmentRow,
     ErrorRow,
@@ -80,12 +83,18 @@ def schema_reference() -> str:
 
 
 def codebook_reference() -> str:
-    """Markdown table of the commitment categories and their signal words."""
-    from .extract.categories import codebook_table
-
-    parts = ["# Codebook", "", "Generated from the package's category data by "
-             "`python -m lofte_extract.docgen`.", "", "| key | signal words |", "|---|---|"]
-    parts += [f"| `{key}` | {', '.join(words)} |" for key, words in codebook_table()]
+    """Markdown table of the commitment categories (the model's keys) and their signals."""
+    data = json.loads(files("lofte_extract.extract").joinpath("data/categories.json").read_text(
+        encoding="utf-8"))
+    parts = ["# Codebook", "", "Commitment categories: the keys of `records.Category`, with the "
+             "signal stems the extract stage matches inside tokens (compounds included). "
+             "Generated from `extract/data/categories.json` by `python -m lofte_extract.docgen`.",
+             "", "| key | signal stems |", "|---|---|"]
+    for key in typing.get_args(Category):
+        signals = data.get(key, {})
+        words = [w for kind in ("contains", "prefix", "word", "phrase")
+                 for w in signals.get(kind, [])]
+        parts.append(f"| `{key}` | {', '.join(words) or '(anything the others do not cover)'} |")
     return "\n".join(parts) + "\n"
 
 
