@@ -213,3 +213,26 @@ def test_heading_in_capitals_at_body_size():
         ("heading", "BAKGRUND"),
         ("paragraph", "Polisen och kommunen har sett en ökning av inbrott i EU och FN-området."),
     ]
+
+
+def test_signature_name_with_party_tag():
+    doc = parse_pdf(
+        PdfLayout()
+        .signatures([("Niklas Jonsson (S)", "Kommunstyrelsens ordförande"),
+                     ("Lotta Petersson", "Lokalpolisområdeschef")], dotted=None)
+        .build()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("signature", "Niklas Jonsson (S)\nKommunstyrelsens ordförande"),
+        ("signature", "Lotta Petersson\nLokalpolisområdeschef"),
+    ]
+
+
+def test_contact_row_with_a_name_is_not_a_signature():
+    doc = parse_pdf(
+        PdfLayout()
+        .signatures([("Kontaktperson:", "Telefon:"), ("Anna Berg", "010-123 45 67")], dotted=None)
+        .build()
+    )
+    assert "signature" not in [b.kind for b in doc.blocks]
+    assert "Anna Berg" in doc.text and "010-123 45 67" in doc.text

@@ -52,9 +52,13 @@ def is_date_line(text: str) -> bool:
     return len(text) <= 60 and bool(_vocab()["_date"].search(text))
 
 
+_PARTY = re.compile(r"\s*\((?:[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ][a-zåäö]{1,3})\)\s*$")
+
+
 def is_name(text: str) -> bool:
     """Two to five capitalised words without digits: 'Anna-Karin Boije'."""
     vocab = _vocab()
+    text = _PARTY.sub("", text).strip()  # "Niklas Jonsson (S)"
     words = text.split()
     if not 2 <= len(words) <= 5 or len(text) > 45 or any(ch.isdigit() for ch in text):
         return False
@@ -181,6 +185,13 @@ def _columns(rows: list[Line]) -> list[Emitted] | None:
             texts = [text for b, text in entries if b == band_number]
             signatures.append((band_number, column, _signature(texts, page)))
     signatures.sort(key=lambda item: (item[0], item[1]))
+    signed = any(is_dotted(row.text) for row in rows) or any(
+        any(is_title(text) for text in emitted.text.split("\n")[1:])
+        for _, _, emitted in signatures
+        if emitted.kind == "signature"
+    )
+    if not signed:
+        return None  # names side by side without titles or pen lines: a table, not signatures
     return dates + [emitted for _, _, emitted in signatures]
 
 
