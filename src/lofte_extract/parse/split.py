@@ -49,9 +49,10 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
     spans = []
     for index, (start, heading, _) in enumerate(sections):
         begin, finish = bounds[index], bounds[index + 1]
-        body = text[start + len(heading):finish]
-        if spans and len("".join(body.split())) < vocab["min_span_body"]:
-            # A heading with next to nothing under it (a truncated page): not a document.
+        body = len("".join(text[start + len(heading):finish].split()))
+        final = index == len(sections) - 1
+        if spans and (body < 15 or (final and body < vocab["min_span_body"])):
+            # A heading with next to nothing under it (a page cut off there): not a document.
             last = spans.pop()
             spans.append(DocumentSpan(last.start, finish, last.heading))
             continue
