@@ -23,7 +23,6 @@ __all__ = [
     "BULLET_STYLES",
     "PdfLayout",
     "encrypted_pdf",
-    "hostile_pdfs",
     "image_only_pdf",
     "layout_seed_text",
     "raw_pdf",
@@ -336,45 +335,6 @@ def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
         len(objects) + 1, root, xref,
     )
     return out
-
-
-def hostile_pdfs() -> dict[str, bytes]:
-    """Files built to trip a parser: cycles, self-references, absurd numbers, deep nesting."""
-    text = b"BT /F1 12 Tf 72 700 Td (Hej Kumla kommun) Tj ET"
-    content = b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
-    resources = b"/Resources << /Font << /F1 5 0 R >> >>"
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " + resources
-    form = (
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
-        b"/Resources << /XObject << /X1 5 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream"
-    )
-    return {
-        "pages_tree_cycle": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page + b" >>",
-            content, font,
-        ]),
-        "absurd_mediabox": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            page.replace(b"612 792", b"1e30 1e30") + b" >>", content, font,
-        ]),
-        "deeply_nested_font": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page + b" >>", content,
-            b"[" * 50000 + b"]" * 50000,
-        ]),
-        "self_drawing_form": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /XObject << /X1 5 0 R >> >> >>",
-            b"<< /Length 6 >>\nstream\n/X1 Do\nendstream", form,
-        ]),
-        "count_lies": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>", page + b" >>",
-            content, font,
-        ]),
-        "html_with_pdf_header": b"%PDF-1.4\n<html><body>Hej</body></html>",
-    }
 
 
 def encrypted_pdf(user_password: str = "hemligt", owner_password: str = "ägare") -> bytes:

@@ -8,13 +8,10 @@ import pytest
 from pdf_fixtures import (
     BULLET_STYLES,
     PdfLayout,
-    encrypted_pdf,
-    image_only_pdf,
     layout_seed_text,
-    truncated_pdf,
 )
 
-from lofte_extract.parse import ParseError, parse_bytes
+from lofte_extract.parse import parse_bytes
 from lofte_extract.parse.pdf import parse_pdf
 from lofte_extract.parse.pdf_blocks import join_lines
 from lofte_extract.parse.pdf_furniture import is_page_number
@@ -239,71 +236,6 @@ def test_whitespace_ligatures_and_nbsp_normalized():
     assert doc.blocks[0].text == "Polisen ska officiellt flytta 2 000 bilar."
 
 
-def test_encrypted_pdf_needs_password():
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(encrypted_pdf())
-    assert raised.value.reason == "encrypted PDF"
-
-
-def test_owner_password_only_pdf_is_parsed():
-    doc = parse_pdf(encrypted_pdf(user_password=""))
-    assert kinds_texts(doc) == [
-        ("heading", "Medborgarlöfte 2021"),
-        ("paragraph", "Polisen och kommunen lovar att arbeta."),
-    ]
-
-
-def test_image_only_pdf_needs_ocr():
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(image_only_pdf())
-    assert raised.value.reason == "no text layer: needs OCR"
-    assert "2 of 2 pages" in raised.value.detail
-
-
-@pytest.mark.parametrize("keep", [0.2, 0.5, 0.9])
-def test_truncated_pdf_is_corrupt_with_pdfminer_message(keep):
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(truncated_pdf(keep))
-    assert raised.value.reason == "corrupt PDF"
-    assert raised.value.detail
-
-
-def test_zero_page_pdf_is_empty():
-    data = (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
-    )
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(data)
-    assert raised.value.reason == "empty PDF"
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"%PDF-1.7\n", b"%PDF-1.4\n" + bytes(range(256)) * 40, b"not a pdf at all"],
-)
-def test_garbage_is_a_clear_error(data):
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(data)
-    assert raised.value.reason == "corrupt PDF"
-
-
-def test_zero_byte_file_is_empty():
-    with pytest.raises(ParseError) as raised:
-        parse_pdf(b"")
-    assert raised.value.reason == "empty PDF"
-
-
-def test_page_cap_parses_first_pages_and_warns():
-    layout = PdfLayout(page_numbers=None)
-    for text in ["Inledning.", "Bakgrund.", "Löften.", "Uppföljning."]:
-        layout.paragraph(text).page_break()
-    doc = parse_pdf(layout.build(), max_pages=2)
-    assert [b.text for b in doc.blocks] == ["Inledning.", "Bakgrund."]
-    assert doc.warnings == ["parsed the first 2 of 5 pages"]
-    assert doc.pages == 5
-
-
 def test_parse_bytes_routes_pdf():
     doc = parse_bytes(PdfLayout().paragraph("Hej Kumla.").build(), "x.bin")
     assert doc.format == "pdf" and doc.blocks[0].text == "Hej Kumla."
@@ -352,7 +284,9 @@ def test_page_number_patterns(text):
     assert is_page_number(text)
 
 
-@pytest.mark.parametrize("text", ["2017-02-15", "Två trygghetsvandringar", "30 trafikkontroller"])
+@pytest.mark.parametrize(
+    "text", ["2017-02-15", "Två trygghetsvandringar", "30 trafikkontroller", "2020"]
+)
 def test_not_page_numbers(text):
     assert not is_page_number(text)
 
