@@ -101,7 +101,8 @@ def _record_html(record: dict[str, Any], number: int, spans: list[Span],
     also_html = f'<div class="also">Also published in:<ul>{also}</ul></div>' if also else ""
     warnings = "".join(f"<li>{_e(w)}</li>" for w in record.get("warnings") or [])
     warn_html = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
-    return (f'<article class="record" id="rec-{_e(record.get("id"))}">'
+    prefix = spans[0].id.rsplit("-", 1)[0] if spans else ""
+    return (f'<article class="record" id="rec-{_e(record.get("id"))}" data-prefix="{prefix}">'
             f'<h3>Record {number}: {_e(record.get("title") or "(no title)")}</h3>'
             '<p class="step"><button type="button" data-step="-1">◀ previous</button> '
             '<button type="button" data-step="1">next value ▶</button></p>'

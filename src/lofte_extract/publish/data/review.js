@@ -11,6 +11,7 @@
     s.removeAttribute("title");
   });
   var current = null;  // the record whose values j/k step through
+  var focused = null;  // the record the pointer is over
   function step(record, by) {
     var rows = Array.prototype.slice.call(record.querySelectorAll(".values li"));
     if (!rows.length) { return; }
@@ -64,6 +65,19 @@
     var row = e.target.closest("[data-ref]");
     document.querySelectorAll(".active").forEach(function (n) { n.classList.remove("active"); });
     if (row) { segs(row.getAttribute("data-ref")).forEach(function (n) { n.classList.add("active"); }); }
+    // Over a record of a page holding several, dim the other records' highlights.
+    var record = e.target.closest(".record[data-prefix]");
+    var pane = record && record.closest(".source").querySelector("pre.text");
+    document.querySelectorAll("pre.text.focus").forEach(function (p) { if (p !== pane) { p.classList.remove("focus"); } });
+    if (record !== focused) { focused = record; } else { record = null; }  // recompute on change only
+    if (pane && record && record.getAttribute("data-prefix")) {
+      var prefix = record.getAttribute("data-prefix") + "-";
+      pane.classList.add("focus");
+      pane.querySelectorAll(".hl[data-ids]").forEach(function (h) {
+        var mine = h.getAttribute("data-ids").split(" ").some(function (id) { return id.indexOf(prefix) === 0; });
+        h.classList.toggle("mine", mine);
+      });
+    }
     var seg = e.target.closest(".hl[data-tip]");
     if (seg) { tip.textContent = seg.getAttribute("data-tip"); tip.hidden = false; } else { tip.hidden = true; }
   });
