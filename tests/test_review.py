@@ -217,6 +217,10 @@ _DRIVER = """<script>
   document.dispatchEvent(new KeyboardEvent("keydown", {key: "j"}));
   out.moved = document.querySelector("#rec-handcoded000001 li.current") !==
       document.querySelector("#rec-handcoded000001 .values li");
+  var row = document.querySelector("#rec-handcoded000001 .values li");
+  row.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+  out.focus = document.querySelectorAll("pre.text.focus").length;
+  out.mine = document.querySelectorAll("pre.text.focus .hl.mine").length;
   out.tips = document.querySelectorAll(".hl[data-tip]").length;
   out.titles = document.querySelectorAll("pre .hl[title]").length;
   var pre = document.createElement("pre"); pre.id = "driver";
@@ -241,3 +245,4 @@ def test_page_behaves_in_a_browser(run_dir, tmp_path):
     assert result["hidden"] is True  # the legend toggles a kind off
     assert result["current"] == 1 and result["moved"] is True  # stepping through values
     assert result["tips"] > 0 and result["titles"] == 0  # styled tips replace native titles
+    assert result["focus"] == 1 and result["mine"] > 0  # pointing at a record marks its spans
