@@ -158,10 +158,12 @@ def test_follow_up_frequency_and_deadline() -> None:
 def test_follow_up_deadline_phrases() -> None:
     from lofte_extract.extract.follow_up import follow_up_deadline, follow_up_frequency
 
-    assert follow_up_deadline("En sammanfattning kommer att presenteras innan utgången av 2017.") == (
-        "2017-12-31"
+    assert follow_up_deadline(
+        "En sammanfattning kommer att presenteras innan utgången av 2017."
+    ) == ("2017-12-31")
+    assert (
+        follow_up_deadline("En utvärdering ska göras innan årsskiftet 2016/2017.") == "2016-12-31"
     )
-    assert follow_up_deadline("En utvärdering ska göras innan årsskiftet 2016/2017.") == "2016-12-31"
     assert follow_up_frequency("Resultatet följs upp fyra gånger per år.")[0] == "kvartalsvis"
     assert follow_up_frequency("Uppföljning sker 2 gånger/år")[0] == "halvårsvis"
 

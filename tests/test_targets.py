@@ -14,7 +14,9 @@ def targets(text: str, several_years: bool = False) -> list[tuple]:
     found = find_targets(doc, 0, len(doc.text), several_years)
     for target in found:
         # Evidence covers the words the target was read from.
-        assert " ".join(doc.text[target.evidence.start : target.evidence.end].split()) == target.text
+        assert (
+            " ".join(doc.text[target.evidence.start : target.evidence.end].split()) == target.text
+        )
     return [(t.value, t.qualifier, t.unit, t.period) for t in found]
 
 

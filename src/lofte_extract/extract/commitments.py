@@ -26,6 +26,7 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .sections import SectionedLine, sectioned_lines
+from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences
 
@@ -67,12 +68,23 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         if line.kind not in ("paragraph", "list_item"):
             continue
-        if is_quote(line.text) and not tag_actors(line.text):
-            continue  # a quoted statement in an article, whichever sentence says 'säger'
+        row = table_row(line.text, line.start)
+        if row is not None:
+            if sectioned.section == "promise" and not is_header_row(row):
+                pieces.append((Piece(line.start, line.end, line.text), sectioned))
+            continue
+        quoted = is_quote(line.text) and not tag_actors(line.text)
         for piece in split_sentences(line.text, line.start):
-            if _sentence_is_commitment(piece.text, sectioned.section, has_region):
+            if quoted and not _quoted_promise(doc, piece):
+                continue  # a quoted statement in an article, whichever sentence says 'säger'
+            if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
                 pieces.append((piece, sectioned))
     return pieces
+
+
+def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
+    # '– Vi kommer att göra minst 30 besök per år ..., säger X' is a concrete promise.
+    return has_modal(piece.text) and bool(find_targets(doc, piece.start, piece.end))
 
 
 def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment]:
@@ -80,8 +92,12 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
     several = covers_several_years(doc, span)
     commitments = []
     for piece, sectioned in commitment_pieces(doc, span):
-        text = normalize(piece.text)
         context = list(sectioned.context_actors)
+        row = table_row(piece.text, piece.start)
+        if row is not None:
+            commitments.append(_row_commitment(doc, row, context, several))
+            continue
+        text = normalize(piece.text)
         commitments.append(
             Commitment(
                 text=text,
@@ -93,6 +109,24 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
             )
         )
     return commitments
+
+
+def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: bool) -> Commitment:
+    # The activity cell is the commitment; the other cells say who ('Ansvarig') and when.
+    activity = row.activity
+    text = normalize(activity.text)
+    named = [actor for cell in row.cells[1:] for actor in mentioned_actors(cell.text)]
+    targets = find_targets(doc, activity.start, activity.end, several)
+    for cell in row.cells[1:]:
+        targets += [t for t in find_targets(doc, cell.start, cell.end, several) if t.unit]
+    return Commitment(
+        text=text,
+        actors=list(dict.fromkeys(named)) or find_actors(text, context),  # type: ignore[arg-type]
+        categories=categorize(text),
+        strength="soft" if is_soft(text) else "firm",
+        targets=targets,
+        evidence=evidence_for(doc, activity.start, activity.end),
+    )
 
 
 def _trim_merged(piece: Piece) -> Piece:
@@ -130,7 +164,11 @@ def _item_is_commitment(text: str, section: str) -> bool:
     return has_modal(text) and named
 
 
-def _sentence_is_commitment(text: str, section: str, has_region: bool) -> bool:
+def _sentence_is_commitment(
+    text: str, section: str, has_region: bool, quoted: bool = False
+) -> bool:
+    if quoted:
+        return section not in ("background", "follow_up", "goal")
     if _excluded(text) or is_perfect(text) or section == "follow_up":
         return False
     if tag_actors(text):

@@ -16,6 +16,7 @@ __all__ = ["Section", "SectionedLine", "classify_heading", "is_heading_like", "s
 
 Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
 
+_FOLLOWING = re.compile(r"\b(?:lovar|ska|skall|kommer|överens om)\b[^.]*\bföljande\b[^.]*\.$")
 _YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
 _MAX_HEADING_WORDS = 12
 
@@ -40,6 +41,8 @@ def is_heading_like(line: Line) -> bool:
     text = line.text.strip()
     if line.kind == "heading" or text.endswith((":", ";")):
         return True
+    if _FOLLOWING.search(text) and len(text.split()) <= 25:
+        return True  # 'X och Y lovar invånarna följande under 2025.' introduces a list
     if line.kind != "paragraph" or not text[:1].isupper():
         return False
     words = text.split()

@@ -46,7 +46,29 @@ def find_targets(
             continue
         tokens = _tokens(sentence.text, sentence.start)
         targets += _sentence_targets(doc, tokens, several_years, targets)
+    if not targets:
+        implicit = _implicit_once(doc, start, end)
+        if implicit is not None:
+            targets.append(implicit)
     return targets
+
+
+def _implicit_once(doc: ParsedDocument, start: int, end: int) -> NumericTarget | None:
+    # 'bjuda in till trygghetsvandring varje höst' promises one walk each autumn.
+    text = doc.text[start:end].lower()
+    for phrase, period in _vocab()["content_periods.implicit_once"].items():
+        match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+        if match:
+            begin, finish = start + match.start(), start + match.end()
+            return NumericTarget(
+                value=1,
+                qualifier="exakt",
+                unit=None,
+                period=period,  # type: ignore[arg-type]
+                text=normalize(doc.text[begin:finish]),
+                evidence=evidence_for(doc, begin, finish),
+            )
+    return None
 
 
 def _tokens(text: str, offset: int) -> list[_Token]:
@@ -79,31 +101,60 @@ def _sentence_targets(
     doc: ParsedDocument, tokens: list[_Token], several_years: bool, earlier: list[NumericTarget]
 ) -> list[NumericTarget]:
     found: list[NumericTarget] = []
+    articles: list[NumericTarget] = []
     index = 0
     while index < len(tokens):
-        value, width = _value_at(tokens, index)
+        value, width, approximate = _value_at(tokens, index)
         if value is None:
             index += 1
             continue
         target = _target_at(doc, tokens, index, width, value, several_years, earlier + found)
         if target is not None:
+            if approximate and target.qualifier == "exakt":
+                target = target.model_copy(update={"qualifier": "cirka"})
             found.append(target)
+            if tokens[index].lower in ("en", "ett") and target.qualifier == "exakt":
+                articles.append(target)
         index += width
+    # 'en trafikkontroll ... en gång i månaden' counts once: the 'gång' carries the count.
+    if any((t.unit or "").lower().startswith("gång") and t.period for t in found):
+        found = [t for t in found if t not in articles or (t.unit or "").startswith("gång")]
     return found
 
 
-def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int]:
+def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
+    """Value at a token, how many tokens it spans, and whether it is approximate ('fyrtiotal')."""
     token = tokens[index]
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     if token.lower in ("ett", "en") and following == "par":
-        return 2, 2
+        return 2, 2, False
     if "-" in token.text or "/" in token.text or ":" in token.text:
-        return None, 1
+        return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
-        return parse_number(token.text), 1
+        return parse_number(token.text), 1, False
     if token.text[:1].isdigit() or not token.text.isalpha():
-        return None, 1
-    return parse_number(token.lower), 1
+        return None, 1, False
+    value = parse_number(token.lower)
+    if value is not None:
+        return value, 1, False
+    if token.lower.endswith("tal") and len(token.lower) > 5:
+        value = parse_number(token.lower[:-3])  # 'ett fyrtiotal elever'
+        if value is not None and value >= 10:
+            return value, 1, True
+    return _glued(token.lower), 1, False
+
+
+def _glued(word: str) -> int | None:
+    # OCR runs words together: 'tvågemensamma trygghetsvandringar'.
+    vocab = _vocab()
+    glue = set(vocab["content_units.adjectives"]) | set(vocab["content_units.glued_words"])
+    for cut in range(3, len(word) - 3):
+        head, rest = word[:cut], word[cut:]
+        if rest in glue and head not in ("en", "ett"):
+            value = parse_number(head)
+            if value is not None:
+                return value
+    return None
 
 
 def _target_at(
@@ -142,7 +193,9 @@ def _target_at(
         unit.lower() in vocab["content_nontargets.after"]
         or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
     ):
-        return None
+        # 'tre löften' counts promises; 'minst ett medborgarlöfte per år' is a target.
+        if qualifier == "exakt" or "löfte" not in unit.lower():
+            return None
     period: str | None = None
     if before in vocab["content_periods.deadline_words"]:
         if unit is None or unit.lower() not in vocab["content_periods.deadline_units"]:
@@ -155,11 +208,11 @@ def _target_at(
     if token.lower in ("en", "ett") and width == 1:
         if qualifier == "exakt" and not _countable(unit):
             return None
-        if before in vocab["content_nontargets.article_blockers"]:
+        if before in vocab["content_nontargets.article_blockers"] and period != "deadline":
             return None
     if period is None:
         tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
-        period = _period(tokens, tail_from, several_years)
+        period = _period(tokens, tail_from, several_years) or _period_before(tokens, index)
     end = tokens[_unit_end(tokens, unit_index)].end if unit_index is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
     return NumericTarget(
@@ -262,10 +315,21 @@ def _countable(unit: str | None) -> bool:
     return any(stem in lowered for stem in _vocab()["content_units.countable_stems"])
 
 
+def _period_before(tokens: list[_Token], index: int) -> str | None:
+    # 'ska årligen ta fram minst ett ...', 'ska varje termin genomföra två ...'.
+    lead = " " + " ".join(token.lower for token in tokens[:index]) + " "
+    for phrase, period in _vocab()["content_periods.implicit_once"].items():
+        if f" {phrase} " in lead:
+            return period
+    return None
+
+
 def _period(tokens: list[_Token], index: int, several_years: bool) -> str | None:
     vocab = _vocab()
     words: list[str] = []
-    for token in tokens[index : index + 7]:
+    for token in tokens[index : index + 10]:
+        if token.text in (",", ";"):
+            break
         if token.text[:1].isdigit() and len(token.text) != 4:
             break
         if token.lower not in ("en", "ett") and parse_number(token.lower) is not None:
