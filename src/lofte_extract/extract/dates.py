@@ -178,8 +178,9 @@ def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     connectors = "|".join(map(re.escape, vocab["connectors"]))
     connector = rf"(?:{connectors}|[A-ZÅÄÖ][\w-]*)"
     lofte = vocab["lofte_word"]
+    gap = r"(?:[ \t,]|\n(?![ \t]*\n))+"  # within a paragraph
     after = re.compile(
-        rf"{lofte}(?:[\s,]+{connector}){{0,{vocab['max_connectors']}}}?[\s(]+"
+        rf"{lofte}(?:{gap}{connector}){{0,{vocab['max_connectors']}}}?(?:{gap}|[ \t]*\()"
         rf"(20[0-4]\d)(?:\s*(?:[-–—/]|till|och)\s*(20[0-4]\d))?(?![\d-])"
     )
     before = re.compile(rf"(?<!\d)(20[0-4]\d)\s+års\s+(?:\w+\s+)?{lofte}")
@@ -198,10 +199,13 @@ def _not_current(text: str, start: int) -> bool:
 def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
     after, before, valid = _phrase_patterns()
     hits = []
+    negative = load_json("meta_years.json")["context_negative"]
     for pattern in (after, before, valid):
         for m in pattern.finditer(text, start, end):
             if _not_current(text, m.start()):
                 continue
+            if any(word in m.group().lower() for word in negative):
+                continue  # 'medborgarlöfte ... Samverkansöverenskommelse 2015-2018'
             second = int(m[2]) if pattern is not before and m[2] else None
             hits.append((_expand(int(m[1]), second), m.start()))
     return hits

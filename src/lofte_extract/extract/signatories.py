@@ -237,12 +237,10 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
 
 def _organisation_line(line: Line) -> str | None:
     # 'Polisen', 'Polismyndigheten', 'Eslövs kommun' stacked under a title
-    text = line.text.strip().lower()
-    if len(text.split()) > 4:
-        return None
-    if text.startswith("polis") or "polisområde" in text:
+    text = line.text.strip()
+    if re.fullmatch(r"(?i)(?:polisen|polismyndigheten|(?:lokal)?polisområde [\w /-]+)", text):
         return "polisen"
-    if text.endswith(("kommun", "stad")):
+    if re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? (?:kommun|stad)", text):
         return "kommun"
     return None
 
