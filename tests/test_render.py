@@ -107,6 +107,18 @@ def test_long_documents_break_a_list_across_pages():
     assert all(f"Sida {n} av {len(pages)}" in p for n, p in enumerate(pages, 1))
 
 
+def test_brochure_variant_sets_text_in_two_columns():
+    with pdfplumber.open(io.BytesIO(render.render_pdf(VETLANDA * 2, columns=2))) as pdf:
+        page = pdf.pages[0]
+        middle = page.width / 2
+        words = page.extract_words()
+    body = [w for w in words if 70 < w["top"] < page.height - 70]
+    left = [w for w in body if w["x1"] < middle]
+    right = [w for w in body if w["x0"] > middle]
+    assert len(left) > 50 and len(right) > 50
+    assert not [w for w in body if w["x0"] < middle - 5 < middle + 5 < w["x1"]]  # a gutter
+
+
 @pytest.mark.parametrize("variant", [0, 1])
 def test_html_page_has_site_furniture_around_the_body(variant):
     soup = BeautifulSoup(render.render_html(VETLANDA, variant), "lxml")

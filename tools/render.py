@@ -158,20 +158,20 @@ def _prev_blank_free(lines: list[str], i: int) -> bool:
 
 
 def _title_of(items: list[Item]) -> str:
-    for item in items:
-        if item.kind == "heading":
-            return item.text
-    return "Medborgarlöfte"
+    """The page title: the first heading naming the promise, else the first heading."""
+    headings = [i.text for i in items if i.kind == "heading"]
+    named = [h for h in headings if "löfte" in h.lower() or "överenskommelse" in h.lower()]
+    return (named or headings or ["Medborgarlöfte"])[0]
 
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def render_pdf(text: str, variant: int = 0) -> bytes:
-    """The source text as a signed-document PDF (bytes)."""
+def render_pdf(text: str, variant: int = 0, columns: int | None = None) -> bytes:
+    """The source text as a signed-document PDF (bytes); columns=2 for a brochure layout."""
     from render_pdf import build_pdf  # tools/ is on sys.path wherever render is imported
 
     items = parse_source(text)
-    return build_pdf(items, _title_of(items), variant)
+    return build_pdf(items, _title_of(items), variant, columns)
 
 
 # --- HTML ------------------------------------------------------------------------------------

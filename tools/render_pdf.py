@@ -176,19 +176,25 @@ def _numbered_canvas(header: str, variant: int):
     return NumberedCanvas
 
 
-def build_pdf(items: list[Item], title: str, variant: int) -> bytes:
-    """Lay items out on A4 pages."""
+def build_pdf(items: list[Item], title: str, variant: int, columns: int | None = None) -> bytes:
+    """Lay items out on A4 pages; every fifth variant sets a brochure in two columns."""
     import io
 
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+    columns = columns or (2 if variant % 5 == 4 else 1)
     styles = _styles()
     list_item = _list_item_class()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=62, rightMargin=62, topMargin=70,
-                            bottomMargin=60, title=title, author="Polismyndigheten",
-                            invariant=True)  # same bytes each build: corpus diffs mean something
+    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=62, rightMargin=62, topMargin=70,
+                          bottomMargin=60, title=title, author="Polismyndigheten",
+                          invariant=True)  # same bytes each build: corpus diffs mean something
+    gap = 18
+    width = (doc.width - gap * (columns - 1)) / columns
+    frames = [Frame(doc.leftMargin + n * (width + gap), doc.bottomMargin, width, doc.height,
+                    id=f"column{n}") for n in range(columns)]
+    doc.addPageTemplates([PageTemplate(id="page", frames=frames)])
     story = []
     first = True
     lists = 0
@@ -204,8 +210,8 @@ def build_pdf(items: list[Item], title: str, variant: int) -> bytes:
             story.extend(list_item(Paragraph(html.escape(x), styles["item"]), glyph)
                          for x in item.items)
         elif item.kind == "table":
-            story.append(_ruled_table(item.rows, styles, doc.width))
+            story.append(_ruled_table(item.rows, styles, width - 12))
         else:
-            story.append(_signature_table(item.pairs, item.orgs, styles, doc.width))
+            story.append(_signature_table(item.pairs, item.orgs, styles, width - 12))
     doc.build(story, canvasmaker=_numbered_canvas(title, variant))
     return buffer.getvalue()
