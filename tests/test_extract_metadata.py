@@ -222,6 +222,10 @@ def test_years_from_a_promise_url_only_as_a_last_resort():
       "medborgarlöftet för 2018.", "2017-12-12"),
      ("Publicerad 14 mars 2023\n\nNytt medborgarlöfte\n\nPå tisdagen undertecknade "
       "ordföranden medborgarlöftet för 2023–2024.", "2023-03-14"),
+     ("Nyhet\n\nPublicerad 2022-05-10\n\nUnder måndagen skrev Lena Forsgren (S) under ett "
+      "nytt medborgarlöfte.", "2022-05-09"),
+     ("Publicerad 2019-03-15\n\nI torsdags skrev polisen och kommunen under löftet.",
+      "2019-03-14"),
      ("Artikeln publicerades 23 mars 2022\n\nNu är det nya Medborgarlöftet signerat.", None),
      ("Medborgarlöftet skrev kommunen och polisen under i december 2015.", None),
      ("Medborgarlöftet ska följas upp senast 2020-01-31 i en rapport.", None),

@@ -377,7 +377,7 @@ def _shifted(day: datetime.date, sentence: str) -> datetime.date | None:
             return day + datetime.timedelta(days=days)
     for name, weekday in places["weekday_forms"].items():
         back = (day.weekday() - weekday) % 7
-        if re.search(rf"\bpå {name}en\b", sentence):  # 'på tisdagen': this week's
+        if re.search(rf"\b(?:på|under) {name}en\b", sentence):  # 'på tisdagen': this week's
             return day - datetime.timedelta(days=back)
         if re.search(rf"\bi {name}s\b", sentence):  # 'i tisdags': the last one before
             return day - datetime.timedelta(days=back or 7)
