@@ -375,25 +375,53 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
     index = 0
     while index < len(chunks):
         chunk = chunks[index]
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        raw = [line.rstrip() for line in chunk.splitlines() if line.strip()]
+        # An indented line under flush-left text is a list item whose glyph was lost.
+        lines = [
+            f"• {line.strip()}" if line[:1] == " " and i > 0 and raw[0][:1] != " " else line
+            for i, line in enumerate(raw)
+        ]
+        lines = [line.strip() for line in lines]
+        columns = [re.split(r"\s{3,}", line) for line in raw]
+        if len(raw) >= 2 and all(len(row) >= 2 for row in columns[-2:]):
+            before = [line for line, row in zip(lines, columns, strict=True) if len(row) < 2]
+            rows = [row for row in columns if len(row) >= 2]
+            if before:
+                layout.paragraph(" ".join(before))
+            width = max(len(row) for row in rows)
+            people = [tuple(row[i] for row in rows if i < len(row)) for i in range(width)]
+            layout.signatures(people, dotted=None)  # names side by side, titles under them
+            index += 1
+            continue
+        if len(lines) > 1 and _heading_like(lines[0]) and not _is_signature_chunk(lines):
+            layout.heading(lines[0], size=13)  # a heading with its text right under it
+            lines = lines[1:]
         dotted = lines[0] if lines and set(lines[0]) <= set("._ ") and len(lines) > 1 else None
         if dotted and _is_signature_chunk(lines[1:]):
             layout.stacked_signature(*lines[1:], dotted=dotted)
         elif any(_BULLET_LINE.match(line) for line in lines):
             _bullet_chunk(layout, lines)
-        elif _is_signature_chunk(lines) and index + 1 < len(chunks):
-            following = [line.strip() for line in chunks[index + 1].splitlines() if line.strip()]
+        elif _is_signature_chunk(lines):
+            following = [
+                line.strip()
+                for line in (chunks[index + 1] if index + 1 < len(chunks) else "").splitlines()
+                if line.strip()
+            ]
             if _is_signature_chunk(following):
                 layout.signatures([tuple(lines), tuple(following)])
                 index += 1
             else:
                 layout.stacked_signature(*lines)
-        elif len(lines) == 1 and len(lines[0]) < 60 and not lines[0].endswith((".", ":")):
+        elif len(lines) == 1 and _heading_like(lines[0]):
             layout.heading(lines[0], size=13)
         else:
             layout.paragraph(" ".join(lines))
         index += 1
     return layout
+
+
+def _heading_like(line: str) -> bool:
+    return len(line) < 60 and not line.endswith((".", ":", ",")) and not _BULLET_LINE.match(line)
 
 
 def _bullet_chunk(layout: PdfLayout, lines: list[str]) -> None:

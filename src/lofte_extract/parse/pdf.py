@@ -95,7 +95,7 @@ def _classify(error: BaseException) -> ParseError:
     name = type(inner).__name__
     message = f"{name}: {inner}".strip().rstrip(":")
     if "Password" in name or "Encryption" in name or "encrypt" in str(inner).lower():
-        return ParseError("encrypted PDF", message)
+        return ParseError("encrypted PDF", f"a password is needed to open it ({message})")
     return ParseError("corrupt PDF", message)
 
 
