@@ -1,4 +1,4 @@
-"""Promise content on realistic pages: commitments, actors, categories, strength, goals, follow-up."""
+"""Promise content on realistic pages: commitments, actors, categories, goals, follow-up."""
 
 from __future__ import annotations
 

@@ -63,7 +63,10 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
         line = sectioned.line
         if line.kind == "list_item":
             piece = _trim_merged(Piece(line.start, line.end, line.text))
-            if _item_is_commitment(piece.text, sectioned.section):
+            quoted = is_quote(piece.text) and sectioned.section != "promise"
+            if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":
+                pieces.append((piece, sectioned))
+            elif _item_is_commitment(piece.text, sectioned.section):
                 pieces.append((piece, sectioned))
             continue
         if line.kind not in ("paragraph", "list_item"):
@@ -84,7 +87,13 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
     # '– Vi kommer att göra minst 30 besök per år ..., säger X' is a concrete promise.
-    return has_modal(piece.text) and bool(find_targets(doc, piece.start, piece.end))
+    for sentence in split_sentences(piece.text, piece.start):
+        if not has_modal(sentence.text):
+            continue
+        targets = find_targets(doc, sentence.start, sentence.end)
+        if any(t.text.split()[0].lower() not in ("en", "ett") for t in targets):
+            return True
+    return False
 
 
 def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment]:

@@ -64,18 +64,33 @@ def follow_up_deadline(text: str) -> str | None:
 
 
 def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
-    """The first follow-up statement with a frequency, deadline or count per year."""
+    """Frequency and deadline from the follow-up statements; None when neither is given."""
+    frequency: str | None = None
+    deadline: str | None = None
+    counted = False
+    used: list[Piece] = []
     for piece in _follow_up_pieces(doc, span):
-        frequency, counted = follow_up_frequency(piece.text)
-        deadline = follow_up_deadline(piece.text)
-        if frequency or deadline or counted:
-            return FollowUp(
-                frequency=frequency,  # type: ignore[arg-type]
-                deadline=deadline,
-                text=normalize(piece.text),
-                evidence=evidence_for(doc, piece.start, piece.end),
-            )
-    return None
+        found_frequency, found_count = follow_up_frequency(piece.text)
+        found_deadline = follow_up_deadline(piece.text)
+        if not (found_frequency or found_deadline or found_count):
+            continue
+        if used and piece.start - used[-1].end > 400:
+            break  # a later follow-up plan belongs to another part of the page
+        frequency = frequency or found_frequency
+        deadline = deadline or found_deadline
+        counted = counted or found_count
+        used.append(piece)
+        if frequency and deadline:
+            break
+    if not used:
+        return None
+    start, end = used[0].start, used[-1].end
+    return FollowUp(
+        frequency=frequency,  # type: ignore[arg-type]
+        deadline=deadline,
+        text=normalize(doc.text[start:end]),
+        evidence=evidence_for(doc, start, end),
+    )
 
 
 def _follow_up_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[Piece]:

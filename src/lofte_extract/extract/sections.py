@@ -94,7 +94,7 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
         is_leadin or "lovar" in last or "följande" in last
     ):
         return "promise"
-    if is_leadin and re.search(r"\b(att|lovar|ska|skall)\s*:\s*$", lowered):
+    if re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered) and len(last.split()) <= 12:
         if mentioned_actors(last) or re.search(r"\bvi\b", last):
             return "promise"
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
