@@ -98,12 +98,24 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?•-–:"
 
 
+@lru_cache(maxsize=1)
+def _by_fold() -> dict[str, list[KommunEntry]]:
+    by_fold: dict[str, list[KommunEntry]] = {}
+    for entry in kommuner():
+        for form in entry.forms:
+            by_fold.setdefault(fold(form), []).append(entry)
+    return by_fold
+
+
 def url_kommuner(url: str | None) -> list[KommunEntry]:
     """Kommuner a URL names: a polisen.se path slug or a kommun's own domain."""
     if not url:
         return []
-    parsed = urlparse(url if "//" in url else "//" + url)
-    host = (parsed.hostname or "").removeprefix("www.")
+    try:
+        parsed = urlparse(url if "//" in url else "//" + url)
+        host = (parsed.hostname or "").removeprefix("www.")
+    except ValueError:  # 'http://[bad-url': a broken URL says nothing
+        return []
     candidates = []
     if host.endswith("polisen.se"):
         segments = [s for s in parsed.path.split("/") if s]
@@ -112,14 +124,10 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
                 candidates.append(segments[index + 1])
     elif host.endswith(".se"):
         candidates.append(host.split(".")[-2])
-    by_fold: dict[str, list[KommunEntry]] = {}
-    for entry in kommuner():
-        for form in entry.forms:
-            by_fold.setdefault(fold(form), []).append(entry)
     found = []
     for candidate in candidates:
         key = fold(candidate.removesuffix("kommun").removesuffix("stad"))
-        for entry in by_fold.get(key, []):
+        for entry in _by_fold().get(key, []):
             if entry not in found:
                 found.append(entry)
     return found

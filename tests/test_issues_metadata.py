@@ -1,0 +1,167 @@
+"""Regressions in the document-level fields, one test per thing that broke."""
+
+from __future__ import annotations
+
+import time
+
+from lofte_extract.extract.metadata import (
+    classify_doc_type,
+    find_kommuner,
+    find_lokalpolisomrade,
+    find_period,
+    find_signatories,
+    find_signed_date,
+    is_about_promises,
+)
+from lofte_extract.parse import DocumentBuilder, parse_text, split_documents
+
+
+def _doc(text: str):
+    doc = parse_text(text.encode())
+    return doc, split_documents(doc)[0]
+
+
+def _names(text: str) -> list[str]:
+    doc, span = _doc(text)
+    return [s.name for s in find_signatories(doc, span)]
+
+
+def test_phone_number_in_prose_before_signatures_does_not_hide_them():
+    text = (
+        "Medborgarlöfte Vetlanda 2021\n\nFrågor besvaras av kommunens trygghetssamordnare på "
+        "telefon 0383-970 00.\n\nVetlanda den 18 februari 2021\n\nLena Dahlberg\n"
+        "Lokalpolisområdeschef\n\nHenrik Gustavsson\nKommunstyrelsens ordförande"
+    )
+    assert _names(text) == ["Lena Dahlberg", "Henrik Gustavsson"]
+
+
+def test_surname_that_is_also_a_kommun_is_still_a_name():
+    text = (
+        "Löften\n\nLars-Göran Nyström                    Karin Persson Lund\n"
+        "Lokalpolisområdeschef                 Kommunstyrelsens ordförande Hagfors"
+    )
+    assert _names(text) == ["Lars-Göran Nyström", "Karin Persson Lund"]
+
+
+def test_region_police_area_name_is_kept_whole():
+    doc, span = _doc("Medborgarlöfte\n\nLokalpolisområde Norra Värmland och Torsby kommun.")
+    assert find_lokalpolisomrade(doc, span)[0] == "Norra Värmland"
+
+
+def test_police_area_name_does_not_run_across_a_line_break():
+    doc, span = _doc(
+        "Svedala – medborgarlöften\n\nSamverkan mellan Svedala kommun och lokalpolisområde "
+        "Trelleborg\n\nSamverkansöverenskommelse Svedala 2019-2022"
+    )
+    assert find_lokalpolisomrade(doc, span)[0] == "Trelleborg"
+
+
+def test_ocr_rn_for_m_in_a_title_is_mended():
+    doc, span = _doc("Löften\n\nBritt-Marie Olofsson\nKornmunstyrelsens ordförande")
+    [signer] = find_signatories(doc, span)
+    assert signer.title == "Kommunstyrelsens ordförande" and signer.organisation == "kommun"
+
+
+def test_lone_caption_name_with_title_is_not_a_signer():
+    assert _names("Här är medborgarlöftet 2019\n\nKarim Ottosson, lokalpolisområdeschef i Än") == []
+
+
+def test_stacked_organisation_line_does_not_swallow_the_next_signer():
+    text = "Löften\n\nJohan Svanberg (S), ordförande\nKarin Persson Lund, lokalpolisområdeschef"
+    assert _names(text) == ["Johan Svanberg", "Karin Persson Lund"]
+
+
+def test_article_date_is_not_a_signing_date():
+    doc, span = _doc(
+        "Artikeln publicerades 23 mars 2022\n\nFörnyat medborgarlöfte\n\nTeddy Nilsson och "
+        "Niklas Årcén sätter sina signaturer på medborgarlöftet."
+    )
+    assert find_signed_date(doc, span)[0] is None
+
+
+def test_running_pdf_header_does_not_hide_a_follow_up_title():
+    builder = DocumentBuilder("pdf")
+    builder.add("paragraph", "Polismyndigheten Svedala Kommun 40 år Svedala kommuns logotyp", 1)
+    builder.add("heading", "Svedala Kommun 40 år", 1)
+    builder.add("heading", "Tillbaka till alla nyheter", 1)
+    builder.add("heading", "Kvartalsrapport lokala medborgarlöften i Svedala kommun", 1)
+    builder.add("paragraph", "Av de utlovade timmarna har polisen använt drygt 1 500.", 1)
+    doc = builder.build(pages=1)
+    assert classify_doc_type(doc, split_documents(doc)[0]) == "uppfoljning"
+
+
+def test_follow_up_links_inside_a_promise_do_not_make_it_a_follow_up():
+    doc, span = _doc(
+        "Medborgarlöften i Mjölby kommun 2018-2019\n\nUppföljning 2018\n\n"
+        "• Polisen ska bli mer synlig i området"
+    )
+    assert classify_doc_type(doc, span) == "lofte"
+
+
+def test_year_phrase_does_not_reach_into_the_next_paragraph():
+    doc, span = _doc(
+        "Förnyat medborgarlöfte\n\nSamverkansöverenskommelse 2015-2018 finns sedan tidigare.\n\n"
+        "Under 2021 ska polisen synas mer."
+    )
+    assert find_period(doc, span, None)[1] == [2021]
+
+
+def test_agreement_document_gets_its_own_period_and_years():
+    doc, span = _doc(
+        "Samverkansöverenskommelse mellan Falköpings kommun och Polisen 2021–2024\n\n"
+        "Denna överenskommelse gäller från och med den 1 januari 2021 till och med den "
+        "31 december 2024. Parterna ska årligen ta fram minst ett medborgarlöfte."
+    )
+    period, years, _ = find_period(doc, span, None)
+    assert classify_doc_type(doc, span) == "overenskommelse"
+    assert (period.start, period.end) == ("2021-01-01", "2024-12-31")
+    assert years == [2021, 2022, 2023, 2024]
+
+
+def test_agreement_period_in_a_promise_is_not_the_promise_period():
+    doc, span = _doc(
+        "Medborgarlöfte 2021\n\nSamverkansöverenskommelsen gäller från den 1 januari 2021 "
+        "till den 31 december 2024."
+    )
+    period, years, _ = find_period(doc, span, None)
+    assert period is None and years == [2021]
+
+
+def test_first_medborgarlofte_year_is_not_this_years():
+    doc, span = _doc(
+        "Polisen och Ängelholms kommun har nu undertecknat medborgarlöftet för 2019. Sedan det "
+        "första medborgarlöftet 2018 har två fokusområden lagts till."
+    )
+    assert find_period(doc, span, None)[1] == [2019]
+
+
+def test_nonsense_dates_do_not_crash():
+    doc, span = _doc(
+        "Medborgarlöfte\n\nLöftet gäller 31 juni 2019 - 31 februari 2020 och undertecknades den "
+        "32 mars 2019.\n\nEslöv den 0 maj 2019"
+    )
+    assert find_period(doc, span, None)[0] is None
+    assert find_signed_date(doc, span)[0] is None
+
+
+def test_hostile_text_finishes_quickly_and_quietly():
+    text = "medborgarlöfte " + ", , , Aaaa" * 20000 + " 2019\n" + "Anna Berg\nKommunpolis\n" * 500
+    doc, span = _doc(text)
+    started = time.perf_counter()
+    find_kommuner(doc, span, "http://[bad-url")
+    find_period(doc, span, "::::")
+    find_signatories(doc, span)
+    find_signed_date(doc, span)
+    classify_doc_type(doc, span)
+    assert time.perf_counter() - started < 10
+
+
+def test_empty_and_control_character_text():
+    doc = DocumentBuilder("txt").build()
+    span = split_documents(doc)[0]
+    assert not is_about_promises(doc)
+    assert find_kommuner(doc, span, None) == []
+    assert find_period(doc, span, None) == (None, [], None)
+    doc, span = _doc("\x00\x07 medborgarlöfte \ufffd\ufffd 2019")
+    assert is_about_promises(doc)
+    find_signatories(doc, span)
