@@ -176,6 +176,13 @@ def test_hostile_text_and_record_values_are_escaped(tmp_path):
     assert "line" in soup.select_one(".note").get_text()  # the bad line is reported
 
 
+def test_match_keeps_only_the_sources_asked_for(run_dir):
+    soup = _soup(build_review(run_dir, match="VETLANDA"))
+    assert [h.get_text().split()[0] for h in soup.select(".source h2")] == [VETLANDA.name]
+    assert soup.find(id="errors") is None  # the Skövde page does not match
+    assert _soup(build_review(run_dir, match="no-such-source")).select(".source") == []
+
+
 def test_sha256_cannot_walk_out_of_texts(tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -73,17 +73,27 @@ def load_run(out_dir: Path) -> tuple[list[SourceView], list[dict[str, Any]], lis
     return sorted(views.values(), key=lambda v: v.path), errors, notes
 
 
-def build_review(out_dir: Path | str, title: str | None = None) -> str:
-    """The review page for a run's output folder, as HTML."""
+def _matches(view: SourceView, match: str) -> bool:
+    urls = [str((r.get("source") or {}).get("url") or "") for r in view.records]
+    return any(match.lower() in x.lower() for x in [view.path, *urls])
+
+
+def build_review(out_dir: Path | str, title: str | None = None, match: str | None = None) -> str:
+    """The review page for a run's output folder, as HTML; `match` keeps only sources whose
+    path or URL contains it."""
     out_dir = Path(out_dir)
     views, errors, notes = load_run(out_dir)
+    if match:
+        views = [v for v in views if _matches(v, match)]
+        errors = [e for e in errors if match.lower() in str(e.get("path", "")).lower()]
+        notes.append(f"showing sources matching {match!r} only")
     return render_page(views, errors, title or f"lofte-extract review: {out_dir.name}", notes)
 
 
-def write_review(out_dir: Path | str, target: Path | str) -> Path:
+def write_review(out_dir: Path | str, target: Path | str, match: str | None = None) -> Path:
     """Write the review page for a run to `target`."""
     target = Path(target)
-    page = build_review(out_dir)
+    page = build_review(out_dir, match=match)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     return target
@@ -91,7 +101,8 @@ def write_review(out_dir: Path | str, target: Path | str) -> Path:
 
 def _review_command(args: argparse.Namespace) -> int:
     try:
-        target = write_review(args.out_dir, args.output or Path(args.out_dir) / "review.html")
+        target = write_review(args.out_dir, args.output or Path(args.out_dir) / "review.html",
+                              match=args.match)
     except ReviewError as exc:
         print(f"lofte-extract review: {exc}", file=sys.stderr)
         return 2
@@ -109,4 +120,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("out_dir", type=Path, metavar="OUT", help="output folder of a run")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="page to write (default: OUT/review.html)")
+    parser.add_argument("--match", metavar="TEXT", default=None,
+                        help="only sources whose path or URL contains TEXT")
     parser.set_defaults(func=_review_command)
