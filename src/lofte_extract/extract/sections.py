@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..parse import DocumentSpan, ParsedDocument
 from .actors import actor_of_token, mentioned_actors
+from .tables import table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
 
@@ -121,6 +122,9 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
     actors: tuple[str, ...] = ()
     for line in span_lines(doc, span):
         if _is_noise(line.text):
+            continue
+        if table_row(line.text, line.start) is not None:
+            out.append(SectionedLine(line, section, False, actors))
             continue
         if is_heading_like(line):
             kind = classify_heading(line.text)

@@ -1,0 +1,174 @@
+"""Regressions in the content rules, one test per bug found on real pages."""
+
+from __future__ import annotations
+
+from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
+from lofte_extract.extract.targets import find_targets
+from lofte_extract.parse import DocumentBuilder, DocumentSpan, ParsedDocument, parse_text
+
+
+def parse(text: str) -> tuple[ParsedDocument, DocumentSpan]:
+    doc = parse_text(text.encode("utf-8"))
+    return doc, DocumentSpan(0, len(doc.text))
+
+
+def texts(text: str) -> list[str]:
+    doc, span = parse(text)
+    return [c.text for c in find_commitments(doc, span)]
+
+
+def test_dnr_line_is_not_an_actor_heading() -> None:
+    # 'Dnr Kommunen: 396-2019' opened a promise section over the purpose paragraph (Svalöv).
+    found = texts(
+        "Medborgarlöfte i Svalövs kommun 2020\n\nDnr Kommunen: 396-2019\n\n"
+        "Härigenom ska också förtroendet för parternas arbete öka.\n"
+    )
+    assert found == []
+
+
+def test_follow_up_line_glued_to_last_item_is_cut() -> None:
+    # The layout joined 'Uppföljning ...' onto the last bullet (Mjölby 2020-2021).
+    builder = DocumentBuilder("txt")
+    builder.add("paragraph", "Polismyndigheten och Mjölby kommun lovar att:")
+    builder.add(
+        "list_item",
+        "Polis och Kommun skall vidareutveckla arbetet i den lokala samverkansgruppen för barn "
+        "och unga Uppföljning och redovisning av resultatet sker 2 gånger/år",
+    )
+    doc = builder.build()
+    (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
+    assert commitment.text.endswith("för barn och unga")
+    assert commitment.targets == []
+
+
+def test_lovar_att_folja_upp_is_a_commitment_not_follow_up() -> None:
+    # 'Arboga kommun lovar att följa upp ... Belysningsprogrammet' was dropped as follow-up text.
+    found = texts(
+        "Detta gör vi genom att:\n\n"
+        "  • Bättre belysning är viktig för att tryggheten ska öka. Arboga kommun lovar att följa "
+        "upp och fortsätta arbetet med Belysningsprogrammet i kommunen.\n"
+    )
+    assert len(found) == 1
+
+
+def test_genitive_actor_does_not_start_commitment() -> None:
+    # 'Eftersom Polismyndighetens resurser ...' in a follow-up report read as a promise (Kungälv).
+    found = texts(
+        "Det här lovade vi mellan oktober 2018 - oktober 2019\n\n"
+        "Eftersom Polismyndighetens resurser för kameraövervakning är begränsade måste andra "
+        "platser prioriteras.\n"
+    )
+    assert found == []
+
+
+def test_perfect_tense_report_is_not_a_commitment() -> None:
+    found = texts(
+        "Det här lovade vi mellan oktober 2018 - oktober 2019\n\n"
+        "Lokalpolisområdet har utrett om det går att sätta upp kameror på Nordmannatorget.\n"
+    )
+    assert found == []
+
+
+def test_definition_sentence_is_not_a_commitment() -> None:
+    # 'SSPF betyder socialtjänst, skola polis och fritid.' after 'följande' (Eskilstuna).
+    found = texts(
+        "Bland annat står följande i medborgaröverenskommelsen:\n\n"
+        "SSPF betyder socialtjänst, skola polis och fritid.\n"
+    )
+    assert found == []
+
+
+def test_under_aret_before_the_count_is_the_whole_period() -> None:
+    # Eslöv 2017: 'under året kommer 4 riktade trafikinsatser' has no period in the gold.
+    doc, _ = parse("Under året kommer 4 riktade trafikinsatser att genomföras.")
+    (target,) = find_targets(doc, 0, len(doc.text), several_years=True)
+    assert (target.value, target.period) == (4, None)
+
+
+def test_genomforda_in_a_promise_is_not_a_result() -> None:
+    # Svalöv 2020: 'genomförda 2 gånger under hösten' was skipped as a report of results.
+    doc, _ = parse("Etablera trygghetsvandringar, genomförda 2 gånger under hösten.")
+    (target,) = find_targets(doc, 0, len(doc.text))
+    assert (target.value, target.period) == (2, "höst")
+
+
+def test_symbol_font_bullet_letter_is_stripped() -> None:
+    # PDFs set in Wingdings give 'l Minst två ...' for a bullet (Kävlinge rendered as PDF).
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Det här ska vi göra", page=1)
+    builder.add("paragraph", "l Minst två nya informationstillfällen ska anordnas.", page=1)
+    doc = builder.build(pages=1)
+    (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
+    assert commitment.text.startswith("Minst två")
+    assert commitment.evidence.page == 1
+
+
+def test_dated_period_sentence_is_not_a_commitment() -> None:
+    # 'Löftet gäller från den 1 april 2024 ...' matched the marker 'löftet gäller'.
+    assert texts("Löftet gäller från den 1 april 2024 till den 31 mars 2025.\n") == []
+
+
+def test_quoted_statement_without_count_is_not_a_commitment() -> None:
+    found = texts(
+        "Nytt medborgarlöfte\n\n"
+        "– Vi hoppas att arbetet ska minska risken för kriser, och vi får en dialog med "
+        "invånarna, säger Niklas Jonsson.\n"
+    )
+    assert found == []
+
+
+def test_quoted_promise_with_count_is_a_commitment() -> None:
+    found = texts(
+        "Nytt medborgarlöfte\n\n"
+        "– Vi kommer att göra minst 30 besök per år på fritidsgårdarna, säger Malin Ekholm.\n"
+    )
+    assert len(found) == 1
+
+
+def test_promise_table_rows() -> None:
+    doc, span = parse(
+        "Aktiviteter\n\nAktivitet | Ansvarig | När\n"
+        "Minst sex hastighetskontroller på Vasagatan | Polisen | Löpande\n"
+        "Informationsträff om förrådsinbrott | Kommunen och polisen | Två gånger per år\n"
+    )
+    commitments = find_commitments(doc, span)
+    assert [c.text for c in commitments] == [
+        "Minst sex hastighetskontroller på Vasagatan",
+        "Informationsträff om förrådsinbrott",
+    ]
+    assert commitments[0].actors == ["polisen"]
+    assert [(t.value, t.period) for t in commitments[1].targets] == [(2, "år")]
+    assert doc.text[commitments[1].evidence.start : commitments[1].evidence.end] == (
+        "Informationsträff om förrådsinbrott"
+    )
+
+
+def test_follow_up_deadline_in_the_next_sentence() -> None:
+    doc, span = parse(
+        "Uppföljning sker halvårsvis. En skriftlig redovisning lämnas senast den 31 januari 2021.\n"
+    )
+    follow_up = find_follow_up(doc, span)
+    assert follow_up is not None
+    assert (follow_up.frequency, follow_up.deadline) == ("halvårsvis", "2021-01-31")
+
+
+def test_empty_and_blockless_documents() -> None:
+    doc = DocumentBuilder("txt").build()
+    span = DocumentSpan(0, 0)
+    assert find_commitments(doc, span) == []
+    assert find_goals(doc, span) == []
+    assert find_follow_up(doc, span) is None
+
+
+def test_span_limits_what_is_read() -> None:
+    text = (
+        "Medborgarlöfte 2019\n\nPolisen lovar att:\n\n  • Genomföra två trygghetsvandringar.\n\n"
+        "Medborgarlöfte 2018\n\nPolisen lovar att:\n\n  • Genomföra tre trafikinsatser.\n"
+    )
+    doc = parse_text(text.encode())
+    cut = doc.text.index("Medborgarlöfte 2018")
+    first = find_commitments(doc, DocumentSpan(0, cut))
+    second = find_commitments(doc, DocumentSpan(cut, len(doc.text)))
+    assert [c.targets[0].value for c in first] == [2]
+    assert [c.targets[0].value for c in second] == [3]
+    assert all(c.evidence.start >= cut for c in second)
