@@ -347,3 +347,38 @@ def test_page_cap_parses_first_pages_and_warns():
     assert [b.text for b in doc.blocks] == ["Inledning.", "Bakgrund."]
     assert doc.warnings == ["parsed the first 2 of 5 pages"]
     assert doc.pages == 5
+
+
+def _sideways_pdf() -> bytes:
+    """Page 1 turned by /Rotate 90; page 2 with its text drawn at 90 degrees."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setPageRotation(90)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 500, "Polisen ska genomföra trafikkontroller.")
+    pdf.drawString(72, 486, "Kommunen ska förbättra belysningen.")
+    pdf.showPage()
+    pdf.setPageRotation(0)
+    pdf.saveState()
+    pdf.translate(300, 100)
+    pdf.rotate(90)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(0, 0, "Roterad text om trygghet i Kumla.")
+    pdf.drawString(0, -14, "Andra raden om samverkan.")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_landscape_and_rotated_pages_read_as_lines():
+    doc = parse_pdf(_sideways_pdf())
+    assert [(b.page, b.text) for b in doc.blocks] == [
+        (1, "Polisen ska genomföra trafikkontroller. Kommunen ska förbättra belysningen."),
+        (2, "Roterad text om trygghet i Kumla. Andra raden om samverkan."),
+    ]

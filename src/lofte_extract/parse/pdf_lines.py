@@ -127,13 +127,25 @@ def page_lines(
     page: Any, number: int, exclude: Sequence[tuple[float, float, float, float]] = ()
 ) -> list[Line]:
     """The (cleaned) page's lines top to bottom, bullets marked; `exclude`: table boxes."""
-    # Word gaps scale with the font: a fixed 3pt tolerance glues 9pt words set without
-    # space characters ("Polisenskavara"), so the tolerance is a share of the size.
-    words = page.extract_words(
-        x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
-        extra_attrs=["fontname", "size"],
-    )
-    if exclude:
+    sideways = [char for char in page.chars if not char.get("upright", True)]
+    down = sum(1 for char in sideways if char["matrix"][1] < 0) >= len(sideways) / 2
+    if len(sideways) > len(page.chars) / 2:
+        # Sideways text: pdfplumber's char sizes vary along the line (they would split
+        # words), so words are grouped by a fixed gap and sized from their boxes.
+        words = page.extract_words(
+            x_tolerance=3, y_tolerance=2, extra_attrs=["fontname"],
+            char_dir_rotated="ttb" if down else "btt",
+            line_dir_rotated="rtl" if down else "ltr",
+        )
+        words = [w for w in words if not any(_inside(w, box) for box in exclude)]
+        words = _turned_upright(words, page, down)
+    else:
+        # Word gaps scale with the font: a fixed 3pt tolerance glues 9pt words set without
+        # space characters ("Polisenskavara"), so the tolerance is a share of the size.
+        words = page.extract_words(
+            x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
+            extra_attrs=["fontname", "size"],
+        )
         words = [w for w in words if not any(_inside(w, box) for box in exclude)]
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
@@ -146,6 +158,23 @@ def page_lines(
     lines = [line for line in lines if line is not None]
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _turned_upright(words: list[dict], page: Any, down: bool) -> list[dict]:
+    """Words of a page whose text runs down or up (landscape, /Rotate 90) as if upright."""
+    width, height = float(page.width), float(page.height)
+    turned = []
+    for word in words:
+        if down:  # reads top to bottom; the rightmost line comes first
+            box = (word["top"], width - word["x1"], word["bottom"], width - word["x0"])
+        else:  # reads bottom to top; the leftmost line comes first
+            box = (height - word["bottom"], word["x0"], height - word["top"], word["x1"])
+        x0, top, x1, bottom = box
+        turned.append({
+            **word, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "size": word.get("size") or round(bottom - top, 1),
+        })
+    return turned
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
