@@ -183,6 +183,26 @@ def test_match_keeps_only_the_sources_asked_for(run_dir):
     assert _soup(build_review(run_dir, match="no-such-source")).select(".source") == []
 
 
+def test_malformed_records_are_shown_not_fatal(tmp_path):
+    out = tmp_path / "out"
+    (out / "texts").mkdir(parents=True)
+    rows = [
+        {"id": "bad1", "source": "not a dict", "commitments": "nope", "warnings": 7},
+        {"id": "bad2", "source": {"path": "b.txt", "sha256": "0" * 64},
+         "commitments": [None, {"text": "Två trygghetsvandringar", "evidence": "x",
+                                "targets": [3]}],
+         "field_evidence": [], "kommuner": [{"name": "Eslöv", "evidence": {"start": "a"}}],
+         "follow_up": "kvartalsvis", "signatories": [{"name": "A B", "evidence": None}]},
+        ["a list, not a record"],
+    ]
+    (out / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    soup = _soup(build_review(out))
+    assert soup.find(id="rec-bad1") is not None and soup.find(id="rec-bad2") is not None
+    lost = soup.find(id="rec-bad2").select_one(".unlocated").get_text()
+    assert "Två trygghetsvandringar" in lost and "Eslöv" in lost and "A B" in lost
+    assert "not an object" in soup.select_one(".note").get_text()
+
+
 def test_sha256_cannot_walk_out_of_texts(tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -97,9 +97,12 @@ def _record_html(record: dict[str, Any], number: int, spans: list[Span],
     lost_html = (f'<div class="unlocated"><h4>Not located ({len(missing)})</h4><ul>{lost}</ul>'
                  "</div>" if missing else "")
     also = "".join(f"<li>{_e(a.get('path'))} {_url_html(a.get('url'))}</li>"
-                   for a in record.get("also_in") or [] if isinstance(a, dict))
+                   for a in (record.get("also_in") if isinstance(record.get("also_in"), list)
+                             else []) if isinstance(a, dict))
     also_html = f'<div class="also">Also published in:<ul>{also}</ul></div>' if also else ""
-    warnings = "".join(f"<li>{_e(w)}</li>" for w in record.get("warnings") or [])
+    raw_warnings = record.get("warnings")
+    warnings = "".join(f"<li>{_e(w)}</li>" for w in
+                       (raw_warnings if isinstance(raw_warnings, list) else []))
     warn_html = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
     prefix = spans[0].id.rsplit("-", 1)[0] if spans else ""
     return (f'<article class="record" id="rec-{_e(record.get("id"))}" data-prefix="{prefix}">'
@@ -129,7 +132,8 @@ def _source_html(view: SourceView, index: int) -> tuple[str, int, int]:
         text_html = '<p class="notext">Normalized text not found in texts/.</p>'
     else:
         text_html = f'<pre class="text">{_highlighted_text(view.text, all_spans, labels)}</pre>'
-    first = view.records[0].get("source") or {} if view.records else {}
+    first = view.records[0].get("source") if view.records else None
+    first = first if isinstance(first, dict) else {}
     pages = first.get("pages")
     pages_text = f"{pages} page{'s' if pages != 1 else ''}" if pages else None
     info = " · ".join(_e(x) for x in (first.get("format"), pages_text) if x)

@@ -52,6 +52,15 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The dict items of a list; anything else in a hand-edited records file is skipped."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _evidence(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
 def _target_text(target: dict[str, Any]) -> str:
     parts = [target.get("qualifier"), _fmt(target.get("value")), target.get("unit")]
     period = target.get("period")
@@ -62,42 +71,47 @@ def _target_text(target: dict[str, Any]) -> str:
 def record_values(record: dict[str, Any]) -> list[Value]:
     """All values of a record that a reader should be able to check, in display order."""
     values: list[Value] = []
-    evidence = record.get("field_evidence") or {}
+    evidence = record.get("field_evidence")
+    evidence = evidence if isinstance(evidence, dict) else {}
     kinds = {"signed_date": "date", "years": "date", "period": "date", "lokalpolisomrade": "lpo"}
     for name in _SCALAR_FIELDS:
         value = record.get(name)
         if value in (None, [], ""):
             continue
-        values.append(Value(name, kinds.get(name, "meta"), name, _fmt(value), evidence.get(name)))
+        values.append(Value(name, kinds.get(name, "meta"), name, _fmt(value),
+                            _evidence(evidence.get(name))))
     for name, ev in evidence.items():  # evidence for fields this page does not know yet
         if name not in _SCALAR_FIELDS:
-            values.append(Value(name, "meta", name, _fmt(record.get(name)), ev))
-    for i, kommun in enumerate(record.get("kommuner") or []):
+            values.append(Value(name, "meta", name, _fmt(record.get(name)), _evidence(ev)))
+    for i, kommun in enumerate(_dicts(record.get("kommuner"))):
         label = f"{kommun.get('name')} ({kommun.get('code')})"
-        values.append(Value(f"kommuner.{i}", "kommun", "kommun", label, kommun.get("evidence")))
-    for i, person in enumerate(record.get("signatories") or []):
+        values.append(Value(f"kommuner.{i}", "kommun", "kommun", label,
+                            _evidence(kommun.get("evidence"))))
+    for i, person in enumerate(_dicts(record.get("signatories"))):
         label = " · ".join(str(p) for p in (person.get("name"), person.get("title"),
                                              person.get("organisation")) if p)
         values.append(Value(f"signatories.{i}", "signatory", "signatory", label,
-                            person.get("evidence")))
-    for i, commitment in enumerate(record.get("commitments") or []):
+                            _evidence(person.get("evidence"))))
+    for i, commitment in enumerate(_dicts(record.get("commitments"))):
         values.append(Value(f"commitments.{i}", "commitment", f"commitment {i + 1}",
-                            commitment.get("text", ""), commitment.get("evidence")))
-        for j, target in enumerate(commitment.get("targets") or []):
+                            str(commitment.get("text", "")),
+                            _evidence(commitment.get("evidence"))))
+        for j, target in enumerate(_dicts(commitment.get("targets"))):
             values.append(Value(f"commitments.{i}.targets.{j}", "target",
                                 f"target of commitment {i + 1}", _target_text(target),
-                                target.get("evidence")))
-    for i, goal in enumerate(record.get("goals") or []):
-        label = goal.get("text", "")
+                                _evidence(target.get("evidence"))))
+    for i, goal in enumerate(_dicts(record.get("goals"))):
+        label = str(goal.get("text", ""))
         if goal.get("direction"):
             label += f" [{goal['direction']}]"
-        values.append(Value(f"goals.{i}", "goal", f"goal {i + 1}", label, goal.get("evidence")))
+        values.append(Value(f"goals.{i}", "goal", f"goal {i + 1}", label,
+                            _evidence(goal.get("evidence"))))
     follow_up = record.get("follow_up")
-    if follow_up:
+    if isinstance(follow_up, dict) and follow_up:
         label = _fmt({k: follow_up.get(k) for k in ("frequency", "deadline")}) or follow_up.get(
             "text", "")
-        values.append(Value("follow_up", "follow_up", "follow-up", label,
-                            follow_up.get("evidence")))
+        values.append(Value("follow_up", "follow_up", "follow-up", str(label),
+                            _evidence(follow_up.get("evidence"))))
     return values
 
 
