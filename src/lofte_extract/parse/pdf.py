@@ -1,9 +1,12 @@
 """PDF to a ParsedDocument with pdfplumber: reading order, furniture removed, lists and signatures.
 
-Layout work lives in small modules: `pdf_lines` (words to lines), `pdf_furniture`
-(running headers, footers, page numbers), `pdf_signatures` and `pdf_blocks`
-(lines to blocks). This module opens the file, guards against hostile input and
-turns every pdfminer failure into a specific `ParseError`.
+Layout work lives in small modules: `pdf_lines` (words to lines: fake bold,
+watermarks, bullets, sideways pages), `pdf_tables` (ruled tables row by row),
+`pdf_columns` (two-column reading order), `pdf_furniture` (running headers,
+footers, page numbers), `pdf_signatures` and `pdf_blocks` (lines to blocks).
+Vocabulary is in `data/bullets.json` and `data/pdf_*.json`. This module opens the
+file, guards against hostile input and turns every pdfminer failure into a
+specific `ParseError`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from .pdf_furniture import remove_furniture
 from .pdf_lines import Line, clean_page, page_lines
 from .pdf_tables import table_rows
 
-__all__ = ["MAX_PAGES", "TIME_BUDGET", "parse_pdf"]
+__all__ = ["MAX_CHARS_PER_PAGE", "MAX_CONTENT_BYTES", "MAX_PAGES", "TIME_BUDGET", "parse_pdf"]
 
 MAX_PAGES = 300  # pages parsed before the rest is skipped with a warning
 MAX_CHARS_PER_PAGE = 200_000  # a page with more characters than this is not prose
