@@ -18,8 +18,37 @@ __all__ = ["parse_html"]
 
 # A page this big is not a promise; cap the work so a hostile file cannot stall a run.
 MAX_BYTES = 20_000_000
+# Markup left after scripts and styles are gone; beyond this bs4 takes minutes, so we cut.
+MAX_MARKUP_CHARS = 5_000_000
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 _JS_HINT = re.compile(r"javascript|enable js|aktivera|noscript|app-root|__next|ng-app", re.I)
+
+
+_OPENERS = re.compile(r"<(script|style|svg|template)\b|<!--", re.IGNORECASE)
+_CLOSERS = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("script", "style", "svg", "template")
+}
+_COMMENT_END = re.compile(r"-->")
+
+
+def _strip_inert(text: str) -> str:
+    """Drop scripts, styles, SVG and comments before parsing: most of a huge page's bytes.
+
+    One forward scan; an element left open keeps the rest as is, so no input is quadratic.
+    """
+    parts: list[str] = []
+    position = 0
+    while (opener := _OPENERS.search(text, position)) is not None:
+        name = opener.group(1)
+        closer = (_CLOSERS[name.lower()] if name else _COMMENT_END).search(text, opener.end())
+        if closer is None:
+            break
+        parts.append(text[position:opener.start()])
+        parts.append(" ")
+        position = closer.end()
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _soup(text: str) -> BeautifulSoup:
@@ -82,8 +111,9 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     return out
 
 
-def _empty_reason(soup: BeautifulSoup, raw: str) -> str:
-    if soup.find("script") is not None and (_JS_HINT.search(raw[:200_000]) or not soup.body):
+def _empty_reason(raw: str) -> str:
+    head = raw[:500_000]
+    if re.search(r"<script\b", head, re.IGNORECASE) and _JS_HINT.search(head):
         return "JavaScript-only page: no text without running its scripts"
     return "no text in the page body"
 
@@ -96,7 +126,11 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
         data = data[:MAX_BYTES]
     decoded = decode(data, declared=charset, meta=html_meta_charset(data))
     warnings_.extend(decoded.warnings)
-    soup = _soup(decoded.text.replace("\x00", ""))
+    markup = _strip_inert(decoded.text.replace("\x00", ""))
+    if len(markup) > MAX_MARKUP_CHARS:
+        warnings_.append(f"markup of {len(markup)} characters cut to {MAX_MARKUP_CHARS}")
+        markup = markup[:MAX_MARKUP_CHARS]
+    soup = _soup(markup)
     root = find_main(soup)
     removed = remove_furniture(root)
     if root.name in ("body", "html", "[document]"):
@@ -110,7 +144,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)
     if not builder.blocks:
-        raise ParseError("empty document", _empty_reason(soup, decoded.text))
+        raise ParseError("empty document", _empty_reason(decoded.text))
     if removed:
         warnings_.append(f"{removed} furniture elements removed")
     return builder.build(title=_title(soup, blocks), warnings=warnings_)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .normalize import load_data
 from .text import is_furniture_line
@@ -169,24 +169,48 @@ def find_main(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
+def _prose_sizes(root: Tag) -> dict[int, int]:
+    """Characters of <p>/<li> text under every element, in one post-order pass (O(n))."""
+    text: dict[int, int] = {}
+    prose: dict[int, int] = {}
+    stack: list[tuple[Tag, bool]] = [(root, False)]
+    while stack:
+        tag, done = stack.pop()
+        if not done:
+            stack.append((tag, True))
+            stack.extend((child, False) for child in _child_tags(tag))
+            continue
+        own = sum(len(c) for c in tag.contents if isinstance(c, NavigableString))
+        children = _child_tags(tag)
+        text[id(tag)] = own + sum(text[id(c)] for c in children)
+        if tag.name in ("p", "li"):
+            prose[id(tag)] = text[id(tag)]
+        else:
+            prose[id(tag)] = sum(prose[id(c)] for c in children)
+    return prose
+
+
 def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
     """Without a <main>: the deepest element holding most of the prose (and the h1, if any)."""
-    total = _paragraph_chars(root)
+    prose = _prose_sizes(root)
+    total = prose[id(root)]
     if total == 0:
         return root
     h1 = root.find("h1")
-    needed = share * total
+    on_path = {id(a) for a in h1.parents} | {id(h1)} if h1 is not None else None
+
+    def holds(tag: Tag) -> bool:
+        return prose[id(tag)] >= share * total and (on_path is None or id(tag) in on_path)
+
     current = root
     while True:
-        child = next((c for c in _child_tags(current) if _holds(c, h1, needed)), None)
+        child = next((c for c in _child_tags(current) if holds(c)), None)
         if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1"):
             return current  # never narrower than a block container
         if child.name in ("table", "tbody", "tr"):
             # a layout table: the cell holding the content, not a row of cells
-            cell = next((c for c in child.find_all(("td", "th")) if _holds(c, h1, needed)), None)
-            return narrow_to_content(cell, share) if cell is not None else current
+            cell = next((c for c in child.find_all(("td", "th")) if holds(c)), None)
+            if cell is None:
+                return current
+            child = cell
         current = child
-
-
-def _holds(tag: Tag, h1: Tag | None, needed: float) -> bool:
-    return _paragraph_chars(tag) >= needed and (h1 is None or h1 is tag or h1 in tag.descendants)
