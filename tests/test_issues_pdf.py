@@ -382,3 +382,22 @@ def test_landscape_and_rotated_pages_read_as_lines():
         (1, "Polisen ska genomföra trafikkontroller. Kommunen ska förbättra belysningen."),
         (2, "Roterad text om trygghet i Kumla. Andra raden om samverkan."),
     ]
+
+
+def test_first_line_indent_starts_a_paragraph_without_spacing():
+    layout = PdfLayout()
+    lines = [
+        ("Polisen och kommunen har tagit fram löftet tillsammans med invånarna i", 0),
+        ("kommunen under hösten och vintern efter flera möten med föreningarna där.", 0),
+        ("Löftet gäller i två år och följs upp varje halvår av styrgruppen för", 20),
+        ("det brottsförebyggande rådet i kommunen.", 0),
+    ]
+    for text, indent in lines:
+        layout._line(text, "FixBody", layout.body_size, layout.margin + indent)
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks] == [
+        "Polisen och kommunen har tagit fram löftet tillsammans med invånarna i "
+        "kommunen under hösten och vintern efter flera möten med föreningarna där.",
+        "Löftet gäller i två år och följs upp varje halvår av styrgruppen för "
+        "det brottsförebyggande rådet i kommunen.",
+    ]

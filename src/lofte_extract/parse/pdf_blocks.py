@@ -264,6 +264,14 @@ class _Assembler:
             left = self.style.left.get(line.page, previous.x0)
             right = self.style.right.get(line.page, previous.x1)
         width = right - left
+        indent = line.x0 - left
+        if (
+            pending.kind == "paragraph"
+            and ends_sentence
+            and abs(previous.x0 - left) <= 3
+            and 8 <= indent <= 0.15 * width
+        ):
+            return False  # a first-line indent opens a paragraph set without spacing
         # A line ending a sentence well before the margin, when the next line's first
         # word would have fitted there, closes a paragraph set without spacing.
         first_word = line.text.split()[0] if line.text.split() else ""
