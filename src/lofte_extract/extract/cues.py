@@ -137,6 +137,8 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     """Goal openers ('Målet är att ...') or, with `predicates`, 'X ska öka'-style outcomes."""
     lowered = " ".join(words(text))
     goals = _v("content_goals")
+    if any(lowered.startswith(b) for b in goals["goal_blockers"]):
+        return False  # purpose statements: 'Avsikten är att ... ska bli tryggare'
     if any(lowered.startswith(o) for o in goals["goal_openers"]):
         return True
     if predicates:

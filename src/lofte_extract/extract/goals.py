@@ -7,7 +7,10 @@ import re
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import Goal
 from .cues import (
+    activity_start,
+    actor_start,
     goal_direction,
+    has_modal,
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
@@ -28,11 +31,15 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
     """Goals from goal sections, goal-like list lines, and goal sentences elsewhere."""
     goals: list[Goal] = []
     seen: set[str] = set()
+    promised = False
     for sectioned in sectioned_lines(doc, span):
         line = sectioned.line
         section = sectioned.section
+        promised = promised or (sectioned.heading and section == "promise")
         if sectioned.heading or section in ("background", "follow_up"):
             continue
+        if section == "goal" and not promised:
+            continue  # an opening 'Mål' section states the general aim, as 'Syfte' does
         if line.kind not in ("paragraph", "list_item"):
             continue
         if line.kind == "list_item":
@@ -49,6 +56,8 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
             if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
                 continue
             if section == "goal":
+                if actor_start(piece.text, within=3) and has_modal(piece.text):
+                    continue  # 'Polisen och kommunen kommer också att ...' is an activity
                 if goal_direction(piece.text) or is_goal_sentence(piece.text):
                     _add(goals, seen, doc, piece)
             elif is_goal_start(piece.text) and section != "promise":
@@ -60,8 +69,6 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
 
 
 def _is_goal_item(text: str, section: str) -> bool:
-    from .cues import activity_start, actor_start, has_modal
-
     if is_goal_start(text) or is_goal_sentence(text):
         return True
     if section == "goal":
