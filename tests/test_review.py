@@ -188,7 +188,7 @@ def test_malformed_records_are_shown_not_fatal(tmp_path):
     (out / "texts").mkdir(parents=True)
     rows = [
         {"id": "bad1", "source": "not a dict", "commitments": "nope", "warnings": 7},
-        {"id": "bad2", "source": {"path": "b.txt", "sha256": "0" * 64},
+        {"id": "bad2", "source": {"path": "b.txt", "sha256": "0" * 64, "url": 5},
          "commitments": [None, {"text": "Två trygghetsvandringar", "evidence": "x",
                                 "targets": [3]}],
          "field_evidence": [], "kommuner": [{"name": "Eslöv", "evidence": {"start": "a"}}],

@@ -64,8 +64,8 @@ def _highlighted_text(text: str, spans: list[Span], labels: dict[str, str]) -> s
     return "".join(out)
 
 
-def _url_html(url: str | None) -> str:
-    if not url:
+def _url_html(url: Any) -> str:
+    if not url or not isinstance(url, str):
         return ""
     if url.startswith(("http://", "https://")):  # never a javascript: link from input
         return f'<a class="url" href="{_e(url)}" rel="noreferrer noopener">{_e(url)}</a>'
