@@ -106,6 +106,9 @@ def _parse_open(
     pdf: Any, max_pages: int, time_budget: float, messages: _Collector
 ) -> ParsedDocument:
     total = len(pdf.pages)
+    if total == 0 and messages.messages:
+        # No pages because the page tree is broken, not because there are none.
+        raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
     if total == 0:
         raise ParseError("empty PDF", "the document has no pages")
     warnings: list[str] = []
