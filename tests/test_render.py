@@ -139,6 +139,15 @@ def test_some_pages_paste_lists_as_bullet_paragraphs():
     assert "•\xa0Att ta bort anmält klotter på kommunala byggnader inom tre dagar." in bullets
 
 
+def test_some_pages_set_signers_in_a_layout_table():
+    soup = BeautifulSoup(render.render_html(VETLANDA, 3), "lxml")
+    rows = [[td.get_text() for td in tr.find_all("td")]
+            for tr in soup.select("table.signatures tr")]
+    assert rows[:2] == [["Lena Dahlberg", "Per-Olof Sandberg"],
+                        ["Lokalpolisområdeschef", "Kommunpolis"]]
+    assert len(rows) == 4
+
+
 def test_windows_1252_page_declares_its_charset_and_escapes_the_rest():
     text = "Medborgarlöfte Åmål 2022\n\n• Minst 2 insatser − inom tre dagar ☎ 0532-170 00.\n"
     data = render.render_html(text, 1, "windows-1252")

@@ -184,6 +184,22 @@ def _list_html(items: list[str], variant: int) -> str:
     return f"<ul>{lis}\n</ul>"
 
 
+def _signature_table_html(item: Item) -> str:
+    """Signers two to a row in a layout table, name and title on separate rows."""
+    orgs = item.orgs or [""] * len(item.pairs)
+    rows = []
+    for k in range(0, len(item.pairs), 2):
+        pairs, labels = item.pairs[k : k + 2], orgs[k : k + 2]
+        if any(labels):
+            rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in labels) + "</tr>")
+        rows.append("<tr>" + "".join(f"<td><strong>{html.escape(n)}</strong></td>"
+                                     for n, _ in pairs) + "</tr>")
+        rows.append("<tr>" + "".join(f"<td>{html.escape(t or '')}</td>" for _, t in pairs)
+                    + "</tr>")
+    body = "\n".join(rows)
+    return f'<table class="signatures" role="presentation">\n{body}\n</table>'
+
+
 def _body_html(items: list[Item], variant: int = 0) -> str:
     parts = []
     first_heading = True
@@ -204,6 +220,8 @@ def _body_html(items: list[Item], variant: int = 0) -> str:
             )
             parts.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}\n</tbody>"
                          "\n</table>")
+        elif variant % 4 == 3:
+            parts.append(_signature_table_html(item))
         else:
             orgs = item.orgs or [""] * len(item.pairs)
             cells = "".join(
