@@ -380,7 +380,7 @@ def test_doc_type(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Medborgarlöften i Eslöv 2017", True), ("Här finns rnedborgarlöftet för 2018.", True),
-     ("MEDBORGARÖFTEN 2019", True), ("Kommunens medborgalöfte", True),
+     ("MEDBORGARÖFTEN 2019", True), ("Kommunens och polisens medborgalöfte i Ljusdal", True),
      ("Detaljplan för kvarteret Tornet i Skövde: samråd och granskning.", False)],
 )
 def test_is_about_promises_tolerates_ocr_noise(text, expected):

@@ -165,3 +165,12 @@ def test_empty_and_control_character_text():
     doc, span = _doc("\x00\x07 medborgarlöfte \ufffd\ufffd 2019")
     assert is_about_promises(doc)
     find_signatories(doc, span)
+
+
+def test_a_menu_entry_alone_does_not_make_a_page_about_promises():
+    text = (
+        "Polisen varnar för inbrott\n\nStartsida\n\nMedborgarlöften och lokal samverkan\n\n"
+        "Under veckan har polisen fått in sju anmälningar om inbrott i villor i Skövde."
+    )
+    assert not is_about_promises(parse_text(text.encode()))
+    assert is_about_promises(parse_text(b"Arboga \xe2\x80\x93 medborgarl\xc3\xb6ften\n\nText."))

@@ -16,10 +16,27 @@ def _about_pattern() -> re.Pattern:
 
 
 def is_about(text: str) -> bool:
-    """Whether the text speaks of medborgarlöften, OCR noise and misspellings tolerated."""
+    """Whether the text speaks of medborgarlöften, OCR noise and misspellings tolerated.
+
+    A lone menu entry ('Medborgarlöften och lokal samverkan') on a page about something else
+    does not count: a mention must sit in prose, in a title line, or come with others.
+    """
     # OCR reads 'm' as 'rn': 'rnedborgarlöfte'.
     normalized = text.replace("rn", "m").replace("Rn", "M")
-    return bool(_about_pattern().search(normalized))
+    found = list(_about_pattern().finditer(normalized))
+    if len(found) >= 3:
+        return True
+    from .kommun import kommun_mentions
+
+    all_lines = lines(normalized)
+    for match in found:
+        line = next((x for x in all_lines if x.start <= match.start() < x.end), None)
+        if line is None or len(line.text.split()) >= 6:
+            return True
+        # 'Medborgarlöfte 2019', 'Arboga – medborgarlöften': a title, not a menu entry
+        if re.search(r"\d{4}", line.text) or kommun_mentions(line.text, 0, len(line.text)):
+            return True
+    return False
 
 
 def _title_lines(
