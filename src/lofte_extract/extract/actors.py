@@ -27,6 +27,8 @@ def actor_of_token(token: str) -> Actor | None:
         entry = _vocab()[actor]
         if token in entry.get("exclude", []):
             continue
+        if token.startswith(tuple(entry.get("exclude_prefix", []))):
+            continue  # 'kommunicera' is not the kommun
         if any(token.startswith(stem) for stem in entry["prefix"] if " " not in stem):
             return actor
     return None
@@ -66,33 +68,39 @@ def tag_actors(text: str) -> list[Actor]:
 
 
 def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
-    """Actors of one commitment: tag, subject, partners; else 'gemensam' or the context."""
+    """Actors of one commitment: tag; else subject (or the lead-in's actors) plus partners."""
     tagged = tag_actors(text)
     if tagged:
         return tagged
     vocab = _vocab()
-    found: list[Actor] = []
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
     # Each sentence's subject: 'Kommunen ska ... . Polisen ska meddela ...'.
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text):
-        tokens = [token.text for token in get_nlp().tokenizer(sentence) if not token.is_space]
-        found += _subject_actors(tokens)
-    lowered = [token.text for token in get_nlp().tokenizer(text) if not token.is_space]
-    joined = " ".join(lowered)
+    subjects = [_subject_actors(_tokens(sentence)) for sentence in sentences]
+    first = subjects[0] if subjects else []
+    tokens = _tokens(text)
+    by_agent = any(marker in text.lower() for marker in vocab["by_markers"])
+    if not first and not by_agent:
+        both = any(token.lower() in vocab["both"] for token in tokens[:12])
+        first = list(context) if context else (["polisen", "kommun"] if both else [])
+    found: list[Actor] = list(first) + [a for later in subjects[1:] for a in later]
+    joined = " ".join(tokens)
     for marker in vocab["with_markers"] + vocab["by_markers"]:
         for match in re.finditer(rf"\b{re.escape(marker)}\b", joined, flags=re.IGNORECASE):
-            window = joined[match.start() : match.end() + 60].split()
+            window = joined[match.start() : match.end() + 80].split()
             skip = len(marker.split()) if marker not in ("av kommunen", "av polisen") else 1
-            found += _actors_in(window[skip : skip + 6], stop_at_verb=True)
+            window = window[skip:]
+            while window and window[0].lower() in vocab["representatives"]:
+                window = window[1:]
+            found += _actors_in(window[:7], stop_at_verb=True)
     lower_joined = joined.lower()
     for stem in vocab["annan"]["prefix"]:
         if " " in stem and stem in lower_joined and _partner_context(lower_joined, stem):
             found.append("annan")
-    found = _dedupe(found)
-    if found:
-        return found
-    if any(token.lower() in vocab["both"] for token in lowered[:12]):
-        return list(context) if context else ["polisen", "kommun"]
-    return list(context or [])
+    return _dedupe(found)
+
+
+def _tokens(text: str) -> list[str]:
+    return [token.text for token in get_nlp().tokenizer(text) if not token.is_space]
 
 
 def _subject_actors(tokens: list[str]) -> list[Actor]:
@@ -101,8 +109,10 @@ def _subject_actors(tokens: list[str]) -> list[Actor]:
     limit = min(len(tokens), 12)
     cut = next((i for i in range(limit) if lowered[i] in modals), None)
     if cut is None:
-        return _actors_in(tokens[:10], stop_at_verb=True)
-    found = _actors_in(tokens[:cut], stop_at_verb=False)
+        # No modal: the subject sits in the first words, also after a fronted adverb
+        # ('Dessutom samverkar kommunen och polisen ...').
+        return _actors_in(tokens[:6], stop_at_verb=False, genitive=True)
+    found = _actors_in(tokens[:cut], stop_at_verb=False, genitive=True)
     # Inverted order after a fronted adverbial: 'Under 2019 ska polisen genomföra ...'.
     found += _actors_in(tokens[cut + 1 : cut + 6], stop_at_verb=True)
     return found
@@ -110,15 +120,25 @@ def _subject_actors(tokens: list[str]) -> list[Actor]:
 
 _LINKS = {"och", ",", "samt", "eller", "den", "de", "-", "–", "/"}
 _PLACE = {"i", "inom", "på", "för", "till", "från", "runt", "hela"}
+# A partner, not the subject: 'tillsammans med kommunen', 'samverkan mellan polis och ...'.
+_PARTNER = {"med", "mellan", "via"}
 
 
-def _actors_in(words: list[str], stop_at_verb: bool) -> list[Actor]:
+def _actors_in(words: list[str], stop_at_verb: bool, genitive: bool = False) -> list[Actor]:
     found: list[Actor] = []
     for index, word in enumerate(words):
         actor = actor_of_token(word)
+        if actor is None and genitive and word.lower().endswith("s"):
+            # 'Polisen och kommunens säkerhetsenhet ska ...': a unit of the kommun acts.
+            owner = actor_of_token(word[:-1])
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            if owner and following not in ("och", ",", "") and following[:1].islower():
+                actor = owner
         # 'i Eslövs kommun' names a place, not who acts.
         placed = index >= 2 and words[index - 2].lower() in _PLACE and actor == "kommun"
-        if actor and not placed and not (index >= 1 and words[index - 1].lower() in _PLACE):
+        before = words[index - 1].lower() if index >= 1 else ""
+        partner = not stop_at_verb and before in _PARTNER
+        if actor and not placed and not partner and before not in _PLACE:
             found.append(actor)
         elif stop_at_verb and word.lower() not in _LINKS and not word[:1].isupper():
             if not actor:

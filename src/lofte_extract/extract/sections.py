@@ -18,6 +18,7 @@ __all__ = ["Section", "SectionedLine", "classify_heading", "is_heading_like", "s
 Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
 
 _FOLLOWING = re.compile(r"\b(?:lovar|ska|skall|kommer|överens om)\b[^.]*\bföljande\b[^.]*\.$")
+_JOINT = re.compile(r"\bvi lovar\b|\blovar vi\b|\btillsammans\b|\bgemensam|\bparterna\b")
 _YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
 _MAX_HEADING_WORDS = 12
 
@@ -141,9 +142,14 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                     section = "promise"
                     actors = tuple(mentioned_actors(line.text))
             elif kind is not None:
+                follows_promise_heading = bool(out) and out[-1].heading and section == "promise"
                 section = kind
                 last = _last_sentence(line.text)
-                actors = tuple(mentioned_actors(last)) if kind == "promise" else ()
+                named = tuple(mentioned_actors(last)) if kind in ("promise", "goal") else ()
+                if not named and kind in ("promise", "goal") and _JOINT.search(last.lower()):
+                    named = ("polisen", "kommun")  # 'Vi lovar', 'Det här ska vi göra tillsammans'
+                if named or not (kind == "promise" and follows_promise_heading):
+                    actors = named
             out.append(SectionedLine(line, section, True, actors))
             continue
         if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
