@@ -12,7 +12,7 @@ from .encoding import decode, html_meta_charset
 from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
 from .normalize import normalize_line
-from .text import classify_lines, is_furniture_line
+from .text_lines import classify_lines, is_furniture_line
 
 __all__ = ["parse_html"]
 
@@ -111,6 +111,30 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     return out
 
 
+def _signer_rows(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
+    """A signer table: a row of names over a row of titles (and organisations) per column."""
+    out: list[HtmlBlock] = []
+    i = 0
+    while i < len(blocks):
+        for size in (3, 2):
+            rows = blocks[i:i + size]
+            if len(rows) < size or any(r.cells is None for r in rows):
+                continue
+            width = len(rows[0].cells or ())
+            if width < 2 or any(len(r.cells or ()) != width for r in rows):
+                continue
+            columns = [[r.cells[k] for r in rows if r.cells and r.cells[k]] for k in range(width)]
+            signed = [classify_lines(c) for c in columns if c]
+            if signed and all(len(s) == 1 and s[0][0] == "signature" for s in signed):
+                out.extend(HtmlBlock("signature", s[0][1]) for s in signed)
+                i += size
+                break
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
 def _empty_reason(raw: str) -> str:
     head = raw[:500_000]
     if re.search(r"<script\b", head, re.IGNORECASE) and _JS_HINT.search(head):
@@ -139,7 +163,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     extra = _outside_h1(soup, root)
     if extra is not None:
         blocks.insert(0, extra)
-    blocks = _merge_signatures(blocks)
+    blocks = _merge_signatures(_signer_rows(blocks))
     builder = DocumentBuilder("html")
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)

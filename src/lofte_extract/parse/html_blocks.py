@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bs4 import NavigableString, Tag
 
 from .document import BlockKind
-from .normalize import normalize_line
-from .text import classify_lines, is_furniture_line, looks_like_heading
+from .normalize import normalize_line, split_bullet
+from .text_lines import bullet_is_item, classify_lines, is_furniture_line, looks_like_heading
 
 __all__ = ["HtmlBlock", "html_blocks"]
 
@@ -20,7 +21,8 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset(("strong", "b"))
-_CELL_SEPARATOR = " | "
+_CELL_MARK = "\x1f"  # between cells while a row is collected; never reaches the text
+_RULE_CELL = re.compile(r"^[\s._\-–—]*$")  # empty, or a dotted signature line
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _MAX_HEADING_CHARS = 300
 
@@ -32,6 +34,7 @@ class HtmlBlock:
     kind: BlockKind
     text: str
     level: int | None = None
+    cells: tuple[str, ...] | None = None  # a table row's cells, for signer tables
 
 
 @dataclass
@@ -75,7 +78,7 @@ class _Walker:
             return False
         if kind == "row" and name in ("td", "th"):
             if self.context.cells:
-                self.pieces.append((_CELL_SEPARATOR, False))
+                self.pieces.append((_CELL_MARK, False))
             self.context.cells += 1
             return False
         if kind == "row" and name not in ("table", "tr"):
@@ -108,8 +111,11 @@ class _Walker:
         raw = "".join(text for text, _ in pieces)
         if not raw.strip():
             return
-        lines = [normalize_line(line) for line in raw.split("\n")]
         context = self.context
+        if context.kind == "row":
+            self._row(raw)
+            return
+        lines = [normalize_line(line) for line in raw.split("\n")]
         kept = [line for line in lines if not is_furniture_line(line, html=True)]
         if not any(kept):
             return
@@ -120,10 +126,8 @@ class _Walker:
                 return
             self.blocks.append(HtmlBlock("paragraph", text))
             return
-        if context.kind in ("list_item", "row"):
-            text = " ".join(line for line in kept if line)
-            kind: BlockKind = "list_item" if context.kind == "list_item" else "paragraph"
-            self.blocks.append(HtmlBlock(kind, text))
+        if context.kind == "list_item":
+            self.blocks.append(HtmlBlock("list_item", " ".join(line for line in kept if line)))
             return
         all_bold = all(bold for text, bold in pieces if text.strip())
         for group in _groups(kept):
@@ -131,8 +135,49 @@ class _Walker:
                 # <p><strong>Det här ska vi göra</strong></p>: a heading in CMS clothing
                 self.blocks.append(HtmlBlock("heading", group[0]))
                 continue
-            for kind, text in classify_lines(group):
-                self.blocks.append(HtmlBlock(kind, text))
+            self._lines(group)
+
+    def _row(self, raw: str) -> None:
+        """One block per table row; a row of 'Name<br>Title' cells gives one signature each."""
+        cells = []
+        for cell in raw.split(_CELL_MARK):
+            lines = [normalize_line(line) for line in cell.split("\n")]
+            cells.append([x for x in lines if x and not is_furniture_line(x, html=True)])
+        filled = [c for c in cells if c and not _RULE_CELL.match(" ".join(c))]
+        if not filled:
+            return
+        signed = [classify_lines(c) for c in filled]
+        if any(len(c) > 1 for c in filled) and all(
+            len(s) == 1 and s[0][0] == "signature" for s in signed
+        ):
+            self.blocks.extend(HtmlBlock("signature", s[0][1]) for s in signed)
+            return
+        texts = tuple(" ".join(c) for c in cells)
+        text = " | ".join(t for t in texts if t and not _RULE_CELL.match(t))
+        self.blocks.append(HtmlBlock("paragraph", text, cells=texts))
+
+    def _lines(self, lines: list[str]) -> None:
+        """Paragraph lines; a typed bullet ('• ', '1. ', '- ') starts a list item."""
+        bullets = [split_bullet(line) for line in lines]
+        dashes = Counter(b.marker for b in bullets if b is not None and b.kind == "dash")
+        plain: list[str] = []
+        for line, bullet in zip(lines, bullets, strict=True):
+            if bullet is not None:
+                self._plain(plain)
+                previous = self.blocks[-1] if self.blocks else None
+                in_list = dashes[bullet.marker] >= 2 or (
+                    previous is not None and previous.kind == "list_item"
+                )
+                if bullet_is_item(bullet, in_list, previous.text if previous else None):
+                    self.blocks.append(HtmlBlock("list_item", bullet.text))
+                    continue
+            plain.append(line)
+        self._plain(plain)
+
+    def _plain(self, lines: list[str]) -> None:
+        for kind, text in classify_lines(lines):
+            self.blocks.append(HtmlBlock(kind, text))
+        lines.clear()
 
 
 def _groups(lines: list[str]) -> list[list[str]]:

@@ -8,7 +8,7 @@ from functools import cache
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .normalize import load_data
-from .text import is_furniture_line
+from .text_lines import is_furniture_line
 
 __all__ = ["find_main", "narrow_to_content", "remove_furniture"]
 

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from .document import BlockKind, DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode
-from .normalize import BulletMatch, load_data, normalize_text, split_bullet
+from .normalize import BulletMatch, normalize_text, split_bullet
+from .text_lines import (
+    bullet_is_item,
+    classify_lines,
+    ends_sentence,
+    is_furniture_line,
+    is_name,
+    is_role,
+    looks_like_heading,
+)
 
 __all__ = [
     "classify_lines",
@@ -25,8 +33,6 @@ _MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 _COLUMN_GAP = re.compile(r"\s{3,}")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)][.!?]\s+\S")
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 
 
 @dataclass(frozen=True)
@@ -34,205 +40,6 @@ class _Piece:
     kind: BlockKind
     text: str
     level: int | None = None
-
-
-@cache
-def _lines_data() -> dict:
-    data = dict(load_data("text_lines.json"))
-    data["not_heading"] = [re.compile(p, re.IGNORECASE) for p in data["not_heading_patterns"]]
-    data["role"] = re.compile("|".join(re.escape(w) for w in data["role_words"]))
-    data["party"] = re.compile(r"\s*" + data["party_tag"] + r"\s*$")
-    verbs = "|".join(data["quote_attribution"])
-    data["quote"] = re.compile(
-        rf"(?:[,.!?–]\s*(?:{verbs})\b)|(?:\b(?:{verbs})\s+(?:han|hon|de|vi|[A-ZÅÄÖ]))"
-    )
-    return data
-
-
-@cache
-def _furniture() -> dict:
-    data = load_data("text_furniture.json")
-    return {
-        "navigation": frozenset(data["navigation"]),
-        "html_exact": frozenset(data["html_exact"]),
-        "notice": tuple(data["notice_prefixes"]),
-        "notice_max": data["notice_max_chars"],
-        "page_info": tuple(data["page_info_prefixes"]),
-        "page_info_max": data["page_info_max_chars"],
-    }
-
-
-def is_furniture_line(line: str, html: bool = False) -> bool:
-    """Whether a whole line is web-page furniture (cookie notice, 'Till toppen', share...)."""
-    key = _SPACES.sub(" ", line).strip().lower()
-    if not key:
-        return False
-    data = _furniture()
-    if key in data["navigation"] or key.rstrip(":") in data["navigation"]:
-        return True
-    if _only_phrases(key, data["navigation"]):
-        return True
-    if key.startswith(data["notice"]) and len(key) <= data["notice_max"]:
-        return True
-    if html:
-        if key in data["html_exact"]:
-            return True
-        if key.startswith(data["page_info"]) and len(key) <= data["page_info_max"]:
-            return True
-    return False
-
-
-def _only_phrases(key: str, phrases: frozenset[str]) -> bool:
-    """'hoppa till huvudinnehållet till startsidan': several skip/menu links on one line."""
-    words = key.split()
-    if len(words) > 12:
-        return False
-    reachable = {0}  # word positions a sequence of phrases can end at
-    for start in range(len(words)):
-        if start not in reachable:
-            continue
-        for end in range(start + 1, min(len(words), start + 6) + 1):
-            if " ".join(words[start:end]) in phrases:
-                reachable.add(end)
-    return len(words) in reachable and len(words) > 1
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith(_SENTENCE_END)
-
-
-def _has_role(line: str) -> bool:
-    return _lines_data()["role"].search(line.lower() + " ") is not None
-
-
-def _is_name(line: str) -> bool:
-    """A person's name by shape: 2-5 capitalised words, particles allowed, a party tag."""
-    if len(line) > 70 or not line[:1].isupper():
-        return False
-    data = _lines_data()
-    line = data["party"].sub("", line.strip().rstrip(","))
-    words = line.split()
-    if not 2 <= len(words) <= 5 or len(line) > 50 or _has_role(line):
-        return False
-    capitals = 0
-    for word in words:
-        if word.lower() in data["name_particles"]:
-            continue
-        parts = word.split("-")
-        if not all(p[:1].isupper() and p.replace(".", "").isalpha() for p in parts):
-            return False
-        capitals += 1
-    return capitals >= 2
-
-
-def _is_role(line: str) -> bool:
-    line = line.strip()
-    return (
-        0 < len(line) <= _lines_data()["signature_max_chars"]
-        and _has_role(line)
-        and not line.endswith(".")
-        and not any(ch.isdigit() for ch in line.replace("(", ""))
-    )
-
-
-def _is_organisation(line: str) -> bool:
-    low = line.strip().lower()
-    return (
-        0 < len(low) <= 50
-        and any(w in low for w in _lines_data()["organisation_words"])
-        and not _ends_sentence(line)
-        and not _is_name(line)
-    )
-
-
-def looks_like_heading(line: str, first: bool = False) -> bool:
-    """A short line without final punctuation that starts with a capital: a section heading."""
-    data = _lines_data()
-    line = line.strip()
-    limit = data["heading_max_chars"] * (2 if first else 1)
-    if not line or len(line) > limit or len(line.split()) > data["heading_max_words"] * 2:
-        return False
-    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
-        return False
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 2:
-        return False
-    start = next(ch for ch in line if ch.isalnum())
-    if not (start.isupper() or start.isdigit()):
-        return False
-    if any(p.search(line) for p in data["not_heading"]) or _SENTENCE_BREAK.search(line):
-        return False
-    return first or not _is_name(line)
-
-
-def classify_lines(lines: list[str]) -> list[tuple[BlockKind, str]]:
-    """Consecutive non-list lines as paragraphs and signatures ('Name\\nTitle' blocks)."""
-    lines = [_SPACES.sub(" ", line).strip() for line in lines]
-    lines = [line for line in lines if line]
-    out: list[tuple[BlockKind, str]] = []
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            out.extend(("paragraph", text) for text in _join_paragraph(paragraph))
-            paragraph.clear()
-
-    i = 0
-    while i < len(lines):
-        size = _signature_at(lines, i)
-        if size:
-            flush()
-            out.append(("signature", "\n".join(lines[i:i + size])))
-            i += size
-            continue
-        paragraph.append(lines[i])
-        i += 1
-    flush()
-    return out
-
-
-def _signature_at(lines: list[str], i: int) -> int:
-    """How many lines from `i` form one signature (name + role [+ organisation]), or 0."""
-    line = lines[i]
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    after = lines[i + 2] if i + 2 < len(lines) else ""
-    if _is_name(line) and _is_role(nxt):
-        if after and _is_organisation(after) and not _signature_at_pair(lines, i + 2):
-            return 3
-        return 2
-    if _is_role(line) and _is_name(nxt) and not _is_role(after) and not _is_name(line):
-        return 2
-    if "," in line and len(line) <= 90:
-        name, _, role = line.partition(",")
-        if _is_name(name) and _is_role(role):
-            return 1
-    return 0
-
-
-def _signature_at_pair(lines: list[str], i: int) -> bool:
-    return i + 1 < len(lines) and _is_name(lines[i]) and _is_role(lines[i + 1])
-
-
-def _join_paragraph(lines: list[str]) -> Iterator[str]:
-    """Lines of one paragraph run: wrapped lines join, a sentence end starts a new block."""
-    current = ""
-    conjunctions = _lines_data()["conjunctions"]
-    for line in lines:
-        if not current:
-            current = line
-        elif line[:1].islower() or line[:1].isdigit() and not _ends_sentence(current):
-            word = line.split()[0].lower()
-            if current.endswith("-") and current[-2:-1].isalpha() and word not in conjunctions:
-                current = current[:-1] + line  # a word hyphenated at the line break
-            else:
-                current += " " + line
-        elif _ends_sentence(current):
-            yield current
-            current = line
-        else:
-            current += "\n" + line  # address, name, or a title over a line
-    if current:
-        yield current
 
 
 def _indent(line: str) -> int:
@@ -286,7 +93,7 @@ def _belongs_together(chunk: list[str], line: str) -> bool:
     columns = len(_COLUMN_GAP.split(last.strip()))
     if columns >= 2 and all(len(_COLUMN_GAP.split(x.strip())) == columns for x in chunk):
         return len(_COLUMN_GAP.split(line.strip())) == columns
-    return len(chunk) == 1 and _is_name(last.strip()) and _is_role(line.strip())
+    return len(chunk) == 1 and is_name(last.strip()) and is_role(line.strip())
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
@@ -315,8 +122,9 @@ class _TextParser:
             line = _clean_md(chunk[0])
             if self._markdown_heading(line):
                 return
-            if _signature_at([_SPACES.sub(" ", line).strip()], 0):
-                self.pieces.append(_Piece("signature", _SPACES.sub(" ", line).strip()))
+            single = classify_lines([line])
+            if single and single[0][0] == "signature":
+                self.pieces.append(_Piece("signature", single[0][1]))
                 return
             if split_bullet(line) is None and looks_like_heading(line, first):
                 self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), 1 if first
@@ -402,7 +210,7 @@ class _TextParser:
                 nxt = chunk[1]
                 if looks_like_heading(line, first) and (
                     len(nxt.strip()) > 80 or split_bullet(nxt) is not None
-                ) and not _is_role(nxt):
+                ) and not is_role(nxt):
                     self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
                     continue
             plain.append(line)
@@ -412,26 +220,20 @@ class _TextParser:
     def _is_list_item(
         self, bullet: BulletMatch, dash_counts: dict[str, int], in_list: bool
     ) -> bool:
-        if bullet.kind != "dash":
-            return True
-        # "– Det är roligt, säger X." opens a quote in Swedish news, not a list.
-        if _lines_data()["quote"].search(bullet.text):
-            return False
-        if dash_counts.get(bullet.marker, 0) >= 2 or in_list:
-            return True
         previous = self.pieces[-1] if self.pieces else None
-        return previous is not None and (
-            previous.kind == "list_item" or previous.text.rstrip().endswith(":")
+        in_list = in_list or dash_counts.get(bullet.marker, 0) >= 2 or (
+            previous is not None and previous.kind == "list_item"
         )
+        return bullet_is_item(bullet, in_list, previous.text if previous else None)
 
     @staticmethod
     def _continues_item(line: str, last: str, item_indent: int) -> bool:
         indent = _indent(line)
         if indent > item_indent:
             return True
-        if indent < item_indent and _ends_sentence(last):
+        if indent < item_indent and ends_sentence(last):
             return False
-        return not (_is_name(line) or _is_role(line))
+        return not (is_name(line) or is_role(line))
 
 
 def parse_text(data: bytes, charset: str | None = None) -> ParsedDocument:

@@ -1,0 +1,90 @@
+"""Regressions found while building the HTML parser, one test per thing that broke."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from test_parse_html import ESLOV, render_page
+
+from lofte_extract.parse import ParsedDocument, ParseError, parse_html
+
+
+def blocks(doc: ParsedDocument) -> list[tuple[str, str]]:
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_sitevision_footer_without_footer_tag_is_not_content():
+    # No <main>, no <footer>: the page bottom ("sol-bottom") leaked into the text.
+    doc = parse_html(render_page(ESLOV.replace("Medborgarlöften i Eslöv 2017\n\n", ""),
+                                 "sitevision"))
+    assert "Organisationsnummer" not in doc.text
+    assert "Följ oss på Facebook" not in doc.text
+    assert doc.blocks[0].text.startswith("Medborgarlöftet är en utveckling")
+
+
+def test_menu_in_a_layout_table_is_not_content():
+    # An id="topmenu" <ul> in a table layout leaked two menu entries per page.
+    doc = parse_html(render_page(ESLOV, "legacy"))
+    assert "Kommun och politik" not in doc.text
+    assert "Bygga, bo och miljö" not in doc.text
+    assert doc.blocks[0].text == "Medborgarlöften i Eslöv 2017"
+
+
+def test_signer_table_rows_become_signatures():
+    # Names in one row and titles in the next came out as "A | B" paragraphs.
+    page = """<html><body><main><h1>Medborgarlöfte</h1><p>Polisen lovar.</p>
+    <table class="signatures" role="presentation"><tr><td>______</td><td>______</td></tr>
+    <tr><td>Hanna Sjögren</td><td>Cecilia W Burenby</td></tr>
+    <tr><td>Lokalpolisområdeschef</td><td>Kommunstyrelsens ordförande</td></tr></table>
+    <table><tr><td>Anna Boije<br>Lokalpolisområdeschef</td><td>Per Olsson<br>Kommunalråd</td></tr>
+    </table></main></body></html>"""
+    assert blocks(parse_html(page.encode()))[2:] == [
+        ("signature", "Hanna Sjögren\nLokalpolisområdeschef"),
+        ("signature", "Cecilia W Burenby\nKommunstyrelsens ordförande"),
+        ("signature", "Anna Boije\nLokalpolisområdeschef"),
+        ("signature", "Per Olsson\nKommunalråd"),
+    ]
+
+
+def test_data_table_rows_stay_rows():
+    page = """<html><body><table><tr><th>Aktivitet</th><th>Antal</th></tr>
+    <tr><td>Trygghetsvandring</td><td>2</td></tr></table></body></html>"""
+    assert blocks(parse_html(page.encode())) == [
+        ("paragraph", "Aktivitet | Antal"), ("paragraph", "Trygghetsvandring | 2")]
+
+
+def test_typed_bullets_in_paragraphs_are_list_items():
+    # Editors type "1. " or "• " in <p>s; those stayed paragraphs with the marker in the text.
+    page = """<html><body><p>Följande problemområden:</p><p>1. Narkotika.</p><p>2. Stölder.</p>
+    <p>• Trygghetsvandringar<br>• Nattvandringar</p>
+    <p>– Det är viktigt, säger Anna Berg.</p></body></html>"""
+    assert blocks(parse_html(page.encode("utf-8"))) == [
+        ("paragraph", "Följande problemområden:"),
+        ("list_item", "Narkotika."),
+        ("list_item", "Stölder."),
+        ("list_item", "Trygghetsvandringar"),
+        ("list_item", "Nattvandringar"),
+        ("paragraph", "– Det är viktigt, säger Anna Berg."),
+    ]
+
+
+def test_js_shell_is_named_after_scripts_are_stripped():
+    # Scripts are removed before parsing, so the JS-shell check must read the raw page.
+    page = b'<html><head><script>window.__NEXT_DATA__={}</script></head><body><div id="__next">' \
+           b"</div></body></html>"
+    with pytest.raises(ParseError) as error:
+        parse_html(page)
+    assert "JavaScript" in error.value.detail
+
+
+def test_element_heavy_page_stays_fast():
+    # 60 000 tiny divs took a minute: content narrowing rescanned every subtree.
+    page = b"<html><body>" + b"<div><a href='/x'>L\xc3\xa4nk</a> text</div>" * 20_000
+    page += b"<main><h1>L\xc3\xb6fte</h1><p>Polisen lovar.</p></main></body></html>"
+    start = time.monotonic()
+    doc = parse_html(page)
+    assert [b.text for b in doc.blocks] == ["Löfte", "Polisen lovar."]
+    assert time.monotonic() - start < 30
