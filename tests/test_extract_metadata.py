@@ -131,7 +131,8 @@ def test_neighbours_mentioned_once_are_left_out():
       "upplands-vasby/", "Upplands Väsby"),
      ("https://www.engelholm.se/nyhetsarkiv/2019-06-20-har-ar-medborgarloftet-2019.html",
       "Ängelholm"),
-     ("https://www.svalov.se/arkiv/nyheter-2019/medborgarlofte-2019.html", "Svalöv")],
+     ("https://www.svalov.se/arkiv/nyheter-2019/medborgarlofte-2019.html", "Svalöv"),
+     ("http://127.0.0.1:8000/om-polisen/medborgarloften/malung-salen/", "Malung-Sälen")],
 )
 def test_url_names_the_kommun_when_the_text_does_not(url, expected):
     assert _kommuner("Medborgarlöfte 2019\n\nPolisen och kommunen lovar att synas mer.", url) == [
@@ -152,6 +153,7 @@ def test_url_names_the_kommun_when_the_text_does_not(url, expected):
      ("Lokalpolisområde Norra Värmland tillsammans med Torsby kommun", "Norra Värmland"),
      ("säger Karim Ottosson, lokalpolisområdeschef i Ängelholm.", "Ängelholm"),
      ("lokal-polisområde Karlstad (fortsättningsvis LPO Karlstad)", "Karlstad"),
+     ("Lokalpolisområde Malmö Norr och Malmö stad lovar.", "Malmö Norr"),
      ("säger lokalpolisområdeschef Hanna Sjögren.", None),
      ("Medarbetare i lokalpolisområdet och kommunpolisen.", None)],
 )
@@ -213,6 +215,8 @@ def test_years_from_a_promise_url_only_as_a_last_resort():
     [("Medborgarlöften i Eslöv 2017\n\nTvå trygghetsvandringar.\n\n2017-02-15\n\nAnna-Karin "
       "Boije\nLokalpolisområdeschef", "2017-02-15"),
      ("Löftena\n\nKumla den 3 juli 2017\n\nKatarina Hansson", "2017-07-03"),
+     ("Löftena\n\nOrt och datum: Eslöv, 2019-03-12\n\nAnna Berg", "2019-03-12"),
+     ("Publicerad 2019-03-01\n\nMedborgarlöfte 2019\n\nPolisen lovar mer.", None),
      ("Medborgarlöftet för 2020 undertecknades den 16 juni 2020, av kommunpolis X.",
       "2020-06-16"),
      ("Medborgarlöftena för 2017 tecknades förra året den 1 november av Michael Storm.",

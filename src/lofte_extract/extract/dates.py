@@ -298,12 +298,16 @@ def _date_line(text: str, line: Line) -> DateMention | None:
         return None
     prefix = text[line.start:dates[0].start]
     suffix = text[dates[0].end:line.end]
+    labels = "|".join(map(re.escape, load_json("meta_places.json")["date_labels"]))
     if suffix.strip(" .,") or not re.fullmatch(
-        r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?", prefix
+        rf"(?:(?i:{labels})\s*:?\s*)?"
+        r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?",
+        prefix,
     ):
         return None
-    not_signed = load_json("meta_places.json")["date_line_not_signed"]
-    if any(word.lower() in not_signed for word in prefix.split()):
+    places = load_json("meta_places.json")
+    words = [word.lower().strip(":,") for word in prefix.split()]
+    if any(word in places["date_line_not_signed"] for word in words):
         return None
     return dates[0]
 

@@ -117,13 +117,13 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
     except ValueError:  # 'http://[bad-url': a broken URL says nothing
         return []
     candidates = []
-    if host.endswith("polisen.se"):
-        segments = [s for s in parsed.path.split("/") if s]
-        for index, segment in enumerate(segments):
-            if "medborgarloften" in segment and index + 1 < len(segments):
-                candidates.append(segments[index + 1])
-    elif host.endswith(".se"):
-        candidates.append(host.split(".")[-2])
+    # '.../medborgarloften/eslov/' on polisen.se or a copy of it on any host
+    segments = [s for s in parsed.path.split("/") if s]
+    for index, segment in enumerate(segments):
+        if segment.lower() == "medborgarloften" and index + 1 < len(segments):
+            candidates.append(segments[index + 1])
+    if host.endswith(".se") and not host.endswith("polisen.se"):
+        candidates.append(host.split(".")[-2])  # a kommun's own domain: www.svalov.se
     found = []
     for candidate in candidates:
         key = fold(candidate.removesuffix("kommun").removesuffix("stad"))
@@ -187,14 +187,7 @@ def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None
         is_area = bool(area_cue.match(m["cue"]))
         cut = next((i for i, n in enumerate(names) if n in stop), len(names))
         names = names[:cut]
-        choice = None
-        for index, name in enumerate(names):
-            parts = re.split(r"[/-]", name)
-            if all(p in kommun_by_form() for p in parts):
-                choice = (name, index)  # 'Storgöteborg Kungälv-Ale' -> 'Kungälv-Ale'
-        if choice is None and names and is_area:
-            # 'Lokalpolisområde Norra Värmland': a region name of its own, kept whole.
-            choice = (" ".join(names), 0)
+        choice = _area_name(names, is_area, places["lpo_area_suffixes"])
         if choice is None:
             continue
         name, index = choice
@@ -206,6 +199,20 @@ def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None
     name = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
     first = votes[name][0]
     return name, first[0], first[1]
+
+
+def _area_name(names: list[str], is_area: bool, suffixes: list[str]) -> tuple[str, int] | None:
+    """Which of the capitalised words after a police-area cue name the area."""
+    known = [all(p in kommun_by_form() for p in re.split(r"[/-]", n)) for n in names]
+    if known and known[-1] and len(names) > 1:
+        return names[-1], len(names) - 1  # 'Storgöteborg Kungälv-Ale' -> 'Kungälv-Ale'
+    if known and known[0]:
+        if len(names) > 1 and names[1] in suffixes:
+            return " ".join(names[:2]), 0  # 'Malmö Norr'
+        return names[0], 0
+    if names and is_area:
+        return " ".join(names), 0  # 'Norra Värmland': a region name of its own, kept whole
+    return None
 
 
 def _nominative(name: str) -> str:

@@ -170,7 +170,7 @@ def _ocr_title(title: str) -> str:
 def _title_text(line: Line) -> bool:
     text = line.text.strip()
     head = _title_pattern().search(text)
-    return bool(head) and head.start() <= 20 and len(text.split()) <= 9
+    return bool(head) and head.start() <= 30 and len(text.split()) <= 9
 
 
 def _split_title_line(line: Line) -> list[Line]:
