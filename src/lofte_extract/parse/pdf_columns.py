@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .pdf_lines import Line, split_line
 
 __all__ = ["find_gutter", "reading_order"]
 
 MIN_LINES = 8  # fewer lines than this never make a two-column page
 MIN_GUTTER = 8.0  # points of empty space between the columns
+MIN_SIDE_LINES = 3  # lines each column needs
 
 
 def find_gutter(lines: list[Line], width: float) -> float | None:
@@ -23,26 +26,36 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
             end = min(int(word["x1"]) - low + 1, len(counts))
             for index in range(start, end):
                 counts[index] += 1
-    # Headings and other full-width lines may cross the gutter; a tenth of the lines may.
-    allowed = len(body) // 10
+    # Headings and other full-width lines may cross the gutter, a tenth of the lines at
+    # most; the strip is where the fewest do (a short right column still counts).
+    if not counts or min(counts) > len(body) // 10:
+        return None
+    allowed = min(counts) + max(1, len(body) // 20)
     best: tuple[int, int] | None = None
     run_start = None
     for index, count in enumerate([*counts, allowed + 1]):
         if count <= allowed and run_start is None:
             run_start = index
         elif count > allowed and run_start is not None:
-            if best is None or index - run_start > best[1] - best[0]:
+            # A gutter has text on both sides inside the middle band of the page.
+            inside = run_start > 0 and index < len(counts)
+            if inside and (best is None or index - run_start > best[1] - best[0]):
                 best = (run_start, index)
             run_start = None
     if best is None or best[1] - best[0] < MIN_GUTTER:
         return None
     gutter = low + (best[0] + best[1]) / 2
-    both = sum(
-        1
+    # Both sides need text; the right column may be short (the text ran out there),
+    # but its lines start at one x, the column's edge.
+    left = sum(1 for line in body if any(w["x1"] < gutter for w in line.words))
+    starts = Counter(
+        round(min(w["x0"] for w in line.words if w["x0"] > gutter))
         for line in body
-        if any(w["x1"] < gutter for w in line.words) and any(w["x0"] > gutter for w in line.words)
+        if any(w["x0"] > gutter for w in line.words)
     )
-    return gutter if both >= len(body) * 0.4 else None
+    aligned = max((sum(n for x, n in starts.items() if abs(x - edge) <= 2) for edge in starts),
+                  default=0)
+    return gutter if left >= MIN_SIDE_LINES and aligned >= MIN_SIDE_LINES else None
 
 
 def reading_order(lines: list[Line], width: float) -> list[Line]:
