@@ -172,3 +172,12 @@ def test_span_limits_what_is_read() -> None:
     assert [c.targets[0].value for c in first] == [2]
     assert [c.targets[0].value for c in second] == [3]
     assert all(c.evidence.start >= cut for c in second)
+
+
+def test_junk_token_does_not_hang() -> None:
+    # A 120 000-character run of 'två' once went through the glued-number search letter by letter.
+    doc, span = parse(
+        "Det här ska vi göra\n\n  • Polisen ska genomföra " + "två" * 40000 + " insatser.\n"
+    )
+    (commitment,) = find_commitments(doc, span)
+    assert commitment.targets == []

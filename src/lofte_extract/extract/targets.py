@@ -16,7 +16,9 @@ from .vocab import load_vocab
 
 __all__ = ["find_targets"]
 
-_DIGITS = re.compile(r"^\d+$")
+_DIGITS = re.compile(r"^\d{1,12}$")
+# No Swedish number word or compound ('femhundrafemtiotvå') is longer; junk tokens are.
+_LONGEST_WORD = 40
 _THOUSANDS = re.compile(r"^\d{3}$")
 
 
@@ -132,7 +134,7 @@ def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
         return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
         return parse_number(token.text), 1, False
-    if token.text[:1].isdigit() or not token.text.isalpha():
+    if token.text[:1].isdigit() or not token.text.isalpha() or len(token.text) > _LONGEST_WORD:
         return None, 1, False
     value = parse_number(token.lower)
     if value is not None:
@@ -243,21 +245,32 @@ def _adjacent_punctuation(doc: ParsedDocument, token: _Token) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _qualifier_pattern() -> re.Pattern[str]:
+    # One alternation, longest phrase first, anchored to the words right before the number.
+    phrases = [
+        (phrase, qualifier)
+        for qualifier in ("minst", "högst", "cirka")
+        for phrase in _vocab()[f"content_qualifiers.{qualifier}"]
+        if phrase != "inom"  # 'inom tre dagar' is a deadline, handled apart
+    ]
+    phrases.sort(key=lambda item: -len(item[0]))
+    alternation = "|".join(re.escape(phrase) for phrase, _ in phrases)
+    return re.compile(rf"(?:^|[\s(])({alternation})\s+$")
+
+
 def _qualifier(doc: ParsedDocument, tokens: list[_Token], index: int) -> tuple[str, int | None]:
     if index == 0:
         return "exakt", None
     lead = doc.text[max(0, tokens[index].start - 30) : tokens[index].start].lower()
-    best: tuple[str, int | None] = ("exakt", None)
-    best_length = 0
+    match = _qualifier_pattern().search(lead)
+    if not match:
+        return "exakt", None
+    phrase = match.group(1)
     for qualifier in ("minst", "högst", "cirka"):
-        for phrase in _vocab()[f"content_qualifiers.{qualifier}"]:
-            if phrase == "inom":
-                continue
-            pattern = rf"(?:^|[\s(]){re.escape(phrase)}\s+$"
-            if re.search(pattern, lead) and len(phrase) > best_length:
-                best = (qualifier, tokens[index].start - len(lead) + lead.rstrip().rfind(phrase))
-                best_length = len(phrase)
-    return best
+        if phrase in _vocab()[f"content_qualifiers.{qualifier}"]:
+            return qualifier, tokens[index].start - len(lead) + match.start(1)
+    return "exakt", None
 
 
 def _unit_index(tokens: list[_Token], index: int) -> int | None:
