@@ -377,12 +377,13 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
         chunk = chunks[index]
         raw = [line.rstrip() for line in chunk.splitlines() if line.strip()]
         # An indented line under flush-left text is a list item whose glyph was lost.
-        lines = [
-            f"• {line.strip()}" if line[:1] == " " and i > 0 and raw[0][:1] != " " else line
+        lost = [
+            line[:1] == " " and i > 0 and raw[0][:1] != " " and not _BULLET_LINE.match(line)
             for i, line in enumerate(raw)
         ]
-        lines = [line.strip() for line in lines]
-        columns = [re.split(r"\s{3,}", line) for line in raw]
+        lines = [f"• {line.strip()}" if glyph else line.strip() for line, glyph in zip(
+            raw, lost, strict=True)]
+        columns = [re.split(r"\s{3,}", line.strip()) for line in raw]
         if len(raw) >= 2 and all(len(row) >= 2 for row in columns[-2:]):
             before = [line for line, row in zip(lines, columns, strict=True) if len(row) < 2]
             rows = [row for row in columns if len(row) >= 2]
