@@ -208,6 +208,11 @@ def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
                 continue  # 'medborgarlöfte ... Samverkansöverenskommelse 2015-2018'
             second = int(m[2]) if pattern is not before and m[2] else None
             hits.append((_expand(int(m[1]), second), m.start()))
+    lofte = load_json("meta_years.json")["lofte_word"]
+    for m in re.finditer(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}", text[start:end]):
+        dated = _article_date(text)  # 'årets medborgarlöfte' in a dated article
+        if dated:
+            hits.append(([dated[0].year], start + m.start()))
     return hits
 
 

@@ -32,7 +32,14 @@ class KommunMention:
 @lru_cache(maxsize=1)
 def _form_pattern() -> re.Pattern:
     forms = sorted(kommun_by_form(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def _upper_forms() -> dict[str, KommunEntry]:
+    return {form.upper(): entry for form, entry in kommun_by_form().items()}
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +62,10 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
     suffixes = tuple(places["kommun_suffixes"])
     mentions = []
     for m in _form_pattern().finditer(text, start, end):
-        entry = kommun_by_form()[m[1]]
+        # As written ('Eslövs'), or in a heading set in capitals ('ESLÖVS KOMMUN').
+        entry = kommun_by_form().get(m[1]) or (_upper_forms().get(m[1]) if m[1].isupper() else None)
+        if entry is None:
+            continue
         before = text[max(0, m.start() - 30):m.start()]
         after = text[m.end():m.end() + 40]
         next_word = (after.split() or [""])[0].strip(".,:;)")
