@@ -88,3 +88,15 @@ def test_element_heavy_page_stays_fast():
     doc = parse_html(page)
     assert [b.text for b in doc.blocks] == ["Löfte", "Polisen lovar."]
     assert time.monotonic() - start < 30
+
+
+def test_section_header_class_keeps_its_heading():
+    # class="section-header" matched the furniture word "header" and took the h2 with it.
+    page = """<html><body><div class="site-header"><a>Polisen</a></div><main>
+    <div class="section-header"><h2>Det här ska vi göra</h2></div><p>Polisen lovar att synas.</p>
+    <div class="shared-content"><p>Text i ett delat block.</p></div></main></body></html>"""
+    assert blocks(parse_html(page.encode())) == [
+        ("heading", "Det här ska vi göra"),
+        ("paragraph", "Polisen lovar att synas."),
+        ("paragraph", "Text i ett delat block."),
+    ]

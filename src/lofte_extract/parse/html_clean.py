@@ -22,7 +22,7 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 def _rules() -> dict:
     data = dict(load_data("html_furniture.json"))
     for key in ("drop_tags", "furniture_tags", "page_tags", "furniture_roles", "main_roles",
-                "tokens", "main_tokens", "hidden_classes"):
+                "tokens", "main_tokens", "hidden_classes", "weak_tokens"):
         data[key] = frozenset(data[key])
     data["substrings"] = tuple(data["substrings"])
     return data
@@ -51,7 +51,7 @@ def _is_hidden(tag: Tag, rules: dict) -> bool:
 
 
 def _furniture_kind(tag: Tag, rules: dict) -> str | None:
-    """'drop' (never content), 'semantic' (nav/aside/role), 'label' (class/id words) or None."""
+    """'drop' (never content), 'semantic' (nav/aside/role), 'label'/'weak' (class/id words)."""
     name = tag.name
     if name in rules["drop_tags"]:
         return "drop"
@@ -66,8 +66,9 @@ def _furniture_kind(tag: Tag, rules: dict) -> str | None:
         return "semantic"  # search and login forms; ASP.NET pages wrap all in one form
     label = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
     if label:
-        if _tokens(label) & rules["tokens"]:
-            return "label"
+        matched = _tokens(label) & rules["tokens"]
+        if matched:
+            return "weak" if matched <= rules["weak_tokens"] else "label"
         low = label.lower()
         if any(s in low for s in rules["substrings"]):
             return "label"
@@ -86,7 +87,12 @@ def _guarded(tag: Tag, kind: str, root_chars: int, rules: dict) -> bool:
     """Whether a furniture-looking element actually holds the page's content."""
     if tag.find(("h1", "main", "article")) is not None or _attr(tag, "role") == "main":
         return True
-    if kind != "label":
+    if kind == "weak" and (
+        tag.find(_HEADINGS) is not None
+        or any(len(p.get_text()) > 100 for p in tag.find_all("p"))
+    ):
+        return True  # "article-header", "section-header" wrap content headings
+    if kind not in ("label", "weak"):
         return False
     chars = _paragraph_chars(tag)
     return chars >= rules["guard_min_chars"] and chars >= rules["guard_share"] * root_chars
