@@ -401,3 +401,10 @@ def test_first_line_indent_starts_a_paragraph_without_spacing():
         "Löftet gäller i två år och följs upp varje halvår av styrgruppen för "
         "det brottsförebyggande rådet i kommunen.",
     ]
+
+
+def test_two_columns_with_a_short_right_column_read_left_first():
+    left = "Polisen ska genomföra trafikkontroller vid skolorna under hela läsåret. " * 6
+    right = "Kommunen ska förbättra belysningen i parkerna och längs vägarna och cykelbanorna."
+    doc = parse_pdf(PdfLayout().two_columns(left.strip(), right).build())
+    assert [b.text for b in doc.blocks] == [left.strip(), right]
