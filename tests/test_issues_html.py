@@ -100,3 +100,18 @@ def test_section_header_class_keeps_its_heading():
         ("paragraph", "Polisen lovar att synas."),
         ("paragraph", "Text i ett delat block."),
     ]
+
+
+def test_bold_first_line_over_br_is_a_heading():
+    # Old pages without <p>: the section title sat inside the paragraph it heads.
+    page = """<html><body><div><b>Det här ska vi göra</b><br>Polisen ska genomföra minst fyra
+    trafikinsatser under året.<br><br>Uppföljning<br><br>Löftet följs upp varje kvartal.</div>
+    <p>Situationen idag</p><p>Per Olsson</p><p>Kommunstyrelsens ordförande</p></body></html>"""
+    assert blocks(parse_html(page.encode())) == [
+        ("heading", "Det här ska vi göra"),
+        ("paragraph", "Polisen ska genomföra minst fyra trafikinsatser under året."),
+        ("heading", "Uppföljning"),
+        ("paragraph", "Löftet följs upp varje kvartal."),
+        ("heading", "Situationen idag"),
+        ("signature", "Per Olsson\nKommunstyrelsens ordförande"),
+    ]

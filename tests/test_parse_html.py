@@ -333,7 +333,7 @@ PAGE = """<!DOCTYPE html><html><head><title>Medborgarlöfte 2022 – Kommunen</t
 <p>Löftet följs upp kvartalsvis.<br><br>Resultaten publiceras på webbplatsen.</p>
 <table><thead><tr><th>Aktivitet</th><th>Ansvar</th></tr></thead>
 <tbody><tr><td>Trygghetsvandring</td><td><p>Polis och kommun</p></td></tr></tbody></table>
-<div>Text direkt i en div <span>med span</span><div>och en inre div</div></div>
+<div>Text direkt i en div <span>med span.</span><div>Och en inre div.</div></div>
 <p>Karin Svensson, kommunpolis</p>
 <p>Per Olsson</p><p>Kommunstyrelsens ordförande</p>
 </main></body></html>"""
@@ -353,8 +353,8 @@ def test_structure_headings_lists_tables_and_signatures():
         ("paragraph", "Resultaten publiceras på webbplatsen.", None),
         ("paragraph", "Aktivitet | Ansvar", None),
         ("paragraph", "Trygghetsvandring | Polis och kommun", None),
-        ("paragraph", "Text direkt i en div med span", None),
-        ("paragraph", "och en inre div", None),
+        ("paragraph", "Text direkt i en div med span.", None),
+        ("paragraph", "Och en inre div.", None),
         ("signature", "Karin Svensson, kommunpolis", None),
         ("signature", "Per Olsson\nKommunstyrelsens ordförande", None),
     ]

@@ -10,7 +10,13 @@ from bs4 import NavigableString, Tag
 
 from .document import BlockKind
 from .normalize import normalize_line, split_bullet
-from .text_lines import bullet_is_item, classify_lines, is_furniture_line, looks_like_heading
+from .text_lines import (
+    bullet_is_item,
+    classify_lines,
+    is_furniture_line,
+    is_role,
+    looks_like_heading,
+)
 
 __all__ = ["HtmlBlock", "html_blocks"]
 
@@ -25,6 +31,7 @@ _CELL_MARK = "\x1f"  # between cells while a row is collected; never reaches the
 _RULE_CELL = re.compile(r"^[\s._\-–—]*$")  # empty, or a dotted signature line
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _MAX_HEADING_CHARS = 300
+_LONG_LINE = 80  # a heading-like line over one this long heads it, as in plain text
 
 
 @dataclass(frozen=True)
@@ -129,13 +136,18 @@ class _Walker:
         if context.kind == "list_item":
             self.blocks.append(HtmlBlock("list_item", " ".join(line for line in kept if line)))
             return
-        all_bold = all(bold for text, bold in pieces if text.strip())
+        bold_lines = _bold_lines(pieces)
         for group in _groups(kept):
-            if all_bold and len(group) == 1 and looks_like_heading(group[0]):
-                # <p><strong>Det här ska vi göra</strong></p>: a heading in CMS clothing
-                self.blocks.append(HtmlBlock("heading", group[0]))
-                continue
-            self._lines(group)
+            first = group[0]
+            if looks_like_heading(first) and not is_role(first) and (
+                len(group) == 1 or first in bold_lines or len(group[1]) > _LONG_LINE
+            ):
+                # <p><strong>Det här ska vi göra</strong></p>, or a short line alone in its
+                # <p> as the text parser reads it: a heading in CMS clothing
+                self.blocks.append(HtmlBlock("heading", first))
+                group = group[1:]
+            if group:
+                self._lines(group)
 
     def _row(self, raw: str) -> None:
         """One block per table row; a row of 'Name<br>Title' cells gives one signature each."""
@@ -178,6 +190,19 @@ class _Walker:
         for kind, text in classify_lines(lines):
             self.blocks.append(HtmlBlock(kind, text))
         lines.clear()
+
+
+def _bold_lines(pieces: list[tuple[str, bool]]) -> set[str]:
+    """Lines whose every word sits inside <b>/<strong>."""
+    lines: list[tuple[str, bool]] = [("", True)]
+    for text, bold in pieces:
+        parts = text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append(("", True))
+            line, all_bold = lines[-1]
+            lines[-1] = (line + part, all_bold and (bold or not part.strip()))
+    return {normalize_line(line) for line, all_bold in lines if all_bold and line.strip()}
 
 
 def _groups(lines: list[str]) -> list[list[str]]:
