@@ -1,4 +1,4 @@
-"""Dates and years: validity period, years covered, and when a promise was signed."""
+"""Dates and years: reading dates, the validity period, and the years a promise covers."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, lines, load_json, sentences
+from .meta_vocab import lines, load_json, sentences
 
 __all__ = [
     "DateMention",
     "agreement_years",
+    "article_date",
     "find_dates",
     "find_period_range",
     "heading_years",
     "is_period_heading",
     "make_date",
     "promise_years",
-    "signed_date",
     "years_in",
 ]
 
@@ -210,7 +210,7 @@ def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
             hits.append((_expand(int(m[1]), second), m.start()))
     lofte = load_json("meta_years.json")["lofte_word"]
     for m in re.finditer(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}", text[start:end]):
-        dated = _article_date(text)  # 'årets medborgarlöfte' in a dated article
+        dated = article_date(text)  # 'årets medborgarlöfte' in a dated article
         if dated:
             hits.append(([dated[0].year], start + m.start()))
     return hits
@@ -296,74 +296,7 @@ def _url_years(url: str) -> list[int]:
     return []
 
 
-def _date_line(text: str, line: Line) -> DateMention | None:
-    """The date of a line that is only a date, maybe after a place: 'Kumla den 3 juli 2017'."""
-    dates = find_dates(text, line.start, line.end)
-    if len(dates) != 1 or dates[0].year is None or len(line.text) > 45:
-        return None
-    prefix = text[line.start:dates[0].start]
-    suffix = text[dates[0].end:line.end]
-    labels = "|".join(map(re.escape, load_json("meta_places.json")["date_labels"]))
-    if suffix.strip(" .,") or not re.fullmatch(
-        rf"(?:(?i:{labels})\s*:?\s*)?"
-        r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?",
-        prefix,
-    ):
-        return None
-    places = load_json("meta_places.json")
-    words = [word.lower().strip(":,") for word in prefix.split()]
-    if any(word in places["date_line_not_signed"] for word in words):
-        return None
-    return dates[0]
-
-
-def signed_date(
-    text: str, start: int, end: int, years: list[int]
-) -> tuple[str | None, int | None, int | None]:
-    """ISO signing date of the promise in `text[start:end]`, with evidence offsets."""
-    places = load_json("meta_places.json")
-    cues = places["signing_cues"]
-    split_verbs = places["signing_split_verbs"]
-    for sentence in sentences(text, start, end):
-        lower = sentence.text.lower()
-        signed = any(cue in lower for cue in cues) or (
-            any(re.search(rf"\b{v}\b", lower) for v in split_verbs) and " under" in lower
-        )
-        if not signed:
-            continue
-        for date in find_dates(text, sentence.start, sentence.end):
-            year = date.year or _infer_year(date.month, lower, years)
-            iso = date.iso(year)
-            if iso:
-                return iso, date.start, date.end
-        relative = _relative_date(text, lower)
-        if relative:
-            return relative
-    # A date standing alone near the signatures (the second half), or after a place name.
-    half = start + (end - start) // 2
-    for line in lines(text, start, end):
-        date = _date_line(text, line)
-        if date is None:
-            continue
-        placed = date.start > line.start
-        iso = date.iso()
-        if iso and (line.start >= half or placed):
-            return iso, date.start, date.end
-    return None, None, None
-
-
-def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
-    # A promise for year Y is signed late in Y-1 or early in Y.
-    if not years:
-        return None
-    first = min(years)
-    last_year = load_json("meta_places.json")["last_year_words"]
-    if any(w in sentence for w in last_year) or month >= 9:
-        return first - 1
-    return first
-
-
-def _article_date(text: str) -> tuple[datetime.date, int, int] | None:
+def article_date(text: str) -> tuple[datetime.date, int, int] | None:
     """An article's date: a date line at the top, or a 'Publicerad <date>' line anywhere."""
     all_lines = lines(text)
     for index, line in enumerate(all_lines):
@@ -376,28 +309,3 @@ def _article_date(text: str) -> tuple[datetime.date, int, int] | None:
             if iso:
                 return datetime.date.fromisoformat(iso), dates[0].start, dates[0].end
     return None
-
-
-def _shifted(day: datetime.date, sentence: str) -> datetime.date | None:
-    """The day a relative phrase in the sentence means, counted from `day`."""
-    places = load_json("meta_places.json")
-    for word, days in places["relative_days"].items():
-        if re.search(rf"(?<!\w){word}(?!\w)", sentence):
-            return day + datetime.timedelta(days=days)
-    for name, weekday in places["weekday_forms"].items():
-        back = (day.weekday() - weekday) % 7
-        if re.search(rf"\b(?:på|under) {name}en\b", sentence):  # 'på tisdagen': this week's
-            return day - datetime.timedelta(days=back)
-        if re.search(rf"\bi {name}s\b", sentence):  # 'i tisdags': the last one before
-            return day - datetime.timedelta(days=back or 7)
-    return None
-
-
-def _relative_date(text: str, sentence: str) -> tuple[str, int, int] | None:
-    # 'I dag undertecknades', 'På tisdagen undertecknade', counted from the article's date.
-    dated = _article_date(text)
-    if dated is None:
-        return None
-    day, start, end = dated
-    shifted = _shifted(day, sentence)
-    return (shifted.isoformat(), start, end) if shifted else None

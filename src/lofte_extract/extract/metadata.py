@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
-from .dates import agreement_years, find_period_range, promise_years, signed_date
+from .dates import agreement_years, find_period_range, promise_years
 from .doctype import classify, is_about
 from .kommun import police_area, rank_kommuner
 from .signatories import find_signers
+from .signed import signed_date
 
 __all__ = [
     "classify_doc_type",
