@@ -12,7 +12,7 @@ from .encoding import decode, html_meta_charset
 from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
 from .normalize import normalize_line
-from .text_lines import classify_lines, is_furniture_line
+from .text_lines import classify_lines, is_furniture_line, is_organisation
 
 __all__ = ["parse_html"]
 
@@ -67,13 +67,21 @@ def _title(soup: BeautifulSoup, blocks: list[HtmlBlock]) -> str | None:
             return block.text
     tag = soup.find("title")
     if tag is not None:
-        title = normalize_line(tag.get_text(" "))
-        parts = _TITLE_SEPARATORS.split(title)
-        if len(parts) > 1:
-            title = max(parts[:-1], key=len)  # "Medborgarlöften | Polisen": drop the site name
+        title = _without_site_name(normalize_line(tag.get_text(" ")))
         if title:
             return title
     return next((b.text.split("\n")[0] for b in blocks if b.kind == "heading"), None)
+
+
+def _without_site_name(title: str) -> str:
+    """'Löften | Polismyndigheten' -> 'Löften'; 'Arboga – medborgarlöften' stays whole."""
+    if " | " in title:
+        head = title.rsplit(" | ", 1)[0].strip()
+        return head or title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and is_organisation(parts[-1]):
+        return title[: title.rfind(parts[-1])].rstrip(" -–—")
+    return title
 
 
 def _outside_h1(soup: BeautifulSoup, root: Tag) -> HtmlBlock | None:

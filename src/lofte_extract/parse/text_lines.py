@@ -15,6 +15,7 @@ __all__ = [
     "ends_sentence",
     "is_furniture_line",
     "is_name",
+    "is_organisation",
     "is_role",
     "looks_like_heading",
 ]
@@ -124,7 +125,8 @@ def is_role(line: str) -> bool:
     )
 
 
-def _is_organisation(line: str) -> bool:
+def is_organisation(line: str) -> bool:
+    """A short line naming an organisation: 'Eslövs kommun', 'Lokalpolisområde Eslöv'."""
     low = line.strip().lower()
     return (
         0 < len(low) <= 50
@@ -186,7 +188,7 @@ def _signature_at(lines: list[str], i: int) -> int:
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     after = lines[i + 2] if i + 2 < len(lines) else ""
     if is_name(line) and is_role(nxt):
-        if after and _is_organisation(after) and not _signature_at_pair(lines, i + 2):
+        if after and is_organisation(after) and not _signature_at_pair(lines, i + 2):
             return 3
         return 2
     if is_role(line) and is_name(nxt) and not is_role(after) and not is_name(line):
