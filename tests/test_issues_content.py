@@ -181,3 +181,46 @@ def test_junk_token_does_not_hang() -> None:
     )
     (commitment,) = find_commitments(doc, span)
     assert commitment.targets == []
+
+
+def test_bold_sentence_heading_with_tag_is_a_commitment() -> None:
+    # PDF and HTML set 'Minst två narkotikainsatser ... (Polis)' in bold: a heading block.
+    builder = DocumentBuilder("html")
+    builder.add("heading", "Uppföljning medborgarlöftet Kungälv 2020-2021", level=1)
+    builder.add("paragraph", "Närvaron har bland annat lett till följande händelser:")
+    builder.add("list_item", "Flera personer har avvisats.")
+    builder.add("heading", "Minst två narkotikainsatser riktade mot ungdomar. (Polis)", level=3)
+    doc = builder.build()
+    (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
+    assert commitment.actors == ["polisen"]
+    assert [(t.value, t.qualifier) for t in commitment.targets] == [(2, "minst")]
+
+
+def test_running_page_header_does_not_end_the_promise_list() -> None:
+    # A PDF's repeated page header ('Eskilstuna – medborgarlöften') sat between lead-in and items.
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Eskilstuna – medborgarlöften", page=1)
+    builder.add("paragraph", "Polisen och Eskilstuna kommun lovar att:", page=1)
+    builder.add("heading", "Eskilstuna – medborgarlöften", page=2)
+    builder.add("list_item", "hålla minst fyra särskilda trafikinsatser för cyklister.", page=2)
+    doc = builder.build(pages=2)
+    (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
+    assert commitment.actors == ["polisen", "kommun"]
+    assert commitment.evidence.page == 2
+
+
+def test_vi_lovar_with_ellipsis_is_a_heading() -> None:
+    # Kalmar: 'Vi lovar...' came out as a commitment of its own.
+    found = texts("Vi lovar...\n\nDet här ska vi göra:\n\n  • Hålla medborgardialoger.\n")
+    assert found == ["Hålla medborgardialoger."]
+
+
+def test_summary_before_year_end_is_not_the_follow_up_deadline() -> None:
+    # Eslöv 2016: 'följas upp kvartalsvis. En sammanfattning ... innan årsskiftet 2016/2017.'
+    doc, span = parse(
+        "Uppföljning\n\nUppföljning av medborgarlöftena kommer att ske kvartalsvis. En "
+        "sammanfattning/utvärdering ska göras innan årsskiftet 2016/2017.\n"
+    )
+    follow_up = find_follow_up(doc, span)
+    assert follow_up is not None
+    assert (follow_up.frequency, follow_up.deadline) == ("kvartalsvis", None)

@@ -76,6 +76,11 @@ def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
             continue
         if used and piece.start - used[-1].end > 400:
             break  # a later follow-up plan belongs to another part of the page
+        if frequency and found_deadline and not found_frequency:
+            # After 'följs upp kvartalsvis', only a dated 'senast ...' report adds a deadline;
+            # 'en utvärdering innan årsskiftet' is a summary, not the follow-up's due date.
+            if "senast" not in piece.text.lower():
+                found_deadline = None
         frequency = frequency or found_frequency
         deadline = deadline or found_deadline
         counted = counted or found_count

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..parse import DocumentSpan, ParsedDocument
-from .actors import actor_of_token, mentioned_actors
+from .actors import actor_of_token, mentioned_actors, tag_actors
 from .tables import table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
@@ -41,13 +41,19 @@ def _cues() -> dict[str, list[str]]:
 def is_heading_like(line: Line) -> bool:
     """A heading block, a short line without a closing full stop, or a lead-in ending in ':'."""
     text = line.text.strip()
-    if line.kind == "heading" or text.endswith((":", ";")):
+    if text.endswith((":", ";")):
         return True
     if _FOLLOWING.search(text) and len(text.split()) <= 25:
         return True  # 'X och Y lovar invånarna följande under 2025.' introduces a list
+    words = text.split()
+    if line.kind == "heading":
+        # PDFs set whole sentences in bold: 'Minst två narkotikainsatser ... (Polis)'.
+        sentence = re.search(r"[.)]\W*$", text) and len(words) >= 8
+        return not (sentence or tag_actors(text))
     if line.kind != "paragraph" or not text[:1].isupper():
         return False
-    words = text.split()
+    if re.search(r"(\.\.\.|…)$", text) and len(words) <= 4:
+        return True  # 'Vi lovar...'
     return len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.!?…]\W*$|[.!?]\s", text)
 
 
@@ -121,6 +127,7 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
     out: list[SectionedLine] = []
     section: Section = "none"
     actors: tuple[str, ...] = ()
+    titles: set[str] = set()
     for line in span_lines(doc, span):
         if _is_noise(line.text):
             continue
@@ -134,6 +141,12 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                 item = Line(line.start, line.end, line.text, "list_item", line.level)
                 out.append(SectionedLine(item, section, False, actors))
                 continue
+            if kind == "title":
+                # A running page header repeats the title; it does not end the list.
+                key = _normal(line.text)
+                if key in titles:
+                    continue
+                titles.add(key)
             if kind == "actor":
                 # 'Polis', 'Västtrafik' name who acts inside a promise list; 'Polisen lovar:'
                 # opens one; a bare 'Lekebergs kommun' at the top is page furniture.
@@ -152,6 +165,8 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                     actors = named
             out.append(SectionedLine(line, section, True, actors))
             continue
+        if line.kind == "heading":
+            line = Line(line.start, line.end, line.text, "paragraph", line.level)
         if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
             if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
                 section = "follow_up"
