@@ -174,3 +174,12 @@ def test_a_menu_entry_alone_does_not_make_a_page_about_promises():
     )
     assert not is_about_promises(parse_text(text.encode()))
     assert is_about_promises(parse_text(b"Arboga \xe2\x80\x93 medborgarl\xc3\xb6ften\n\nText."))
+
+
+def test_period_to_the_day_gives_the_years_past_the_heading():
+    doc, span = _doc(
+        "Medborgarlöfte 2019\n\nMedborgarlöftet gäller 2019-07-01 – 2020-06-30.\n\n"
+        "• Polisen ska synas mer."
+    )
+    period, years, _ = find_period(doc, span, None)
+    assert (period.start, period.end) == ("2019-07-01", "2020-06-30") and years == [2019, 2020]

@@ -246,13 +246,14 @@ def promise_years(
     text: str, start: int, end: int, heading: str | None, url: str | None = None
 ) -> tuple[list[int], int | None, int | None]:
     """Years the promise in `text[start:end]` covers, with evidence offsets."""
+    # A validity period given to the day says every year covered, even past the heading's.
+    period = find_period_range(text, start, end)
+    if period:
+        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
     if heading and is_period_heading(heading):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
         return heading_years(heading), where, where + len(heading)
-    period = find_period_range(text, start, end)
-    if period:
-        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
     for tier in (_tier1, _tier2):
         hits = tier(text, start, end)
         if hits:
