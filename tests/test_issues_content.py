@@ -224,3 +224,14 @@ def test_summary_before_year_end_is_not_the_follow_up_deadline() -> None:
     follow_up = find_follow_up(doc, span)
     assert follow_up is not None
     assert (follow_up.frequency, follow_up.deadline) == ("kvartalsvis", None)
+
+
+def test_ocr_rn_for_m_in_actors_and_categories() -> None:
+    from lofte_extract.extract.actors import find_actors
+    from lofte_extract.extract.categories import categorize
+
+    assert find_actors("Komrnunen ska i samarbete med Polisrnyndigheten genomföra insatser.") == [
+        "kommun",
+        "polisen",
+    ]
+    assert categorize("Kontroller av trimmade rnopeder") == ["trafik"]

@@ -23,6 +23,9 @@ def _vocab() -> dict:
 def actor_of_token(token: str) -> Actor | None:
     """The actor a single lower-cased word names ('polisen', 'kommunen', 'lpo'), or None."""
     token = token.lower().strip(",.;:()")
+    # OCR reads 'm' as 'rn' ('komrnunen', 'Polisrnyndigheten').
+    if "rn" in token and not token.startswith(("polis", "kommun")):
+        token = token.replace("rn", "m")
     for actor in _ORDER:
         entry = _vocab()[actor]
         if token in entry.get("exclude", []):

@@ -20,6 +20,8 @@ def categorize(text: str) -> list[Category]:
     """Codebook keys whose signals occur in `text`, in codebook order; ['annat'] if none."""
     lowered = " ".join(text.lower().split())
     tokens = [token.text.lower() for token in get_nlp().tokenizer(lowered) if not token.is_space]
+    # OCR reads 'm' as 'rn': 'karneraövervakning', 'rnopeder'.
+    tokens += [token.replace("rn", "m") for token in tokens if "rn" in token]
     found: list[Category] = []
     for key, signals in _codebook().items():
         if _hits(signals, lowered, tokens):
@@ -29,7 +31,11 @@ def categorize(text: str) -> list[Category]:
 
 def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> bool:
     exclude = set(signals.get("exclude", []))
-    candidates = [token for token in tokens if token not in exclude]
+    candidates = [
+        token
+        for token in tokens
+        if token not in exclude and token.replace("rn", "m") not in exclude
+    ]
     for stem in signals.get("contains", []):
         if " " in stem:
             if stem in lowered:
