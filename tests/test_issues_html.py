@@ -115,3 +115,21 @@ def test_bold_first_line_over_br_is_a_heading():
         ("heading", "Situationen idag"),
         ("signature", "Per Olsson\nKommunstyrelsens ordförande"),
     ]
+
+
+def test_signers_set_side_by_side_with_spaces_split_into_columns():
+    # Names and titles laid out with runs of spaces/NBSPs merged into "A B" lines.
+    page = """<html><body><main><h1>Löfte</h1><p>Polisen lovar   att synas.</p>
+    <p>Dela   Skriv ut</p>
+    <h2>Hanna Sjögren                    Cecilia W Burenby</h2>
+    <h2>Lokalpolisområdeschef                      Kommunstyrelsens ordförande</h2>
+    <p>Anna Berg&nbsp;&nbsp;&nbsp;&nbsp;Per Olsson<br>
+    Kommunpolis&nbsp;&nbsp;&nbsp;&nbsp;Kommunalråd</p>
+    </main></body></html>"""
+    assert blocks(parse_html(page.encode()))[1:] == [
+        ("paragraph", "Polisen lovar att synas."),
+        ("signature", "Hanna Sjögren\nLokalpolisområdeschef"),
+        ("signature", "Cecilia W Burenby\nKommunstyrelsens ordförande"),
+        ("signature", "Anna Berg\nKommunpolis"),
+        ("signature", "Per Olsson\nKommunalråd"),
+    ]

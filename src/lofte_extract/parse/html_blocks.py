@@ -14,6 +14,8 @@ from .text_lines import (
     bullet_is_item,
     classify_lines,
     is_furniture_line,
+    is_name,
+    is_organisation,
     is_role,
     looks_like_heading,
 )
@@ -28,6 +30,8 @@ _BLOCK_TAGS = frozenset(
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset(("strong", "b"))
 _CELL_MARK = "\x1f"  # between cells while a row is collected; never reaches the text
+_GAP_MARK = "\x1e"  # a wide gap inside a line while it is collected; never reaches the text
+_GAP = re.compile(r"[ \u00a0]{3,}")
 _RULE_CELL = re.compile(r"^[\s._\-–—]*$")  # empty, or a dotted signature line
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _MAX_HEADING_CHARS = 300
@@ -66,7 +70,8 @@ class _Walker:
 
     def text(self, value: str) -> None:
         if self.context.kind != "pre":
-            value = _WHITESPACE.sub(" ", value)
+            # a wide gap of spaces or NBSPs inside a line may separate side-by-side signers
+            value = _WHITESPACE.sub(" ", _GAP.sub(_GAP_MARK, value))
         self.pieces.append((value, self.bold > 0))
 
     def start(self, tag: Tag) -> bool:
@@ -120,8 +125,11 @@ class _Walker:
             return
         context = self.context
         if context.kind == "row":
-            self._row(raw)
+            self._row(raw.replace(_GAP_MARK, " "))
             return
+        if _GAP_MARK in raw and self._gap_columns(raw, context):
+            return
+        raw = raw.replace(_GAP_MARK, " ")
         lines = [normalize_line(line) for line in raw.split("\n")]
         kept = [line for line in lines if not is_furniture_line(line, html=True)]
         if not any(kept):
@@ -148,6 +156,24 @@ class _Walker:
                 group = group[1:]
             if group:
                 self._lines(group)
+
+    def _gap_columns(self, raw: str, context: _Context) -> bool:
+        """Lines split by wide gaps into equal columns: kept as cells for the signer check."""
+        rows = [
+            [normalize_line(cell) for cell in line.split(_GAP_MARK)]
+            for line in raw.split("\n")
+            if line.strip()
+        ]
+        rows = [[cell for cell in row if cell] for row in rows]
+        width = len(rows[0]) if rows else 0
+        if width < 2 or any(len(row) != width for row in rows) or context.kind == "list_item":
+            return False
+        if not all(is_name(c) or is_role(c) or is_organisation(c) for row in rows for c in row):
+            return False  # only signer names and titles are set side by side
+        kind: BlockKind = "heading" if context.kind == "heading" else "paragraph"
+        for row in rows:
+            self.blocks.append(HtmlBlock(kind, " ".join(row), context.level, tuple(row)))
+        return True
 
     def _row(self, raw: str) -> None:
         """One block per table row; a row of 'Name<br>Title' cells gives one signature each."""
