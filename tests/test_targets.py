@@ -91,6 +91,27 @@ def test_under_aret_is_per_year_only_in_multi_year_promises() -> None:
     assert targets(text, several_years=False)[0][3] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trafikkontroller 4 ggr/år vid skolorna.", [(4, "exakt", "år")]),
+        ("Minst 1 gång/vecka besöker polisen skolan.", [(1, "minst", "vecka")]),
+        ("Polisen ska delta vid tre av fyra skolavslutningar.", [(3, "exakt", None)]),
+        ("Totalt 12 insatser under 2021 och 2022.", [(12, "exakt", None)]),
+        ("Insatser vecka 23 och v. 45.", []),
+        ("Ett fyrtiotal elever i årskurs 9 får besök.", [(40, "cirka", None)]),
+        (
+            "Polisen och kommunen ska genomföra tvågemensamma trygghetsvandringar.",
+            [(2, "exakt", None)],
+        ),
+    ],
+)
+def test_written_variants(text: str, expected: list[tuple]) -> None:
+    assert [(value, qualifier, period) for value, qualifier, _unit, period in targets(text)] == (
+        expected
+    )
+
+
 def test_ett_par_is_two_and_counting_en() -> None:
     assert targets("Kommunen ordnar minst ett par informationsträffar.")[0][:2] == (2, "minst")
     assert targets("Genomföra en trygghetsvandring i respektive stadsdel.") == [

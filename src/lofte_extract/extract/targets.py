@@ -176,6 +176,9 @@ def _target_at(
         return None
     if before in vocab["content_nontargets.before"]:
         return None
+    if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
+        return None  # the whole in 'tre av fyra'
+
     if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
         return None  # street numbers: 'Storgatan 12'
 
@@ -184,7 +187,15 @@ def _target_at(
     if _adjacent_punctuation(doc, token):
         return None
     qualifier, qualifier_start = _qualifier(doc, tokens, index)
-    unit_index = _unit_index(tokens, index + width)
+    unit_from = index + width
+    # 'tre av fyra skolavslutningar': the count is three; 'fyra' only names the whole.
+    if (
+        unit_from + 1 < len(tokens)
+        and tokens[unit_from].lower == "av"
+        and _value_at(tokens, unit_from + 1)[0] is not None
+    ):
+        unit_from += 2
+    unit_index = _unit_index(tokens, unit_from)
     unit = _unit_text(tokens, unit_index) if unit_index is not None else None
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     if after in vocab["content_nontargets.after"] or any(
