@@ -183,3 +183,11 @@ def test_period_to_the_day_gives_the_years_past_the_heading():
     )
     period, years, _ = find_period(doc, span, None)
     assert (period.start, period.end) == ("2019-07-01", "2020-06-30") and years == [2019, 2020]
+
+
+def test_newspaper_named_after_a_town_is_not_the_kommun():
+    doc, span = _doc(
+        "Helsingborgs Dagblad\n\nNytt medborgarlöfte i Bjuv\n\nBjuvs kommun och polisen har "
+        "skrivit under ett nytt medborgarlöfte. Helsingborgs Dagblad har läst det."
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Bjuv"]
