@@ -235,3 +235,15 @@ def test_ocr_rn_for_m_in_actors_and_categories() -> None:
         "polisen",
     ]
     assert categorize("Kontroller av trimmade rnopeder") == ["trafik"]
+
+
+def test_responsible_line_under_an_item_gives_its_actors() -> None:
+    doc, span = parse(
+        "Aktiviteter\n\n  • Genomföra två trygghetsvandringar i centrum.\nAnsvarig: kommunen\n"
+        "  • Minst fyra trafikinsatser vid skolor. Ansvarig: Polisen och kommunen\n"
+    )
+    commitments = find_commitments(doc, span)
+    assert [c.actors for c in commitments] == [["kommun"], ["polisen", "kommun"]]
+    assert doc.text[commitments[0].evidence.start : commitments[0].evidence.end].endswith(
+        "Ansvarig: kommunen"
+    )

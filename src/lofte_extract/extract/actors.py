@@ -12,7 +12,10 @@ from .vocab import load_vocab
 __all__ = ["actor_of_token", "find_actors", "mentioned_actors", "tag_actors"]
 
 _ORDER: tuple[Actor, ...] = ("polisen", "kommun", "annan")
-_TAG = re.compile(r"(?:\(([^()]{2,40})\)|\b[Aa]nsvarig[a]?:\s*([^.;\n]{2,40}))\s*[.;]?\s*$")
+_TAG = re.compile(
+    r"(?:\(([^()]{2,40})\)|\b(?:[Aa]nsvarig[a]?|[Aa]nsvar|[Uu]tförare):\s*([^.;\n]{2,40}))"
+    r"\s*[.;]?\s*$"
+)
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from .text_units import Piece, normalize, split_sentences
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
+_RESPONSIBLE = re.compile(r"^\s*(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:", re.IGNORECASE)
 _MERGED_FOLLOW_UP = re.compile(r"(?<=[a-zåäö,])\s+(?:Uppföljning|Utvärdering|Redovisning)\b")
 _YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
 
@@ -58,9 +59,16 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     has_region = any(line.heading and line.section == "promise" for line in lines)
     pieces: list[tuple[Piece, SectionedLine]] = []
     for sectioned in lines:
+        line = sectioned.line
+        if _RESPONSIBLE.match(line.text) and pieces:
+            # 'Ansvarig: kommunen' on its own line belongs to the item above.
+            piece, owner = pieces[-1]
+            if 0 <= line.start - piece.end <= 4:
+                text = doc.text[piece.start : line.end]
+                pieces[-1] = (Piece(piece.start, line.end, text), owner)
+            continue
         if sectioned.heading:
             continue
-        line = sectioned.line
         if line.kind == "list_item":
             piece = _trim_merged(Piece(line.start, line.end, line.text))
             quoted = is_quote(piece.text) and sectioned.section != "promise"
