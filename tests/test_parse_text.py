@@ -182,3 +182,13 @@ def test_every_dev_page_parses_with_consistent_offsets(shared: Path):
         for block in doc.blocks:
             assert doc.text[block.start:block.end] == block.text, path.name
         assert not any(b.text == "Till toppen" for b in doc.blocks), path.name
+
+
+def test_markdown_rule_alone_is_not_a_paragraph():
+    doc = parse("Rubrik\n\n---\n\nText.\n\nLöften\n------\nMer.\n")
+    assert [(b.kind, b.text, b.level) for b in doc.blocks] == [
+        ("heading", "Rubrik", 1),
+        ("paragraph", "Text.", None),
+        ("heading", "Löften", 2),
+        ("paragraph", "Mer.", None),
+    ]

@@ -100,7 +100,8 @@ def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
     """Runs of lines between blank lines (dotted signature rules count as blank)."""
     chunk: list[str] = []
     for line in lines:
-        if not line.strip() or (_RULE.match(line) and not _SETEXT.match(line)):
+        rule = _RULE.match(line) and (not chunk or not _SETEXT.match(line))
+        if not line.strip() or rule:
             if chunk:
                 yield chunk
                 chunk = []
