@@ -192,3 +192,9 @@ def test_markdown_rule_alone_is_not_a_paragraph():
         ("heading", "Löften", 2),
         ("paragraph", "Mer.", None),
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_decodes(encoding):
+    doc = parse_text("Löfte Åre\n\nPolisen lovar att synas i Östersund.".encode(encoding))
+    assert [b.text for b in doc.blocks] == ["Löfte Åre", "Polisen lovar att synas i Östersund."]

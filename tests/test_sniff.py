@@ -94,3 +94,11 @@ def test_empty_file(data):
     with pytest.raises(ParseError) as error:
         detect_format(data)
     assert error.value.reason == "empty file"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text_not_binary(encoding):
+    page = "<html><body><h1>Löfte Åre</h1></body></html>".encode(encoding)
+    text = "Löfte Åre\n\nPolisen lovar att synas.".encode(encoding)
+    assert detect_format(page) == "html"
+    assert detect_format(text) == "txt"

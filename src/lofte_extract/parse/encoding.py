@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Decoded", "decode", "html_meta_charset"]
+__all__ = ["Decoded", "decode", "html_meta_charset", "utf16_without_bom"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -86,12 +86,30 @@ def _is_utf8_multibyte(data: bytes) -> bool:
     return any(b >= 0x80 for b in data)
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes fall on every other byte (ASCII-heavy text)."""
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nuls = even.count(0) / len(even)
+    odd_nuls = odd.count(0) / len(odd)
+    if odd_nuls > 0.3 and even_nuls < 0.02:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.02:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, declared: str | None = None, meta: str | None = None) -> Decoded:
     """Decode `data`: BOM, then `declared` (HTTP), then `meta`, then UTF-8 strictly, then cp1252."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = data[len(bom):].decode(codec, errors="replace")
             return Decoded(text, codec, "bom")
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16, errors="replace"), utf16, "guess")
     warnings: list[str] = []
     for label, source in ((declared, "declared"), (meta, "meta")):
         if not label:

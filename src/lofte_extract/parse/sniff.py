@@ -6,6 +6,7 @@ import codecs
 import re
 
 from .document import ParseError
+from .encoding import utf16_without_bom
 
 __all__ = ["detect_format"]
 
@@ -128,9 +129,10 @@ def detect_format(data: bytes, name: str = "") -> str:
     if detail is not None:
         raise ParseError("unsupported file type", detail)
     has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
-    if not has_bom and _looks_binary(data[:8192]):
+    utf16 = None if has_bom else utf16_without_bom(data)
+    if not has_bom and utf16 is None and _looks_binary(data[:8192]):
         raise ParseError("unsupported file type", "binary content")
-    head = _head_text(data)
+    head = _head_text(data) if utf16 is None else data[:16384].decode(utf16, errors="replace")
     body = head[_PROLOGUE.match(head).end():]
     if _HTML_START.match(body) or _HTML_ANYWHERE.search(head[:2048]):
         return "html"
