@@ -247,3 +247,11 @@ def test_responsible_line_under_an_item_gives_its_actors() -> None:
     assert doc.text[commitments[0].evidence.start : commitments[0].evidence.end].endswith(
         "Ansvarig: kommunen"
     )
+
+
+def test_bare_activities_right_under_the_title_are_commitments() -> None:
+    found = texts(
+        "Medborgarlöfte Sala 2021\n\n  • Genomföra fyra trygghetsvandringar i centrum.\n"
+        "  • Minska antalet bostadsinbrott\n"
+    )
+    assert found == ["Genomföra fyra trygghetsvandringar i centrum."]

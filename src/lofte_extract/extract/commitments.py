@@ -45,7 +45,7 @@ class _Candidate:
 
 def covers_several_years(doc: ParsedDocument, span: DocumentSpan) -> bool:
     """Whether the promise names a multi-year period ('2019-2020') near its start."""
-    head = doc.text[span.start : min(span.end, span.start + 700)]
+    head = (span.heading or "") + "\n" + doc.text[span.start : min(span.end, span.start + 700)]
     for match in _YEAR_RANGE.finditer(head):
         first, last = int(match.group(1)), int("20" + match.group(3))
         if 0 < last - first <= 5:
@@ -178,7 +178,10 @@ def _item_is_commitment(text: str, section: str) -> bool:
     if tag_actors(text):
         return True
     named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
-    return has_modal(text) and named
+    if has_modal(text) and named:
+        return True
+    # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
+    return section == "title" and activity_start(text) and not is_perfect(text)
 
 
 def _sentence_is_commitment(
