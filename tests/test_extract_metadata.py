@@ -103,6 +103,9 @@ def test_kommun_names_that_are_ordinary_words_need_context():
     assert _kommuner("Kil – medborgarlöften\n\nLPO Karlstad gör detta med Kils kommun.") == [
         "Kil"
     ]
+    assert _kommuner("Vara – medborgarlöften\n\nPolisen och kommunen lovar att synas mer.") == [
+        "Vara"
+    ]
 
 
 def test_three_kommuner_signing_one_promise_are_all_kept():

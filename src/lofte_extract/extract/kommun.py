@@ -50,9 +50,9 @@ def _lpo_pattern() -> re.Pattern:
 
 def _in_police_area(text: str, start: int) -> bool:
     window = text[max(0, start - 50):start]
+    # 'lokalpolisområde Trelleborg', 'LPO Klippan', 'Polisen Eslöv' (a police unit's name)
     return bool(_lpo_pattern().search(window)) or bool(
-        re.search(r"(?:Polisen|polisen|LPO)\s+(?:\w+\s+)?$", window[-20:])
-        and not re.search(r"(?:och|i)\s+$", window[-6:])
+        re.search(r"(?:Polisen|LPO)[ \t]+$", window)
     )
 
 
@@ -79,7 +79,8 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             re.match(r"(?:\s*,\s*[A-ZÅÄÖ][\w-]*)*\s+och\s+[A-ZÅÄÖ][\w-]*\s+kommuner", after)
         )
         line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start:text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
         in_title = m.start() - start < 300 and len(line) < 120
         if with_suffix:
             weight += 3
@@ -92,7 +93,9 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             weight += 2
         if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
             continue
-        if not with_suffix and _sentence_initial(text, m.start()) and entry.ambiguous:
+        # 'Vara tillgängliga minst 100 kvällar' is a verb; 'Vara – medborgarlöften' a title.
+        titled = bool(re.match(r"[ \t]*(?:[–—:-]|$)", after))
+        if entry.ambiguous and not (with_suffix or titled) and _sentence_initial(text, m.start()):
             continue
         mentions.append(KommunMention(entry, m.start(), m.end(), weight))
     return mentions
