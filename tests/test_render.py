@@ -119,6 +119,13 @@ def test_brochure_variant_sets_text_in_two_columns():
     assert not [w for w in body if w["x0"] < middle - 5 < middle + 5 < w["x1"]]  # a gutter
 
 
+def test_brochure_signer_titles_do_not_break_mid_word():
+    # Side by side in a narrow column, 'Lokalpolisområdeschef' used to split as '...områdesc|hef'.
+    text = "\n".join(_pdf_pages(render.render_pdf(VETLANDA, columns=2)))
+    assert "Lokalpolisområdeschef" in text.split()
+    assert "Kommunstyrelsens ordförande" in text
+
+
 @pytest.mark.parametrize("variant", [0, 1])
 def test_html_page_has_site_furniture_around_the_body(variant):
     soup = BeautifulSoup(render.render_html(VETLANDA, variant), "lxml")

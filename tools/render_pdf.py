@@ -102,7 +102,7 @@ def _list_item_class():
     return ListItem
 
 
-def _signature_table(pairs, orgs, styles, width):
+def _signature_table(pairs, orgs, styles, width, per_row=2):
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     def cell(n):
@@ -116,10 +116,10 @@ def _signature_table(pairs, orgs, styles, width):
         ]
 
     rows = []
-    for k in range(0, len(pairs), 2):
-        row = [cell(n) for n in range(k, min(k + 2, len(pairs)))]
-        rows.append(row + [""] * (2 - len(row)))
-    table = Table(rows, colWidths=[width / 2] * 2)
+    for k in range(0, len(pairs), per_row):
+        row = [cell(n) for n in range(k, min(k + per_row, len(pairs)))]
+        rows.append(row + [""] * (per_row - len(row)))
+    table = Table(rows, colWidths=[width / per_row] * per_row)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 22)]))
     return table
@@ -212,6 +212,8 @@ def build_pdf(items: list[Item], title: str, variant: int, columns: int | None =
         elif item.kind == "table":
             story.append(_ruled_table(item.rows, styles, width - 12))
         else:
-            story.append(_signature_table(item.pairs, item.orgs, styles, width - 12))
+            # In a narrow brochure column signers stack, so no title breaks mid-word.
+            story.append(_signature_table(item.pairs, item.orgs, styles, width - 12,
+                                          per_row=2 if columns == 1 else 1))
     doc.build(story, canvasmaker=_numbered_canvas(title, variant))
     return buffer.getvalue()
