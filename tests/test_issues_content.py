@@ -255,3 +255,12 @@ def test_bare_activities_right_under_the_title_are_commitments() -> None:
         "  • Minska antalet bostadsinbrott\n"
     )
     assert found == ["Genomföra fyra trygghetsvandringar i centrum."]
+
+
+def test_focus_sentence_introducing_the_list_is_not_a_commitment() -> None:
+    # Svalöv 2020: 'I Medborgarlöftet för 2020 kommer vi att särskilt fokusera på ...'.
+    found = texts(
+        "Det här ska vi göra\n\nI Medborgarlöftet för 2020 kommer vi att särskilt fokusera på "
+        'området "det offentliga rummet".\n\n  • Etablera trygghetsvandringar under hösten.\n'
+    )
+    assert found == ["Etablera trygghetsvandringar under hösten."]

@@ -33,6 +33,9 @@ from .text_units import Piece, normalize, split_sentences
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
 _RESPONSIBLE = re.compile(r"^\s*(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:", re.IGNORECASE)
+_FOCUS = re.compile(
+    r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
+)
 _MERGED_FOLLOW_UP = re.compile(r"(?<=[a-zåäö,])\s+(?:Uppföljning|Utvärdering|Redovisning)\b")
 _YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
 
@@ -197,6 +200,8 @@ def _sentence_is_commitment(
         return False
     if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
         return False
+    if _FOCUS.search(text.lower()):
+        return False  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
     if section == "promise":
         return has_modal(text) or actor_start(text, within=3) or activity_start(text)
     if is_goal_start(text):
