@@ -264,3 +264,11 @@ def test_focus_sentence_introducing_the_list_is_not_a_commitment() -> None:
         'området "det offentliga rummet".\n\n  • Etablera trygghetsvandringar under hösten.\n'
     )
     assert found == ["Etablera trygghetsvandringar under hösten."]
+
+
+def test_impossible_deadline_dates_are_dropped() -> None:
+    from lofte_extract.extract.follow_up import follow_up_deadline
+
+    assert follow_up_deadline("Rapporten lämnas senast den 31 februari 2021.") is None
+    assert follow_up_deadline("Rapporten lämnas senast 2020-13-01.") is None
+    assert follow_up_deadline("Rapporten lämnas senast den 31 januari 2021.") == "2021-01-31"

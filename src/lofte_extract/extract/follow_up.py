@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ..parse import DocumentSpan, ParsedDocument
@@ -48,12 +49,13 @@ def follow_up_deadline(text: str) -> str | None:
     lowered = " ".join(text.lower().split())
     iso = _ISO.search(lowered)
     if iso and re.search(r"\b(senast|innan|före|till|by)\b", lowered[: iso.start()]):
-        return iso.group(0)
+        return iso.group(0) if _valid(iso.group(0)) else None
     months = _vocab()["months"]
     dated = re.search(r"senast(?: den)? (\d{1,2}) (\w+) (20\d\d)", lowered)
     if dated and dated.group(2) in months:
         day, month, year = int(dated.group(1)), months[dated.group(2)], dated.group(3)
-        return f"{year}-{month:02d}-{day:02d}"
+        iso_date = f"{year}-{month:02d}-{day:02d}"
+        return iso_date if _valid(iso_date) else None
     for phrase in sorted(_vocab()["year_end_phrases"], key=len, reverse=True):
         match = re.search(rf"\b{re.escape(phrase)}\s+(?:år\s+)?(20\d\d)\b", lowered)
         if match:
@@ -61,6 +63,14 @@ def follow_up_deadline(text: str) -> str | None:
                 continue
             return f"{match.group(1)}-12-31"
     return None
+
+
+def _valid(iso_date: str) -> bool:
+    try:
+        date.fromisoformat(iso_date)
+    except ValueError:
+        return False  # 'senast den 31 februari'
+    return True
 
 
 def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
