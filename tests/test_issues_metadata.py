@@ -191,3 +191,10 @@ def test_newspaper_named_after_a_town_is_not_the_kommun():
         "skrivit under ett nytt medborgarlöfte. Helsingborgs Dagblad har läst det."
     )
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Bjuv"]
+
+
+def test_witnesses_in_the_signing_sentence_are_not_signers():
+    assert _names(
+        "Nyhet\n\nMedborgarlöftet undertecknades av Anna Berg och Per Ek i närvaro av "
+        "Lisa Holm, kommunpolis."
+    ) == ["Anna Berg", "Per Ek"]

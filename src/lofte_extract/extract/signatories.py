@@ -134,7 +134,11 @@ def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
     for sentence in sentences(text, start, end):
         if not _signing_sentence(sentence.text):
             continue
-        for name, begin, finish in _names(text, sentence.start, sentence.end):
+        # 'undertecknades av X och Y i närvaro av Z': Z did not sign
+        witnesses = load_json("meta_places.json")["not_signer_after"]
+        lower = sentence.text.lower()
+        cut = min((lower.find(w) for w in witnesses if w in lower), default=len(lower))
+        for name, begin, finish in _names(text, sentence.start, sentence.start + cut):
             title = _title_after(text, finish, sentence.end + 1) or _title_before(
                 text, begin, sentence.start
             ) or _title_elsewhere(text, name)
