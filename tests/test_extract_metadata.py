@@ -158,6 +158,7 @@ def test_url_names_the_kommun_when_the_text_does_not(url, expected):
      ("lokal-polisområde Karlstad (fortsättningsvis LPO Karlstad)", "Karlstad"),
      ("Lokalpolisområde Malmö Norr och Malmö stad lovar.", "Malmö Norr"),
      ("säger lokalpolisområdeschef Hanna Sjögren.", None),
+     ("Polisområde Skåne Nordväst leds från Helsingborg.", None),
      ("Medarbetare i lokalpolisområdet och kommunpolisen.", None)],
 )
 def test_lokalpolisomrade(text, expected):
