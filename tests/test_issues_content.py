@@ -272,3 +272,25 @@ def test_impossible_deadline_dates_are_dropped() -> None:
     assert follow_up_deadline("Rapporten lämnas senast den 31 februari 2021.") is None
     assert follow_up_deadline("Rapporten lämnas senast 2020-13-01.") is None
     assert follow_up_deadline("Rapporten lämnas senast den 31 januari 2021.") == "2021-01-31"
+
+
+def test_numbered_heading_with_hyphenated_line_is_one_item() -> None:
+    # Torsby (OCR PDF): '2. Polisen ska genomföra minst 25 nykterhets-' came out as a heading.
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Löften", page=1)
+    builder.add("heading", "2. Polisen ska genomföra minst 25 nykterhets-", page=1)
+    builder.add("paragraph", "kontroller, varav tio under älgjakten.", page=1)
+    doc = builder.build(pages=1)
+    (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
+    assert (
+        commitment.text
+        == "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under älgjakten."
+    )
+    assert [(t.value, t.qualifier) for t in commitment.targets] == [(25, "minst"), (10, "exakt")]
+
+
+def test_places_visited_n_times_count_the_visits() -> None:
+    # Ljungby: 'besöka kommunens tre högstadieskolor minst två gånger per termin'.
+    doc, _ = parse("besöka kommunens tre högstadieskolor minst två gånger per termin.")
+    targets = find_targets(doc, 0, len(doc.text))
+    assert [(t.value, t.qualifier, t.period) for t in targets] == [(2, "minst", "termin")]

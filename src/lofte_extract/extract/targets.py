@@ -118,9 +118,15 @@ def _sentence_targets(
             if tokens[index].lower in ("en", "ett") and target.qualifier == "exakt":
                 articles.append(target)
         index += width
-    # 'en trafikkontroll ... en gång i månaden' counts once: the 'gång' carries the count.
-    if any((t.unit or "").lower().startswith("gång") and t.period for t in found):
-        found = [t for t in found if t not in articles or (t.unit or "").startswith("gång")]
+    # 'en trafikkontroll ... en gång i månaden', 'besöka tre skolor två gånger per termin':
+    # the 'gång' carries the count; the other bare numbers count places or groups.
+    if any((t.unit or "").lower().startswith(("gång", "ggr")) and t.period for t in found):
+        found = [
+            t
+            for t in found
+            if (t.unit or "").lower().startswith(("gång", "ggr"))
+            or (t not in articles and t.qualifier != "exakt")
+        ]
     return found
 
 

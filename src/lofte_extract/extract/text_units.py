@@ -13,6 +13,7 @@ _BULLET = re.compile(
     # Symbol-font bullets come out of PDFs as letters: 'l' (Wingdings), 'o' (Courier), 'q', 'Ø'.
     r"^(?:[•·▪►◦■□●○*\-–—§Øü\uf0b7\uf0a7]|\d{1,2}[.)]|[a-z][.)]|[loqnv](?=\s+[A-ZÅÄÖ]))\s+"
 )
+_LINE_HYPHEN = re.compile(r"(?<=[a-zåäö])-[ \t]*\n\s*(?=[a-zåäö])")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
 # Abbreviations that end with a full stop without ending a sentence.
 _ABBREVIATIONS = {
@@ -73,8 +74,8 @@ class Line:
 
 
 def normalize(text: str) -> str:
-    """Whitespace collapsed to single spaces."""
-    return " ".join(text.split())
+    """Whitespace collapsed to single spaces; words hyphenated across lines rejoined."""
+    return " ".join(_LINE_HYPHEN.sub("", text).split())
 
 
 def span_lines(doc: ParsedDocument, span: DocumentSpan) -> list[Line]:
@@ -93,6 +94,8 @@ def span_lines(doc: ParsedDocument, span: DocumentSpan) -> list[Line]:
             kind = block.kind
             text = doc.text[start:end]
             bullet = _BULLET.match(text)
+            if bullet and kind == "heading" and len(text[bullet.end() :].split()) >= 5:
+                kind = "paragraph"  # '2. Polisen ska genomföra ...' is an item, not a heading
             if bullet and kind != "heading":
                 start += bullet.end()
                 text = doc.text[start:end]
