@@ -133,3 +133,18 @@ def test_signers_set_side_by_side_with_spaces_split_into_columns():
         ("signature", "Anna Berg\nKommunpolis"),
         ("signature", "Per Olsson\nKommunalråd"),
     ]
+
+
+def test_unclosed_style_does_not_hide_the_page():
+    # A damaged "</style>" left lxml reading the whole body as CSS: an empty document.
+    page = (b"<html><head><style>.a { color: red; }</stXle></head><body><main>"
+            b"<h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main></body></html>")
+    doc = parse_html(page)
+    assert [b.text for b in doc.blocks][-2:] == ["Löfte", "Polisen lovar att synas."]
+
+
+def test_many_unclosed_openers_stay_linear():
+    start = time.monotonic()
+    for opener in (b"<script>", b"<!--", b"<style x=1"):
+        parse_html(b"<p>Text f\xc3\xb6re.</p>" + opener * 300_000)
+    assert time.monotonic() - start < 30

@@ -102,3 +102,9 @@ def test_utf16_without_bom_is_text_not_binary(encoding):
     text = "Löfte Åre\n\nPolisen lovar att synas.".encode(encoding)
     assert detect_format(page) == "html"
     assert detect_format(text) == "txt"
+
+
+def test_a_stray_nul_byte_does_not_make_a_page_binary():
+    page = b"<!DOCTYPE html><html><body><p>Polisen lovar.</p>\x00<p>Mer text.</p></body></html>"
+    assert detect_format(page) == "html"
+    assert detect_format(b"Rubrik\n\nText med ett trasigt tecken \x00 i sig.\n") == "txt"

@@ -35,17 +35,27 @@ _COMMENT_END = re.compile(r"-->")
 def _strip_inert(text: str) -> str:
     """Drop scripts, styles, SVG and comments before parsing: most of a huge page's bytes.
 
-    One forward scan; an element left open keeps the rest as is, so no input is quadratic.
+    One forward scan, so no input is quadratic. An element never closed loses only its
+    opening tag: a browser would hide the rest of the page, but the text is what we want.
     """
     parts: list[str] = []
     position = 0
+    unclosed: set[str] = set()  # no closer after one point means none after any later point
     while (opener := _OPENERS.search(text, position)) is not None:
-        name = opener.group(1)
-        closer = (_CLOSERS[name.lower()] if name else _COMMENT_END).search(text, opener.end())
-        if closer is None:
-            break
+        name = (opener.group(1) or "--").lower()
+        closer = None
+        if name not in unclosed:
+            closer = (_CLOSERS.get(name) or _COMMENT_END).search(text, opener.end())
+            if closer is None:
+                unclosed.add(name)
         parts.append(text[position:opener.start()])
         parts.append(" ")
+        if closer is None:
+            end = text.find(">", opener.end()) if "\0>" not in unclosed else -1
+            if end < 0:
+                unclosed.add("\0>")  # no '>' left anywhere after this point
+            position = opener.end() if end < 0 else end + 1
+            continue
         position = closer.end()
     parts.append(text[position:])
     return "".join(parts)

@@ -103,11 +103,9 @@ def _binary_tail(data: bytes) -> bool:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes or many control characters: not text in any encoding we read."""
-    if b"\x00" in head:
-        return True
+    """Many NULs or control characters: not text in any encoding we read (a stray one is)."""
     controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-    return controls > max(8, len(head) // 50)
+    return head.count(0) > max(1, len(head) // 200) or controls > max(8, len(head) // 50)
 
 
 def _head_text(data: bytes) -> str:
