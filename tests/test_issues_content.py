@@ -294,3 +294,17 @@ def test_places_visited_n_times_count_the_visits() -> None:
     doc, _ = parse("besöka kommunens tre högstadieskolor minst två gånger per termin.")
     targets = find_targets(doc, 0, len(doc.text))
     assert [(t.value, t.qualifier, t.period) for t in targets] == [(2, "minst", "termin")]
+
+
+def test_opening_mal_section_keeps_concrete_outcomes_only() -> None:
+    # Höör: 'Mål: Målet är att uppnå ökad trygghet ...' is the general aim (no goal in gold);
+    # Vetlanda: 'Mål: Antalet anmälda skadegörelsebrott ... ska minska.' is a goal.
+    doc, span = parse(
+        "Mål\n\nMålet är att uppnå ökad trygghet och minskad brottslighet i kommunen.\n\n"
+        "Antalet anmälda skadegörelsebrott i centrala Vetlanda ska minska.\n\n"
+        "Polisen lovar:\n\n  • Genomföra fyra trafikinsatser.\n"
+    )
+    goals = find_goals(doc, span)
+    assert [(g.text, g.direction) for g in goals] == [
+        ("Antalet anmälda skadegörelsebrott i centrala Vetlanda ska minska.", "decrease")
+    ]

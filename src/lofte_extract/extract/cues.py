@@ -17,6 +17,7 @@ __all__ = [
     "is_follow_up_text",
     "is_goal_sentence",
     "is_goal_start",
+    "is_outcome",
     "is_perfect",
     "names_commitment",
     "is_quote",
@@ -146,6 +147,15 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         padded = " " + " ".join(w for w in lowered.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
+
+
+def is_outcome(text: str) -> bool:
+    """A concrete outcome ('Antalet inbrott ska minska'), not a stated aim ('Målet är att ...')."""
+    lowered = " ".join(words(text))
+    goals = _v("content_goals")
+    if any(lowered.startswith(o) for o in goals["goal_openers"] + goals["goal_blockers"]):
+        return False
+    return is_goal_sentence(text)
 
 
 def goal_direction(text: str) -> str | None:

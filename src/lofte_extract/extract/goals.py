@@ -14,6 +14,7 @@ from .cues import (
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
+    is_outcome,
     is_quote,
     is_result,
 )
@@ -39,7 +40,12 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         if sectioned.heading or section in ("background", "follow_up"):
             continue
         if section == "goal" and not promised:
-            continue  # an opening 'Mål' section states the general aim, as 'Syfte' does
+            # An opening 'Mål' section states the general aim, as 'Syfte' does, unless it
+            # names a concrete outcome: 'Antalet anmälda skadegörelsebrott ska minska.'
+            for piece in split_sentences(line.text, line.start):
+                if is_outcome(piece.text):
+                    _add(goals, seen, doc, piece)
+            continue
         if line.kind not in ("paragraph", "list_item"):
             continue
         if line.kind == "list_item":
