@@ -128,3 +128,12 @@ def test_text_without_period_headings_gives_one_whole_span():
     [span] = split_documents(doc)
     assert (span.start, span.end) == (0, len(doc.text))
     assert span.heading == "Kumla – medborgarlöften"
+
+
+def test_a_short_sentence_naming_the_period_does_not_start_a_document():
+    text = (
+        "Medborgarlöfte 2019\n\n• Polisen ska synas mer i centrum under helgerna.\n\n"
+        "Löftet gäller 2019–2020\n\n• Kommunen ska förbättra belysningen."
+    )
+    _, spans = _spans(text)
+    assert len(spans) == 1

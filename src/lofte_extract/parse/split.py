@@ -40,8 +40,11 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
             line.text, sections[-1][1]
         ):
             continue  # the same period named again
-        if sections and line.text.lower().startswith(tuple(vocab["heading_skip_starts"])):
+        lower = line.text.lower()
+        if sections and lower.startswith(tuple(vocab["heading_skip_starts"])):
             continue  # 'Uppföljning 2018' inside a promise
+        if sections and set(lower.replace(",", " ").split()) & set(vocab["heading_verbs"]):
+            continue  # 'Löftet gäller 2019–2020' is a sentence about the promise, not a new one
         sections.append((line.start, line.text, years))
     if not sections:
         return [DocumentSpan(0, len(text), _title(doc))]
