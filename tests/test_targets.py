@@ -99,6 +99,7 @@ def test_under_aret_is_per_year_only_in_multi_year_promises() -> None:
         ("Polisen ska delta vid tre av fyra skolavslutningar.", [(3, "exakt", None)]),
         ("Totalt 12 insatser under 2021 och 2022.", [(12, "exakt", None)]),
         ("Insatser vecka 23 och v. 45.", []),
+        ("Trygghetsvandringen genomförs vid ett tillfälle under hösten.", [(1, "exakt", "höst")]),
         ("Ett fyrtiotal elever i årskurs 9 får besök.", [(40, "cirka", None)]),
         (
             "Polisen och kommunen ska genomföra tvågemensamma trygghetsvandringar.",
