@@ -148,3 +148,19 @@ def test_many_unclosed_openers_stay_linear():
     for opener in (b"<script>", b"<!--", b"<style x=1"):
         parse_html(b"<p>Text f\xc3\xb6re.</p>" + opener * 300_000)
     assert time.monotonic() - start < 30
+
+
+def test_damaged_title_or_script_end_tag_keeps_the_page():
+    # "</title>" or "</script>" with a flipped byte swallowed the whole body.
+    body = b"<body><main><h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main>" \
+           b"<script>track();</script></body></html>"
+    for head in (b"<head><title>Medborgarl\xc3\xb6fte</tit\xe8e></head>",
+                 b"<head><script>var a = 1;</scr\xefpt></head>"):
+        doc = parse_html(b"<html>" + head + body)
+        assert [b.text for b in doc.blocks][-2:] == ["Löfte", "Polisen lovar att synas."]
+
+
+def test_title_entities_are_decoded():
+    page = b"<html><head><title>Tryggt &amp; s\xc3\xa4kert | Kommunen</title></head>" \
+           b"<body><p>Polisen lovar.</p></body></html>"
+    assert parse_html(page).title == "Tryggt & säkert"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import warnings
 
@@ -24,41 +25,68 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 _JS_HINT = re.compile(r"javascript|enable js|aktivera|noscript|app-root|__next|ng-app", re.I)
 
 
-_OPENERS = re.compile(r"<(script|style|svg|template)\b|<!--", re.IGNORECASE)
+_OPENERS = re.compile(r"<(script|style|svg|template|title)\b|<!--", re.IGNORECASE)
 _CLOSERS = {
     name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
-    for name in ("script", "style", "svg", "template")
+    for name in ("script", "style", "svg", "template", "title")
 }
 _COMMENT_END = re.compile(r"-->")
+# Page structure inside a "script" means its closing tag was damaged: keep the page.
+_PAGE_MARKERS = re.compile(r"<(?:body|main|h1|article)\b|</head\s*>", re.IGNORECASE)
 
 
-def _strip_inert(text: str) -> str:
-    """Drop scripts, styles, SVG and comments before parsing: most of a huge page's bytes.
+class _Scanner:
+    """Finds the first match at or after a position, reusing the last answer (keeps it O(n))."""
 
-    One forward scan, so no input is quadratic. An element never closed loses only its
-    opening tag: a browser would hide the rest of the page, but the text is what we want.
+    def __init__(self, text: str, pattern: re.Pattern[str]):
+        self.text, self.pattern = text, pattern
+        self.last: re.Match[str] | None = None
+        self.exhausted_from: int | None = None
+
+    def next(self, position: int) -> re.Match[str] | None:
+        if self.exhausted_from is not None and position >= self.exhausted_from:
+            return None
+        if self.last is not None and self.last.start() >= position:
+            return self.last
+        self.last = self.pattern.search(self.text, position)
+        if self.last is None:
+            self.exhausted_from = position
+        return self.last
+
+
+def _strip_inert(text: str) -> tuple[str, str | None]:
+    """Drop scripts, styles, SVG, comments and <title> before parsing; returns the title too.
+
+    One forward scan, so no input is quadratic. An element never closed (or whose closing
+    tag was damaged) loses only its opening tag: a browser would hide the rest of the page,
+    but the text is what we want.
     """
+    closers = {name: _Scanner(text, pattern) for name, pattern in _CLOSERS.items()}
+    closers["--"] = _Scanner(text, _COMMENT_END)
+    markers = _Scanner(text, _PAGE_MARKERS)
+    tag_ends = _Scanner(text, re.compile(">"))
     parts: list[str] = []
+    title: str | None = None
     position = 0
-    unclosed: set[str] = set()  # no closer after one point means none after any later point
     while (opener := _OPENERS.search(text, position)) is not None:
         name = (opener.group(1) or "--").lower()
-        closer = None
-        if name not in unclosed:
-            closer = (_CLOSERS.get(name) or _COMMENT_END).search(text, opener.end())
-            if closer is None:
-                unclosed.add(name)
+        closer = closers[name].next(opener.end())
+        if closer is not None and name in ("script", "style", "title"):
+            marker = markers.next(opener.end())
+            if marker is not None and marker.start() < closer.start():
+                closer = None
         parts.append(text[position:opener.start()])
         parts.append(" ")
         if closer is None:
-            end = text.find(">", opener.end()) if "\0>" not in unclosed else -1
-            if end < 0:
-                unclosed.add("\0>")  # no '>' left anywhere after this point
-            position = opener.end() if end < 0 else end + 1
+            end = tag_ends.next(opener.end())
+            position = opener.end() if end is None else end.end()
             continue
+        if name == "title" and title is None:
+            inner = text[opener.end():closer.start()]
+            title = inner[inner.find(">") + 1:]
         position = closer.end()
     parts.append(text[position:])
-    return "".join(parts)
+    return "".join(parts), title
 
 
 def _soup(text: str) -> BeautifulSoup:
@@ -70,14 +98,13 @@ def _soup(text: str) -> BeautifulSoup:
             raise ParseError("malformed HTML", f"{type(error).__name__}: {error}") from error
 
 
-def _title(soup: BeautifulSoup, blocks: list[HtmlBlock]) -> str | None:
+def _title(page_title: str | None, blocks: list[HtmlBlock]) -> str | None:
     """The first h1 of the content, else <title> without the site name."""
     for block in blocks:
         if block.kind == "heading" and block.level == 1:
             return block.text
-    tag = soup.find("title")
-    if tag is not None:
-        title = _without_site_name(normalize_line(tag.get_text(" ")))
+    if page_title:
+        title = _without_site_name(normalize_line(html_lib.unescape(page_title)))
         if title:
             return title
     return next((b.text.split("\n")[0] for b in blocks if b.kind == "heading"), None)
@@ -168,7 +195,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
         data = data[:MAX_BYTES]
     decoded = decode(data, declared=charset, meta=html_meta_charset(data))
     warnings_.extend(decoded.warnings)
-    markup = _strip_inert(decoded.text.replace("\x00", ""))
+    markup, page_title = _strip_inert(decoded.text.replace("\x00", ""))
     if len(markup) > MAX_MARKUP_CHARS:
         warnings_.append(f"markup of {len(markup)} characters cut to {MAX_MARKUP_CHARS}")
         markup = markup[:MAX_MARKUP_CHARS]
@@ -189,4 +216,4 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
         raise ParseError("empty document", _empty_reason(decoded.text))
     if removed:
         warnings_.append(f"{removed} furniture elements removed")
-    return builder.build(title=_title(soup, blocks), warnings=warnings_)
+    return builder.build(title=_title(page_title, blocks), warnings=warnings_)
