@@ -196,7 +196,7 @@ def _not_current(text: str, start: int) -> bool:
     return any(re.search(rf"\b{w}\b", window) for w in load_json("meta_years.json")["not_current"])
 
 
-def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
+def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
     after, before, valid = _phrase_patterns()
     hits = []
     negative = load_json("meta_years.json")["context_negative"]
@@ -207,12 +207,12 @@ def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
             if any(word in m.group().lower() for word in negative):
                 continue  # 'medborgarlöfte ... Samverkansöverenskommelse 2015-2018'
             second = int(m[2]) if pattern is not before and m[2] else None
-            hits.append((_expand(int(m[1]), second), m.start()))
+            hits.append((_expand(int(m[1]), second), m.start(), m.end()))
     lofte = load_json("meta_years.json")["lofte_word"]
     for m in re.finditer(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}", text[start:end]):
         dated = article_date(text)  # 'årets medborgarlöfte' in a dated article
         if dated:
-            hits.append(([dated[0].year], start + m.start()))
+            hits.append(([dated[0].year], start + m.start(), start + m.end()))
     return hits
 
 
@@ -223,7 +223,7 @@ _PREP_YEAR = re.compile(
 )
 
 
-def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
+def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
     vocab = load_json("meta_years.json")
     hits = []
     for sentence in sentences(text, start, end):
@@ -238,7 +238,7 @@ def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int]]:
             if following and following[0].lower().endswith(tuple(vocab["past_suffixes"])):
                 continue
             first = int(m[1] or m[3])
-            hits.append((_expand(first, int(m[2]) if m[2] else None), m.start()))
+            hits.append((_expand(first, int(m[2]) if m[2] else None), m.start(), m.end()))
     return hits
 
 
@@ -257,14 +257,14 @@ def promise_years(
     for tier in (_tier1, _tier2):
         hits = tier(text, start, end)
         if hits:
-            years = sorted({year for found, _ in hits for year in found})
+            years = sorted({year for found, _, _ in hits for year in found})
             if tier is _tier2:  # weak cues: the most named year set only
                 counts: dict[tuple[int, ...], int] = {}
-                for found, _ in hits:
+                for found, _, _ in hits:
                     counts[tuple(found)] = counts.get(tuple(found), 0) + 1
                 years = list(max(counts, key=lambda k: (counts[k], -min(k))))
-            where = hits[0][1]
-            return years, where, min(end, where + 20)
+            first = next(hit for hit in hits if set(hit[0]) <= set(years))
+            return years, first[1], first[2]
     if url:
         years = _url_years(url)
         if years:
