@@ -202,6 +202,8 @@ def test_years_and_period(text, years, period):
     assert ((got_period.start, got_period.end) if got_period else None) == period
     if years:
         assert evidence is not None and 0 <= evidence.start < evidence.end <= len(doc.text)
+        quoted = doc.text[evidence.start:evidence.end]
+        assert any(str(year) in quoted for year in years), quoted
 
 
 def test_years_from_a_promise_url_only_as_a_last_resort():
