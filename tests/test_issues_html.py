@@ -154,8 +154,8 @@ def test_damaged_title_or_script_end_tag_keeps_the_page():
     # "</title>" or "</script>" with a flipped byte swallowed the whole body.
     body = b"<body><main><h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main>" \
            b"<script>track();</script></body></html>"
-    for head in (b"<head><title>Medborgarl\xc3\xb6fte</tit\xe8e></head>",
-                 b"<head><script>var a = 1;</scr\xefpt></head>"):
+    for head in (b"<head><title>Medborgarl\xc3\xb6fte</tit1e></head>",
+                 b"<head><script>var a = 1;</scr!pt></head>"):
         doc = parse_html(b"<html>" + head + body)
         assert [b.text for b in doc.blocks][-2:] == ["Löfte", "Polisen lovar att synas."]
 
@@ -164,3 +164,13 @@ def test_title_entities_are_decoded():
     page = b"<html><head><title>Tryggt &amp; s\xc3\xa4kert | Kommunen</title></head>" \
            b"<body><p>Polisen lovar.</p></body></html>"
     assert parse_html(page).title == "Tryggt & säkert"
+
+
+def test_one_bad_byte_in_a_utf8_page_is_not_read_as_cp1252():
+    # A single corrupt byte made the whole page mojibake ("LÃ¶fte").
+    text = "<p>Polisen och kommunen i Östersund lovar: fler trygghetsvandringar, " \
+           "ökad närvaro och nattvandring på fredagar.</p>"
+    page = b"<html><body>" + text.encode("utf-8") + b"<p>Trasig \xe8 byte.</p></body></html>"
+    doc = parse_html(page)
+    assert doc.blocks[0].text.startswith("Polisen och kommunen i Östersund lovar")
+    assert any("invalid byte" in w for w in doc.warnings)

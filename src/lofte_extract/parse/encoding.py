@@ -126,10 +126,22 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
             try:
                 return Decoded(data.decode("utf-8"), "utf-8", source, warnings)
             except UnicodeDecodeError:
-                warnings.append(f"charset {label!r} declared ({source}) but content is not UTF-8")
-                return Decoded(_cp1252(data), "cp1252", "guess", warnings)
+                return _damaged_utf8_or_cp1252(data, warnings, f" declared ({source})")
         return Decoded(_decode_with(data, codec), codec, source, warnings)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8", warnings)
     except UnicodeDecodeError:
-        return Decoded(_cp1252(data), "cp1252", "guess", warnings)
+        return _damaged_utf8_or_cp1252(data, warnings, "")
+
+
+def _damaged_utf8_or_cp1252(data: bytes, warnings: list[str], declared: str) -> Decoded:
+    """Bytes that are not strict UTF-8: mostly-valid UTF-8 with a few bad bytes, or cp1252."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) >= 0x80) - bad
+    if multibyte >= 4 * bad:
+        warnings.append(f"UTF-8{declared} with {bad} invalid byte sequences replaced")
+        return Decoded(text, "utf-8", "guess", warnings)
+    if declared:
+        warnings.append(f"charset 'utf-8'{declared} but content is not UTF-8")
+    return Decoded(_cp1252(data), "cp1252", "guess", warnings)
