@@ -308,3 +308,13 @@ def test_opening_mal_section_keeps_concrete_outcomes_only() -> None:
     assert [(g.text, g.direction) for g in goals] == [
         ("Antalet anmälda skadegörelsebrott i centrala Vetlanda ska minska.", "decrease")
     ]
+
+
+def test_unbulleted_short_verb_items_and_counted_noun_items() -> None:
+    # Bullets lost in copying: short verb lines and noun phrases with counts are the items,
+    # a short noun heading ('Trygg trafikmiljö') is not.
+    found = texts(
+        "Polisen och kommunen lovar att:\n\nUtveckla grannsamverkan\nTrygg trafikmiljö\n"
+        "Två trygghetsvandringar i centrum under hösten.\nRiktade insatser mot brottsaktiva\n"
+    )
+    assert found == ["Utveckla grannsamverkan", "Två trygghetsvandringar i centrum under hösten."]

@@ -203,7 +203,10 @@ def _sentence_is_commitment(
     if _FOCUS.search(text.lower()):
         return False  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
     if section == "promise":
-        return has_modal(text) or actor_start(text, within=3) or activity_start(text)
+        if has_modal(text) or actor_start(text, within=3) or activity_start(text):
+            return True
+        # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
+        return _counts_something(text)
     if is_goal_start(text):
         return False
     if tag_actors(text) or names_commitment(text):
@@ -214,6 +217,11 @@ def _sentence_is_commitment(
     if has_modal(text) and actor_start(text, within=3) and not is_soft(text):
         return not text.lower().startswith("vi ")
     return not has_region and has_modal(text) and bool(actors)
+
+
+def _counts_something(text: str) -> bool:
+    doc = ParsedDocument("txt", text, [])
+    return bool(find_targets(doc, 0, len(text)))
 
 
 def _opens_with_direction(text: str) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "is_outcome",
     "is_perfect",
     "names_commitment",
+    "verb_start",
     "is_quote",
     "is_result",
     "is_soft",
@@ -75,6 +76,12 @@ def activity_start(text: str) -> bool:
     """Starts like an activity: 'Genomföra ...', 'Att ingripa ...', 'Minst två ...'."""
     ws = words(text)
     return bool(ws) and ws[0] in _v("content_verbs")["activity_starts"]
+
+
+def verb_start(text: str) -> bool:
+    """Starts with an activity verb: 'Utveckla grannsamverkan', 'Genomföra trygghetsvandring'."""
+    ws = words(text)
+    return bool(ws) and ws[0] in _v("content_verbs")["activity_verbs"]
 
 
 def is_soft(text: str) -> bool:

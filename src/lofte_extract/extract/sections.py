@@ -175,13 +175,15 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
 
 
 def _reads_as_item(text: str) -> bool:
-    from .cues import activity_start, actor_start, has_modal
+    from .cues import activity_start, actor_start, has_modal, verb_start
 
-    if text.rstrip().endswith((":", ";")) or len(text.split()) < 4:
+    if text.rstrip().endswith((":", ";")) or len(text.split()) < 2:
+        return False
+    if len(text.split()) < 4 and not verb_start(text):
         return False
     if has_modal(text) or actor_start(text, within=2):
         return True
-    return activity_start(text) and len(text.split()) >= 5
+    return verb_start(text) or (activity_start(text) and len(text.split()) >= 5)
 
 
 def _last_sentence(text: str) -> str:
