@@ -174,3 +174,27 @@ def test_one_bad_byte_in_a_utf8_page_is_not_read_as_cp1252():
     doc = parse_html(page)
     assert doc.blocks[0].text.startswith("Polisen och kommunen i Östersund lovar")
     assert any("invalid byte" in w for w in doc.warnings)
+
+
+def test_collapsed_accordion_panels_are_content():
+    # polisen.se-style accordions: the year's promise sat in a hidden panel under a
+    # heading whose text was a <button>; both were dropped as furniture.
+    page = """<html><body><main><h1>Motala – medborgarlöften</h1>
+    <h2><button aria-expanded="false" aria-controls="p1">Medborgarlöfte 2022/2023</button></h2>
+    <div id="p1" class="accordion__panel" hidden><p>Polisen och Motala kommun lovar att
+    genomföra minst fyra trygghetsvandringar i Charlottenborg under året.</p>
+    <ul><li>Fler fotpatruller på kvällstid i centrum.</li></ul></div>
+    <h2><button aria-expanded="false">Medborgarlöften 2020-2021</button></h2>
+    <div hidden><p>Två trygghetsvandringar.</p></div>
+    <button class="toggle" aria-expanded="false">Meny</button>
+    <div hidden><ul><li><a href="/a">Start</a></li></ul></div>
+    <span class="sr-only">Öppnas i nytt fönster</span></main></body></html>"""
+    assert blocks(parse_html(page.encode())) == [
+        ("heading", "Motala – medborgarlöften"),
+        ("heading", "Medborgarlöfte 2022/2023"),
+        ("paragraph", "Polisen och Motala kommun lovar att genomföra minst fyra "
+                      "trygghetsvandringar i Charlottenborg under året."),
+        ("list_item", "Fler fotpatruller på kvällstid i centrum."),
+        ("heading", "Medborgarlöften 2020-2021"),
+        ("paragraph", "Två trygghetsvandringar."),
+    ]

@@ -54,9 +54,9 @@ def _furniture_kind(tag: Tag, rules: dict) -> str | None:
     """'drop' (never content), 'semantic' (nav/aside/role), 'label'/'weak' (class/id words)."""
     name = tag.name
     if name in rules["drop_tags"]:
+        if name == "button" and _is_disclosure(tag):
+            return None  # an accordion toggle: its text is the section's title
         return "drop"
-    if _is_hidden(tag, rules):
-        return "semantic"
     if name in rules["furniture_tags"] or name in rules["page_tags"]:
         return "semantic"
     role = _attr(tag, "role").lower()
@@ -65,6 +65,14 @@ def _furniture_kind(tag: Tag, rules: dict) -> str | None:
     if name == "form" and tag.find(("h1", "main", "article")) is None:
         return "semantic"  # search and login forms; ASP.NET pages wrap all in one form
     label = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
+    kind = _label_kind(label, rules) if label else None
+    if kind is None and _is_hidden(tag, rules):
+        # collapsed accordion and tab panels hide real text until clicked
+        return "hidden"
+    return kind
+
+
+def _label_kind(label: str, rules: dict) -> str | None:
     if label:
         matched = _tokens(label) & rules["tokens"]
         if matched:
@@ -73,6 +81,23 @@ def _furniture_kind(tag: Tag, rules: dict) -> str | None:
         if any(s in low for s in rules["substrings"]):
             return "label"
     return None
+
+
+def _is_disclosure(button: Tag) -> bool:
+    """A button that opens a section (accordion), inside a heading or with aria-expanded."""
+    opens = button.has_attr("aria-expanded") or button.has_attr("aria-controls")
+    in_heading = button.find_parent(_HEADINGS) is not None
+    text = button.get_text(" ", strip=True)
+    return (opens or in_heading) and len(text) > 3 and not is_furniture_line(text, html=True)
+
+
+def _is_panel(tag: Tag) -> bool:
+    """The collapsed panel of an accordion: right after a heading with a toggle button."""
+    previous = tag.find_previous_sibling(True)
+    if previous is None or previous.name not in _HEADINGS:
+        return False
+    button = previous.find("button")
+    return button is not None and _is_disclosure(button)
 
 
 def _child_tags(tag: Tag) -> list[Tag]:
@@ -87,6 +112,8 @@ def _guarded(tag: Tag, kind: str, root_chars: int, rules: dict) -> bool:
     """Whether a furniture-looking element actually holds the page's content."""
     if tag.find(("h1", "main", "article")) is not None or _attr(tag, "role") == "main":
         return True
+    if kind == "hidden":
+        return _paragraph_chars(tag) >= rules["hidden_prose_chars"] or _is_panel(tag)
     if kind == "weak" and (
         tag.find(_HEADINGS) is not None
         or any(len(p.get_text()) > 100 for p in tag.find_all("p"))
