@@ -198,3 +198,8 @@ def test_witnesses_in_the_signing_sentence_are_not_signers():
         "Nyhet\n\nMedborgarlöftet undertecknades av Anna Berg och Per Ek i närvaro av "
         "Lisa Holm, kommunpolis."
     ) == ["Anna Berg", "Per Ek"]
+
+
+def test_name_and_title_run_together_on_one_line_after_other_signers():
+    text = "Löften\n\nPer Ek\nKommunstyrelsens ordförande\n\nEva Ros Kommunalråd"
+    assert _names(text) == ["Per Ek", "Eva Ros"]

@@ -227,15 +227,23 @@ def _contact_near(content: list[Line], index: int) -> bool:
 
 
 def _inline_pair(line: Line) -> tuple[Line, Line] | None:
-    # 'Anna Svensson (S), kommunstyrelsens ordförande' on a line of its own
-    m = re.fullmatch(r"(.+?)" + _PARTY + r"?\s*,\s*(.+)", line.text)
-    if not m or len(line.text) > 90:
+    # 'Anna Svensson (S), kommunstyrelsens ordförande' or 'Eva Ros Kommunalråd' on one line
+    if len(line.text) > 90:
         return None
-    name = Line(m[1].strip(), line.start, line.start + len(m[1].strip()))
-    offset = line.start + m.start(2)
-    title = Line(m[2].strip(), offset, offset + len(m[2].strip()))
-    if _is_name(name) and _title_text(title):
-        return name, title
+    tokens = list(re.finditer(r"[^\s,]+", line.text))
+    for count in (2, 3, 4):
+        if count >= len(tokens):
+            break
+        name_end = tokens[count - 1].end()
+        rest = re.match(_PARTY + r"?\s*,?\s*", line.text[name_end:])
+        offset = name_end + (rest.end() if rest else 0)
+        title_text = line.text[offset:].strip()
+        if not _title_pattern().match(title_text):
+            continue
+        name = Line(line.text[:name_end], line.start, line.start + name_end)
+        title = Line(title_text, line.start + offset, line.start + offset + len(title_text))
+        if _is_name(name) and _title_text(title):
+            return name, title
     return None
 
 
@@ -254,7 +262,7 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
     inline = _inline_pair(line)
     # A lone 'Name, title' line is a caption; signers on such lines come at least two together.
     neighbours = [content[i] for i in (index - 1, index + 1) if 0 <= i < len(content)]
-    if inline and any(_inline_pair(n) for n in neighbours):
+    if inline and any(_inline_pair(n) or _is_name(n) or _title_text(n) for n in neighbours):
         return [inline]
     if nxt is None:
         return []
