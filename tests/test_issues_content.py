@@ -318,3 +318,29 @@ def test_unbulleted_short_verb_items_and_counted_noun_items() -> None:
         "Två trygghetsvandringar i centrum under hösten.\nRiktade insatser mot brottsaktiva\n"
     )
     assert found == ["Utveckla grannsamverkan", "Två trygghetsvandringar i centrum under hösten."]
+
+
+def test_activity_in_a_list_of_outcomes_is_an_outcome() -> None:
+    # Kävlinge: 'Fortsätta arbeta med ungdomar ...' closes the 'Det här ska vi uppnå' list.
+    doc, span = parse(
+        "Det här ska vi göra\n\n  • Synlighet och närvaro på strategiska platser.\n\n"
+        "Det här ska vi uppnå\n\n  • Bostadsinbrotten ska fortsätta att minska.\n"
+        "  • Antalet grannsamverkansområden ska öka.\n"
+        "  • Fortsätta arbeta med ungdomar i deras miljö.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Synlighet och närvaro på strategiska platser."
+    ]
+    assert [g.direction for g in find_goals(doc, span)] == ["decrease", "increase", None]
+
+
+def test_list_of_activities_under_a_goal_heading_is_promises() -> None:
+    # Kalmar 2022: activities listed under 'Det här ska vi åstadkomma tillsammans'.
+    doc, span = parse(
+        "Polisen lovar:\n\n  • Synas mer.\n\nDet här ska vi åstadkomma tillsammans\n\n"
+        "  • Hålla medborgardialoger riktade till olika målgrupper.\n"
+        "  • Genomföra en trygghetsvandring i respektive stadsdel.\n"
+    )
+    texts_found = [c.text for c in find_commitments(doc, span)]
+    assert "Hålla medborgardialoger riktade till olika målgrupper." in texts_found
+    assert find_goals(doc, span) == []

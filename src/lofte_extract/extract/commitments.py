@@ -25,7 +25,7 @@ from .cues import (
     not_commitment_opener,
 )
 from .evidence import evidence_for
-from .sections import SectionedLine, sectioned_lines
+from .sections import SectionedLine, goal_list_items, sectioned_lines
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences
@@ -60,6 +60,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     """The stretches of text that are commitments, with the line each comes from."""
     lines = sectioned_lines(doc, span)
     has_region = any(line.heading and line.section == "promise" for line in lines)
+    outcome_items = goal_list_items(lines)
     pieces: list[tuple[Piece, SectionedLine]] = []
     for sectioned in lines:
         line = sectioned.line
@@ -73,6 +74,8 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
         if sectioned.heading:
             continue
         if line.kind == "list_item":
+            if line.start in outcome_items:
+                continue
             piece = _trim_merged(Piece(line.start, line.end, line.text))
             quoted = is_quote(piece.text) and sectioned.section != "promise"
             if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":

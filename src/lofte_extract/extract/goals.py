@@ -19,7 +19,7 @@ from .cues import (
     is_result,
 )
 from .evidence import evidence_for
-from .sections import sectioned_lines
+from .sections import goal_list_items, sectioned_lines
 from .text_units import Piece, normalize, split_sentences
 
 __all__ = ["find_goals"]
@@ -33,7 +33,9 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
     goals: list[Goal] = []
     seen: set[str] = set()
     promised = False
-    for sectioned in sectioned_lines(doc, span):
+    lines = sectioned_lines(doc, span)
+    outcome_items = goal_list_items(lines)
+    for sectioned in lines:
         line = sectioned.line
         section = sectioned.section
         promised = promised or (sectioned.heading and section == "promise")
@@ -50,7 +52,7 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
             continue
         if line.kind == "list_item":
             if section == "goal" or (section != "promise" and is_goal_start(line.text)):
-                if _is_goal_item(line.text, section):
+                if line.start in outcome_items or _is_goal_item(line.text, section):
                     _add(goals, seen, doc, Piece(line.start, line.end, line.text))
                 continue
             pieces = split_sentences(line.text, line.start)

@@ -13,7 +13,14 @@ from .tables import table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
 
-__all__ = ["Section", "SectionedLine", "classify_heading", "is_heading_like", "sectioned_lines"]
+__all__ = [
+    "Section",
+    "SectionedLine",
+    "classify_heading",
+    "goal_list_items",
+    "is_heading_like",
+    "sectioned_lines",
+]
 
 Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
 
@@ -172,6 +179,40 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                 section = "follow_up"
         out.append(SectionedLine(line, section, False, actors))
     return out
+
+
+def goal_list_items(lines: list[SectionedLine]) -> set[int]:
+    """Starts of list items in goal sections whose list is mostly outcomes.
+
+    'Det här ska vi uppnå' lists outcomes, and an activity among them ('Fortsätta arbeta med
+    ungdomar') is one too; a list of activities under a goal heading is a list of promises.
+    """
+    from .cues import is_goal_sentence, is_goal_start
+
+    chosen: set[int] = set()
+    run: list[Line] = []
+    for sectioned in [*lines, None]:
+        in_run = (
+            sectioned is not None
+            and sectioned.section == "goal"
+            and not sectioned.heading
+            and sectioned.line.kind == "list_item"
+        )
+        if in_run:
+            run.append(sectioned.line)  # type: ignore[union-attr]
+            continue
+        if run:
+            goal_like = sum(
+                1
+                for item in run
+                if is_goal_start(item.text)
+                or is_goal_sentence(item.text)
+                or is_goal_start(item.text.split()[0])  # 'Öka tryggheten ... genom ...'
+            )
+            if goal_like * 2 >= len(run):
+                chosen.update(item.start for item in run)
+            run = []
+    return chosen
 
 
 def _reads_as_item(text: str) -> bool:
