@@ -74,6 +74,18 @@ def test_kommun_in_genitive_with_evidence_on_the_name():
     assert doc.text[kommun.evidence.start:kommun.evidence.end] in {"Höör", "Höörs"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Malung-Sälens kommun och polisen lovar att synas mer i Sälen.", "Malung-Sälen"),
+     ("Polisen och Upplands Väsby kommun har tagit fram ett löfte.", "Upplands Väsby"),
+     ("MEDBORGARLÖFTE 2021\nFÖR BJUVS KOMMUN", "Bjuv"),
+     ("Falu kommun och polisen lovar att arbeta mot narkotika.", "Falun"),
+     ("Eslövs kommun och Polisen lovar.", "Eslöv")],
+)
+def test_kommun_forms(text, expected):
+    assert _kommuner(text) == [expected]
+
+
 def test_incidental_places_do_not_win():
     text = (
         "Polisens och Kävlinge kommuns löften för ett tryggare samhälle\n\n"
