@@ -198,3 +198,20 @@ def test_collapsed_accordion_panels_are_content():
         ("heading", "Medborgarlöften 2020-2021"),
         ("paragraph", "Två trygghetsvandringar."),
     ]
+
+
+def test_signer_table_with_whom_they_sign_for_and_dotted_lines():
+    # "För Polismyndigheten | För Mora kommun" over the names stayed a paragraph, and a
+    # <p> of dots (signature lines) came out as text.
+    page = """<html><body><p>Mora den 15 februari 2023</p>
+    <p>..............................            ..............................</p>
+    <table class="signatures" role="presentation">
+    <tr><td>För Polismyndigheten</td><td>För Mora kommun</td></tr>
+    <tr><td><strong>Jonas Wiklund</strong></td><td><strong>Helena Strand</strong></td></tr>
+    <tr><td>Lokalpolisområdeschef</td><td>Kommunstyrelsens ordförande</td></tr></table>
+    <p><a href="#">Hittade du den information du sökte? Ja / Nej</a></p></body></html>"""
+    assert blocks(parse_html(page.encode())) == [
+        ("paragraph", "Mora den 15 februari 2023"),
+        ("signature", "För Polismyndigheten\nJonas Wiklund\nLokalpolisområdeschef"),
+        ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordförande"),
+    ]

@@ -131,7 +131,11 @@ class _Walker:
             return
         raw = raw.replace(_GAP_MARK, " ")
         lines = [normalize_line(line) for line in raw.split("\n")]
-        kept = [line for line in lines if not is_furniture_line(line, html=True)]
+        kept = [
+            "" if _RULE_CELL.match(line) else line  # dotted signature lines carry no text
+            for line in lines
+            if not is_furniture_line(line, html=True)
+        ]
         if not any(kept):
             return
         if context.kind == "heading":

@@ -187,6 +187,8 @@ def _signature_at(lines: list[str], i: int) -> int:
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     after = lines[i + 2] if i + 2 < len(lines) else ""
+    if _signs_for(line) and _signature_at_pair(lines, i + 1):
+        return 3  # "För Polismyndigheten" over the name and title
     if is_name(line) and is_role(nxt):
         if after and is_organisation(after) and not _signature_at_pair(lines, i + 2):
             return 3
@@ -198,6 +200,13 @@ def _signature_at(lines: list[str], i: int) -> int:
         if is_name(name) and is_role(role):
             return 1
     return 0
+
+
+def _signs_for(line: str) -> bool:
+    """'För Polismyndigheten', 'För Mora kommun': whom the signer below signs for."""
+    words = line.split()
+    leads = _lines_data()["signs_for"]
+    return 2 <= len(words) <= 6 and words[0].lower() in leads and not ends_sentence(line)
 
 
 def _signature_at_pair(lines: list[str], i: int) -> bool:
