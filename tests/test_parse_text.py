@@ -198,3 +198,11 @@ def test_markdown_rule_alone_is_not_a_paragraph():
 def test_utf16_without_bom_decodes(encoding):
     doc = parse_text("Löfte Åre\n\nPolisen lovar att synas i Östersund.".encode(encoding))
     assert [b.text for b in doc.blocks] == ["Löfte Åre", "Polisen lovar att synas i Östersund."]
+
+
+def test_signer_under_whom_they_sign_for():
+    text = "Mora den 15 februari 2023\n\nFör Mora kommun\nHelena Strand\nKommunstyrelsens ordförande\n"
+    assert kinds(parse(text)) == [
+        ("paragraph", "Mora den 15 februari 2023"),
+        ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordförande"),
+    ]
