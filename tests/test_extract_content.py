@@ -124,6 +124,8 @@ def test_strength_soft_for_verka_for() -> None:
     strengths = [c.strength for c in find_commitments(doc, span)]
     assert strengths[0] == "soft"
     assert strengths[1] == "firm"
+    # 'bör delta' in a later sentence does not soften 'ska genomföra minst tre'.
+    assert strengths[3] == "firm"
 
 
 def test_targets_inside_commitments() -> None:

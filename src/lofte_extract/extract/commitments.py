@@ -126,7 +126,7 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
                 text=text,
                 actors=find_actors(text, context),  # type: ignore[arg-type]
                 categories=categorize(text),
-                strength="soft" if is_soft(text) else "firm",
+                strength=_strength(text),
                 targets=find_targets(doc, piece.start, piece.end, several),
                 evidence=evidence_for(doc, piece.start, piece.end),
             )
@@ -146,7 +146,7 @@ def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: 
         text=text,
         actors=list(dict.fromkeys(named)) or find_actors(text, context),  # type: ignore[arg-type]
         categories=categorize(text),
-        strength="soft" if is_soft(text) else "firm",
+        strength=_strength(text),
         targets=targets,
         evidence=evidence_for(doc, activity.start, activity.end),
     )
@@ -225,6 +225,13 @@ def _sentence_is_commitment(
 def _counts_something(text: str) -> bool:
     doc = ParsedDocument("txt", text, [])
     return bool(find_targets(doc, 0, len(text)))
+
+
+def _strength(text: str) -> str:
+    # The first sentence carries the promise; 'Insatserna bör genomföras i samverkan ...'
+    # after 'Polisen ska genomföra minst fyra insatser' does not soften it.
+    first = split_sentences(text, 0)
+    return "soft" if is_soft(first[0].text if first else text) else "firm"
 
 
 def _opens_with_direction(text: str) -> bool:
