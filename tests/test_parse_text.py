@@ -201,8 +201,8 @@ def test_utf16_without_bom_decodes(encoding):
 
 
 def test_signer_under_whom_they_sign_for():
-    text = "Mora den 15 februari 2023\n\nFör Mora kommun\nHelena Strand\nKommunstyrelsens ordförande\n"
+    text = "Mora den 15 februari 2023\n\nFör Mora kommun\nHelena Strand\nKommunstyrelsens ordf.\n"
     assert kinds(parse(text)) == [
         ("paragraph", "Mora den 15 februari 2023"),
-        ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordförande"),
+        ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordf."),
     ]

@@ -120,7 +120,7 @@ def is_role(line: str) -> bool:
     return (
         0 < len(line) <= _lines_data()["signature_max_chars"]
         and _has_role(line)
-        and not line.endswith(".")
+        and (not line.endswith(".") or len(line.split()[-1]) <= 5)  # "Kommunstyrelsens ordf."
         and not any(ch.isdigit() for ch in line.replace("(", ""))
     )
 
