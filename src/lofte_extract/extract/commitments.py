@@ -36,6 +36,7 @@ _RESPONSIBLE = re.compile(r"^\s*(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\
 _FOCUS = re.compile(
     r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
 )
+_FIRM = re.compile(r"\b(?:ska|skall|lovar|kommer)\b", re.IGNORECASE)
 _MERGED_FOLLOW_UP = re.compile(r"(?<=[a-zåäö,])\s+(?:Uppföljning|Utvärdering|Redovisning)\b")
 _YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
 
@@ -230,8 +231,15 @@ def _counts_something(text: str) -> bool:
 def _strength(text: str) -> str:
     # The first sentence carries the promise; 'Insatserna bör genomföras i samverkan ...'
     # after 'Polisen ska genomföra minst fyra insatser' does not soften it.
+    # 'där även övriga myndigheter bör delta' softens a side clause, not the promise; the
+    # wording right after the modal does: 'Polisen ska verka för ...'.
     first = split_sentences(text, 0)
-    return "soft" if is_soft(first[0].text if first else text) else "firm"
+    sentence = first[0].text if first else text
+    match = _FIRM.search(sentence)
+    if match is None:
+        return "soft" if is_soft(sentence) else "firm"
+    head = sentence[: match.end()] + " " + " ".join(sentence[match.end() :].split()[:4])
+    return "soft" if is_soft(head) else "firm"
 
 
 def _opens_with_direction(text: str) -> bool:
