@@ -344,3 +344,11 @@ def test_list_of_activities_under_a_goal_heading_is_promises() -> None:
     texts_found = [c.text for c in find_commitments(doc, span)]
     assert "Hålla medborgardialoger riktade till olika målgrupper." in texts_found
     assert find_goals(doc, span) == []
+
+
+def test_promise_table_right_under_the_title() -> None:
+    found = texts(
+        "Medborgarlöfte Mora 2023\n\nVad | Vem | När\n"
+        "Genomföra sex hastighetskontroller | Polisen | Löpande\nStatistik 2022 | 45 | anmälningar\n"
+    )
+    assert found == ["Genomföra sex hastighetskontroller"]

@@ -88,7 +88,14 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         row = table_row(line.text, line.start)
         if row is not None:
-            if sectioned.section == "promise" and not is_header_row(row):
+            if is_header_row(row):
+                continue
+            activity = row.activity.text
+            # Outside a promise section only rows that read as activities count.
+            listed = sectioned.section in ("title", "none") and (
+                activity_start(activity) or _counts_something(activity)
+            )
+            if sectioned.section == "promise" or listed:
                 pieces.append((Piece(line.start, line.end, line.text), sectioned))
             continue
         quoted = is_quote(line.text) and not tag_actors(line.text)
