@@ -203,3 +203,11 @@ def test_witnesses_in_the_signing_sentence_are_not_signers():
 def test_name_and_title_run_together_on_one_line_after_other_signers():
     text = "Löften\n\nPer Ek\nKommunstyrelsens ordförande\n\nEva Ros Kommunalråd"
     assert _names(text) == ["Per Ek", "Eva Ros"]
+
+
+def test_signers_labelled_with_their_organisation_on_the_same_line():
+    text = (
+        "Underskrifter\n\nFör polisen: Anna Berg, lokalpolisområdeschef\n"
+        "För Lunds kommun: Per Ek (S), kommunstyrelsens ordförande"
+    )
+    assert _names(text) == ["Anna Berg", "Per Ek"]

@@ -230,6 +230,9 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
     # 'Anna Svensson (S), kommunstyrelsens ordförande' or 'Eva Ros Kommunalråd' on one line
     if len(line.text) > 90:
         return None
+    label = re.match(r"(?:För|för)\s[^:]{2,40}:\s*", line.text)  # 'För polisen: Anna Berg, ...'
+    if label:
+        line = Line(line.text[label.end():], line.start + label.end(), line.end)
     tokens = list(re.finditer(r"[^\s,]+", line.text))
     for count in (2, 3, 4):
         if count >= len(tokens):
@@ -293,9 +296,11 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
         pairs = _block_pairs(content, index, used)
         if not pairs:
             continue
-        width = 1 if len(pairs) == 1 and pairs[0][0].start == content[index].start and (
-            pairs[0][1].start < content[index].end
-        ) else 2
+        here = content[index]
+        inline = len(pairs) == 1 and all(
+            here.start <= part.start and part.end <= here.end for part in pairs[0]
+        )
+        width = 1 if inline else 2
         stacked = content[index + width] if index + width < len(content) else None
         organisation = _organisation_line(stacked) if stacked else None
         for name_line, title_line in pairs:
