@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 SRC = REPO / "src" / "lofte_extract"
@@ -37,6 +36,8 @@ def test_every_module_lists_its_public_names():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {t.id for node in tree.body if isinstance(node, ast.Assign)
                  for t in node.targets if isinstance(t, ast.Name)}
+        names |= {node.target.id for node in tree.body
+                  if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)}
         if "__all__" not in names:
             missing.append(path.relative_to(REPO).as_posix())
     assert not missing, missing
