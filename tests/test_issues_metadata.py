@@ -211,3 +211,11 @@ def test_signers_labelled_with_their_organisation_on_the_same_line():
         "För Lunds kommun: Per Ek (S), kommunstyrelsens ordförande"
     )
     assert _names(text) == ["Anna Berg", "Per Ek"]
+
+
+def test_a_last_updated_date_under_its_label_is_not_the_signing_date():
+    doc, span = _doc(
+        "Medborgarlöfte 2019\n\nPolisen och kommunen lovar att synas mer i centrum.\n\n"
+        "Publicerad:\n\n2019-03-12"
+    )
+    assert find_signed_date(doc, span)[0] is None

@@ -35,10 +35,15 @@ def signed_date(
             return relative
     # A date standing alone near the signatures (the second half), or after a place name.
     half = start + (end - start) // 2
-    for line in lines(text, start, end):
+    not_signed = places["date_line_not_signed"]
+    span_lines = lines(text, start, end)
+    for index, line in enumerate(span_lines):
         date = _date_line(text, line)
         if date is None:
             continue
+        label = span_lines[index - 1].text.lower() if index else ""
+        if len(label.split()) <= 4 and any(word in label for word in not_signed):
+            continue  # 'Senast uppdaterad' on the line above
         placed = date.start > line.start
         iso = date.iso()
         if iso and (line.start >= half or placed):
