@@ -56,6 +56,34 @@ def test_dedented_sentence_after_indented_items_is_a_paragraph():
         ("list_item", "Två trygghetsvandringar."), ("paragraph", "Uppföljning sker årligen.")]
 
 
+def test_dedented_capital_line_after_unfinished_item_starts_a_paragraph():
+    # The item has no final period; the flush-left capital line is still a new paragraph.
+    text = (
+        "Polisen och kommunen lovar:\n\n"
+        "  • Polis och kommun ska vidareutveckla arbetet i den lokala samverkansgruppen"
+        " med inriktning på barn och unga\n"
+        "Uppföljning och redovisning av resultatet sker 2 gånger/år\n"
+    )
+    assert kinds(parse(text))[1:] == [
+        ("list_item", "Polis och kommun ska vidareutveckla arbetet i den lokala"
+         " samverkansgruppen med inriktning på barn och unga"),
+        ("paragraph", "Uppföljning och redovisning av resultatet sker 2 gånger/år"),
+    ]
+
+
+def test_dedented_lower_case_line_still_continues_the_item():
+    text = (
+        "  • Polis och kommun ska genomföra trygghetsvandringar\n"
+        "i centrum under hösten\n"
+        "  • Kommunen ska tända belysningen\n"
+        "      Vid skolorna och i parkerna\n"
+    )
+    assert kinds(parse(text)) == [
+        ("list_item", "Polis och kommun ska genomföra trygghetsvandringar i centrum under hösten"),
+        ("list_item", "Kommunen ska tända belysningen Vid skolorna och i parkerna"),
+    ]
+
+
 def test_short_lone_lines_are_headings_sentences_and_dates_are_not():
     text = (
         "Medborgarlöfte 2019\n\nSituationen idag\n\nMånga upplever otrygghet i centrum.\n\n"

@@ -232,7 +232,8 @@ class _TextParser:
         indent = _indent(line)
         if indent > item_indent:
             return True
-        if indent < item_indent and ends_sentence(last):
+        # Left of the item's bullet and capitalised: a new paragraph after the list.
+        if indent < item_indent and (ends_sentence(last) or line.lstrip()[:1].isupper()):
             return False
         return not (is_name(line) or is_role(line))
 
