@@ -104,7 +104,7 @@ def _title_before(text: str, start: int, floor: int) -> str | None:
     best = None
     for m in _title_pattern().finditer(before):
         tail = before[m.end():]
-        if re.fullmatch(r"\s*,?\s*", tail):
+        if re.fullmatch(_PARTY + r"?\s*,?\s*", tail):
             best = m.group()
     return best.strip() if best else None
 
