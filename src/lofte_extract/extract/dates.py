@@ -89,7 +89,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _RANGE_GAP = re.compile(
-    r"^\s*(?:-|–|—|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$", re.IGNORECASE
+    r"^\s*(?:[-–—]{1,2}|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$",
+    re.IGNORECASE,
 )
 
 
