@@ -219,3 +219,11 @@ def test_a_last_updated_date_under_its_label_is_not_the_signing_date():
         "Publicerad:\n\n2019-03-12"
     )
     assert find_signed_date(doc, span)[0] is None
+
+
+def test_a_signed_letter_dated_on_its_first_line_is_not_news():
+    doc, span = _doc(
+        "2019-02-15\n\nMedborgarlöfte för Eslövs kommun 2019\n\n• Polisen ska genomföra fyra "
+        "trafikinsatser.\n\nAnna Berg\nLokalpolisområdeschef"
+    )
+    assert classify_doc_type(doc, span) == "lofte"

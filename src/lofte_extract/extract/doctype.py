@@ -74,8 +74,8 @@ def classify(
     strong += bool(re.search(r"(?<![\w-])jag(?![\w-])", whole)) and bool(
         re.search("|".join(vocab["nyhet_blog"]), whole)
     )
-    strong += _dated_first_line(text)
-    weak = _count(whole, vocab["nyhet_weak"])
+    # A date on the first line is a news page's, or a signed letter's: it needs company.
+    weak = _count(whole, vocab["nyhet_weak"]) + _dated_first_line(text)
     if strong or weak >= 2:
         return "nyhet"
     if any(
