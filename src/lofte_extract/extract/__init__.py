@@ -37,6 +37,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
         for name, evidence in (
             ("lokalpolisomrade", lpo_evidence),
             ("years", period_evidence),
+            ("period", period_evidence if period is not None else None),
             ("signed_date", signed_evidence),
         ):
             if evidence is not None:
