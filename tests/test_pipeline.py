@@ -89,3 +89,19 @@ def test_unusable_arguments_exit_non_zero(tmp_path, capsys):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Medborgarlöfte 2020")
     assert main([str(tmp_path / "c"), "-o", str(blocker)]) == 2
+
+
+def test_sample_corpus_end_to_end_through_all_three_parsers(tmp_path, repo, shared):
+    out = tmp_path / "out"
+    assert main([str(repo / "corpus"), "-o", str(out), "-q"]) == 0
+    records = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert {r["source"]["format"] for r in records} == {"pdf", "html", "txt"}
+    assert (out / "errors.jsonl").read_text() == ""
+    eslov = sorted(tuple(r["years"]) for r in records if r["kommuner"][0]["name"] == "Eslöv")
+    assert eslov == [(2016,), (2017,)], "Eslöv's page holds two promises"
+    assert all(r["source"]["url"] for r in records), "the corpus manifest gives every URL"
+    pdf = next(r for r in records if r["source"]["format"] == "pdf")
+    assert pdf["source"]["pages"] >= 1
+    assert all(c["evidence"]["page"] for c in pdf["commitments"])
+    header = (out / "commitments.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("record_id,kommun,kommunkod,years,doc_type,categories")
