@@ -82,6 +82,7 @@ class PdfLayout:
     """A document laid out top to bottom, then drawn with running furniture."""
 
     header: str | None = None  # drawn at the top of every page
+    header_right: str | None = None  # drawn right-aligned on the header's line
     footer: str | None = None  # drawn at the bottom of every page
     page_numbers: str | None = "Sida {n} av {total}"  # bottom right; None for none
     bullet: str = "dot"
@@ -226,6 +227,9 @@ class PdfLayout:
             if self.header:
                 pdf.setFont(BODY, 9)
                 pdf.drawString(self.margin, self.height - 40, self.header)
+            if self.header_right:
+                pdf.setFont(BODY, 9)
+                pdf.drawRightString(self.width - self.margin, self.height - 40, self.header_right)
             if self.footer:
                 pdf.setFont(BODY, 9)
                 pdf.drawString(self.margin, 36, self.footer)

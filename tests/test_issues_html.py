@@ -215,3 +215,20 @@ def test_signer_table_with_whom_they_sign_for_and_dotted_lines():
         ("signature", "För Polismyndigheten\nJonas Wiklund\nLokalpolisområdeschef"),
         ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordförande"),
     ]
+
+
+def test_numbered_promise_in_a_heading_with_its_word_broken_onto_the_next_paragraph():
+    page = (
+        "<html><body><main><h1>Medborgarlöfte Torsby 2018</h1><h2>Löften</h2>"
+        "<p>1. Polisen och kommunen ska genomföra trygghetsvandringar i Torsby tätort.</p>"
+        "<h2>2. Polisen ska genomföra minst 25 nykterhets-</h2>"
+        "<p>kontroller, varav tio under älgjakten.</p>"
+        "<h2>Uppföljning</h2><p>Löftet följs upp halvårsvis.</p></main></body></html>"
+    )
+    assert blocks(parse_html(page.encode()))[2:] == [
+        ("list_item", "Polisen och kommunen ska genomföra trygghetsvandringar i Torsby tätort."),
+        ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under "
+         "älgjakten."),
+        ("heading", "Uppföljning"),
+        ("paragraph", "Löftet följs upp halvårsvis."),
+    ]

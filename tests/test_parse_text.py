@@ -84,6 +84,21 @@ def test_dedented_lower_case_line_still_continues_the_item():
     ]
 
 
+def test_word_hyphenated_across_lines_of_a_numbered_item_joins():
+    text = (
+        "Löften\n\n"
+        "1. Polisen ska genomföra minst 25 nykterhets-\n"
+        "kontroller, varav tio under älgjakten.\n"
+        "2. Kommunen ska ordna kunskaps-\n"
+        "och utbildningsdagar.\n"
+    )
+    assert kinds(parse(text))[1:] == [
+        ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under "
+         "älgjakten."),
+        ("list_item", "Kommunen ska ordna kunskaps- och utbildningsdagar."),
+    ]
+
+
 def test_short_lone_lines_are_headings_sentences_and_dates_are_not():
     text = (
         "Medborgarlöfte 2019\n\nSituationen idag\n\nMånga upplever otrygghet i centrum.\n\n"

@@ -12,7 +12,8 @@ from .document import DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode, html_meta_charset
 from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
-from .normalize import normalize_line
+from .normalize import normalize_line, split_bullet
+from .pdf_blocks import join_lines
 from .text_lines import classify_lines, is_furniture_line, is_organisation
 
 __all__ = ["parse_html"]
@@ -156,6 +157,35 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     return out
 
 
+def _join_broken_words(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
+    """<h2>2. Polisen ska ... nykterhets-</h2><p>kontroller, ...</p>: one block, one word."""
+    out: list[HtmlBlock] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        words = previous.text.split() if previous is not None else []
+        if (
+            previous is not None
+            and previous.kind != "signature"
+            and block.kind == "paragraph"
+            and words
+            and len(words[-1]) > 3
+            and words[-1].endswith("-")
+            and words[-1][-2].isalpha()
+            and block.text[:1].islower()
+        ):
+            text = join_lines(previous.text, block.text)
+            kind, level = previous.kind, previous.level
+            numbered = split_bullet(text)
+            if kind == "heading":
+                kind, level = "paragraph", None
+                if numbered is not None and numbered.kind == "ordinal":
+                    kind, text = "list_item", numbered.text
+            out[-1] = HtmlBlock(kind, text, level)
+            continue
+        out.append(block)
+    return out
+
+
 def _signer_rows(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     """A signer table: a row of names over a row of titles (and organisations) per column."""
     out: list[HtmlBlock] = []
@@ -208,7 +238,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     extra = _outside_h1(soup, root)
     if extra is not None:
         blocks.insert(0, extra)
-    blocks = _merge_signatures(_signer_rows(blocks))
+    blocks = _join_broken_words(_merge_signatures(_signer_rows(blocks)))
     builder = DocumentBuilder("html")
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)

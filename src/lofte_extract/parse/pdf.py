@@ -116,6 +116,7 @@ def _parse_open(
         warnings.append(f"parsed the first {max_pages} of {total} pages")
     pages: list[list[Line]] = []
     heights: list[float] = []
+    widths: list[float] = []
     image_pages: list[int] = []
     failures: list[str] = []
     chars = unmapped = 0
@@ -129,6 +130,7 @@ def _parse_open(
             image_pages.append(number)
         pages.append(lines)
         heights.append(float(page.height or 842))
+        widths.append(float(page.width or 0))
         chars += sum(len(line.text) for line in lines)
         unmapped += _unmapped_glyphs(page)
         page.close()  # free pdfminer's layout objects as we go
@@ -147,7 +149,13 @@ def _parse_open(
     if image_pages:
         listed = ", ".join(map(str, image_pages[:10]))
         warnings.append(f"pages without a text layer (images only): {listed}")
+    # Running headers go before columns are ordered and paragraphs joined: a header
+    # split at the gutter would land inside the text that runs across.
     pages = remove_furniture(pages, heights)
+    pages = [
+        reading_order(lines, width, height)
+        for lines, width, height in zip(pages, widths, heights, strict=True)
+    ]
     builder = DocumentBuilder("pdf")
     headings = add_blocks(builder, pages, measure_style(pages))
     title = headings[0] if headings else _metadata_title(pdf)
@@ -173,7 +181,7 @@ def _read_page(page: Any, number: int, warnings: list[str], failures: list[str])
             rows, boxes = [], []
         lines = page_lines(page, number, boxes) + rows
         lines.sort(key=lambda line: (line.top, line.x0))
-        return reading_order(lines, float(page.width or 0))
+        return lines
     except Exception as error:  # one bad content stream should not lose the other pages
         reason = _classify(error)
         failures.append(f"page {number}: {reason.detail}")

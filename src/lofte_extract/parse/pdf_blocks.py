@@ -32,7 +32,11 @@ class Style:
     def is_heading(self, line: Line) -> bool:
         """Larger or bolder than body text, or in capitals; short; not a list item or sentence."""
         styled = (line.size, line.bold) in self.heading_levels
-        return (styled or _capitals(line.text)) and _heading_shaped(line)
+        if not ((styled or _capitals(line.text)) and _heading_shaped(line)):
+            return False
+        # Bold at body size marks emphasis as often as a title: a sentence stays text.
+        bold_only = line.size < self.body_size * 1.12
+        return not _bold_sentence(line.text, bold_only)
 
     def level(self, line: Line) -> int:
         """1 for the largest heading style; capitals at body style rank below all styles."""
@@ -73,6 +77,22 @@ def _quote_pattern() -> re.Pattern[str]:
 def _quote(marker: str, text: str) -> bool:
     """A dash item that is a quote in news prose, not a list item."""
     return marker in {"-", "\u2013", "\u2014"} and bool(_quote_pattern().search(text))
+
+
+def _bold_sentence(text: str, bold_only: bool) -> bool:
+    """A full sentence or a numbered list item set in bold, not a heading.
+
+    'Polisen ska genomföra minst 25 nykterhetskontroller under året.' in bold body type;
+    a larger type needs a longer sentence ('Medborgarlöfte 2024.' stays a title).
+    """
+    words = text.split()
+    sentence = text.endswith((".", "!", "?")) and not text.endswith("...")
+    numbered = split_bullet(text)
+    if numbered is not None and numbered.kind == "ordinal" and (sentence or len(words) > 4):
+        return True
+    if not bold_only:
+        return sentence and len(words) > 8
+    return (sentence and len(words) >= 4) or len(text) > 100
 
 
 def _sentence_like(text: str) -> bool:
@@ -167,8 +187,14 @@ class _Assembler:
         if pending.kind == "list_item" and _quote(pending.marker, pending.text):
             # "– Vi kommer att ..., säger Malin Ekholm." opens a quote in Swedish news.
             pending.kind, pending.text = "paragraph", f"{pending.marker} {pending.text}"
-        if pending.kind == "heading" and _sentence_like(pending.text):
+        bold_only = pending.size < self.style.body_size * 1.12
+        if pending.kind == "heading" and (
+            _sentence_like(pending.text) or _bold_sentence(pending.text, bold_only)
+        ):
             pending.kind, pending.level = "paragraph", None  # a bold paragraph, not a title
+            numbered = split_bullet(pending.text)
+            if numbered is not None and numbered.kind == "ordinal":
+                pending.kind, pending.text = "list_item", numbered.text
         if pending.kind == "heading":
             self.headings.append((pending.level or 9, pending.page, pending.text))
         self.builder.add(pending.kind, pending.text, page=pending.page, level=pending.level)
@@ -189,6 +215,8 @@ class _Assembler:
             if not self._continues(line):
                 self.emit("paragraph", text, line.page)
                 return
+        if self._bold_run_on(line):
+            return
         if self.style.is_heading(line):
             level = self.style.level(line)
             pending = self.pending
@@ -215,12 +243,31 @@ class _Assembler:
             return
         if self._continues(line):
             pending = self.pending
+            if _next_column(pending.last, line):
+                pending.item_x = line.x0  # the item's text edge in the new column
             soft = pending.last.raw_end == "\u00ad"
             pending.text = join_lines(pending.text, text, soft_break=soft)
             pending.last = line
             return
         self.flush()
         self.pending = _Pending("paragraph", line.page, text, line, line.size, line.bold)
+
+    def _bold_run_on(self, line: Line) -> bool:
+        """A bold sentence's wrapped line ('året och i samband med'), joined, not a heading."""
+        pending = self.pending
+        if (
+            pending is None
+            or pending.kind == "heading"
+            or not (pending.bold and line.bold)
+            or pending.last.text.rstrip().endswith(_SENTENCE_END)
+            or not line.text[:1].islower()
+            or not self._continues(line)
+        ):
+            return False
+        soft = pending.last.raw_end == "\u00ad"
+        pending.text = join_lines(pending.text, line.text, soft_break=soft)
+        pending.last = line
+        return True
 
     def table_row(self, line: Line) -> None:
         """A ruled table's row: signature cells apart, the other cells one paragraph."""
@@ -246,7 +293,12 @@ class _Assembler:
         if pending is None or pending.kind == "heading":
             return False
         previous = pending.last
-        if abs(line.size - pending.size) > 1 or line.bullet:
+        if line.bullet:
+            return False
+        if _broken_word(previous.text, line.text) and line.page == previous.page:
+            # "nykterhets-" / "kontroller": one word, whatever the styles and spacing.
+            return 0 <= line.top - previous.bottom < 2 * line.size
+        if abs(line.size - pending.size) > 1:
             return False
         ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
         if pending.kind == "list_item" and line.x0 < pending.item_x - 3:
@@ -254,6 +306,8 @@ class _Assembler:
             if ends_sentence or not line.text[:1].islower():
                 return False
         if line.page != previous.page:
+            return self._continues_across_page(pending, line, ends_sentence)
+        if _next_column(previous, line):
             return self._continues_across_page(pending, line, ends_sentence)
         gap = line.top - previous.bottom
         if gap > self.style.line_gap + 0.45 * line.size or gap < -line.size:
@@ -280,20 +334,50 @@ class _Assembler:
         return not (ends_sentence and room > 0.2 * width and fitted)
 
     def _continues_across_page(self, pending: _Pending, line: Line, ends_sentence: bool) -> bool:
-        if line.page != pending.last.page + 1:
+        """Across a page break, or from the foot of one column to the head of the next."""
+        if line.page not in (pending.last.page, pending.last.page + 1):
             return False
         if line.text[:1].islower() and not ends_sentence:
             return True
         if ends_sentence:
             return False
-        left = self.style.left.get(line.page, line.x0)
+        if line.column is not None:
+            left = line.column[0]
+        else:
+            left = self.style.left.get(line.page, line.x0)
         if pending.kind == "list_item":
             return line.x0 > left + 5
         # A full last line without a full stop runs on: "... i samarbete med" / "Polisen".
         previous = pending.last
-        right = self.style.right.get(previous.page, previous.x1)
-        full = previous.x1 >= right - 0.15 * (right - self.style.left.get(previous.page, 0))
+        if previous.column is not None:
+            start, right = previous.column
+        else:
+            start = self.style.left.get(previous.page, 0)
+            right = self.style.right.get(previous.page, previous.x1)
+        full = previous.x1 >= right - 0.15 * (right - start)
         return full and abs(line.x0 - left) <= 3
+
+
+def _broken_word(first: str, second: str) -> bool:
+    """A word hyphenated at the line end, going on in lower case on the next line."""
+    word = first.split()[-1] if first.split() else ""
+    return (
+        len(word) > 3
+        and word.endswith("-")
+        and word[-2].isalpha()
+        and second[:1].islower()
+        and second.split()[0].lower() not in _keep_hyphen_before()
+    )
+
+
+def _next_column(previous: Line, line: Line) -> bool:
+    """Whether `line` heads the column right of the one `previous` ends."""
+    return (
+        previous.column is not None
+        and line.column is not None
+        and line.column[0] > previous.column[1] - 1
+        and line.top < previous.top
+    )
 
 
 def add_blocks(builder: DocumentBuilder, pages: list[list[Line]], style: Style) -> list[str]:

@@ -11,6 +11,9 @@ __all__ = ["find_gutter", "reading_order"]
 MIN_LINES = 8  # fewer lines than this never make a two-column page
 MIN_GUTTER = 8.0  # points of empty space between the columns
 MIN_SIDE_LINES = 3  # lines each column needs
+# Lines this close to the page's top or bottom edge (share of its height) are running
+# furniture set over both columns ('Polismyndigheten ... Medborgarlöften i X'): never split.
+MARGIN_SHARE = 0.06
 
 
 def find_gutter(lines: list[Line], width: float) -> float | None:
@@ -58,16 +61,18 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     return gutter if left >= MIN_SIDE_LINES and aligned >= MIN_SIDE_LINES else None
 
 
-def reading_order(lines: list[Line], width: float) -> list[Line]:
+def reading_order(lines: list[Line], width: float, height: float | None = None) -> list[Line]:
     """The page's lines in reading order; unchanged unless the page has two columns."""
     gutter = find_gutter(lines, width)
     if gutter is None:
         return lines
+    edge = (height or 0) * MARGIN_SHARE
     ordered: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
     for line in lines:
-        crosses = line.cells is not None or any(
+        in_margin = bool(edge) and (line.bottom < edge or line.top > (height or 0) - edge)
+        crosses = in_margin or line.cells is not None or any(
             w["x0"] < gutter < w["x1"] for w in line.words
         )
         if crosses:

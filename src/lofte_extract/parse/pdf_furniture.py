@@ -69,6 +69,9 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
     for lines, (top, bottom) in zip(pages, zones, strict=True):
         in_zone = {id(line) for line in top + bottom}
         drop = {id(line) for line in top + bottom if is_page_number(line.text)}
+        # "Sida 2 av 3" spelled out is a page label wherever it stands (a scan's OCR
+        # puts it mid-page); a bare number is one only at the edge.
+        drop |= {id(line) for line in lines if _spelled_page_label(line.text)}
         drop |= {id(line) for line in top if ("top", _key(line, body)) in repeated}
         drop |= {id(line) for line in bottom if ("bottom", _key(line, body)) in repeated}
         kept = []
@@ -77,12 +80,23 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
                 continue
             if id(line) in in_zone:
                 # A footer line ending in its page number: "Medborgarlöfte 2019   2 (3)".
-                line.segments = [s for s in line.segments if not is_page_number(s.text)] or [
-                    line.segments[0]
-                ]
+                kept_segments = [s for s in line.segments if not is_page_number(s.text)]
+                if kept_segments and len(kept_segments) < len(line.segments):
+                    line.segments = kept_segments
+                    # Columns are split from the words later: the number must go there too.
+                    line.words = [w for w in line.words if _within(w, kept_segments)]
             kept.append(line)
         cleaned.append(kept)
     return cleaned
+
+
+def _spelled_page_label(text: str) -> bool:
+    return is_page_number(text) and any(ch.isalpha() for ch in text)
+
+
+def _within(word: dict, segments: list) -> bool:
+    middle = (word["x0"] + word["x1"]) / 2
+    return any(s.x0 - 1 <= middle <= s.x1 + 1 for s in segments)
 
 
 def _numbers(text: str) -> tuple[int, ...]:

@@ -219,8 +219,14 @@ def _duplicate_chars(chars: list[dict], tolerance: float = 1.0) -> set[int]:
 
 
 def _matching_row(rows: list[list[dict]], word: dict) -> list[dict] | None:
-    """The row (among the last few) the word overlaps vertically by half its height."""
+    """The row (among the last few) the word overlaps vertically by half its height.
+
+    A row already holding a word at the same x is another line: a tall heading in one
+    column spans two lines of the other, which would otherwise be interleaved.
+    """
     for row in reversed(rows[-4:]):
+        if any(_same_x(other, word) for other in row):
+            continue
         top = min(w["top"] for w in row)
         bottom = max(w["bottom"] for w in row)
         overlap = min(bottom, word["bottom"]) - max(top, word["top"])
@@ -228,6 +234,11 @@ def _matching_row(rows: list[list[dict]], word: dict) -> list[dict] | None:
         if overlap >= 0.5 * height:
             return row
     return None
+
+
+def _same_x(a: dict, b: dict) -> bool:
+    overlap = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    return overlap > 0.5 and overlap > 0.3 * min(a["x1"] - a["x0"], b["x1"] - b["x0"])
 
 
 def split_line(line: Line, x: float) -> tuple[Line | None, Line | None]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import reduce
 
 from .document import BlockKind, DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode
 from .normalize import BulletMatch, normalize_text, split_bullet
+from .pdf_blocks import join_lines
 from .text_lines import (
     bullet_is_item,
     classify_lines,
@@ -173,7 +175,8 @@ class _TextParser:
 
         def flush_item() -> None:
             if item:
-                self.pieces.append(_Piece("list_item", " ".join(item)))
+                # "nykterhets-" / "kontroller": a word broken at the line end joins whole.
+                self.pieces.append(_Piece("list_item", reduce(join_lines, item)))
                 item.clear()
 
         for index, (line, bullet) in enumerate(zip(chunk, bullets, strict=True)):
