@@ -35,10 +35,7 @@ DocType = Literal["lofte", "uppfoljning", "nyhet", "overenskommelse", "annat"]
 Organisation = Literal["polisen", "kommun", "annan"]
 Actor = Literal["polisen", "kommun", "annan"]
 Qualifier = Literal["minst", "högst", "cirka", "exakt"]
-TargetPeriod = Literal[
-    "dag", "vecka", "månad", "kvartal", "termin", "år", "höst", "vår", "sommar", "dagar",
-    "deadline",
-]
+TargetPeriod = Literal["vecka", "månad", "termin", "år", "höst", "vår", "dagar", "deadline"]
 Direction = Literal["increase", "decrease", "maintain"]
 Frequency = Literal["veckovis", "månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årsvis"]
 Strength = Literal["firm", "soft"]

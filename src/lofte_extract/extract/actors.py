@@ -9,9 +9,23 @@ from ..records import Actor
 from .nlp import get_nlp
 from .vocab import load_vocab
 
-__all__ = ["actor_of_token", "find_actors", "mentioned_actors", "tag_actors"]
+__all__ = [
+    "actor_of_token",
+    "cell_actors",
+    "find_actors",
+    "leadin_actors",
+    "mentioned_actors",
+    "tag_actors",
+]
 
 _ORDER: tuple[Actor, ...] = ("polisen", "kommun", "annan")
+_BOTH: list[Actor] = ["polisen", "kommun"]
+# '..., och kommunen lovade ...': a second clause with its own subject and promise verb.
+_CLAUSE = re.compile(
+    r"(?:,|;)\s+(?:och|samt|medan)\s+(?=(?:\w+\s+){1,3}?"
+    r"(?:ska|skall|lovar|lovade|kommer|åtar|åtog)\b)",
+    re.IGNORECASE,
+)
 _TAG = re.compile(
     r"(?:\(([^()]{2,40})\)|\b(?:[Aa]nsvarig[a]?|[Aa]nsvar|[Uu]tförare):\s*([^.;\n]{2,40}))"
     r"\s*[.;]?\s*$"
@@ -54,6 +68,35 @@ def mentioned_actors(text: str) -> list[Actor]:
     return found
 
 
+def leadin_actors(text: str) -> list[Actor]:
+    """Actors a heading or lead-in names: 'Kommunen lovar:', 'Vi ska', 'Kommunerna åtar sig:'."""
+    named = mentioned_actors(text)
+    if named:
+        return named
+    words = _vocab()["leadin_words"]
+    found: list[Actor] = []
+    for word in re.findall(r"\w+", text.lower()):
+        found += words.get(word, []) if word != "_doc" else []
+    return _dedupe(found)
+
+
+def cell_actors(text: str) -> list[Actor]:
+    """Actors in an 'Ansvarig' table cell: 'Staden och polisen', 'Socialtjänsten', 'Båda'."""
+    cells = _vocab()["cell_words"]
+    found: list[Actor] = []
+    for word in re.split(r"[\s,/&]+", text.lower()):
+        word = word.strip(".;:()")
+        actor = actor_of_token(word) if word else None
+        mapped = cells.get(word) if word != "_doc" else None
+        if actor:
+            found.append(actor)
+        elif mapped == "both":
+            found += _BOTH
+        elif mapped:
+            found.append(mapped)
+    return _dedupe(found)
+
+
 def tag_actors(text: str) -> list[Actor]:
     """Actors from a closing tag: '(Polis)', 'Ansvarig: kommunen', or a bare trailing 'Polis'."""
     match = _TAG.search(text)
@@ -79,7 +122,11 @@ def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
     if tagged:
         return tagged
     vocab = _vocab()
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    sentences = [
+        part
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+        for part in _CLAUSE.split(sentence)
+    ]
     # Each sentence's subject: 'Kommunen ska ... . Polisen ska meddela ...'.
     subjects = [_subject_actors(_tokens(sentence)) for sentence in sentences]
     first = subjects[0] if subjects else []
@@ -110,7 +157,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _subject_actors(tokens: list[str]) -> list[Actor]:
-    modals = {"ska", "skall", "lovar", "kommer", "bör", "kan", "vill", "har", "är", "avger"}
+    modals = set("ska skall lovar lovade kommer bör kan vill har är avger åtar åtog".split())
     lowered = [token.lower() for token in tokens]
     limit = min(len(tokens), 12)
     cut = next((i for i in range(limit) if lowered[i] in modals), None)

@@ -7,16 +7,18 @@ from dataclasses import dataclass
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import Commitment
-from .actors import find_actors, mentioned_actors, tag_actors
+from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
 from .categories import categorize
 from .cues import (
     activity_start,
     actor_start,
+    announces_list,
     has_lovar,
     has_modal,
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
+    is_intent,
     is_perfect,
     is_quote,
     is_result,
@@ -74,6 +76,11 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         if sectioned.heading:
             continue
+        if pieces and _continues(doc, pieces[-1], line):
+            # 'och sam-' / 'verka med ...': a list item broken across lines or blocks.
+            piece, owner = pieces[-1]
+            pieces[-1] = (Piece(piece.start, line.end, doc.text[piece.start : line.end]), owner)
+            continue
         if line.kind == "list_item":
             if line.start in outcome_items:
                 continue
@@ -86,16 +93,17 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             continue
         if line.kind not in ("paragraph", "list_item"):
             continue
-        row = table_row(line.text, line.start)
+        row = table_row(line.text, line.start, dashed=sectioned.dashed)
         if row is not None:
             if is_header_row(row):
                 continue
             activity = row.activity.text
-            # Outside a promise section only rows that read as activities count.
+            # Outside a promise section only rows that read as activities count; a row under
+            # an 'Aktivitet – Ansvarig – När' header is an activity by its column.
             listed = sectioned.section in ("title", "none") and (
                 activity_start(activity) or _counts_something(activity)
             )
-            if sectioned.section == "promise" or listed:
+            if sectioned.section == "promise" or listed or sectioned.dashed:
                 pieces.append((Piece(line.start, line.end, line.text), sectioned))
             continue
         quoted = is_quote(line.text) and not tag_actors(line.text)
@@ -105,6 +113,18 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
                 pieces.append((piece, sectioned))
     return pieces
+
+
+def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> bool:
+    """Whether `line` carries on the list item `last` ends with: lower-case, right after it."""
+    piece, owner = last
+    if line.kind == "list_item" or not line.text[:1].islower():
+        return False
+    if owner.line.kind != "list_item" or not doc.text[piece.end : line.start].isspace():
+        return False
+    if line.start - piece.end > 3:
+        return False
+    return not re.search(r"[.!?:;]\W*$", piece.text) or piece.text.endswith("-")
 
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
@@ -124,7 +144,7 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
     commitments = []
     for piece, sectioned in commitment_pieces(doc, span):
         context = list(sectioned.context_actors)
-        row = table_row(piece.text, piece.start)
+        row = table_row(piece.text, piece.start, dashed=sectioned.dashed)
         if row is not None:
             commitments.append(_row_commitment(doc, row, context, several))
             continue
@@ -146,7 +166,11 @@ def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: 
     # The activity cell is the commitment; the other cells say who ('Ansvarig') and when.
     activity = row.activity
     text = normalize(activity.text)
-    named = [actor for cell in row.cells[1:] for actor in mentioned_actors(cell.text)]
+    named = [
+        actor
+        for cell in row.cells[1:]
+        for actor in (cell_actors(cell.text) or mentioned_actors(cell.text))
+    ]
     targets = find_targets(doc, activity.start, activity.end, several)
     for cell in row.cells[1:]:
         targets += [t for t in find_targets(doc, cell.start, cell.end, several) if t.unit]
@@ -213,6 +237,11 @@ def _sentence_is_commitment(
         return False
     if _FOCUS.search(text.lower()):
         return False  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
+    if section != "promise" and announces_list(text):
+        return False  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
+    if section in ("none", "title") and has_region and is_intent(text):
+        return False  # an intro's aim before the promise list: 'ska verka för att ... minskar'
+
     if section == "promise":
         if has_modal(text) or actor_start(text, within=3) or activity_start(text):
             return True

@@ -11,12 +11,14 @@ from .vocab import load_vocab
 __all__ = [
     "activity_start",
     "actor_start",
+    "announces_list",
     "goal_direction",
     "has_lovar",
     "has_modal",
     "is_follow_up_text",
     "is_goal_sentence",
     "is_goal_start",
+    "is_intent",
     "is_outcome",
     "is_perfect",
     "names_commitment",
@@ -45,15 +47,17 @@ def words(text: str) -> list[str]:
 
 
 def has_lovar(text: str) -> bool:
-    """'lovar', 'lovade', 'åtar sig': an explicit promise verb."""
+    """'lovar', 'lovade', 'åtar (sig)': an explicit promise verb."""
     return any(w in _v("content_verbs")["lovar"] for w in words(text))
 
 
 def has_modal(text: str) -> bool:
-    """'ska', 'skall', 'kommer ... att', 'lovar', 'bör'."""
+    """'ska', 'skall', 'kommer ... att', 'lovar', 'bör', 'åtar sig att'."""
     ws = words(text)
     if any(w in ("ska", "skall", "lovar", "lovade", "bör") for w in ws):
         return True
+    if re.search(r"\båtar (?:sig|oss)\b", text.lower()):
+        return True  # 'Kommunen åtar sig att starta nattvandring' promises as 'ska' does
     return bool(re.search(r"\bkommer\b(?:\s+\S+){0,6}?\s+att\b", text.lower()))
 
 
@@ -65,6 +69,21 @@ def actor_start(text: str, within: int = 4) -> bool:
         w for w in ws if actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))
     ]
     return bool(named) or (ws[:1] == ["vi"])
+
+
+def announces_list(text: str) -> bool:
+    """Announces the promises to come: 'X åtar sig ett antal konkreta åtgärder som ...'."""
+    lowered = " ".join(words(text))
+    return any(phrase in lowered for phrase in _v("content_verbs")["announcing"])
+
+
+_INTENT = re.compile(r"\b(?:ska|skall|lovar att|kommer att)\s+(?:\w+\s+){0,5}?(?:göra|verka för)\b")
+
+
+def is_intent(text: str) -> bool:
+    """An aim worded as a promise: 'ska verka för att brotten minskar', 'göra X tryggare'."""
+    lowered = text.lower()
+    return bool(_INTENT.search(lowered)) and goal_direction(text) in ("increase", "decrease")
 
 
 def is_perfect(text: str) -> bool:

@@ -65,6 +65,13 @@ def follow_up_deadline(text: str) -> str | None:
     return None
 
 
+def _is_past(text: str) -> bool:
+    markers = load_vocab("meta_years")["past_markers"]
+    words = re.findall(r"\w+", text.lower())
+    # Passive past ('genomfördes', 'hölls', 'anordnades') besides the listed markers.
+    return any(w in markers or (len(w) > 6 and w.endswith(("ades", "des"))) for w in words)
+
+
 def _valid(iso_date: str) -> bool:
     try:
         date.fromisoformat(iso_date)
@@ -81,7 +88,8 @@ def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
     used: list[Piece] = []
     for piece in _follow_up_pieces(doc, span):
         found_frequency, found_count = follow_up_frequency(piece.text)
-        found_deadline = follow_up_deadline(piece.text)
+        # 'Under 2019 genomfördes ...' reports on a past year; it sets no deadline.
+        found_deadline = None if _is_past(piece.text) else follow_up_deadline(piece.text)
         if not (found_frequency or found_deadline or found_count):
             continue
         if used and piece.start - used[-1].end > 400:

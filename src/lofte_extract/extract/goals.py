@@ -39,7 +39,13 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         line = sectioned.line
         section = sectioned.section
         promised = promised or (sectioned.heading and section == "promise")
-        if sectioned.heading or section in ("background", "follow_up"):
+        if sectioned.heading or section == "background":
+            continue
+        if section == "follow_up":
+            # 'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too.
+            for piece in split_sentences(line.text, line.start):
+                if is_goal_sentence(piece.text, predicates=False) and not is_result(piece.text):
+                    _add(goals, seen, doc, piece)
             continue
         if section == "goal" and not promised:
             # An opening 'Mål' section states the general aim, as 'Syfte' does, unless it

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Literal
 
 from ..parse import DocumentSpan, ParsedDocument
-from .actors import actor_of_token, mentioned_actors, tag_actors
-from .tables import table_row
+from .actors import actor_of_token, leadin_actors, mentioned_actors, tag_actors
+from .tables import is_dashed_header, table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
 
@@ -25,7 +25,6 @@ __all__ = [
 Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
 
 _FOLLOWING = re.compile(r"\b(?:lovar|ska|skall|kommer|överens om)\b[^.]*\bföljande\b[^.]*\.$")
-_JOINT = re.compile(r"\bvi lovar\b|\blovar vi\b|\btillsammans\b|\bgemensam|\bparterna\b")
 _YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
 _MAX_HEADING_WORDS = 12
 
@@ -38,6 +37,7 @@ class SectionedLine:
     section: Section
     heading: bool = False  # a heading or lead-in line, not content
     context_actors: tuple[str, ...] = field(default_factory=tuple)
+    dashed: bool = False  # a row of a dash-separated table (see tables.py)
 
 
 @lru_cache(maxsize=1)
@@ -135,14 +135,30 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
     section: Section = "none"
     actors: tuple[str, ...] = ()
     titles: set[str] = set()
+    dashed = False
     for line in span_lines(doc, span):
         if _is_noise(line.text):
             continue
+        row_line = Line(line.start, line.end, line.text, "paragraph", line.level)
         if table_row(line.text, line.start) is not None:
-            out.append(SectionedLine(line, section, False, actors))
+            row_line = line if line.kind == "list_item" else row_line
+            out.append(SectionedLine(row_line, section, False, actors))
+            continue
+        if dashed and table_row(line.text, line.start, dashed=True) is not None:
+            # HTML renders short rows as bold headings; a row is content whatever its style.
+            out.append(SectionedLine(row_line, section, False, actors, dashed=True))
+            continue
+        dashed = is_dashed_header(line.text)
+        if dashed:
+            out.append(SectionedLine(line, section, True, actors))
             continue
         if is_heading_like(line):
             kind = classify_heading(line.text)
+            if kind is None and section == "promise" and _joint_heading(line.text):
+                # 'Tillsammans ska vi', 'Gemensamt': the items below are both parties'.
+                actors = tuple(leadin_actors(line.text))
+                out.append(SectionedLine(line, section, True, actors))
+                continue
             if kind is None and section == "promise" and _reads_as_item(line.text):
                 # Short unbulleted lines under 'lovar att:' are the items themselves.
                 item = Line(line.start, line.end, line.text, "list_item", line.level)
@@ -165,9 +181,8 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
                 follows_promise_heading = bool(out) and out[-1].heading and section == "promise"
                 section = kind
                 last = _last_sentence(line.text)
-                named = tuple(mentioned_actors(last)) if kind in ("promise", "goal") else ()
-                if not named and kind in ("promise", "goal") and _JOINT.search(last.lower()):
-                    named = ("polisen", "kommun")  # 'Vi lovar', 'Det här ska vi göra tillsammans'
+                # 'Polisen lovar:', 'Vi lovar', 'Kommunerna åtar sig att:' name who promises.
+                named = tuple(leadin_actors(last)) if kind in ("promise", "goal") else ()
                 if named or not (kind == "promise" and follows_promise_heading):
                     actors = named
             out.append(SectionedLine(line, section, True, actors))
@@ -213,6 +228,14 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
                 chosen.update(item.start for item in run)
             run = []
     return chosen
+
+
+def _joint_heading(text: str) -> bool:
+    words = re.findall(r"\w+", text.lower())
+    if not 1 <= len(words) <= 4 or mentioned_actors(text):
+        return False
+    rest = [w for w in words if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
+    return bool(leadin_actors(text)) and len(rest) <= 2 and words != ["vi"]
 
 
 def _reads_as_item(text: str) -> bool:

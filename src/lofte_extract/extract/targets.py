@@ -48,29 +48,7 @@ def find_targets(
             continue
         tokens = _tokens(sentence.text, sentence.start)
         targets += _sentence_targets(doc, tokens, several_years, targets)
-    if not targets:
-        implicit = _implicit_once(doc, start, end)
-        if implicit is not None:
-            targets.append(implicit)
     return targets
-
-
-def _implicit_once(doc: ParsedDocument, start: int, end: int) -> NumericTarget | None:
-    # 'bjuda in till trygghetsvandring varje höst' promises one walk each autumn.
-    text = doc.text[start:end].lower()
-    for phrase, period in _vocab()["content_periods.implicit_once"].items():
-        match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
-        if match:
-            begin, finish = start + match.start(), start + match.end()
-            return NumericTarget(
-                value=1,
-                qualifier="exakt",
-                unit=None,
-                period=period,  # type: ignore[arg-type]
-                text=normalize(doc.text[begin:finish]),
-                evidence=evidence_for(doc, begin, finish),
-            )
-    return None
 
 
 def _tokens(text: str, offset: int) -> list[_Token]:
@@ -115,6 +93,9 @@ def _sentence_targets(
             if approximate and target.qualifier == "exakt":
                 target = target.model_copy(update={"qualifier": "cirka"})
             found.append(target)
+            second = _second_season(tokens, index + width, target.period)
+            if second is not None:
+                found.append(target.model_copy(update={"period": second}))
             if tokens[index].lower in ("en", "ett") and target.qualifier == "exakt":
                 articles.append(target)
         index += width
@@ -154,14 +135,32 @@ def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
 
 def _glued(word: str) -> int | None:
     # OCR runs words together: 'tvågemensamma trygghetsvandringar'.
+    split = _glued_split(word)
+    return split[0] if split else None
+
+
+def _glued_unit(token: _Token) -> str | None:
+    # 'tvåinformationsmöten' carries its unit; 'tvågemensamma' leaves it to the next word.
+    split = _glued_split(token.lower)
+    if split is None or split[1] in _vocab()["content_units.adjectives"]:
+        return None
+    return token.text[len(token.text) - len(split[1]) :]
+
+
+def _glued_split(word: str) -> tuple[int, str] | None:
     vocab = _vocab()
     glue = set(vocab["content_units.adjectives"]) | set(vocab["content_units.glued_words"])
+    starts = tuple(vocab["content_units.countable_stems"] + vocab["content_units.glued_heads"])
     for cut in range(3, len(word) - 3):
         head, rest = word[:cut], word[cut:]
-        if rest in glue and head not in ("en", "ett"):
+        if head in ("en", "ett"):
+            continue
+        # 'tvåinformationsmöten': a counted compound, known by how it starts and what it counts.
+        compound = rest.startswith(starts) and _countable(rest)
+        if rest in glue or compound:
             value = parse_number(head)
             if value is not None:
-                return value
+                return value, rest
     return None
 
 
@@ -203,6 +202,10 @@ def _target_at(
         unit_from += 2
     unit_index = _unit_index(tokens, unit_from)
     unit = _unit_text(tokens, unit_index) if unit_index is not None else None
+    if token.text.isalpha() and parse_number(token.lower) is None:
+        glued_unit = _glued_unit(token)
+        if glued_unit is not None:
+            unit, unit_index = glued_unit, index
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     if after in vocab["content_nontargets.after"] or any(
         after.startswith(stem) for stem in vocab["content_nontargets.after_stems"]
@@ -222,6 +225,8 @@ def _target_at(
         qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
     elif before == "varav" and earlier:
         unit = unit if unit is not None and _countable(unit) else earlier[-1].unit
+    elif unit is None and earlier and _per_follows(tokens, index + width):
+        unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
     elif unit is None or unit[:1].isupper():
         return None  # counted things are common nouns; 'Kävlinge' after a postcode is not
     if token.lower in ("en", "ett") and width == 1:
@@ -242,6 +247,30 @@ def _target_at(
         text=normalize(doc.text[start:end]),
         evidence=evidence_for(doc, start, end),
     )
+
+
+_SEASONS = re.compile(
+    r"\b(?:varje|under|per|i)\s+(vår|höst)(?:en)?\s+och\s+(?:varje\s+)?(vår|höst)(?:en)?\b"
+)
+
+
+def _second_season(tokens: list[_Token], index: int, period: str | None) -> str | None:
+    # 'en trygghetsvandring varje vår och höst' promises one each spring and one each autumn.
+    if period not in ("vår", "höst"):
+        return None
+    tail = " ".join(token.lower for token in tokens[index : index + 12])
+    match = _SEASONS.search(tail)
+    if match is None:
+        return None
+    first, second = match.group(1), match.group(2)
+    return second if first == period and second != period else None
+
+
+def _per_follows(tokens: list[_Token], index: int) -> bool:
+    # An elliptic count names no unit of its own, only its period: 'och en per år'.
+    if index >= len(tokens):
+        return False
+    return tokens[index].lower in _vocab()["content_periods.elliptic_openers"]
 
 
 def _is_year(value: int) -> bool:
@@ -348,7 +377,7 @@ def _countable(unit: str | None) -> bool:
 def _period_before(tokens: list[_Token], index: int) -> str | None:
     # 'ska årligen ta fram minst ett ...', 'ska varje termin genomföra två ...'.
     lead = " " + " ".join(token.lower for token in tokens[:index]) + " "
-    for phrase, period in _vocab()["content_periods.implicit_once"].items():
+    for phrase, period in _vocab()["content_periods.period_before"].items():
         if f" {phrase} " in lead:
             return period
     return None
