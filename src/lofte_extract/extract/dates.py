@@ -7,17 +7,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import lines, load_json, sentences
+from .meta_vocab import Line, body_lines, load_json, sentences
 
 __all__ = [
     "DateMention",
     "agreement_years",
     "article_date",
+    "dateline_date",
     "find_dates",
     "find_period_range",
     "heading_years",
     "is_period_heading",
     "make_date",
+    "ocr_digits",
     "promise_years",
     "years_in",
 ]
@@ -67,9 +69,23 @@ def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return iso, words, slash
 
 
+# A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
+_OCR_RUN = re.compile(r"(?<![^\W\d_])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![^\W\d_])")
+_OCR_TABLE = str.maketrans("lIO", "110")
+
+
+@lru_cache(maxsize=8)
+def ocr_digits(text: str) -> str:
+    """`text` with OCR's l, I and O read as 1, 1 and 0 inside digit runs (same length)."""
+    if not re.search(r"\d[lIO]|[lIO]\d", text):
+        return text
+    return _OCR_RUN.sub(lambda m: m.group().translate(_OCR_TABLE), text)
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Dates in `text[start:end]` (ISO, '12 mars 2019', '1/1 2019'), in text order."""
     end = len(text) if end is None else end
+    text = ocr_digits(text)
     iso, words, slash = _date_patterns()
     found: list[DateMention] = []
     for m in iso.finditer(text, start, end):
@@ -138,7 +154,7 @@ def years_in(text: str) -> list[int]:
     period = find_period_range(text + " löfte")
     if period:
         return _expand(int(period[0][:4]), int(period[1][:4]))
-    masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", text)
+    masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", ocr_digits(text))
     for date in find_dates(masked):  # single dates are events, not coverage
         masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end:]
     years: list[int] = []
@@ -217,11 +233,22 @@ def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
     return hits
 
 
-_PREP_YEAR = re.compile(
-    r"(?i)\b(?:under|för|inför|gäller)\s+(?:år\s+|året\s+|(?:våren|sommaren|hösten|vintern)\s+)?"
-    + YEAR + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
-    r"|\b(?:våren|sommaren|hösten|vintern)\s+" + YEAR
-)
+@lru_cache(maxsize=1)
+def _prep_year() -> re.Pattern:
+    # 'under 2019', 'gäller resten av 2018', 'för hela 2020', 'hösten 2019'
+    vocab = load_json("meta_years.json")
+
+    def alternatives(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    preps, fillers = alternatives(vocab["year_prepositions"]), alternatives(vocab["year_fillers"])
+    seasons = alternatives(vocab["season_words"])
+    return re.compile(
+        rf"(?i)(?<!\w)(?:{preps})\s+(?:(?:{fillers})\s+){{0,2}}"
+        + YEAR + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
+        rf"|\b(?:{seasons})\s+" + YEAR
+    )
 
 
 def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
@@ -231,7 +258,7 @@ def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
         lower = sentence.text.lower()
         if any(marker in lower.split() for marker in vocab["past_markers"]):
             continue
-        for m in _PREP_YEAR.finditer(text, sentence.start, sentence.end):
+        for m in _prep_year().finditer(text, sentence.start, sentence.end):
             before = text[max(sentence.start, m.start() - 40):m.start()].lower()
             if any(neg in before for neg in vocab["context_negative"]):
                 continue
@@ -247,6 +274,7 @@ def promise_years(
     text: str, start: int, end: int, heading: str | None, url: str | None = None
 ) -> tuple[list[int], int | None, int | None]:
     """Years the promise in `text[start:end]` covers, with evidence offsets."""
+    text = ocr_digits(text)
     # A validity period given to the day says every year covered, even past the heading's.
     period = find_period_range(text, start, end)
     if period:
@@ -279,7 +307,7 @@ def agreement_years(
     """Years a samverkansöverenskommelse covers: its period, else its title line's years."""
     if period:
         return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
-    for line in lines(text, start, end)[:5]:
+    for line in body_lines(ocr_digits(text), start, end)[:5]:
         lower = line.text.lower()
         if ("överenskommelse" in lower or "avtal" in lower) and len(line.text) <= 120:
             years = years_in(line.text)
@@ -300,14 +328,37 @@ def _url_years(url: str) -> list[int]:
 
 def article_date(text: str) -> tuple[datetime.date, int, int] | None:
     """An article's date: a date line at the top, or a 'Publicerad <date>' line anywhere."""
-    all_lines = lines(text)
-    for index, line in enumerate(all_lines):
-        top = index < 4 and len(line.text) <= 40
-        if not (top or line.text.lower().startswith("publicer")):
+    for index, line in enumerate(body_lines(text)):
+        if line.text.lower().startswith("publicer") or index < 4 and len(line.text) <= 40:
+            dates = find_dates(text, line.start, line.end)
+        elif index < 4:
+            dates = dateline_date(text, line)
+        else:
             continue
-        dates = find_dates(text, line.start, line.end)
         if dates and dates[0].year:
             iso = dates[0].iso()
             if iso:
                 return datetime.date.fromisoformat(iso), dates[0].start, dates[0].end
     return None
+
+
+# 'Pressmeddelande • Gävle kommun • 2024-02-27 09:15 CET': a source label, then the date,
+# maybe a time and a time zone.
+_DATELINE_HEAD = re.compile(r"(?:^|[•|·–—-]|\s-)\s*(?:den\s+)?$")
+_DATELINE_TAIL = re.compile(
+    r"^\s*(?:,?\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2})?)?\s*$"
+)
+
+
+def dateline_date(text: str, line: Line) -> list[DateMention]:
+    """The date ending a source or bullet line, a trailing time and time zone ignored."""
+    dates = find_dates(text, line.start, line.end)
+    if not dates or dates[-1].year is None:
+        return []
+    last = dates[-1]
+    if _DATELINE_HEAD.search(text[line.start:last.start]) and _DATELINE_TAIL.match(
+        text[last.end:line.end]
+    ):
+        return [last]
+    return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .meta_vocab import lines, load_json
+from .meta_vocab import body_lines, is_furniture, lines, load_json
 
 __all__ = ["classify", "is_about"]
 
@@ -43,9 +43,11 @@ def _title_lines(
     text: str, start: int, end: int, heading: str | None, extra: list[str] | None = None
 ) -> list[str]:
     # The first lines, the span's heading, and headings the parser found near the top
-    # (a PDF's running header can sit in front of the first line).
-    first = [line.text.lower() for line in lines(text, start, min(end, start + 600))[:4]]
-    return ([heading.lower()] if heading else []) + first + [t.lower() for t in extra or []]
+    # (a PDF's running header can sit in front of the first line). A cookie banner or a menu
+    # above the title is not a title line.
+    first = [line.text.lower() for line in body_lines(text, start, min(end, start + 800))[:4]]
+    own = [heading.lower()] if heading and not is_furniture(heading) else []
+    return own + first + [t.lower() for t in extra or [] if not is_furniture(t)]
 
 
 def _count(text: str, cues: list[str]) -> int:
@@ -89,7 +91,7 @@ def classify(
 def _dated_first_line(text: str) -> bool:
     from .dates import find_dates
 
-    first = lines(text)[:2]
+    first = body_lines(text)[:2]
     for line in first:
         if len(line.text) <= 40 and (
             find_dates(text, line.start, line.end) or re.search(r"\bdate\b", line.text)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from .meta_vocab import KommunEntry, fold, kommun_by_form, kommuner, load_json
+from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner, lines, load_json
 
 __all__ = [
     "KommunMention",
@@ -81,7 +81,11 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        in_title = m.start() - start < 300 and len(line) < 120
+        in_title = (
+            _title_offset(text, start, m.start()) < 300
+            and len(line) < 120
+            and not is_furniture(line)
+        )
         if with_suffix:
             weight += 3
         if in_title:
@@ -99,6 +103,17 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             continue
         mentions.append(KommunMention(entry, m.start(), m.end(), weight))
     return mentions
+
+
+def _title_offset(text: str, start: int, at: int) -> int:
+    """How far `at` is from the span's start, site furniture above it not counted."""
+    offset = at - start
+    if offset < 300 or offset > 2000:
+        return offset
+    furniture = sum(
+        len(line.text) + 1 for line in lines(text, start, at) if is_furniture(line.text)
+    )
+    return offset - furniture
 
 
 def heading_kommuner(heading: str) -> set[str]:

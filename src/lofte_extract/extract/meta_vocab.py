@@ -14,7 +14,9 @@ __all__ = [
     "DATA_DIR",
     "KommunEntry",
     "Line",
+    "body_lines",
     "fold",
+    "is_furniture",
     "kommun_by_form",
     "kommuner",
     "lines",
@@ -99,6 +101,42 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
             begin = start + match.start() + lead
             out.append(Line(stripped, begin, begin + len(stripped)))
     return out
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is site furniture: a cookie banner, skip link, menu or footer links."""
+    from ..parse.text_lines import is_furniture_line
+
+    key = " ".join(line.split()).lower()
+    if not key:
+        return False
+    if is_furniture_line(key, html=True):
+        return True
+    vocab = load_json("doctype.json")["furniture"]
+    if key.rstrip(":") in vocab["exact"]:
+        return True
+    # 'Cookies på vaxjo.se', 'Vi använder kakor för att förbättra webbplatsen': the cookie
+    # word first, or with a word about the site; a sentence on 'kakor' in the text is not.
+    if len(key) <= vocab["contains_max_chars"] and (
+        key.startswith(tuple(vocab["contains"]))
+        or any(word in key for word in vocab["contains"])
+        and any(word in key for word in vocab["contains_with"])
+    ):
+        return True
+    # 'Kontakta oss | Om webbplatsen | Tillgänglighet', 'Start › Trygghet › Medborgarlöfte'
+    for separator in vocab["separators"]:
+        parts = [part.strip() for part in key.split(separator)]
+        if len(parts) >= vocab["separated_min_parts"] and all(
+            part and len(part.split()) <= vocab["separated_max_words"]
+            and not part.endswith(".") for part in parts
+        ):
+            return True
+    return False
+
+
+def body_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-blank lines of `text[start:end]` without site furniture (see `is_furniture`)."""
+    return [line for line in lines(text, start, end) if not is_furniture(line.text)]
 
 
 # A sentence ends at . ! ? before white space and a capital or a dash, or at a line end;

@@ -63,7 +63,8 @@ def find_period(
 ) -> tuple[Period | None, list[int], Evidence | None]:
     """Validity period (to the day, when given) and every year covered."""
     period = None
-    agreement = classify_doc_type(doc, span) == "overenskommelse"
+    doc_type = classify_doc_type(doc, span)
+    agreement = doc_type == "overenskommelse"
     found = find_period_range(doc.text, span.start, span.end, agreement=agreement)
     if found:
         period = Period(start=found[0], end=found[1])
@@ -73,6 +74,11 @@ def find_period(
         years, start, end = promise_years(doc.text, span.start, span.end, span.heading, url)
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
+    if not years and doc_type == "nyhet":
+        # News of a promise signed that day names no year: the signing date's year it is.
+        iso, start, end = signed_date(doc.text, span.start, span.end, [])
+        if iso:
+            years = [int(iso[:4])]
     return period, years, _evidence(doc, start, end)
 
 

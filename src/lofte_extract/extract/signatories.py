@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, kommun_by_form, lines, load_json, sentences
+from .meta_vocab import Line, body_lines, kommun_by_form, load_json, sentences
 
 __all__ = ["SignatoryMention", "find_signers", "organisation_of", "split_columns"]
 
@@ -172,7 +172,7 @@ def _ocr_title(title: str) -> str:
 
 
 def _title_text(line: Line) -> bool:
-    text = line.text.strip()
+    text = _ocr_title(line.text.strip())
     head = _title_pattern().search(text)
     return bool(head) and head.start() <= 30 and len(text.split()) <= 9
 
@@ -219,11 +219,20 @@ def _contact_line(line: Line) -> bool:
     return bool(phone) and len(line.text) <= 60
 
 
+def _phone_line(line: Line) -> bool:
+    return bool(re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text))
+
+
 def _contact_near(content: list[Line], index: int) -> bool:
     # A contact box ('Kontakt', name, title, phone) looks like a signature; its heading comes
-    # just before the name, its phone or e-mail just after the title.
-    window = [index - 1, index + 2, index + 3]
-    return any(0 <= i < len(content) and _contact_line(content[i]) for i in window)
+    # just before the name, its phone or e-mail just after the title. A 'Kontakta oss' link
+    # after a signature block says nothing about the names above it.
+    before = index > 0 and _contact_line(content[index - 1])
+    after = any(
+        i < len(content) and _phone_line(content[i]) and len(content[i].text) <= 60
+        for i in (index + 2, index + 3)
+    )
+    return before or after
 
 
 def _inline_pair(line: Line) -> tuple[Line, Line] | None:
@@ -287,7 +296,7 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
 
 
 def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
-    content = [line for line in lines(text, start, end) if re.search(r"\w", line.text)]
+    content = [line for line in body_lines(text, start, end) if re.search(r"\w", line.text)]
     found = []
     used: set[int] = set()
     for index in range(len(content)):
@@ -305,8 +314,10 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
         organisation = _organisation_line(stacked) if stacked else None
         for name_line, title_line in pairs:
             name = re.sub(_PARTY + "$", "", name_line.text).strip()
-            title = _ocr_title(title_line.text.strip().rstrip(","))
-            org = organisation_of(title)
+            full = _ocr_title(title_line.text.strip().rstrip(","))
+            # 'Kommundirektör, Växjö kommun': the title, then its organisation.
+            title = full.split(",")[0].strip()
+            org = organisation_of(full)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation
             found.append(SignatoryMention(

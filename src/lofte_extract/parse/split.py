@@ -72,12 +72,16 @@ def _other_kommun(heading: str, previous: str) -> bool:
 
 
 def _title(doc: ParsedDocument) -> str | None:
-    if doc.title:
+    from ..extract.meta_vocab import is_furniture
+
+    # A cookie banner or menu line the parser took for the title is not the title.
+    if doc.title and not is_furniture(doc.title):
         return doc.title
-    for block in doc.blocks:
+    blocks = [block for block in doc.blocks if not is_furniture(block.text)]
+    for block in blocks:
         if block.kind == "heading" and 3 < len(block.text) <= 150:
             return block.text
-    for block in doc.blocks[:3]:
+    for block in blocks[:3]:
         if 8 < len(block.text) <= 100 and not block.text.endswith((".", "-", "–")):
             return block.text
     return None
