@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lofte_extract.extract.actors import find_actors
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
 from lofte_extract.extract.targets import find_targets
 from lofte_extract.parse import DocumentBuilder, DocumentSpan, ParsedDocument, parse_text
@@ -353,3 +354,121 @@ def test_promise_table_right_under_the_title() -> None:
         "Statistik 2022 | 45 | anmälningar\n"
     )
     assert found == ["Genomföra sex hastighetskontroller"]
+
+
+def records(text: str):
+    doc, span = parse(text)
+    return find_commitments(doc, span), find_goals(doc, span), find_follow_up(doc, span)
+
+
+def test_vart_mal_ar_opens_a_goal_not_a_commitment() -> None:
+    commitments, goals, _ = records(
+        "Medborgarlöfte för Bergsjö 2024\n\nPolisen lovar att\n"
+        "• genomföra fyra trafikkontroller per månad.\n\n"
+        "Vårt mål är att antalet stölder i centrum ska minska med 15 procent till 2025.\n"
+    )
+    assert [c.text for c in commitments] == ["genomföra fyra trafikkontroller per månad."]
+    assert [g.direction for g in goals] == ["decrease"]
+
+
+def test_goal_sentence_under_follow_up_heading_is_kept() -> None:
+    _, goals, _ = records(
+        "Polisen lovar att:\n\n• hålla två medborgardialoger i Åby.\n\nUppföljning\n\n"
+        "Löftet följs upp varje kvartal. Målet är att fler boende i Åby ska känna sig trygga.\n"
+    )
+    assert [g.text for g in goals] == ["Målet är att fler boende i Åby ska känna sig trygga."]
+
+
+def test_agreement_section_with_parterna_ska_items() -> None:
+    found = texts(
+        "Samverkansområden\n\n1. Unga och droger\n"
+        "Parterna ska samverka kring unga som riskerar att hamna i missbruk.\n\n"
+        "2. Trafik\nParterna åtar sig att genomföra tre trafikveckor vid skolorna.\n"
+    )
+    assert len(found) == 2
+
+
+def test_atar_sig_att_in_prose_is_a_promise() -> None:
+    commitments, _, _ = records(
+        "Nytt medborgarlöfte i Hallsta\n\n"
+        "Kommunen åtar sig att rusta upp belysningen vid busstationen före hösten.\n"
+    )
+    assert [c.actors for c in commitments] == [["kommun"]]
+
+
+def test_dashed_activity_table_rows_without_verbs() -> None:
+    commitments, _, _ = records(
+        "Aktiviteter\n\nAktivitet – Ansvarig – När\n"
+        "Klotterjour för offentliga byggnader – Staden – Hela året\n"
+        "Föräldramöte om droger – Socialtjänsten och polisen – Hösten 2024\n"
+        "Nykterhetskontroller vid hamnen – Polisen – Sommaren 2024\n\nUppföljning\n"
+    )
+    assert [c.text for c in commitments][0] == "Klotterjour för offentliga byggnader"
+    assert [c.actors for c in commitments] == [["kommun"], ["kommun", "polisen"], ["polisen"]]
+
+
+def test_joint_lead_ins_reset_the_inherited_actor() -> None:
+    commitments, _, _ = records(
+        "Kommunen lovar att:\n\n• röja sly längs cykelbanan.\n\n"
+        "Tillsammans ska vi\n\n• genomföra två trygghetsvandringar i Norrby.\n\n"
+        "Kommunerna åtar sig att:\n\n• erbjuda föräldrautbildning.\n\nVi ska\n\n"
+        "• hålla en medborgardialog per termin.\n"
+    )
+    actors = [sorted(c.actors) for c in commitments]
+    assert actors == [["kommun"], ["kommun", "polisen"], ["kommun"], ["kommun", "polisen"]]
+
+
+def test_second_clause_with_own_subject_adds_its_actor() -> None:
+    found = find_actors("Polisen lovade fler kontroller, och kommunen lovade bättre belysning.")
+    assert found == ["polisen", "kommun"]
+
+
+def test_periods_outside_format_vocabulary_are_null() -> None:
+    text = "Polisen ska göra minst åtta insatser under sommaren och tre kontroller per dag."
+    doc = ParsedDocument("txt", text, [])
+    assert [(t.value, t.period) for t in find_targets(doc, 0, len(text))] == [(8, None), (3, None)]
+
+
+def test_bare_varje_period_without_a_count_is_no_target() -> None:
+    text = "Kommunen ska bjuda in till föräldrafika varje vår."
+    assert find_targets(ParsedDocument("txt", text, []), 0, len(text)) == []
+
+
+def test_elliptic_count_and_two_seasons_and_glued_count() -> None:
+    cases = {
+        "Genomföra tre insatser per år i Ed och en per år i Ås.": [(3, "år"), (1, "år")],
+        "Hålla en föräldraträff varje vår och höst.": [(1, "vår"), (1, "höst")],
+        "Polisen ska hålla femtrafikkontroller vid skolan.": [(5, None)],
+    }
+    for text, expected in cases.items():
+        doc = ParsedDocument("txt", text, [])
+        assert [(t.value, t.period) for t in find_targets(doc, 0, len(text))] == expected
+
+
+def test_past_tense_report_under_follow_up_sets_no_deadline() -> None:
+    _, _, follow_up = records(
+        "Polisen lovar att:\n\n• hålla tre möten.\n\nUppföljning 2023\n\n"
+        "Under 2023 anordnades tre möten med boende i Åby.\n"
+    )
+    assert follow_up is None or follow_up.deadline is None
+
+
+def test_list_item_broken_by_a_hyphen_is_one_commitment() -> None:
+    builder = DocumentBuilder("txt")
+    builder.add("heading", "Löften")
+    builder.add("heading", "Kommunen ska i högre grad sam-")  # a PDF set the item in bold
+    builder.add("paragraph", "arbeta med föreningarna i Åby.")
+    builder.add("list_item", "Polisen ska patrullera vid torget.")
+    doc = builder.build()
+    found = [c.text for c in find_commitments(doc, DocumentSpan(0, len(doc.text)))]
+    assert len(found) == 2 and found[0].endswith("samarbeta med föreningarna i Åby.")
+
+
+def test_intro_intent_and_announcement_are_not_commitments() -> None:
+    found = texts(
+        "Medborgarlöfte Åby 2024\n\n"
+        "Polisen och kommunen ska göra samarbetet kring unga enklare och bättre. "
+        "Parterna åtar sig ett antal konkreta åtgärder som ska öka tryggheten.\n\n"
+        "Polisen lovar att:\n\n• genomföra två insatser per månad.\n"
+    )
+    assert found == ["genomföra två insatser per månad."]
