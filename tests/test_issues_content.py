@@ -472,3 +472,14 @@ def test_intro_intent_and_announcement_are_not_commitments() -> None:
         "Polisen lovar att:\n\n• genomföra två insatser per månad.\n"
     )
     assert found == ["genomföra två insatser per månad."]
+
+
+def test_numbered_subheading_read_as_list_item_is_no_commitment() -> None:
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Samverkansområden")
+    builder.add("paragraph", "Parterna ska samverka kring unga i riskzon.")
+    builder.add("list_item", "Trafik och miljö")  # '3. Trafik och miljö', numbered by the PDF
+    builder.add("paragraph", "Kommunen ansvarar för att laga trasig belysning.")
+    doc = builder.build()
+    found = [c.text for c in find_commitments(doc, DocumentSpan(0, len(doc.text)))]
+    assert "Trafik och miljö" not in found and len(found) == 2

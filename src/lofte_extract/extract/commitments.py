@@ -65,7 +65,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     has_region = any(line.heading and line.section == "promise" for line in lines)
     outcome_items = goal_list_items(lines)
     pieces: list[tuple[Piece, SectionedLine]] = []
-    for sectioned in lines:
+    for index, sectioned in enumerate(lines):
         line = sectioned.line
         if _RESPONSIBLE.match(line.text) and pieces:
             # 'Ansvarig: kommunen' on its own line belongs to the item above.
@@ -82,7 +82,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             pieces[-1] = (Piece(piece.start, line.end, doc.text[piece.start : line.end]), owner)
             continue
         if line.kind == "list_item":
-            if line.start in outcome_items:
+            if line.start in outcome_items or _numbered_subheading(lines, index):
                 continue
             piece = _trim_merged(Piece(line.start, line.end, line.text))
             quoted = is_quote(piece.text) and sectioned.section != "promise"
@@ -125,6 +125,18 @@ def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> 
     if line.start - piece.end > 3:
         return False
     return not re.search(r"[.!?:;]\W*$", piece.text) or piece.text.endswith("-")
+
+
+def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
+    """'3. Trygghet i offentlig miljö' between paragraphs: a numbered sub-heading, not an item."""
+    text = lines[index].line.text
+    if len(text.split()) > 5 or has_modal(text) or activity_start(text) or tag_actors(text):
+        return False
+    kinds = [
+        lines[i].line.kind if 0 <= i < len(lines) and not lines[i].heading else "heading"
+        for i in (index - 1, index + 1)
+    ]
+    return "list_item" not in kinds and kinds[1] == "paragraph" and not _counts_something(text)
 
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
