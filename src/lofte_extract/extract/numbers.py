@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .vocab import load_vocab
 
-__all__ = ["parse_number", "parse_number_word"]
+__all__ = ["parse_number", "parse_number_word", "split_glued"]
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$|^\d+$")
 
@@ -60,3 +60,31 @@ def parse_number(text: str) -> int | None:
     if _DIGITS.match(text):
         return int(re.sub(r"\D", "", text))
     return parse_number_word(text)
+
+
+@lru_cache(maxsize=1)
+def _glue() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    units = load_vocab("content_units")
+    glue = frozenset(units["adjectives"]) | frozenset(units["glued_words"])
+    return (
+        glue,
+        tuple(units["countable_stems"] + units["glued_heads"]),
+        tuple(units["countable_stems"]),
+    )
+
+
+def split_glued(word: str) -> tuple[int, str] | None:
+    """A number word glued onto the next word by OCR: 'tvåmöten' -> (2, 'möten'), else None."""
+    glue, starts, countable = _glue()
+    word = word.lower()
+    for cut in range(3, len(word) - 3):
+        head, rest = word[:cut], word[cut:]
+        if head in ("en", "ett"):
+            continue
+        # A counted compound is known by how it starts and what it counts; 'sjuksköterska' is not.
+        compound = rest.startswith(starts) and any(stem in rest for stem in countable)
+        if rest in glue or compound:
+            value = parse_number(head)
+            if value is not None:
+                return value, rest
+    return None

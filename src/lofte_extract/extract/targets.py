@@ -10,7 +10,7 @@ from ..parse import ParsedDocument
 from ..records import NumericTarget
 from .evidence import evidence_for
 from .nlp import get_nlp
-from .numbers import parse_number
+from .numbers import parse_number, split_glued
 from .text_units import normalize, split_sentences
 from .vocab import load_vocab
 
@@ -134,34 +134,16 @@ def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
 
 
 def _glued(word: str) -> int | None:
-    # OCR runs words together: 'tvågemensamma trygghetsvandringar'.
-    split = _glued_split(word)
+    split = split_glued(word)
     return split[0] if split else None
 
 
 def _glued_unit(token: _Token) -> str | None:
     # 'tvåinformationsmöten' carries its unit; 'tvågemensamma' leaves it to the next word.
-    split = _glued_split(token.lower)
+    split = split_glued(token.lower)
     if split is None or split[1] in _vocab()["content_units.adjectives"]:
         return None
     return token.text[len(token.text) - len(split[1]) :]
-
-
-def _glued_split(word: str) -> tuple[int, str] | None:
-    vocab = _vocab()
-    glue = set(vocab["content_units.adjectives"]) | set(vocab["content_units.glued_words"])
-    starts = tuple(vocab["content_units.countable_stems"] + vocab["content_units.glued_heads"])
-    for cut in range(3, len(word) - 3):
-        head, rest = word[:cut], word[cut:]
-        if head in ("en", "ett"):
-            continue
-        # 'tvåinformationsmöten': a counted compound, known by how it starts and what it counts.
-        compound = rest.startswith(starts) and _countable(rest)
-        if rest in glue or compound:
-            value = parse_number(head)
-            if value is not None:
-                return value, rest
-    return None
 
 
 def _target_at(
