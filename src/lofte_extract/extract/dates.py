@@ -332,7 +332,9 @@ def article_date(text: str) -> tuple[datetime.date, int, int] | None:
         if line.text.lower().startswith("publicer") or index < 4 and len(line.text) <= 40:
             dates = find_dates(text, line.start, line.end)
         elif index < 4:
-            dates = dateline_date(text, line)
+            dates = dateline_date(text, line) or _published(text, line)
+        elif "publicer" in line.text.lower():
+            dates = _published(text, line)  # a PDF line that ran into the one above
         else:
             continue
         if dates and dates[0].year:
@@ -342,9 +344,19 @@ def article_date(text: str) -> tuple[datetime.date, int, int] | None:
     return None
 
 
+def _published(text: str, line: Line) -> list[DateMention]:
+    """The date right after a 'Publicerad' label inside a line."""
+    return [
+        date for date in find_dates(text, line.start, line.end)
+        if re.search(r"(?i)\bpublicer\w*\s*:?\s*(?:den\s+)?$", text[line.start:date.start])
+    ][:1]
+
+
 # 'Pressmeddelande • Gävle kommun • 2024-02-27 09:15 CET': a source label, then the date,
-# maybe a time and a time zone.
-_DATELINE_HEAD = re.compile(r"(?:^|[•|·–—-]|\s-)\s*(?:den\s+)?$")
+# maybe a time and a time zone. The bullets may be lost ('Pressmeddelande Gävle kommun ...').
+_DATELINE_HEAD = re.compile(
+    r"(?:^|[•|·–—-]|\s-)\s*(?:den\s+)?$|^[^.!?:;]{0,60}?\s(?:den\s+)?$"
+)
 _DATELINE_TAIL = re.compile(
     r"^\s*(?:,?\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?"
     r"(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2})?)?\s*$"

@@ -72,20 +72,38 @@ def classify(
     doc_titles = _title_lines(text, 0, len(text), None, top_headings)
     strong = _count(whole, vocab["nyhet_strong"])
     strong += any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
-    strong += bool(re.search(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]", text))
     strong += bool(re.search(r"(?<![\w-])jag(?![\w-])", whole)) and bool(
         re.search("|".join(vocab["nyhet_blog"]), whole)
     )
+    quotes = len(re.findall(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]", text))
     # A date on the first line is a news page's, or a signed letter's: it needs company.
-    weak = _count(whole, vocab["nyhet_weak"]) + _dated_first_line(text)
+    weak = _count(whole, vocab["nyhet_weak"]) + _dated_first_line(text) + _byline(text)
     if strong or weak >= 2:
         return "nyhet"
+    if quotes:
+        # A promise page may quote its signers; news quotes more, or carries a dateline.
+        promise = _promise_document(text, start, end)
+        if not promise or weak or quotes >= vocab["quotes_over_promise"]:
+            return "nyhet"
     if any(
         any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
         for title in titles[:2]
     ):
         return "overenskommelse"
     return "lofte"
+
+
+def _promise_document(text: str, start: int, end: int) -> bool:
+    """Whether the span reads as the promise itself: a signature block and a promise list."""
+    from .signatories import block_signers
+
+    listed = re.search(load_json("doctype.json")["promise_list_pattern"], text[start:end])
+    return bool(listed) and bool(block_signers(text, start, end))
+
+
+def _byline(text: str) -> bool:
+    starts = tuple(load_json("doctype.json")["nyhet_byline_starts"])
+    return any(line.text.lower().startswith(starts) for line in body_lines(text)[:12])
 
 
 def _dated_first_line(text: str) -> bool:

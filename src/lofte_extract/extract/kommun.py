@@ -11,6 +11,7 @@ from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommune
 __all__ = [
     "KommunMention",
     "heading_kommuner",
+    "joint_groups",
     "kommun_mentions",
     "police_area",
     "rank_kommuner",
@@ -188,10 +189,53 @@ def rank_kommuner(
         return []
     top = max(scores.values())
     ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
-    # Several kommuner only when they are named about as strongly as the first.
+    # Several kommuner only when they are named about as strongly as the first...
     keep = [c for c in ranked if scores[c] >= 0.6 * top and scores[c] >= 4]
     keep = keep or ranked[:1]
+    # ... or named together with it as the promise's kommuner ('Tranås och Ydre kommuner').
+    for group in joint_groups(text, mentions):
+        if any(m.entry.code in keep for m in group):
+            for member in group:
+                if member.entry.code not in keep:
+                    keep.append(member.entry.code)
     return [(entries[c], best.get(c)) for c in keep]
+
+
+_JOINER = re.compile(r"(?:s)?(?:\s+(?:kommun|kommuns|stad))?\s*(?:,|och|samt|&)\s*")
+
+
+def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMention]]:
+    """Kommuner named as one party: 'kommunerna X, Y och Z', 'X och Y kommuner', 'X kommun och
+    Y kommun', in a sentence about the promise or the joint work."""
+    places = load_json("meta_places.json")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    chains: list[list[KommunMention]] = []
+    for mention in ordered:
+        last = chains[-1][-1] if chains else None
+        if last and _JOINER.fullmatch(text[last.end:mention.start]):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    groups = []
+    for chain in chains:
+        if len({m.entry.code for m in chain}) < 2:
+            continue
+        first, last = chain[0], chain[-1]
+        before = text[max(0, first.start - 30):first.start].lower().split()
+        after = text[last.end:last.end + 30].lower().split()
+        lead = " ".join(before[-2:])
+        joint = (
+            any(lead.endswith(word) for word in places["joint_before"])
+            or bool(after) and after[0].strip(".,:;") in places["joint_after"]
+            or all(re.match(r"s?\s+(?:kommun|stad)\b", text[m.end:m.end + 8]) for m in chain)
+        )
+        sentence_start = max(text.rfind(".", 0, first.start), text.rfind("\n\n", 0, first.start))
+        sentence_end = min(x for x in (text.find(".", last.end), text.find("\n\n", last.end),
+                                       len(text)) if x >= 0)
+        sentence = text[sentence_start + 1:sentence_end].lower()
+        if joint and any(cue in sentence for cue in places["joint_cues"]):
+            groups.append(chain)
+    return groups
 
 
 @lru_cache(maxsize=1)

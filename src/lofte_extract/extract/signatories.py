@@ -8,7 +8,9 @@ from functools import lru_cache
 
 from .meta_vocab import Line, body_lines, kommun_by_form, load_json, sentences
 
-__all__ = ["SignatoryMention", "find_signers", "organisation_of", "split_columns"]
+__all__ = [
+    "SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"
+]
 
 _TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+)?"
 _INITIAL = r"[A-ZÅÄÖ]\.?"
@@ -325,6 +327,11 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             ))
         used.update(range(index, index + width + (1 if organisation else 0)))
     return found
+
+
+def block_signers(text: str, start: int, end: int) -> list[SignatoryMention]:
+    """Signers set out in a signature block (name over title), not named in prose."""
+    return _from_blocks(text, start, end)
 
 
 def find_signers(text: str, start: int, end: int) -> list[SignatoryMention]:

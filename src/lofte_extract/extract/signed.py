@@ -45,6 +45,10 @@ def signed_date(
         if len(label.split()) <= 4 and any(word in label for word in not_signed):
             continue  # 'Senast uppdaterad' on the line above
         placed = date.start > line.start
+        if not placed and line.end >= len(text.rstrip()) and index > 0:
+            # A bare date closing the page is its 'Senast uppdaterad' stamp, the label
+            # dropped as site furniture; a signing date stands by a place or the names.
+            continue
         iso = date.iso()
         if iso and (line.start >= half or placed):
             return iso, date.start, date.end
