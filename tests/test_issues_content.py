@@ -483,3 +483,11 @@ def test_numbered_subheading_read_as_list_item_is_no_commitment() -> None:
     doc = builder.build()
     found = [c.text for c in find_commitments(doc, DocumentSpan(0, len(doc.text)))]
     assert "Trafik och miljö" not in found and len(found) == 2
+
+
+def test_article_after_preposition_counts_when_a_period_follows() -> None:
+    text = "Kommunen ska bjuda in till en föräldrakväll varje termin."
+    doc = ParsedDocument("txt", text, [])
+    assert [(t.value, t.period) for t in find_targets(doc, 0, len(text))] == [(1, "termin")]
+    plain = "Kommunen ska bjuda in till en föräldrakväll i Åby."
+    assert find_targets(ParsedDocument("txt", plain, []), 0, len(plain)) == []

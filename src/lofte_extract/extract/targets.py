@@ -214,7 +214,10 @@ def _target_at(
     if token.lower in ("en", "ett") and width == 1:
         if qualifier == "exakt" and not _countable(unit):
             return None
-        if before in vocab["content_nontargets.article_blockers"] and period != "deadline":
+        # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
+        tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
+        per = period or _period(tokens, tail_from, several_years)
+        if before in vocab["content_nontargets.article_blockers"] and per is None:
             return None
     if period is None:
         tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
