@@ -227,3 +227,154 @@ def test_a_signed_letter_dated_on_its_first_line_is_not_news():
         "trafikinsatser.\n\nAnna Berg\nLokalpolisområdeschef"
     )
     assert classify_doc_type(doc, span) == "lofte"
+
+
+def test_cookie_banner_above_the_title_does_not_hide_an_agreement():
+    doc, span = _doc(
+        "Cookies på kalmar.se\nVi använder kakor för att webbplatsen ska fungera.  Godkänn\n\n"
+        "Samverkansöverenskommelse mellan Kalmar kommun och Polisen 2021–2024\n\n"
+        "Parterna ska samverka mot narkotika och för trygga offentliga miljöer.\n\n"
+        "Kalmar den 2 februari 2021"
+    )
+    assert span.heading.startswith("Samverkansöverenskommelse")
+    assert classify_doc_type(doc, span) == "overenskommelse"
+    assert find_period(doc, span, None)[1] == [2021, 2022, 2023, 2024]
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Kalmar"]
+
+
+def test_news_year_from_the_rest_of_the_year():
+    doc, span = _doc(
+        "Lokalnytt\n\nKommunen och polisen lovar fler kvällsvandringar\n\nI går skrev Kalix "
+        "kommun och polisen under ett medborgarlöfte. Det gäller resten av 2019, säger "
+        "kommunpolisen Eva Lind."
+    )
+    assert find_period(doc, span, None)[1] == [2019]
+
+
+def test_news_without_a_year_takes_the_year_of_its_signing_date():
+    doc, span = _doc(
+        "Nyheter\n\nPolisen och kommunen enades om löfte\n\nPubliceras 2020-09-14\n\n"
+        "Bodens kommun och polisen undertecknade medborgarlöftet den 11 september 2020. "
+        "– Vi vill synas mer på kvällarna, säger lokalpolisområdeschefen Ola Nilsson."
+    )
+    assert classify_doc_type(doc, span) == "nyhet"
+    assert find_signed_date(doc, span)[0] == "2020-09-11"
+    assert find_period(doc, span, None)[1] == [2020]
+
+
+def test_ocr_rn_for_m_in_a_police_title_still_makes_a_signature_block():
+    names = _names(
+        "Medborgarlöfte 2016\n\nTierp 2016-03-01\n\nLena Holm\nLokalpolisornrådeschef\n\n"
+        "Jan Ek\nKornmunstyrelsens ordförande"
+    )
+    assert names == ["Lena Holm", "Jan Ek"]
+
+
+def test_ocr_letters_inside_a_date_are_read_as_digits():
+    doc, span = _doc(
+        "Medborgarlöfte Tierp 2O16\n\nPolisen lovar att genomföra fyra insatser.\n\n"
+        "Tierp 2016-03-l4\n\nLena Holm\nLokalpolisområdeschef"
+    )
+    assert find_signed_date(doc, span)[0] == "2016-03-14"
+    assert find_period(doc, span, None)[1] == [2016]
+
+
+def test_footer_links_after_the_signatures_are_not_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Sala 2022\n\nSala 2022-02-10\n\nPer Ek                 Anna Berg\n"
+        "Kommunalråd            Lokalpolisområdeschef\n\n\n"
+        "Kontakta oss  |  Om webbplatsen  |  Tillgänglighet  |  Kakor"
+    )
+    assert names == ["Per Ek", "Anna Berg"]
+
+
+def test_a_contact_heading_before_a_name_still_marks_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Sala 2022\n\nPolisen lovar att synas mer i centrum.\n\n"
+        "Kontakt\nAnna Berg\nTrygghetssamordnare\n0224-123 45"
+    )
+    assert names == []
+
+
+def test_press_release_dateline_with_time_and_zone_dates_the_signing():
+    doc, span = _doc(
+        "Pressmeddelande  •  Borås Stad  •  2023-03-08 10:30 CET\n\n"
+        "Nytt medborgarlöfte för Borås\n\nI dag undertecknade kommunstyrelsens ordförande "
+        "Ulf Olsson och lokalpolisområdeschef Eva Lund ett nytt medborgarlöfte för 2023."
+    )
+    assert find_signed_date(doc, span)[0] == "2023-03-08"
+
+
+def test_signatory_title_with_its_organisation_after_a_comma():
+    doc, span = _doc(
+        "Medborgarlöfte Kil 2021\n\nKil den 4 mars 2021\n\nLisa Berg\nKommunchef, Kils kommun\n\n"
+        "Per Öhman\nLokalpolisområdeschef, Lokalpolisområde\nKarlstad"
+    )
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(doc, span)]
+    assert found == [
+        ("Lisa Berg", "Kommunchef", "kommun"),
+        ("Per Öhman", "Lokalpolisområdeschef", "polisen"),
+    ]
+
+
+def test_a_bare_date_closing_the_page_is_not_the_signing_date():
+    # 'Senast uppdaterad:' above the date is dropped by the text parser as site furniture.
+    doc, span = _doc(
+        "Medborgarlöfte Kalix 2020\n\nPolisen lovar att genomföra tio insatser i centrum.\n\n"
+        "Anna Berg\nKommunstyrelsens ordförande\n\nPer Ek\nLokalpolisområdeschef\n\n"
+        "Senast uppdaterad:\n2020-04-02"
+    )
+    assert find_signed_date(doc, span)[0] is None
+
+
+def test_a_signed_promise_page_quoting_its_signer_is_not_news():
+    doc, span = _doc(
+        "Medborgarlöfte Nybro 2021\n\n– Alla ska kunna känna sig trygga i centrum, säger "
+        "kommunstyrelsens ordförande Anna Berg.\n\nPolisen lovar att:\n• genomföra tolv "
+        "trafikkontroller.\n\nKommunen lovar att:\n• ordna två trygghetsvandringar.\n\n"
+        "Nybro den 3 mars 2021\n\nAnna Berg\nKommunstyrelsens ordförande\n\nPer Ek\n"
+        "Lokalpolisområdeschef"
+    )
+    assert classify_doc_type(doc, span) == "lofte"
+
+
+def test_a_quoted_news_item_without_signatures_stays_news():
+    doc, span = _doc(
+        "Trygghet i Nybro\n\nPolisen och kommunen har tagit fram ett medborgarlöfte för 2021. "
+        "– Vi vill synas mer i centrum, säger kommunpolisen Per Ek."
+    )
+    assert classify_doc_type(doc, span) == "nyhet"
+
+
+def test_joint_promise_of_two_kommuner_names_both():
+    doc, span = _doc(
+        "Medborgarlöfte 2022\n\nLöftet gäller för Hjo och Tidaholms kommuner och lokalpolis"
+        "område Skövde.\n\nPolisen lovar att genomföra tio insatser i Hjo centrum."
+    )
+    assert {k.name for k in find_kommuner(doc, span, None)} == {"Hjo", "Tidaholm"}
+
+
+def test_kommunerna_followed_by_a_list_names_them_all():
+    doc, span = _doc(
+        "Medborgarlöfte Mjölby 2023\n\nPolisen och kommunerna Boxholm, Ödeshög och Mjölby har "
+        "tagit fram ett gemensamt löfte.\n\nMjölby kommun lovar att ordna trygghetsvandringar "
+        "i Mjölby."
+    )
+    assert {k.name for k in find_kommuner(doc, span, None)} == {"Mjölby", "Boxholm", "Ödeshög"}
+
+
+def test_neighbour_kommuner_named_in_passing_are_not_added():
+    doc, span = _doc(
+        "Medborgarlöfte Tranås 2022\n\nPolisen lovar att genomföra tio insatser i Tranås "
+        "centrum, som i Eksjö och Nässjö kommuner i fjol.\n\nTranås kommun lovar att ordna "
+        "två trygghetsvandringar i Tranås."
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Tranås"]
+
+
+def test_validity_years_joined_by_och():
+    doc, span = _doc(
+        "Medborgarlöfte Arvika\n\nPolisen och Arvika kommun har tagit fram ett gemensamt "
+        "löfte. Löftet gäller under 2023 och 2024."
+    )
+    assert find_period(doc, span, None)[1] == [2023, 2024]

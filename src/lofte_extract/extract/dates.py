@@ -202,8 +202,8 @@ def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     before = re.compile(rf"(?<!\d)(20[0-4]\d)\s+års\s+(?:\w+\s+)?{lofte}")
     valid = re.compile(
-        r"(?i)\b(?:gäll|giltig)\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+|till\s+|t\.o\.m\.\s+)*"
-        r"(20[0-4]\d)(?:\s*[-–/]\s*(20[0-4]\d)(?!-\d))?"
+        r"(?i)\b(?:gäll|giltig)\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+|till\s+|från\s+|t\.o\.m\.\s+)*"
+        r"(20[0-4]\d)(?:\s*(?:[-–/]|och|till)\s*(20[0-4]\d)(?!-\d))?"
     )
     return after, before, valid
 

@@ -110,7 +110,7 @@ def is_furniture(line: str) -> bool:
     key = " ".join(line.split()).lower()
     if not key:
         return False
-    if is_furniture_line(key, html=True):
+    if is_furniture_line(key):
         return True
     vocab = load_json("doctype.json")["furniture"]
     if key.rstrip(":") in vocab["exact"]:
