@@ -232,3 +232,26 @@ def test_numbered_promise_in_a_heading_with_its_word_broken_onto_the_next_paragr
         ("heading", "Uppföljning"),
         ("paragraph", "Löftet följs upp halvårsvis."),
     ]
+
+
+def test_unclosed_paragraphs_in_nested_tables_stay_linear():
+    # Each <p> and <table> nests in the one before: a search per element was quadratic.
+    page = b"<html><body>" + b"<div><p><b><i><table><tr><td>" * 6000 + b"Polisen ska synas."
+    start = time.monotonic()
+    doc = parse_html(page)
+    assert time.monotonic() - start < 12
+    assert doc.text.endswith("Polisen ska synas.")
+
+
+def test_page_over_the_element_cap_is_cut_with_a_warning(monkeypatch):
+    from lofte_extract.parse import html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_ELEMENTS", 40)
+    page = "<html><body>" + "".join(f"<p>Stycke {n} om trygghet.</p>" for n in range(60))
+    doc = parse_html(page.encode())
+    assert "markup cut after 40 elements" in doc.warnings
+    assert [b.text for b in doc.blocks][-1] == "Stycke 37 om trygghet."
+    nested = "<html><body>" + "<div>" * 100 + "Hej" + "</div>" * 100
+    with pytest.raises(ParseError) as raised:
+        parse_html(nested.encode())
+    assert raised.value.detail.endswith("markup cut after 40 elements")

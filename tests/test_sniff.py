@@ -108,3 +108,16 @@ def test_a_stray_nul_byte_does_not_make_a_page_binary():
     page = b"<!DOCTYPE html><html><body><p>Polisen lovar.</p>\x00<p>Mer text.</p></body></html>"
     assert detect_format(page) == "html"
     assert detect_format(b"Rubrik\n\nText med ett trasigt tecken \x00 i sig.\n") == "txt"
+
+
+def test_text_with_stray_nul_bytes_is_text():
+    text = "Polisen och kommunen lovar att genomföra trygghetsvandringar.\n" * 20
+    data = text.encode("utf-8").replace(b"\n", b"\n\x00", 12)
+    assert detect_format(data, "lofte.txt") == "txt"
+
+
+def test_nul_padding_after_a_page_is_not_binary():
+    page = b"<html><body><p>Polisen ska synas i centrum.</p></body></html>"
+    assert detect_format(page + b"\x00" * 4096, "lofte.html") == "html"
+    with pytest.raises(ParseError):
+        detect_format(b"\x00" * 4096, "lofte.txt")

@@ -22,6 +22,10 @@ __all__ = ["parse_html"]
 MAX_BYTES = 20_000_000
 # Markup left after scripts and styles are gone; beyond this bs4 takes minutes, so we cut.
 MAX_MARKUP_CHARS = 5_000_000
+# Elements parsed at most: a long real page has tens of thousands; bs4 spends ~30 µs on
+# each, so a page of 200 000 nested <div>s would take most of a file's time limit.
+MAX_ELEMENTS = 100_000
+_ELEMENT = re.compile(r"<[A-Za-z]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 _JS_HINT = re.compile(r"javascript|enable js|aktivera|noscript|app-root|__next|ng-app", re.I)
 
@@ -88,6 +92,17 @@ def _strip_inert(text: str) -> tuple[str, str | None]:
         position = closer.end()
     parts.append(text[position:])
     return "".join(parts), title
+
+
+def _cap_elements(markup: str, warnings_: list[str]) -> str:
+    """The markup cut before its MAX_ELEMENTS-th start tag (with a warning), else as is."""
+    if markup.count("<") <= MAX_ELEMENTS:
+        return markup
+    for number, match in enumerate(_ELEMENT.finditer(markup), start=1):
+        if number > MAX_ELEMENTS:
+            warnings_.append(f"markup cut after {MAX_ELEMENTS} elements")
+            return markup[:match.start()]
+    return markup
 
 
 def _soup(text: str) -> BeautifulSoup:
@@ -229,6 +244,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     if len(markup) > MAX_MARKUP_CHARS:
         warnings_.append(f"markup of {len(markup)} characters cut to {MAX_MARKUP_CHARS}")
         markup = markup[:MAX_MARKUP_CHARS]
+    markup = _cap_elements(markup, warnings_)
     soup = _soup(markup)
     root = find_main(soup)
     removed = remove_furniture(root)
@@ -243,7 +259,8 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)
     if not builder.blocks:
-        raise ParseError("empty document", _empty_reason(decoded.text))
+        cut = [w for w in warnings_ if w.startswith("markup cut")]
+        raise ParseError("empty document", "; ".join([_empty_reason(decoded.text), *cut]))
     if removed:
         warnings_.append(f"{removed} furniture elements removed")
     return builder.build(title=_title(page_title, blocks), warnings=warnings_)

@@ -63,6 +63,8 @@ class _Walker:
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, inside <b>)
     contexts: list[_Context] = field(default_factory=lambda: [_Context("paragraph")])
     bold: int = 0
+    layout_tables: set[int] = field(default_factory=set)  # ids, from `_layout_tables`
+    tables: list[Tag] = field(default_factory=list)  # the open <table> elements
 
     @property
     def context(self) -> _Context:
@@ -79,6 +81,8 @@ class _Walker:
         name = tag.name
         if name in _BOLD:
             self.bold += 1
+        if name == "table":
+            self.tables.append(tag)
         if name == "br":
             self.pieces.append(("\n", self.bold > 0))
             return False
@@ -101,7 +105,7 @@ class _Walker:
             self.contexts.append(_Context("heading", _HEADINGS[name]))
         elif name == "li":
             self.contexts.append(_Context("list_item"))
-        elif name == "tr" and not _is_layout_table(tag):
+        elif name == "tr" and self.tables and id(self.tables[-1]) not in self.layout_tables:
             self.contexts.append(_Context("row"))
         elif name == "pre":
             self.contexts.append(_Context("pre"))
@@ -112,6 +116,8 @@ class _Walker:
     def end(self, tag: Tag, opened: bool) -> None:
         if tag.name in _BOLD:
             self.bold -= 1
+        if tag.name == "table" and self.tables:
+            self.tables.pop()
         if opened:
             self.flush()
             if len(self.contexts) > 1:
@@ -246,21 +252,34 @@ def _groups(lines: list[str]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
-def _is_layout_table(row: Tag) -> bool:
-    """A table used for page layout (nested tables, headings in cells) is walked as divs."""
-    table = row.find_parent("table")
-    if table is None:
-        return True
-    cached = table.get("data-lofte-layout")
-    if cached is None:
-        layout = table.find(("table", "h1", "h2", "h3", "main", "article", "form")) is not None
-        table["data-lofte-layout"] = cached = "1" if layout else "0"
-    return cached == "1"
+_LAYOUT_INSIDE = frozenset(("table", "h1", "h2", "h3", "main", "article", "form"))
+
+
+def _layout_tables(root: Tag) -> set[int]:
+    """Ids of tables used for page layout (nested tables, headings in cells): walked as divs.
+
+    One pass with an explicit stack: a search per table would be quadratic in nesting.
+    """
+    layout: set[int] = set()
+    tables: list[Tag] = []
+    stack: list[tuple[Tag, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            tables.pop()
+            continue
+        if node.name in _LAYOUT_INSIDE and tables:
+            layout.add(id(tables[-1]))  # its own enclosing tables hold it through this one
+        if node.name == "table":
+            tables.append(node)
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents) if isinstance(child, Tag))
+    return layout
 
 
 def html_blocks(root: Tag) -> list[HtmlBlock]:
     """The blocks under `root`, in reading order (iterative: deep nesting cannot overflow)."""
-    walker = _Walker()
+    walker = _Walker(layout_tables=_layout_tables(root))
     stack: list[tuple[object, bool, bool]] = [(root, False, False)]
     while stack:
         node, closing, opened = stack.pop()

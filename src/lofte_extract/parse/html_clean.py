@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from .normalize import load_data
 from .text_lines import is_furniture_line
@@ -105,7 +105,19 @@ def _child_tags(tag: Tag) -> list[Tag]:
 
 
 def _paragraph_chars(tag: Tag) -> int:
-    return sum(len(p.get_text()) for p in tag.find_all(("p", "li")))
+    """Characters of text in the <p> and <li> under `tag`, once per enclosing one.
+
+    One walk: get_text() per paragraph is quadratic when paragraphs nest (unclosed <p>).
+    """
+    inside: dict[int, int] = {id(tag): 0}
+    total = 0
+    for node in tag.descendants:
+        enclosing = inside.get(id(node.parent), 0)
+        if isinstance(node, Tag):
+            inside[id(node)] = enclosing + (node.name in ("p", "li"))
+        elif type(node) in (NavigableString, CData):
+            total += len(node) * enclosing
+    return total
 
 
 def _guarded(tag: Tag, kind: str, root_chars: int, rules: dict) -> bool:

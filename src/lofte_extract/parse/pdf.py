@@ -109,6 +109,9 @@ def _parse_open(
     if total == 0 and messages.messages:
         # No pages because the page tree is broken, not because there are none.
         raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
+    if total == 0 and _lists_kids(pdf):
+        # The tree names pages, yet none is reachable: it loops or points at non-pages.
+        raise ParseError("corrupt PDF", "the page tree lists pages but none can be reached")
     if total == 0:
         raise ParseError("empty PDF", "the document has no pages")
     warnings: list[str] = []
@@ -160,6 +163,19 @@ def _parse_open(
     headings = add_blocks(builder, pages, measure_style(pages))
     title = headings[0] if headings else _metadata_title(pdf)
     return builder.build(pages=total, title=title, warnings=warnings)
+
+
+def _lists_kids(pdf: Any) -> bool:
+    """Whether the catalog's page tree claims any pages (/Kids or /Count)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        tree = resolve1(pdf.doc.catalog.get("Pages"))
+        kids = resolve1(tree.get("Kids")) if isinstance(tree, dict) else None
+        count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    except Exception:  # a tree too broken to read is corrupt too
+        return True
+    return bool(kids) or (isinstance(count, int) and count > 0)
 
 
 def _read_page(page: Any, number: int, warnings: list[str], failures: list[str]) -> list[Line]:

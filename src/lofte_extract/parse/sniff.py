@@ -103,9 +103,21 @@ def _binary_tail(data: bytes) -> bool:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """Many NULs or control characters: not text in any encoding we read (a stray one is)."""
-    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-    return head.count(0) > max(1, len(head) // 200) or controls > max(8, len(head) // 50)
+    """Many NULs or control characters: not text in any encoding we read (a stray one is).
+
+    NUL padding after the text (a preallocated download) does not count, nor do sparse
+    NULs in otherwise valid UTF-8: the decoder drops them.
+    """
+    head = head.rstrip(b"\x00")
+    if not head:
+        return True
+    nuls = head.count(0)
+    controls = sum(1 for b in head if 0 < b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    if nuls > max(1, len(head) // 20):
+        return True
+    if nuls > max(1, len(head) // 200) and _binary_tail(head.replace(b"\x00", b"")):
+        return True
+    return controls > min(max(8, len(head) // 50), len(head) // 10)
 
 
 def _head_text(data: bytes) -> str:
