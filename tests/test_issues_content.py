@@ -491,3 +491,14 @@ def test_article_after_preposition_counts_when_a_period_follows() -> None:
     assert [(t.value, t.period) for t in find_targets(doc, 0, len(text))] == [(1, "termin")]
     plain = "Kommunen ska bjuda in till en föräldrakväll i Åby."
     assert find_targets(ParsedDocument("txt", plain, []), 0, len(plain)) == []
+
+
+def test_part_of_kommunens_is_not_an_agent_and_staden_is_the_kommun() -> None:
+    # 'tre av kommunens ...' read as 'av kommunen' (by the kommun) and dropped the lead-in actor.
+    assert find_actors("besöka tre av kommunens fritidsgårdar varje månad.", ["polisen"]) == [
+        "polisen"
+    ]
+    assert find_actors("Polisen ska hålla krogkontroller tillsammans med staden.") == [
+        "polisen",
+        "kommun",
+    ]

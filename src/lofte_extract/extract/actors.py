@@ -131,7 +131,10 @@ def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
     subjects = [_subject_actors(_tokens(sentence)) for sentence in sentences]
     first = subjects[0] if subjects else []
     tokens = _tokens(text)
-    by_agent = any(marker in text.lower() for marker in vocab["by_markers"])
+    # 'av kommunen' names an agent; 'fyra av kommunens evenemang' does not.
+    by_agent = any(
+        re.search(rf"\b{re.escape(marker)}\b", text.lower()) for marker in vocab["by_markers"]
+    )
     if not first and not by_agent:
         both = any(token.lower() in vocab["both"] for token in tokens[:12])
         first = list(context) if context else (["polisen", "kommun"] if both else [])
