@@ -378,3 +378,20 @@ def test_validity_years_joined_by_och():
         "löfte. Löftet gäller under 2023 och 2024."
     )
     assert find_period(doc, span, None)[1] == [2023, 2024]
+
+
+def test_police_area_name_wrapped_onto_the_next_line_of_a_title():
+    doc, span = _doc(
+        "Samverkansöverenskommelse Härnösand 2021-2024\n\nHärnösand 2020-12-15\n\nPer Ek\n"
+        "Lokalpolisområdeschef, Lokalpolisområde\n\nHärnösand"
+    )
+    assert find_lokalpolisomrade(doc, span)[0] == "Härnösand"
+
+
+def test_a_published_stamp_on_a_signed_promise_page_with_a_quote_is_not_news():
+    doc, span = _doc(
+        "Publicerad 2021-03-04\n\nMedborgarlöfte Emmaboda 2021\n\n– Vi vill se fler vuxna "
+        "ute, säger Anna Berg.\n\nVi lovar att:\n• ordna två trygghetsvandringar.\n\n"
+        "Anna Berg\nKommunstyrelsens ordförande\n\nPer Ek\nLokalpolisområdeschef"
+    )
+    assert classify_doc_type(doc, span) == "lofte"

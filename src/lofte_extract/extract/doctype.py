@@ -81,9 +81,9 @@ def classify(
     if strong or weak >= 2:
         return "nyhet"
     if quotes:
-        # A promise page may quote its signers; news quotes more, or carries a dateline.
-        promise = _promise_document(text, start, end)
-        if not promise or weak or quotes >= vocab["quotes_over_promise"]:
+        # A promise page with its lists and signatures may quote its signers (and carry a
+        # 'Publicerad' date); news quotes more.
+        if quotes >= vocab["quotes_over_promise"] or not _promise_document(text, start, end):
             return "nyhet"
     if any(
         any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title

@@ -248,6 +248,12 @@ def _area_pattern() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _wrapped_area_pattern() -> re.Pattern:
+    cues = "|".join(load_json("meta_places.json")["lpo_area_cues"])
+    return re.compile(rf"(?i:{cues})[ \t]*\n\s*(?P<name>{NAME})[ \t]*(?:\n|$)")
+
+
 def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
     """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
     places = load_json("meta_places.json")
@@ -266,6 +272,11 @@ def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None
         offset = m.start("names") + len(" ".join(names[:index])) + (1 if index else 0)
         name = _nominative(name)
         votes.setdefault(name, []).append((offset, offset + len(choice[0])))
+    for m in _wrapped_area_pattern().finditer(text, start, end):
+        # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF
+        if all(part in kommun_by_form() for part in re.split(r"[/-]", m["name"])):
+            name = _nominative(m["name"])
+            votes.setdefault(name, []).append((m.start("name"), m.end("name")))
     if not votes:
         return None, None, None
     name = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
