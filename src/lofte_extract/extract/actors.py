@@ -188,8 +188,9 @@ def _actors_in(words: list[str], stop_at_verb: bool, genitive: bool = False) -> 
             # 'Polisen och kommunens säkerhetsenhet ska ...': a unit of the kommun acts.
             owner = actor_of_token(word[:-1])
             following = words[index + 1].lower() if index + 1 < len(words) else ""
+            partitive = index >= 1 and words[index - 1].lower() == "av"  # 'fyra av kommunens'
             if owner and following not in ("och", ",", "") and following[:1].islower():
-                actor = owner
+                actor = None if partitive else owner
         # 'i Eslövs kommun' names a place, not who acts.
         placed = index >= 2 and words[index - 2].lower() in _PLACE and actor == "kommun"
         before = words[index - 1].lower() if index >= 1 else ""
