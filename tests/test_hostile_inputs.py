@@ -13,6 +13,7 @@ import os
 import random
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,8 @@ Kommunstyrelsens ordförande
 GENERIC = {"parser failed", "extraction failed", "worker crashed (out of memory?)"}
 
 
-def _promise_html(encoding: str = "utf-8") -> bytes:
-    chunks = [c.strip() for c in PROMISE.split("\n\n")]
+def _promise_html(encoding: str = "utf-8", extra: str = "") -> bytes:
+    chunks = [c.strip() for c in PROMISE.split("\n\n")] + ([extra] if extra else [])
     body = [f"<h1>{chunks[0]}</h1>"]
     for chunk in chunks[1:]:
         lines = chunk.splitlines()
@@ -165,11 +166,28 @@ def valid_files() -> dict[str, bytes]:
     }
 
 
+# Latin-9 bytes without a meta tag: only the HTTP header, kept in the manifest, says so.
+LATIN9 = "manifest_latin9.html"
+LATIN9_MANIFEST = {"url": "https://www.kumla.se/lofte", "path": LATIN9, "charset": "ISO-8859-15"}
+
+
+@dataclass
+class Outcome:
+    corpus: Path
+    out: Path
+    records: dict[str, list[dict]]
+    errors: dict[str, list[dict]]
+    seconds: float
+
+
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory) -> tuple[Path, dict, dict, float]:
+def outcome(tmp_path_factory) -> Outcome:
     corpus = tmp_path_factory.mktemp("hostile")
     for name, data in {**hostile_files(), **valid_files()}.items():
         (corpus / name).write_bytes(data)
+    latin9 = _promise_html("iso-8859-15", "Kostnad: 5 000 € per år.")
+    (corpus / LATIN9).write_bytes(latin9)
+    (corpus / "manifest.jsonl").write_text(json.dumps(LATIN9_MANIFEST) + "\n", encoding="utf-8")
     os.symlink("self_loop.txt", corpus / "self_loop.txt")  # a link to itself
     (corpus / "sub").mkdir()
     os.symlink("..", corpus / "sub" / "up")  # a folder linking to its parent
@@ -185,16 +203,16 @@ def outcome(tmp_path_factory) -> tuple[Path, dict, dict, float]:
     for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines():
         error = json.loads(line)
         errors.setdefault(error["path"], []).append(error)
-    return corpus, records, errors, seconds
+    return Outcome(corpus, out, records, errors, seconds)
 
 
 def test_run_completes_fast(outcome):
-    *_, seconds = outcome
+    seconds = outcome.seconds
     assert seconds < 45
 
 
 def test_every_file_gives_records_or_one_specific_error(outcome):
-    _, records, errors, _ = outcome
+    records, errors = outcome.records, outcome.errors
     for name in [*hostile_files(), *valid_files()]:
         assert (name in records) != (name in errors), name
         if name in errors:
@@ -205,7 +223,7 @@ def test_every_file_gives_records_or_one_specific_error(outcome):
 
 
 def test_valid_files_beside_hostile_ones_give_records(outcome):
-    _, records, errors, _ = outcome
+    records, errors = outcome.records, outcome.errors
     for name in valid_files():
         assert name in records, (name, errors.get(name))
         record = records[name][0]
@@ -215,7 +233,7 @@ def test_valid_files_beside_hostile_ones_give_records(outcome):
 
 
 def test_content_decides_the_format_not_the_name(outcome):
-    _, records, _, _ = outcome
+    records = outcome.records
     assert records["really_html.pdf"][0]["source"]["format"] == "html"
     assert records["really_pdf.txt"][0]["source"]["format"] == "pdf"
     assert records["utf16_bom.txt"][0]["source"]["format"] == "txt"
@@ -244,7 +262,7 @@ def test_content_decides_the_format_not_the_name(outcome):
     ],
 )
 def test_broken_file_reason(outcome, name, reason, detail):
-    _, _, errors, _ = outcome
+    errors = outcome.errors
     assert name in errors, name
     row = errors[name][0]
     assert row["reason"] == reason, row
@@ -252,27 +270,37 @@ def test_broken_file_reason(outcome, name, reason, detail):
 
 
 def test_nul_bytes_do_not_reach_the_dataset(outcome):
-    _, records, _, _ = outcome
+    records = outcome.records
     for name in ("nul_bytes.txt", "nul_padded.html"):
         assert "\\u0000" not in json.dumps(records[name]), name
 
 
 def test_hostile_html_shapes_are_not_promises(outcome):
-    _, records, errors, _ = outcome
+    records, errors = outcome.records, outcome.errors
     for name in ("nested_divs.html", "script_8mb.html", "unclosed.html"):
         assert name in errors, (name, records.get(name))
         assert errors[name][0]["stage"] in ("parse", "extract")
 
 
 def test_absurd_page_counts_parse_the_real_page(outcome):
-    _, records, errors, _ = outcome
+    import hashlib
+
     for name in ("claims_100000_pages.pdf", "lists_a_page_5000_times.pdf"):
-        assert name in errors, name
         # The page holds a sentence, not a promise: the file reaches the extractor.
-        assert errors[name][0]["stage"] == "extract", errors[name]
+        assert outcome.errors[name][0]["stage"] == "extract", outcome.errors[name]
+        sha = hashlib.sha256((outcome.corpus / name).read_bytes()).hexdigest()
+        text = (outcome.out / "texts" / f"{sha}.txt").read_text("utf-8")
+        assert text.startswith("Polisen och kommunen lovar trygghet.")
 
 
 def test_symlink_loops_do_not_stop_the_run(outcome):
-    corpus, records, errors, _ = outcome
+    records, errors = outcome.records, outcome.errors
     assert not any(path.startswith("sub/") for path in [*records, *errors])
     assert "self_loop.txt" not in records
+
+
+def test_charset_from_the_manifest_decodes_the_page(outcome):
+    record = outcome.records[LATIN9][0]
+    assert record["source"]["url"] == LATIN9_MANIFEST["url"]
+    text = (outcome.out / "texts" / f"{record['source']['sha256']}.txt").read_text("utf-8")
+    assert "5 000 € per år" in text  # cp1252, the guess without the header, reads '¤'

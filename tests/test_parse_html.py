@@ -452,3 +452,13 @@ def test_real_seed_page_keeps_both_promises(shared: Path):
     items = [b.text for b in doc.blocks if b.kind == "list_item"]
     assert items.count("Två gemensamma trygghetsvandringar i Eslövs kommun.") == 2
     assert sum(b.kind == "signature" for b in doc.blocks) == 4
+
+
+@pytest.mark.parametrize("declare", ["http", "meta"])
+def test_latin9_page_keeps_its_euro_sign(declare):
+    # Latin-9 is not cp1252: byte A4 is '€' there; curly quotes in 80-9F still read as cp1252.
+    body = "<html><head>{meta}</head><body><h1>Medborgarlöfte</h1><p>Kostnad: 5 000 € per år, "
+    meta = '<meta charset="latin-9">' if declare == "meta" else ""
+    page = body.format(meta=meta).encode("iso-8859-15") + b"\x93Trygg\x94.</p></body></html>"
+    doc = parse_html(page, charset="ISO-8859-15" if declare == "http" else None)
+    assert doc.blocks[1].text == "Kostnad: 5 000 € per år, “Trygg”."

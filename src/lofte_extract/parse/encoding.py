@@ -19,7 +19,11 @@ _BOMS = (
 # Browsers read these labels as windows-1252 (WHATWG Encoding): pages declaring
 # latin-1 routinely use the curly quotes and dashes only cp1252 has.
 _CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii",
-                   "iso_8859-1", "windows-1252", "cp1252", "x-cp1252", "iso-8859-15", "latin-9"}
+                   "iso_8859-1", "windows-1252", "cp1252", "x-cp1252"}
+# Latin-9 is its own encoding (WHATWG too): byte A4 is '€' there, '¤' in cp1252.
+_LATIN9 = "iso8859-15"
+_LATIN9_ALIASES = {"iso-8859-15", "iso8859-15", "iso_8859-15", "iso885915", "latin-9", "latin9",
+                   "l9", "csisolatin9"}
 
 # cp1252 leaves five bytes undefined; like browsers, read them as the latin-1 code point.
 _CP1252_TABLE = {
@@ -52,6 +56,8 @@ def _codec(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     if label in _CP1252_ALIASES:
         return "cp1252"
+    if label in _LATIN9_ALIASES:
+        return _LATIN9
     try:
         name = codecs.lookup(label).name
     except LookupError:
@@ -67,6 +73,9 @@ def _cp1252(data: bytes) -> str:
 def _decode_with(data: bytes, codec: str) -> str:
     if codec == "cp1252":
         return _cp1252(data)
+    if codec == _LATIN9:
+        # Bytes 80-9F are control codes in latin-9; such pages mean cp1252's quotes there.
+        return data.decode(_LATIN9).translate(_CP1252_TRANSLATE)
     return data.decode(codec, errors="replace")
 
 
@@ -118,7 +127,7 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
         if codec is None:
             warnings.append(f"unknown charset {label!r} ignored")
             continue
-        if codec == "cp1252" and _is_utf8_multibyte(data):
+        if codec in ("cp1252", _LATIN9) and _is_utf8_multibyte(data):
             # A latin-1 label on bytes that are valid UTF-8 is a server default gone stale.
             warnings.append(f"charset {label!r} declared ({source}) but content is UTF-8")
             return Decoded(data.decode("utf-8"), "utf-8", "utf-8", warnings)
