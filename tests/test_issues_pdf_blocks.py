@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pdf_fixtures import BODY, BOLD, PdfLayout
 
 from lofte_extract.parse.pdf import parse_pdf
@@ -137,3 +138,23 @@ def test_spelled_out_page_label_in_the_middle_of_a_page_is_dropped():
     doc = parse_pdf(layout.build())
     assert "Sida 2 av 2" not in doc.text
     assert "Torsby 2018-03-02" in [b.text for b in doc.blocks]
+
+
+@pytest.mark.parametrize("style", ["cid127", "pua", "square", "dash", "dot"])
+def test_bullet_list_across_a_page_break_keeps_every_item(style):
+    layout = PdfLayout(header="Medborgarlöfte 2021 – Kumla kommun", bullet=style)
+    layout.paragraph(INTRO.strip())
+    while layout._y > layout.margin + 60:
+        layout.lines(["Fyllnadsrad om trygghet och samverkan i kommunen."])
+    layout.paragraph("Vi lovar följande:")
+    items = [
+        "Polisen ska genomföra minst tolv trafikkontroller vid skolorna under läsåret "
+        "och redovisa resultatet för kommunens samverkansgrupp varje kvartal.",
+        "Kommunen ska förbättra belysningen i centrum och i parkerna under hösten.",
+        "Polisen och kommunen ska genomföra fyra trygghetsvandringar tillsammans.",
+    ]
+    layout.bullets(items)
+    doc = parse_pdf(layout.build())
+    assert doc.pages == 2
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == items
+    assert "Kumla kommun" not in doc.text and "Sida" not in doc.text
