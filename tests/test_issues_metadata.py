@@ -395,3 +395,16 @@ def test_a_published_stamp_on_a_signed_promise_page_with_a_quote_is_not_news():
         "Anna Berg\nKommunstyrelsens ordförande\n\nPer Ek\nLokalpolisområdeschef"
     )
     assert classify_doc_type(doc, span) == "lofte"
+
+
+def test_ocr_month_name_and_dotted_dates_are_read():
+    doc, span = _doc(
+        "Medborgarlöfte Älvdalen 2019\n\nPolisen lovar att genomföra fyra insatser.\n\n"
+        "Älvdalen den 12 rnars 2019\n\nLena Holm\nLokalpolisområdeschef"
+    )
+    assert find_signed_date(doc, span)[0] == "2019-03-12"
+    doc, span = _doc(
+        "Medborgarlöfte Älvdalen 2019\n\nPolisen lovar att genomföra fyra insatser.\n\n"
+        "Älvdalen 14.03.2019\n\nLena Holm\nLokalpolisområdeschef"
+    )
+    assert find_signed_date(doc, span)[0] == "2019-03-14"

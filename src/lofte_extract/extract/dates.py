@@ -54,19 +54,21 @@ def make_date(year: int | None, month: int, day: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
-    return load_json("months.json")["months"]
+    vocab = load_json("months.json")
+    return {**vocab["months"], **vocab["ocr_months"]}
 
 
 @lru_cache(maxsize=1)
-def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
     iso = re.compile(r"(?<![\d])(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?!\d)")
     words = re.compile(
-        rf"(?<![\d])(\d{{1,2}})(?::?e)?\s+({names})\.?(?![a-zåäö])(?:\s+(20[0-4]\d)(?!\d))?",
+        rf"(?<![\d])(\d{{1,2}})(?::?e)?\s+({names})\.?(?![a-zåäö])(?:,?\s+(20[0-4]\d)(?!\d))?",
         re.IGNORECASE,
     )
     slash = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(20[0-4]\d)(?!\d)")
-    return iso, words, slash
+    dotted = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?![\d])")
+    return iso, words, slash, dotted
 
 
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
@@ -86,15 +88,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Dates in `text[start:end]` (ISO, '12 mars 2019', '1/1 2019'), in text order."""
     end = len(text) if end is None else end
     text = ocr_digits(text)
-    iso, words, slash = _date_patterns()
+    iso, words, slash, dotted = _date_patterns()
     found: list[DateMention] = []
     for m in iso.finditer(text, start, end):
         found.append(DateMention(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
     for m in words.finditer(text, start, end):
         year = int(m[3]) if m[3] else None
         found.append(DateMention(m.start(), m.end(), year, _months()[m[2].lower()], int(m[1])))
-    for m in slash.finditer(text, start, end):
-        found.append(DateMention(m.start(), m.end(), int(m[3]), int(m[2]), int(m[1])))
+    for pattern in (slash, dotted):  # '1/3 2019', '01.03.2019': day first
+        for m in pattern.finditer(text, start, end):
+            found.append(DateMention(m.start(), m.end(), int(m[3]), int(m[2]), int(m[1])))
     found.sort(key=lambda d: d.start)
     kept: list[DateMention] = []
     for date in found:  # overlapping readings: keep the first, longest
