@@ -408,3 +408,19 @@ def test_ocr_month_name_and_dotted_dates_are_read():
         "Älvdalen 14.03.2019\n\nLena Holm\nLokalpolisområdeschef"
     )
     assert find_signed_date(doc, span)[0] == "2019-03-14"
+
+
+def test_signer_line_with_bars_is_not_taken_for_footer_links():
+    names = _names(
+        "Medborgarlöfte Lund 2022\n\nUnderskrifter\n\nAnna Berg | Kommunalråd | Lunds kommun\n"
+        "Per Ek | Lokalpolisområdeschef | Polisen"
+    )
+    assert names == ["Anna Berg", "Per Ek"]
+
+
+def test_a_telephone_line_under_the_title_still_marks_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Lund 2022\n\nPolisen lovar att synas mer i centrum.\n\n"
+        "Anna Berg\nTrygghetssamordnare\nTelefon: 046-35 50 00"
+    )
+    assert names == []

@@ -123,7 +123,10 @@ def is_furniture(line: str) -> bool:
         and any(word in key for word in vocab["contains_with"])
     ):
         return True
-    # 'Kontakta oss | Om webbplatsen | Tillgänglighet', 'Start › Trygghet › Medborgarlöfte'
+    # 'Kontakta oss | Om webbplatsen | Tillgänglighet', 'Start › Trygghet › Medborgarlöfte';
+    # 'Anna Berg | Kommunalråd | Lunds kommun' is a signer, not links.
+    if any(head in key for head in load_json("titles.json")["heads"]):
+        return False
     for separator in vocab["separators"]:
         parts = [part.strip() for part in key.split(separator)]
         if len(parts) >= vocab["separated_min_parts"] and all(

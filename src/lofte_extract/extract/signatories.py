@@ -222,6 +222,9 @@ def _contact_line(line: Line) -> bool:
 
 
 def _phone_line(line: Line) -> bool:
+    cues = tuple(load_json("meta_places.json")["contact_detail_cues"])
+    if line.text.lower().startswith(cues):
+        return True
     return bool(re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text))
 
 
@@ -244,12 +247,12 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
     label = re.match(r"(?:För|för)\s[^:]{2,40}:\s*", line.text)  # 'För polisen: Anna Berg, ...'
     if label:
         line = Line(line.text[label.end():], line.start + label.end(), line.end)
-    tokens = list(re.finditer(r"[^\s,]+", line.text))
+    tokens = list(re.finditer(r"[^\s,|]+", line.text))
     for count in (2, 3, 4):
         if count >= len(tokens):
             break
         name_end = tokens[count - 1].end()
-        rest = re.match(_PARTY + r"?\s*,?\s*", line.text[name_end:])
+        rest = re.match(_PARTY + r"?\s*[,|]?\s*", line.text[name_end:])
         offset = name_end + (rest.end() if rest else 0)
         title_text = line.text[offset:].strip()
         if not _title_pattern().match(title_text):
@@ -318,7 +321,7 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             name = re.sub(_PARTY + "$", "", name_line.text).strip()
             full = _ocr_title(title_line.text.strip().rstrip(","))
             # 'Kommundirektör, Växjö kommun': the title, then its organisation.
-            title = full.split(",")[0].strip()
+            title = re.split(r"[,|]", full)[0].strip()
             org = organisation_of(full)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation
