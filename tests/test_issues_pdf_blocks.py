@@ -158,3 +158,25 @@ def test_bullet_list_across_a_page_break_keeps_every_item(style):
     assert doc.pages == 2
     assert [b.text for b in doc.blocks if b.kind == "list_item"] == items
     assert "Kumla kommun" not in doc.text and "Sida" not in doc.text
+
+
+@pytest.mark.parametrize("first_page_header", [True, False])
+def test_title_worded_like_the_running_header_is_kept_and_the_header_dropped(first_page_header):
+    # Word's "different first page": the small header may start on page 2 only.
+    header = "Medborgarlöften i Kalmar kommun"
+    layout = PdfLayout(header=header if first_page_header else None)
+    layout.heading(header, size=18)
+    layout.paragraph(INTRO.strip())
+    while layout._y > layout.margin + 30:
+        layout.lines(["Fyllnadsrad om trygghet och samverkan i kommunen."])
+    running = "Polisen och kommunen arbetar gemensamt för en trygg och säker " * 3 + "miljö."
+    layout.paragraph(running)
+    if not first_page_header:
+        layout.pages[1].append(type(layout.pages[1][0])(
+            BODY, 9, layout.margin, layout.height - 49, header))
+    doc = parse_pdf(layout.build())
+    assert doc.pages == 2
+    assert doc.blocks[0].text == header and doc.blocks[0].kind == "heading"
+    assert doc.title == header
+    assert doc.text.count(header) == 1
+    assert doc.blocks[-1].text == running

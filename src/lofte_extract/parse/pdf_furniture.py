@@ -34,7 +34,10 @@ def _key(line: Line, body_size: float) -> str:
     each page are content, not a running header.
     """
     text = re.sub(r"\s+", " ", line.text.lower()).strip()
-    return text if line.size > body_size + 0.5 else re.sub(r"\d+", "#", text)
+    text = text if line.size > body_size + 0.5 else re.sub(r"\d+", "#", text)
+    # The size is part of the key: a title on page 1 worded like the small running
+    # header on every page ("Medborgarlöften i Kalmar kommun") is not furniture.
+    return f"{round(line.size)}|{text}"
 
 
 def _body_size(pages: list[list[Line]]) -> float:
@@ -65,10 +68,16 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
                 seen.setdefault((where, key), []).append((index, numbers))
     needed = max(2, math.ceil(min_share * len(pages)))
     repeated = {key for key, hits in seen.items() if len(hits) >= needed and _running(hits)}
+    titles = _title_texts(pages[0] if pages else [], body)
     cleaned: list[list[Line]] = []
-    for lines, (top, bottom) in zip(pages, zones, strict=True):
+    for number, (lines, (top, bottom)) in enumerate(zip(pages, zones, strict=True)):
         in_zone = {id(line) for line in top + bottom}
         drop = {id(line) for line in top + bottom if is_page_number(line.text)}
+        if number > 0:
+            # A later page's small header echoing the first page's title: furniture even
+            # when the first page (a title page) does not carry it.
+            drop |= {id(line) for line in top if _plain(line.text) in titles
+                     and line.size < body + 0.5}
         # "Sida 2 av 3" spelled out is a page label wherever it stands (a scan's OCR
         # puts it mid-page); a bare number is one only at the edge.
         drop |= {id(line) for line in lines if _spelled_page_label(line.text)}
@@ -88,6 +97,15 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
             kept.append(line)
         cleaned.append(kept)
     return cleaned
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _title_texts(lines: list[Line], body_size: float) -> set[str]:
+    """Texts of the first page's lines set larger than body text (its title, headings)."""
+    return {_plain(line.text) for line in lines if line.size > body_size + 0.5}
 
 
 def _spelled_page_label(text: str) -> bool:
