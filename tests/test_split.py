@@ -137,3 +137,21 @@ def test_a_short_sentence_naming_the_period_does_not_start_a_document():
     )
     _, spans = _spans(text)
     assert len(spans) == 1
+
+
+def test_a_breadcrumb_naming_an_older_promise_does_not_start_a_document():
+    text = (
+        "Start › Trygghet › Medborgarlöften 2019-2020\n\nMedborgarlöfte Kalix 2021\n\n"
+        "Polisen lovar att genomföra tio insatser i Kalix centrum under 2021."
+    )
+    doc, spans = _spans(text)
+    assert len(spans) == 1
+    assert spans[0].heading == "Medborgarlöfte Kalix 2021"
+
+
+def test_a_cookie_banner_taken_for_the_title_is_not_the_heading():
+    doc = parse_text(
+        "Cookies på kil.se\n\nSamverkansöverenskommelse Kil 2022\n\nParterna ska samverka."
+        .encode()
+    )
+    assert split_documents(doc)[0].heading == "Samverkansöverenskommelse Kil 2022"

@@ -27,12 +27,12 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
     """
     # Imported here: the extract package imports this module.
     from ..extract.dates import heading_years, is_period_heading
-    from ..extract.meta_vocab import lines, load_json
+    from ..extract.meta_vocab import body_lines, load_json
 
     vocab = load_json("meta_years.json")
     text = doc.text
     sections: list[tuple[int, str, list[int]]] = []  # (line start, heading, years)
-    for line in lines(text):
+    for line in body_lines(text):  # a breadcrumb naming a promise does not start one
         if not is_period_heading(line.text):
             continue
         years = heading_years(line.text)
