@@ -72,7 +72,7 @@ def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
-_OCR_RUN = re.compile(r"(?<![^\W\d_])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![^\W\d_])")
+_OCR_RUN = re.compile(r"(?<![^\W\d_])[\dlIO]+(?![^\W\d_])")
 _OCR_TABLE = str.maketrans("lIO", "110")
 
 
@@ -81,7 +81,14 @@ def ocr_digits(text: str) -> str:
     """`text` with OCR's l, I and O read as 1, 1 and 0 inside digit runs (same length)."""
     if not re.search(r"\d[lIO]|[lIO]\d", text):
         return text
-    return _OCR_RUN.sub(lambda m: m.group().translate(_OCR_TABLE), text)
+    return _OCR_RUN.sub(_mend_run, text)
+
+
+def _mend_run(m: re.Match) -> str:
+    run = m.group()
+    if run.isdigit() or not any(c.isdigit() for c in run):
+        return run  # 'IO', 'Ola' stay words
+    return run.translate(_OCR_TABLE)
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
