@@ -424,3 +424,11 @@ def test_a_telephone_line_under_the_title_still_marks_a_contact_box():
         "Anna Berg\nTrygghetssamordnare\nTelefon: 046-35 50 00"
     )
     assert names == []
+
+
+def test_titles_over_names_in_columns_closed_up_by_a_pdf():
+    names = _names(
+        "Medborgarlöfte Vara 2022\n\nVara den 1 mars 2022\n\n"
+        "Kommunstyrelsens ordförande Lokalpolisområdeschef\n\nAnnelie Hägg Per Svensson"
+    )
+    assert names == ["Annelie Hägg", "Per Svensson"]

@@ -295,8 +295,17 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
     ):
         return list(zip(names, titles, strict=True))
     previous_free_name = index > 0 and index - 1 not in used and _is_name(content[index - 1])
-    if _title_text(line) and _is_name(nxt) and not previous_free_name:
-        return [(nxt, line)]
+    if _title_text(line) and not previous_free_name:
+        # Titles over names: 'Kommunstyrelsens ordförande Lokalpolisområdeschef' over
+        # 'Anna Berg Per Ek' once a PDF has closed the gap between the columns.
+        heads = _split_title_line(line)
+        under = split_columns(nxt)
+        if len(heads) > 1 and len(under) != len(heads):
+            under = _split_names(nxt, len(heads)) or under
+        if len(heads) > 1 and len(under) == len(heads) and all(_is_name(n) for n in under):
+            return list(zip(under, heads, strict=True))
+        if _is_name(nxt):
+            return [(nxt, line)]
     return []
 
 
