@@ -163,6 +163,8 @@ def valid_files() -> dict[str, bytes]:
         "latin1.html": _promise_html("iso-8859-1"),
         "nul_bytes.txt": PROMISE.encode("utf-8").replace(b"\n\n", b"\n\x00\x00\n"),
         "nul_padded.html": _promise_html() + b"\x00" * 8192,
+        # A dump of 100 000 list lines after the promise: its extraction would time out.
+        "huge_list.txt": PROMISE.encode() + "• Polisen ska synas i centrum.\n".encode() * 100_000,
     }
 
 
@@ -304,3 +306,8 @@ def test_charset_from_the_manifest_decodes_the_page(outcome):
     assert record["source"]["url"] == LATIN9_MANIFEST["url"]
     text = (outcome.out / "texts" / f"{record['source']['sha256']}.txt").read_text("utf-8")
     assert "5 000 € per år" in text  # cp1252, the guess without the header, reads '¤'
+
+
+def test_huge_page_keeps_its_first_blocks_with_a_warning(outcome):
+    record = outcome.records["huge_list.txt"][0]
+    assert any(w.startswith("kept the first 5000 of") for w in record["warnings"])

@@ -255,3 +255,13 @@ def test_page_over_the_element_cap_is_cut_with_a_warning(monkeypatch):
     with pytest.raises(ParseError) as raised:
         parse_html(nested.encode())
     assert raised.value.detail.endswith("markup cut after 40 elements")
+
+
+def test_html_over_the_block_cap_keeps_its_first_blocks(monkeypatch):
+    from lofte_extract.parse import html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_BLOCKS", 3)
+    page = "<html><body><h1>Löften</h1><ul>" + "<li>Polisen ska synas.</li>" * 10 + "</ul>"
+    doc = parse_html(page.encode())
+    assert len(doc.blocks) == 3
+    assert "kept the first 3 of 11 blocks" in doc.warnings

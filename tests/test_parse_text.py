@@ -249,3 +249,12 @@ def test_signer_under_whom_they_sign_for():
         ("paragraph", "Mora den 15 februari 2023"),
         ("signature", "För Mora kommun\nHelena Strand\nKommunstyrelsens ordf."),
     ]
+
+
+def test_text_over_the_block_cap_keeps_its_first_blocks(monkeypatch):
+    from lofte_extract.parse import text as text_module
+
+    monkeypatch.setattr(text_module, "MAX_BLOCKS", 3)
+    doc = parse("Löften\n\n" + "• Polisen ska synas.\n" * 10)
+    assert len(doc.blocks) == 3
+    assert doc.warnings == ["kept the first 3 of 11 blocks"]

@@ -16,7 +16,7 @@ from .normalize import normalize_line, split_bullet
 from .pdf_blocks import join_lines
 from .text_lines import classify_lines, is_furniture_line, is_organisation
 
-__all__ = ["parse_html"]
+__all__ = ["MAX_BLOCKS", "MAX_BYTES", "MAX_ELEMENTS", "MAX_MARKUP_CHARS", "parse_html"]
 
 # A page this big is not a promise; cap the work so a hostile file cannot stall a run.
 MAX_BYTES = 20_000_000
@@ -25,6 +25,7 @@ MAX_MARKUP_CHARS = 5_000_000
 # Elements parsed at most: a long real page has tens of thousands; bs4 spends ~30 µs on
 # each, so a page of 200 000 nested <div>s would take most of a file's time limit.
 MAX_ELEMENTS = 100_000
+MAX_BLOCKS = 5_000  # as for plain text: a promise has hundreds, a dump would time out
 _ELEMENT = re.compile(r"<[A-Za-z]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 _JS_HINT = re.compile(r"javascript|enable js|aktivera|noscript|app-root|__next|ng-app", re.I)
@@ -256,6 +257,9 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
         blocks.insert(0, extra)
     blocks = _join_broken_words(_merge_signatures(_signer_rows(blocks)))
     builder = DocumentBuilder("html")
+    if len(blocks) > MAX_BLOCKS:
+        warnings_.append(f"kept the first {MAX_BLOCKS} of {len(blocks)} blocks")
+        blocks = blocks[:MAX_BLOCKS]
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)
     if not builder.blocks:

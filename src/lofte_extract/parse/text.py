@@ -22,12 +22,16 @@ from .text_lines import (
 )
 
 __all__ = [
+    "MAX_BLOCKS",
     "classify_lines",
     "is_furniture_line",
     "looks_like_heading",
     "parse_text",
 ]
 
+# Blocks kept at most: a promise has hundreds; a page of 100 000 list lines is a dump whose
+# extraction would outlast any time limit, so its first blocks stand for it (with a warning).
+MAX_BLOCKS = 5_000
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _RULE = re.compile(r"^[\s._\-–—=*~·•]{3,}$")  # dotted signature lines, markdown rules
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
@@ -250,9 +254,12 @@ def parse_text(data: bytes, charset: str | None = None) -> ParsedDocument:
     for number, chunk in enumerate(_merge_chunks(_chunks(lines))):
         parser.feed(chunk, first=number == 0)
     builder = DocumentBuilder("txt")
-    for piece in parser.pieces:
+    warnings = list(decoded.warnings)
+    if len(parser.pieces) > MAX_BLOCKS:
+        warnings.append(f"kept the first {MAX_BLOCKS} of {len(parser.pieces)} blocks")
+    for piece in parser.pieces[:MAX_BLOCKS]:
         builder.add(piece.kind, piece.text, level=piece.level)
     if not builder.blocks:
         raise ParseError("empty document", "no text after removing page furniture")
     title = next((b.text for b in builder.blocks if b.kind == "heading"), builder.blocks[0].text)
-    return builder.build(title=title.split("\n")[0][:200], warnings=decoded.warnings)
+    return builder.build(title=title.split("\n")[0][:200], warnings=warnings)
