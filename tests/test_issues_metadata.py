@@ -432,3 +432,12 @@ def test_titles_over_names_in_columns_closed_up_by_a_pdf():
         "Kommunstyrelsens ordförande Lokalpolisområdeschef\n\nAnnelie Hägg Per Svensson"
     )
     assert names == ["Annelie Hägg", "Per Svensson"]
+
+
+def test_signers_named_after_a_noun_phrase_of_signing():
+    names = _names(
+        "Nyhet\n\nPolisen och Sundsvalls kommun har förnyat sitt medborgarlöfte. Undertecknandet "
+        "gjordes av kommunstyrelsens ordförande Eva Ek och lokalpolisområdeschef Per Holm.\n\n"
+        "Fritidschefen Sara Lind, som inte var med vid undertecknandet, välkomnar löftet."
+    )
+    assert names == ["Eva Ek", "Per Holm"]
