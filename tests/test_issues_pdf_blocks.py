@@ -28,7 +28,7 @@ def test_bold_sentences_are_paragraphs_and_list_items_not_headings():
         "a) Polisen ska genomföra minst 25 nykterhetskontroller under",
         "året och i samband med större evenemang i centrum",
     ], font=BOLD)
-    layout.lines(["Uppföljning"], font=BOLD)
+    layout.lines(["Hur följs löftet upp i Kalmar kommun?"], font=BOLD)
     layout.paragraph("Löftet följs upp varje kvartal av styrgruppen.")
     doc = parse_pdf(layout.build())
     assert kinds_texts(doc)[2:] == [
@@ -37,7 +37,7 @@ def test_bold_sentences_are_paragraphs_and_list_items_not_headings():
         ("paragraph", "Kommunen ska tända belysningen vid alla skolor."),
         ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller under året och i "
          "samband med större evenemang i centrum"),
-        ("heading", "Uppföljning"),
+        ("heading", "Hur följs löftet upp i Kalmar kommun?"),
         ("paragraph", "Löftet följs upp varje kvartal av styrgruppen."),
     ]
 
@@ -180,3 +180,15 @@ def test_title_worded_like_the_running_header_is_kept_and_the_header_dropped(fir
     assert doc.title == header
     assert doc.text.count(header) == 1
     assert doc.blocks[-1].text == running
+
+
+def test_numbered_section_heading_set_large_stays_a_heading():
+    layout = PdfLayout(page_numbers=None)
+    layout.paragraph(INTRO.strip())
+    layout.heading("1. Ökad trygghet i centrala Kalmar", size=14)
+    layout.paragraph("Polisen ska genomföra fler kontroller i centrum under kvällstid.")
+    layout.heading("Vad är ett medborgarlöfte?", size=14)
+    layout.paragraph("Ett löfte från polisen och kommunen till invånarna.")
+    doc = parse_pdf(layout.build())
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == [
+        "1. Ökad trygghet i centrala Kalmar", "Vad är ett medborgarlöfte?"]

@@ -86,10 +86,14 @@ def _bold_sentence(text: str, bold_only: bool) -> bool:
     a larger type needs a longer sentence ('Medborgarlöfte 2024.' stays a title).
     """
     words = text.split()
-    sentence = text.endswith((".", "!", "?")) and not text.endswith("...")
+    # Only a full stop: "Vad är ett medborgarlöfte?" and "Tillsammans!" are headings.
+    sentence = text.endswith(".") and not text.endswith("...")
+    broken = len(words[-1]) > 3 and words[-1].endswith("-") and words[-1][-2].isalpha()
     numbered = split_bullet(text)
-    if numbered is not None and numbered.kind == "ordinal" and (sentence or len(words) > 4):
-        return True
+    if numbered is not None and numbered.kind == "ordinal":
+        # "2. Trygghet i centrum" set large is a numbered section; in body type, or a
+        # sentence, or running on into the next line ("nykterhets-"), it is a list item.
+        return sentence or broken or len(words) > (4 if bold_only else 12)
     if not bold_only:
         return sentence and len(words) > 8
     return (sentence and len(words) >= 4) or len(text) > 100
