@@ -441,3 +441,11 @@ def test_signers_named_after_a_noun_phrase_of_signing():
         "Fritidschefen Sara Lind, som inte var med vid undertecknandet, välkomnar löftet."
     )
     assert names == ["Eva Ek", "Per Holm"]
+
+
+def test_a_publication_date_run_into_the_signing_sentence_is_not_the_signing_date():
+    doc, span = _doc(
+        "Medborgarlöfte Kalix 2020\n\nPublicerad: 12 mars 2020 Polisen och Kalix kommun "
+        "undertecknade löftet den 2 mars 2020."
+    )
+    assert find_signed_date(doc, span)[0] == "2020-03-02"

@@ -26,6 +26,8 @@ def signed_date(
         if not signed:
             continue
         for date in find_dates(text, sentence.start, sentence.end):
+            if _labelled_not_signed(text[max(sentence.start, date.start - 30):date.start]):
+                continue  # 'Publicerad 2019-03-12' run into the signing sentence
             year = date.year or _infer_year(date.month, lower, years)
             iso = date.iso(year)
             if iso:
@@ -53,6 +55,15 @@ def signed_date(
         if iso and (line.start >= half or placed):
             return iso, date.start, date.end
     return None, None, None
+
+
+def _labelled_not_signed(before: str) -> bool:
+    """Whether the words just before a date label it a publication or update date."""
+    words = [w.lower().strip(":,.") for w in before.split()[-3:]]
+    not_signed = load_json("meta_places.json")["date_line_not_signed"]
+    return any(w in not_signed for w in words[-2:]) or bool(words) and words[-1] == "den" and any(
+        w in not_signed for w in words[:-1]
+    )
 
 
 def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
