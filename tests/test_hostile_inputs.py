@@ -311,3 +311,16 @@ def test_charset_from_the_manifest_decodes_the_page(outcome):
 def test_huge_page_keeps_its_first_blocks_with_a_warning(outcome):
     record = outcome.records["huge_list.txt"][0]
     assert any(w.startswith("kept the first 5000 of") for w in record["warnings"])
+
+
+def test_vanished_or_unreadable_file_is_an_error_row(tmp_path):
+    from lofte_extract.pipeline import process_file
+
+    gone = process_file(tmp_path, tmp_path / "gone.pdf", {})  # deleted after discovery
+    assert gone.error is not None and gone.error.reason == "unreadable file"
+    if os.geteuid() != 0:  # root reads anything
+        locked = tmp_path / "locked.txt"
+        locked.write_text(PROMISE, encoding="utf-8")
+        locked.chmod(0)
+        result = process_file(tmp_path, locked, {})
+        assert result.error is not None and result.error.reason == "unreadable file"
