@@ -155,3 +155,13 @@ def test_a_cookie_banner_taken_for_the_title_is_not_the_heading():
         .encode()
     )
     assert split_documents(doc)[0].heading == "Samverkansöverenskommelse Kil 2022"
+
+
+def test_footer_links_and_a_date_stamp_do_not_make_a_cut_off_heading_a_document():
+    text = (
+        "Medborgarlöfte 2020-2021\n\nPolisen lovar att genomföra tio trafikkontroller i centrum "
+        "och att delta i fyra trygghetsvandringar.\n\nMedborgarlöfte 2018-2019\nFör att\n\n"
+        "Kontakta oss  |  Om webbplatsen  |  Tillgänglighet\n\n2026-01-15"
+    )
+    _, spans = _spans(text)
+    assert len(spans) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import ParsedDocument
@@ -52,7 +53,7 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
     spans = []
     for index, (start, heading, _) in enumerate(sections):
         begin, finish = bounds[index], bounds[index + 1]
-        body = len("".join(text[start + len(heading):finish].split()))
+        body = _body_size(text, start + len(heading), finish)
         final = index == len(sections) - 1
         if spans and (body < 15 or (final and body < vocab["min_span_body"])):
             # A heading with next to nothing under it (a page cut off there): not a document.
@@ -61,6 +62,17 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
             continue
         spans.append(DocumentSpan(begin, finish, heading))
     return spans
+
+
+def _body_size(text: str, start: int, end: int) -> int:
+    """Characters of content under a heading: site furniture and bare date stamps left out."""
+    from ..extract.meta_vocab import body_lines
+
+    kept = [
+        line.text for line in body_lines(text, start, end)
+        if not re.fullmatch(r"[\d\s./:-]+", line.text)
+    ]
+    return len("".join("".join(kept).split()))
 
 
 def _other_kommun(heading: str, previous: str) -> bool:
