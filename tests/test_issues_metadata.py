@@ -449,3 +449,29 @@ def test_a_publication_date_run_into_the_signing_sentence_is_not_the_signing_dat
         "undertecknade löftet den 2 mars 2020."
     )
     assert find_signed_date(doc, span)[0] == "2020-03-02"
+
+
+def test_ocr_in_a_follow_up_title_year_and_a_police_area_cue():
+    doc, span = _doc(
+        "Uppföljning medborgarlöfte Kungälv 2O18-2O19\n\nPolisen i Lokalpolisornråde Kungälv "
+        "har genomfört fyra trygghetsvandringar."
+    )
+    assert classify_doc_type(doc, span) == "uppfoljning"
+    assert find_lokalpolisomrade(doc, span)[0] == "Kungälv"
+
+
+def test_ocr_title_before_a_signer_named_in_a_sentence():
+    doc, span = _doc(
+        "Nyhet\n\nMedborgarlöftet undertecknades av Kornmunstyrelsens ordförande Eva Ek och "
+        "lokalpolisområdeschef Per Holm."
+    )
+    titles = [s.title for s in find_signatories(doc, span)]
+    assert titles == ["Kommunstyrelsens ordförande", "lokalpolisområdeschef"]
+
+
+def test_a_short_kommun_name_opening_a_news_title_counts_and_a_paper_name_does_not():
+    doc, span = _doc(
+        "Hjo får nytt medborgarlöfte\n\nSkaraborgs Nya Tidning, 2 april 2020\n\nKommunalrådet "
+        "Eva Ek och polisen skrev under ett medborgarlöfte för Hjo kommun i går."
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Hjo"]

@@ -72,14 +72,14 @@ def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
-_OCR_RUN = re.compile(r"(?<![^\W\d_])[\dlIO]+(?![^\W\d_])")
-_OCR_TABLE = str.maketrans("lIO", "110")
+_OCR_RUN = re.compile(r"(?<![^\W\d_])[\dlIOo]+(?![^\W\d_])")
+_OCR_TABLE = str.maketrans("lIOo", "1100")
 
 
 @lru_cache(maxsize=8)
 def ocr_digits(text: str) -> str:
-    """`text` with OCR's l, I and O read as 1, 1 and 0 inside digit runs (same length)."""
-    if not re.search(r"\d[lIO]|[lIO]\d", text):
+    """`text` with OCR's l, I and O (o) read as 1, 1 and 0 inside digit runs (same length)."""
+    if not re.search(r"\d[lIOo]|[lIOo]\d", text):
         return text
     return _OCR_RUN.sub(_mend_run, text)
 

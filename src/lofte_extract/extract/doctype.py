@@ -22,7 +22,9 @@ def is_about(text: str) -> bool:
     does not count: a mention must sit in prose, in a title line, or come with others.
     """
     # OCR reads 'm' as 'rn': 'rnedborgarlöfte'.
-    normalized = text.replace("rn", "m").replace("Rn", "M")
+    from .dates import ocr_digits
+
+    normalized = ocr_digits(text).replace("rn", "m").replace("Rn", "M")
     found = list(_about_pattern().finditer(normalized))
     if len(found) >= 3:
         return True

@@ -43,9 +43,14 @@ def _upper_forms() -> dict[str, KommunEntry]:
     return {form.upper(): entry for form, entry in kommun_by_form().items()}
 
 
+def _ocr_tolerant(cues: list[str]) -> str:
+    """Cue patterns that also match OCR's 'rn' for 'm' ('Lokalpolisornrådeschef')."""
+    return "|".join(cue.replace("m", "(?:m|rn)") for cue in cues)
+
+
 @lru_cache(maxsize=1)
 def _lpo_pattern() -> re.Pattern:
-    cues = "|".join(load_json("meta_places.json")["lpo_cues"])
+    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_cues"])
     return re.compile(rf"(?i:{cues})\s+(?:(?:i|för)\s+)?(?:LPO\s+)?$")
 
 
@@ -98,8 +103,11 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             weight += 2
         if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
             continue
-        # 'Vara tillgängliga minst 100 kvällar' is a verb; 'Vara – medborgarlöften' a title.
-        titled = bool(re.match(r"[ \t]*(?:[–—:-]|$)", after))
+        # 'Vara tillgängliga minst 100 kvällar' is a verb; 'Vara – medborgarlöften' and a
+        # title line 'Tierp får nytt medborgarlöfte' name the kommun.
+        titled = bool(re.match(r"[ \t]*(?:[–—:-]|$)", after)) or (
+            in_title and len(line) < 60 and _names_promise(line) and not line.rstrip().endswith(".")
+        )
         if entry.ambiguous and not (with_suffix or titled) and _sentence_initial(text, m.start()):
             continue
         mentions.append(KommunMention(entry, m.start(), m.end(), weight))
@@ -120,6 +128,10 @@ def _title_offset(text: str, start: int, at: int) -> int:
 def heading_kommuner(heading: str) -> set[str]:
     """Codes of the kommuner a heading names."""
     return {m.entry.code for m in kommun_mentions(heading, 0, len(heading))}
+
+
+def _names_promise(line: str) -> bool:
+    return bool(re.search(load_json("meta_years.json")["lofte_word"], line))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -241,7 +253,7 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
 @lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern:
     places = load_json("meta_places.json")
-    cues = "|".join(places["lpo_cues"])
+    cues = _ocr_tolerant(places["lpo_cues"])
     return re.compile(
         rf"(?i:(?P<cue>{cues}))[ \t]+(?:(?:i|för)[ \t]+)?(?:LPO\s+)?"
         rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
@@ -250,14 +262,14 @@ def _area_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _wrapped_area_pattern() -> re.Pattern:
-    cues = "|".join(load_json("meta_places.json")["lpo_area_cues"])
+    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
     return re.compile(rf"(?i:{cues})[ \t]*\n\s*(?P<name>{NAME})[ \t]*(?:\n|$)")
 
 
 def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
     """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
     places = load_json("meta_places.json")
-    area_cue = re.compile("(?i)^(?:" + "|".join(places["lpo_area_cues"]) + ")$")
+    area_cue = re.compile("(?i)^(?:" + _ocr_tolerant(places["lpo_area_cues"]) + ")$")
     stop = set(places["name_stopwords"])
     votes: dict[str, list[tuple[int, int]]] = {}
     for m in _area_pattern().finditer(text, start, end):

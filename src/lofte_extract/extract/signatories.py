@@ -102,7 +102,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
 
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
-    before = text[max(floor, start - 60):start]
+    # OCR's 'rn' for 'm' mended first: 'Kornmunstyrelsens ordförande Anna Berg'
+    before = re.sub(r"rn(?=[a-zåäö])", "m", text[max(floor, start - 60):start])
     best = None
     for m in _title_pattern().finditer(before):
         tail = before[m.end():]
