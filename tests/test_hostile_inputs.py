@@ -13,6 +13,7 @@ import os
 import random
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,22 @@ def _claims_pages(count: int, kids: int = 1) -> bytes:
     ])
 
 
+def _inflating(payload: bytes) -> bytes:
+    """One page whose Flate content stream inflates to `payload`, beside a line of text."""
+    packed = zlib.compress(payload, 9)
+    text = b"BT /F1 12 Tf 72 700 Td (Polisen lovar.) Tj ET"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+    ])
+
+
 def hostile_files() -> dict[str, bytes]:
     """File name -> bytes: every kind of broken or hostile input, built in code."""
     noise = random.Random(7)
@@ -126,6 +143,11 @@ def hostile_files() -> dict[str, bytes]:
         "page_tree_loop.pdf": _page_tree_loop(),
         "claims_100000_pages.pdf": _claims_pages(100000),
         "lists_a_page_5000_times.pdf": _claims_pages(5000, kids=5000),
+        # 6 KB that inflate to 5 MB of save/restore operators (pdfminer: 15 s).
+        "inflates_to_5mb.pdf": _inflating(b"q Q " * 1_250_000),
+        # 8 KB that draw 1.2 million characters (pdfminer: a minute to lay them out).
+        "million_characters.pdf": _inflating(
+            b"BT /F1 1 Tf 10 10 Td (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) Tj ET\n" * 40_000),
         "zero.pdf": b"",
         "zero.txt": b"",
         "zero.html": b"",
@@ -249,6 +271,8 @@ def test_content_decides_the_format_not_the_name(outcome):
         ("encrypted.pdf", "encrypted PDF", "password"),
         ("scan.pdf", "no text layer: needs OCR", "image"),
         ("page_tree_loop.pdf", "corrupt PDF", ""),
+        ("inflates_to_5mb.pdf", "PDF pages too large to parse", "bytes of drawing"),
+        ("million_characters.pdf", "PDF pages too large to parse", "characters"),
         ("zero.pdf", "empty file", ""),
         ("zero.txt", "empty file", ""),
         ("zero.html", "empty file", ""),

@@ -16,6 +16,7 @@ import logging
 import re
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -37,6 +38,9 @@ MAX_CHARS_PER_PAGE = 200_000  # a page with more characters than this is not pro
 # page is a map, a drawing, or a decompression bomb, and pdfminer would chew on it.
 MAX_CONTENT_BYTES = 4_000_000
 TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are skipped
+# String operands in a content stream: a cheap upper bound of the characters a page draws,
+# read before pdfminer lays out every one of them (a 7 KB file can hold a million).
+_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)")
 
 
 # pdfminer logs every oddity of a broken file as a warning; they are collected per
@@ -122,25 +126,31 @@ def _parse_open(
     widths: list[float] = []
     image_pages: list[int] = []
     failures: list[str] = []
+    oversized: list[str] = []
     chars = unmapped = 0
     started = time.monotonic()
     for number, page in enumerate(pdf.pages[:max_pages], start=1):
         if number > 1 and time.monotonic() - started > time_budget:
             warnings.append(f"stopped after {number - 1} pages: over {time_budget:.0f}s")
             break
-        lines = _read_page(page, number, warnings, failures)
-        if not lines and _has_images(page):
+        known = len(oversized)
+        lines = _read_page(page, number, warnings, failures, oversized)
+        # Looking at a skipped page's images or glyphs would lay it out after all.
+        laid_out = len(oversized) == known
+        if laid_out and not lines and _has_images(page):
             image_pages.append(number)
         pages.append(lines)
         heights.append(float(page.height or 842))
         widths.append(float(page.width or 0))
         chars += sum(len(line.text) for line in lines)
-        unmapped += _unmapped_glyphs(page)
+        unmapped += _unmapped_glyphs(page) if laid_out else 0
         page.close()  # free pdfminer's layout objects as we go
     if failures and len(failures) == len(pages):
         raise ParseError("corrupt PDF", "; ".join(failures[:3]))
     if unmapped > chars:
         raise ParseError("no text layer: needs OCR", f"{unmapped} glyphs without a unicode map")
+    if chars == 0 and oversized:
+        raise ParseError("PDF pages too large to parse", "; ".join(oversized[:3]))
     if chars == 0 and not image_pages and messages.messages:
         # No text, no images, but pdfminer complained: broken streams, not a scan.
         raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
@@ -178,16 +188,26 @@ def _lists_kids(pdf: Any) -> bool:
     return bool(kids) or (isinstance(count, int) and count > 0)
 
 
-def _read_page(page: Any, number: int, warnings: list[str], failures: list[str]) -> list[Line]:
+def _read_page(
+    page: Any, number: int, warnings: list[str], failures: list[str], oversized: list[str]
+) -> list[Line]:
     """One page's lines; a broken or absurd page becomes a warning, not a failure."""
     try:
-        size = _content_bytes(page)
+        size, strings = _content_size(page)
+        count = 0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else (
+            len(page.chars)
+        )
         if size > MAX_CONTENT_BYTES:
-            warnings.append(f"page {number}: skipped, {size} bytes of drawing instructions")
-            return []
-        count = len(page.chars)
-        if count > MAX_CHARS_PER_PAGE:
-            warnings.append(f"page {number}: skipped, {count} characters")
+            skipped = f"page {number}: skipped, over {MAX_CONTENT_BYTES} bytes of drawing"
+        elif strings > 2 * MAX_CHARS_PER_PAGE:
+            skipped = f"page {number}: skipped, about {strings} characters"
+        elif count > MAX_CHARS_PER_PAGE:
+            skipped = f"page {number}: skipped, {count} characters"
+        else:
+            skipped = ""
+        if skipped:
+            warnings.append(skipped)
+            oversized.append(skipped)
             return []
         page = clean_page(page)
         try:
@@ -205,15 +225,39 @@ def _read_page(page: Any, number: int, warnings: list[str], failures: list[str])
         return []
 
 
-def _content_bytes(page: Any) -> int:
-    """Size of the page's content streams as stored (before decompression)."""
+def _content_size(page: Any) -> tuple[int, int]:
+    """Bytes of the page's content streams once inflated (counted up to just past the
+    limit: a 5 KB stream may inflate to gigabytes) and bytes of their string operands."""
     from pdfminer.pdftypes import resolve1
 
-    total = 0
+    total = strings = 0
     for stream in page.page_obj.contents or []:
-        stream = resolve1(stream)
-        total += len(getattr(stream, "rawdata", None) or getattr(stream, "data", None) or b"")
-    return total
+        data = _inflate(resolve1(stream), MAX_CONTENT_BYTES + 1 - total)
+        total += len(data)
+        strings += sum(len(found) - 2 for found in _STRING.findall(data))
+        if total > MAX_CONTENT_BYTES:
+            break
+    return total, strings
+
+
+def _inflate(stream: Any, limit: int) -> bytes:
+    """A content stream's data, at most `limit` bytes; Flate is inflated only that far."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    limit = max(limit, 1)  # zlib reads a max_length of 0 as "no limit"
+    if getattr(stream, "data", None) is not None:
+        return bytes(stream.data[:limit])
+    raw = getattr(stream, "rawdata", None) or b""
+    try:
+        filters = stream.get_filters()
+    except Exception:
+        return raw[:limit]
+    if len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
+        try:
+            return zlib.decompressobj().decompress(raw, limit)
+        except zlib.error:  # encrypted or damaged: pdfminer will say so
+            return raw[:limit]
+    return raw[:limit]
 
 
 def _unmapped_glyphs(page: Any) -> int:
