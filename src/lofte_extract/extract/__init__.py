@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..parse import ParsedDocument, split_documents
 from ..records import PromiseRecord, Source, make_record_id
 from .content import find_commitments, find_follow_up, find_goals
+from .evidence import evidence_for
 from .metadata import (
     classify_doc_type,
     find_kommuner,
@@ -31,6 +32,10 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
     records = []
     for index, span in enumerate(split_documents(doc)):
         field_evidence = {}
+        if span.heading:
+            at = doc.text.find(span.heading, span.start, span.end)
+            if at >= 0:
+                field_evidence["title"] = evidence_for(doc, at, at + len(span.heading))
         lpo, lpo_evidence = find_lokalpolisomrade(doc, span)
         period, years, period_evidence = find_period(doc, span, source.url)
         signed_date, signed_evidence = find_signed_date(doc, span)
