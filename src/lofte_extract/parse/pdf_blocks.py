@@ -85,7 +85,7 @@ def _bold_sentence(text: str, bold_only: bool) -> bool:
     'Polisen ska genomföra minst 25 nykterhetskontroller under året.' in bold body type;
     a larger type needs a longer sentence ('Medborgarlöfte 2024.' stays a title).
     """
-    words = text.split()
+    words = text.split() or [""]
     # Only a full stop: "Vad är ett medborgarlöfte?" and "Tillsammans!" are headings.
     sentence = text.endswith(".") and not text.endswith("...")
     broken = len(words[-1]) > 3 and words[-1].endswith("-") and words[-1][-2].isalpha()
