@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import typing
 from importlib.resources import files
@@ -49,11 +50,22 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.Argument
 
 def cli_reference() -> str:
     """Markdown with the --help of the program and of every command."""
-    parser = build_parser()
+    # argparse wraps to the terminal's width; pin it so the file is the same everywhere.
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"
+    try:
+        parser = build_parser()
+        helps = {"": parser.format_help()}
+        helps |= {name: sub.format_help() for name, sub in _subcommands(parser).items()}
+    finally:
+        if previous is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = previous
     parts = ["# CLI reference", "", "Generated from `--help` by `python -m lofte_extract.docgen`.",
-             "", "```", parser.format_help().rstrip(), "```", ""]
-    for name, sub in _subcommands(parser).items():
-        parts += [f"## lofte-extract {name}", "", "```", sub.format_help().rstrip(), "```", ""]
+             "", "```", helps.pop("").rstrip(), "```", ""]
+    for name, text in helps.items():
+        parts += [f"## lofte-extract {name}", "", "```", text.rstrip(), "```", ""]
     return "\n".join(parts)
 
 
