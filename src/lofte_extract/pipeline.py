@@ -66,7 +66,9 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     """(corpus root, file) for every document under the given files and folders, sorted."""
     for given in paths:
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file())
+            # A broken or looping link is listed too, so it becomes an error row, not a silent skip.
+            files = sorted(p for p in given.rglob("*")
+                           if p.is_file() or (p.is_symlink() and not p.exists()))
             for path in files:
                 relative = path.relative_to(given)
                 if any(part.startswith(".") for part in relative.parts):
