@@ -475,3 +475,12 @@ def test_a_short_kommun_name_opening_a_news_title_counts_and_a_paper_name_does_n
         "Eva Ek och polisen skrev under ett medborgarlöfte för Hjo kommun i går."
     )
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Hjo"]
+
+
+def test_a_promise_page_with_a_list_and_a_quote_but_no_signatures_is_not_news():
+    doc, span = _doc(
+        "Hofors – medborgarlöften\n\n– Vi vill att alla ska kunna röra sig tryggt i centrum, "
+        "säger kommunpolisen Lena Ek.\n\nPolisen och Hofors kommun lovar att:\n\n"
+        "• genomföra tio trafikkontroller,\n• ordna fyra trygghetsvandringar."
+    )
+    assert classify_doc_type(doc, span) == "lofte"

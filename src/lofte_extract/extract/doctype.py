@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .meta_vocab import body_lines, is_furniture, lines, load_json
+from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines, load_json
 
 __all__ = ["classify", "is_about"]
 
@@ -82,11 +82,10 @@ def classify(
     weak = _count(whole, vocab["nyhet_weak"]) + _dated_first_line(text) + _byline(text)
     if strong or weak >= 2:
         return "nyhet"
-    if quotes:
-        # A promise page with its lists and signatures may quote its signers (and carry a
-        # 'Publicerad' date); news quotes more.
-        if quotes >= vocab["quotes_over_promise"] or not _promise_document(text, start, end):
-            return "nyhet"
+    # A promise page may quote its signers (and carry a 'Publicerad' date); news quotes more
+    # and shows less of the promise itself.
+    if quotes and _promise_signals(text, start, end, titles) < min(quotes, 3):
+        return "nyhet"
     if any(
         any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
         for title in titles[:2]
@@ -95,12 +94,25 @@ def classify(
     return "lofte"
 
 
-def _promise_document(text: str, start: int, end: int) -> bool:
-    """Whether the span reads as the promise itself: a signature block and a promise list."""
+def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> int:
+    """How much the span reads as the promise itself (0-3): a signature block, a 'lovar att'
+    list, a promise title ('Medborgarlöfte Kalix 2020', 'Lekeberg – medborgarlöften')."""
     from .signatories import block_signers
 
+    lofte = load_json("meta_years.json")["lofte_word"]
+    places = {form.lower() for form in kommun_by_form()}
+    titled = any(
+        not title.rstrip().endswith(".") and len(title.split()) <= 8 and (
+            re.match(rf"[\w-]+(?: [\w-]+)?\s*[–—:-]\s*{lofte}", title)
+            or re.match(lofte, title) and (  # 'Medborgarlöfte Kalix 2020', not a bare word
+                re.search(r"\d{4}", title) or places & set(re.findall(r"[\w-]+", title))
+            )
+        )
+        for title in titles[:3]
+    )
     listed = re.search(load_json("doctype.json")["promise_list_pattern"], text[start:end])
-    return bool(listed) and bool(block_signers(text, start, end))
+    signed = len(block_signers(text, start, end)) >= 2
+    return int(titled) + int(bool(listed)) + int(signed)
 
 
 def _byline(text: str) -> bool:
