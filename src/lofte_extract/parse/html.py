@@ -248,7 +248,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     markup = _cap_elements(markup, warnings_)
     soup = _soup(markup)
     root = find_main(soup)
-    removed = remove_furniture(root)
+    remove_furniture(root)
     if root.name in ("body", "html", "[document]"):
         root = narrow_to_content(root)
     blocks = html_blocks(root)
@@ -265,6 +265,5 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     if not builder.blocks:
         cut = [w for w in warnings_ if w.startswith("markup cut")]
         raise ParseError("empty document", "; ".join([_empty_reason(decoded.text), *cut]))
-    if removed:
-        warnings_.append(f"{removed} furniture elements removed")
+    # Removing site furniture is routine, not uncertainty: it is no record warning.
     return builder.build(title=_title(page_title, blocks), warnings=warnings_)
