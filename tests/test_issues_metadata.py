@@ -484,3 +484,11 @@ def test_a_promise_page_with_a_list_and_a_quote_but_no_signatures_is_not_news():
         "• genomföra tio trafikkontroller,\n• ordna fyra trygghetsvandringar."
     )
     assert classify_doc_type(doc, span) == "lofte"
+
+
+def test_an_update_stamp_at_the_top_does_not_date_a_signing_today():
+    doc, span = _doc(
+        "Uppdaterad 2022-05-10\n\nNytt medborgarlöfte i Vadstena\n\nPublicerad 2022-05-03\n\n"
+        "I dag undertecknade kommunalrådet Eva Ek och kommunpolisen Per Holm medborgarlöftet."
+    )
+    assert find_signed_date(doc, span)[0] == "2022-05-03"

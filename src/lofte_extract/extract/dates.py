@@ -347,11 +347,18 @@ def article_date(text: str) -> tuple[datetime.date, int, int] | None:
             dates = _published(text, line)  # a PDF line that ran into the one above
         else:
             continue
+        # 'Uppdaterad 2024-02-28' is not when the article came out
+        dates = [
+            d for d in dates if not _UPDATED.search(text[max(line.start, d.start - 25):d.start])
+        ]
         if dates and dates[0].year:
             iso = dates[0].iso()
             if iso:
                 return datetime.date.fromisoformat(iso), dates[0].start, dates[0].end
     return None
+
+
+_UPDATED = re.compile(r"(?i)\b(?:uppdaterad|uppdaterades|ändrad|senast)\w*\s*:?\s*(?:den\s+)?$")
 
 
 def _published(text: str, line: Line) -> list[DateMention]:
