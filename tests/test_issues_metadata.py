@@ -492,3 +492,11 @@ def test_an_update_stamp_at_the_top_does_not_date_a_signing_today():
         "I dag undertecknade kommunalrådet Eva Ek och kommunpolisen Per Holm medborgarlöftet."
     )
     assert find_signed_date(doc, span)[0] == "2022-05-03"
+
+
+def test_a_labelled_signing_date_line():
+    doc, span = _doc(
+        "Medborgarlöfte Boden 2021\n\nPolisen lovar att genomföra tio insatser i centrum.\n\n"
+        "Datum för undertecknande: 2021-02-03\n\nAnna Berg\nKommunstyrelsens ordförande"
+    )
+    assert find_signed_date(doc, span)[0] == "2021-02-03"
