@@ -500,3 +500,16 @@ def test_a_labelled_signing_date_line():
         "Datum för undertecknande: 2021-02-03\n\nAnna Berg\nKommunstyrelsens ordförande"
     )
     assert find_signed_date(doc, span)[0] == "2021-02-03"
+
+
+def test_region_gotland_titles_and_a_definite_police_title():
+    doc, span = _doc(
+        "Medborgarlöfte Gotland 2023\n\nVisby 2023-03-01\n\nEva Nypelius\nRegionstyrelsens "
+        "ordförande\n\nPer Holm\nRegionråd\n\nKommunpolisen Anna Ek skrev också under."
+    )
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(doc, span)]
+    assert found == [
+        ("Eva Nypelius", "Regionstyrelsens ordförande", "kommun"),
+        ("Per Holm", "Regionråd", "kommun"),
+        ("Anna Ek", "Kommunpolisen", "polisen"),
+    ]
