@@ -258,3 +258,10 @@ def test_text_over_the_block_cap_keeps_its_first_blocks(monkeypatch):
     doc = parse("Löften\n\n" + "• Polisen ska synas.\n" * 10)
     assert len(doc.blocks) == 3
     assert doc.warnings == ["kept the first 3 of 11 blocks"]
+
+
+def test_cookie_notice_naming_the_site_is_not_the_title():
+    doc = parse_text("Cookies på vaxjo.se\n\nMedborgarlöfte i Växjö kommun 2021\n\n"
+                     "Polisen ska genomföra två trygghetsvandringar.\n".encode())
+    assert doc.title == "Medborgarlöfte i Växjö kommun 2021"
+    assert "Cookies" not in doc.text
