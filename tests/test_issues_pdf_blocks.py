@@ -192,3 +192,13 @@ def test_numbered_section_heading_set_large_stays_a_heading():
     doc = parse_pdf(layout.build())
     assert [b.text for b in doc.blocks if b.kind == "heading"] == [
         "1. Ökad trygghet i centrala Kalmar", "Vad är ett medborgarlöfte?"]
+
+
+def test_wrapped_heading_ending_in_a_bare_year_stays_one_heading():
+    layout = PdfLayout(page_numbers=None)
+    # a heading too wide for the column wraps, leaving the year alone on the second line
+    layout._line("Giltighetstid: 1 juli 2021 – 30 juni", BOLD, 18, layout.margin)
+    layout._line("2023", BOLD, 18, layout.margin)
+    layout.paragraph(INTRO.strip())
+    doc = parse_pdf(layout.build())
+    assert kinds_texts(doc)[0] == ("heading", "Giltighetstid: 1 juli 2021 – 30 juni 2023")

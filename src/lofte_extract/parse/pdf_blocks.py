@@ -221,7 +221,7 @@ class _Assembler:
                 return
         if self._bold_run_on(line):
             return
-        if self.style.is_heading(line):
+        if self.style.is_heading(line) or self._heading_wrap(line):
             level = self.style.level(line)
             pending = self.pending
             if (
@@ -255,6 +255,18 @@ class _Assembler:
             return
         self.flush()
         self.pending = _Pending("paragraph", line.page, text, line, line.size, line.bold)
+
+    def _heading_wrap(self, line: Line) -> bool:
+        """The short rest of a wrapped heading in the same style ('2023' after 'Gäller 1 juli
+        2021 – 30 juni'), which alone is too short to look like a heading."""
+        pending = self.pending
+        return (
+            pending is not None
+            and pending.kind == "heading"
+            and (line.size, line.bold) == (pending.last.size, pending.last.bold)
+            and not line.bullet
+            and len(line.text) <= 12
+        )
 
     def _bold_run_on(self, line: Line) -> bool:
         """A bold sentence's wrapped line ('året och i samband med'), joined, not a heading."""
