@@ -275,3 +275,11 @@ def test_numbered_subheading_read_as_list_item_is_no_commitment() -> None:
     doc = builder.build()
     found = [c.text for c in find_commitments(doc, DocumentSpan(0, len(doc.text)))]
     assert "Trafik och miljö" not in found and len(found) == 2
+
+
+def test_promise_stated_as_what_the_promise_means_is_a_commitment():
+    text = ("Nytt medborgarlöfte i Heby kommun 2020\n\n"
+            "Löftet innebär att polisen ska genomföra minst åtta trafikkontroller vid skolorna. "
+            "Kommunen lovar att bjuda in till två medborgardialoger.\n")
+    found = texts(text)
+    assert any(t.startswith("Löftet innebär att polisen ska genomföra minst åtta") for t in found)
