@@ -513,3 +513,11 @@ def test_region_gotland_titles_and_a_definite_police_title():
         ("Per Holm", "Regionråd", "kommun"),
         ("Anna Ek", "Kommunpolisen", "polisen"),
     ]
+
+
+def test_cooperation_agreement_that_never_says_medborgarlofte_is_in_scope():
+    doc, span = _doc("Samverkansöverenskommelse mellan Ronneby kommun och Lokalpolisområde "
+               "Karlskrona 2021–2024\n\n1. Ungdomar i riskzon\n\nKommunen och polisen ska "
+               "gemensamt arbeta med ungdomar i riskzon.\n")
+    assert is_about_promises(doc)
+    assert classify_doc_type(doc, span) == "overenskommelse"
