@@ -202,7 +202,7 @@ def test_eval_set_has_every_format_with_manifest_and_gold_by_stem(tmp_path):
     folders = build_set(eval_sets()["own"], tmp_path)
     sources = sorted(p.stem for p in OWN.glob("*.txt"))
     gold = sorted(p.stem for p in folders["gold"].glob("*.json"))
-    assert gold == [s for s in sources if s != "111_skovde_inte_lofte"]
+    assert gold == [s for s in sources if not s.endswith("_inte_lofte")]
     for fmt in ("txt", "pdf", "html"):
         manifest = read_manifest(folders[fmt])
         assert sorted(Path(p).stem for p in manifest) == sources
