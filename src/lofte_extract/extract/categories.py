@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..records import Category
@@ -16,9 +17,25 @@ def _codebook() -> dict[str, dict[str, list[str]]]:
     return {key: value for key, value in load_vocab("categories").items() if key[:1] != "_"}
 
 
+@lru_cache(maxsize=1)
+def _masks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_vocab("categories")
+    when = "|".join(re.escape(p) for p in data["_when_phrases"])
+    source = "|".join(re.escape(p) for p in data["_source_phrases"])
+    return re.compile(rf"(?<!\w)(?:{when})(?!\w)"), re.compile(rf"(?<!\w)((?:{source})\s+)\w+")
+
+
+def _masked(lowered: str) -> str:
+    """The text without words that only say when or where a need was found."""
+    when, source = _masks()
+    # 'vid skolornas avslutning' says when; 'brister som framkommer vid trygghetsvandringarna'
+    # names where the need was found, not the activity promised.
+    return source.sub(r"\1", when.sub(" ", lowered))
+
+
 def categorize(text: str) -> list[Category]:
     """Codebook keys whose signals occur in `text`, in codebook order; ['annat'] if none."""
-    lowered = " ".join(text.lower().split())
+    lowered = _masked(" ".join(text.lower().split()))
     tokens = [token.text.lower() for token in get_nlp().tokenizer(lowered) if not token.is_space]
     # OCR reads 'm' as 'rn': 'karneraövervakning', 'rnopeder'.
     tokens += [token.replace("rn", "m") for token in tokens if "rn" in token]
@@ -31,6 +48,8 @@ def categorize(text: str) -> list[Category]:
 
 def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> bool:
     exclude = set(signals.get("exclude", []))
+    # The OCR variant of an excluded word ('skolterminema') is excluded with it.
+    exclude |= {token.replace("rn", "m") for token in exclude}
     candidates = [
         token
         for token in tokens
@@ -38,7 +57,7 @@ def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> boo
     ]
     for stem in signals.get("contains", []):
         if " " in stem:
-            if stem in lowered:
+            if _phrase(stem, whole=False).search(lowered):
                 return True
         elif any(stem in token for token in candidates):
             return True
@@ -48,4 +67,15 @@ def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> boo
     words = set(signals.get("word", []))
     if words & set(candidates):
         return True
-    return any(phrase in lowered for phrase in signals.get("phrase", []))
+    return any(_phrase(phrase).search(lowered) for phrase in signals.get("phrase", []))
+
+
+@lru_cache(maxsize=512)
+def _phrase(phrase: str, whole: bool = True) -> re.Pattern[str]:
+    """A phrase starting on a word boundary; `whole` also ends it on one.
+
+    'på plats' must not hit 'på platser där unga samlas', while a multi-word stem in
+    'contains' ('mobila kontor') still takes an ending ('mobila kontoret').
+    """
+    end = r"(?!\w)" if whole else ""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + end)

@@ -20,7 +20,7 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
-from .text_units import Piece, normalize, split_sentences
+from .text_units import Line, Piece, normalize, split_sentences
 
 __all__ = ["find_goals"]
 
@@ -39,7 +39,11 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         line = sectioned.line
         section = sectioned.section
         promised = promised or (sectioned.heading and section == "promise")
-        if sectioned.heading or section == "background":
+        if sectioned.heading:
+            continue
+        if section == "background":
+            if line.kind == "paragraph":
+                _stated_goals(goals, seen, doc, line)
             continue
         if section == "follow_up":
             # 'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too.
@@ -80,6 +84,16 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
                 for part in _parts(piece):
                     _add(goals, seen, doc, part)
     return goals
+
+
+def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:
+    """'Målet är att A ska minska och att B ska öka' stated amid the background: two goals."""
+    for piece in split_sentences(line.text, line.start):
+        if is_quote(piece.text) or is_result(piece.text):
+            continue
+        if is_goal_sentence(piece.text, predicates=False) and goal_direction(piece.text):
+            for part in _parts(piece):
+                _add(goals, seen, doc, part)
 
 
 def _is_goal_item(text: str, section: str) -> bool:

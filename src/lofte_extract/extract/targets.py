@@ -82,6 +82,8 @@ def _sentence_targets(
 ) -> list[NumericTarget]:
     found: list[NumericTarget] = []
     articles: list[NumericTarget] = []
+    totals: list[NumericTarget] = []
+    each: list[NumericTarget] = []  # 'en informationskväll i varje kommundel'
     index = 0
     while index < len(tokens):
         value, width, approximate = _value_at(tokens, index)
@@ -93,12 +95,20 @@ def _sentence_targets(
             if approximate and target.qualifier == "exakt":
                 target = target.model_copy(update={"qualifier": "cirka"})
             found.append(target)
+            if index > 0 and tokens[index - 1].lower in _vocab()["content_nontargets.total_words"]:
+                totals.append(target)
+            elif target.period is None and _distributes(tokens, index + width):
+                each.append(target)
             second = _second_season(tokens, index + width, target.period)
             if second is not None:
                 found.append(target.model_copy(update={"period": second}))
             if tokens[index].lower in ("en", "ett") and target.qualifier == "exakt":
                 articles.append(target)
         index += width
+    # '... i varje kommundel, totalt sju träffar': the total is the promise, the one per
+    # place only spells it out.
+    if totals:
+        found = [t for t in found if t not in each]
     # 'en trafikkontroll ... en gång i månaden', 'besöka tre skolor två gånger per termin':
     # the 'gång' carries the count; the other bare numbers count places or groups.
     if any((t.unit or "").lower().startswith(("gång", "ggr")) and t.period for t in found):
@@ -109,6 +119,12 @@ def _sentence_targets(
             or (t not in articles and t.qualifier != "exakt")
         ]
     return found
+
+
+def _distributes(tokens: list[_Token], index: int) -> bool:
+    """Whether 'i varje kommundel' (one per place) follows a count within a few words."""
+    tail = " " + " ".join(token.lower for token in tokens[index : index + 8]) + " "
+    return any(f" {phrase} " in tail for phrase in _vocab()["content_nontargets.distributive"])
 
 
 def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:

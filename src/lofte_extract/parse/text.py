@@ -39,6 +39,8 @@ _MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 _COLUMN_GAP = re.compile(r"\s{3,}")
 _SPACES = re.compile(r"\s+")
+# '1. Syfte', '2.1 Ungdomar i riskzon', '3.2.1 Trafik': a section number before a short title.
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,38 @@ def _implicit_items(chunk: list[str], bullets: list[BulletMatch | None]) -> set[
             found.update(run)
         run = []
     return found
+
+
+def _heading_number(line: str) -> int:
+    """Depth of a numbered heading line ('2.1 Ungdomar i riskzon' -> 2), 0 if it is none."""
+    match = _NUMBERED.match(line)
+    if match is None:
+        return 0
+    number, dot, title = match.groups()
+    if "." not in number and not dot:
+        return 0  # '12 Polisen ...' is a count, not a section number
+    if not looks_like_heading(title) or title.rstrip().endswith((".", "!", "?")):
+        return 0
+    return number.count(".") + 1
+
+
+def _numbered_heading(line: str, following: str | None, previous: str | None = None) -> int:
+    """Depth when a numbered line stands alone as a heading over a body or a blank line.
+
+    A run of short numbered lines ('1. Trafik' / '2. Narkotika') is a list, so the line is
+    a heading only when what follows is a blank, a body line, or a deeper numbered heading.
+    """
+    depth = _heading_number(line)
+    if not depth or (previous is not None and _heading_number(previous) == depth):
+        return 0
+    if following is None:
+        return depth
+    below = _heading_number(following)
+    if below:
+        return depth if below > depth else 0
+    if split_bullet(following) is not None:
+        return 0
+    return depth if following.strip()[:1].isupper() else 0
 
 
 def _clean_md(line: str) -> str:
@@ -132,6 +166,10 @@ class _TextParser:
             single = classify_lines([line])
             if single and single[0][0] == "signature":
                 self.pieces.append(_Piece("signature", single[0][1]))
+                return
+            if _numbered_heading(line, None):
+                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(),
+                                          min(_heading_number(line) + 1, 6)))
                 return
             if split_bullet(line) is None and looks_like_heading(line, first):
                 self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), 1 if first
@@ -197,6 +235,15 @@ class _TextParser:
                 flush_plain()
                 flush_item()
                 self.pieces.append(_Piece("heading", md.group(2), len(md.group(1))))
+                continue
+            following = chunk[index + 1] if index + 1 < len(chunk) else None
+            previous = chunk[index - 1] if index > 0 else None
+            depth = _numbered_heading(line, following, previous)
+            if depth:
+                flush_plain()
+                flush_item()
+                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(),
+                                          min(depth + 1, 6)))
                 continue
             if bullet is not None and self._is_list_item(bullet, dash_counts, bool(item)):
                 flush_plain()
