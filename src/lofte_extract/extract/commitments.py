@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import Commitment
@@ -13,6 +13,7 @@ from .cues import (
     activity_start,
     actor_start,
     announces_list,
+    describes_situation,
     has_lovar,
     has_modal,
     is_follow_up_text,
@@ -25,6 +26,7 @@ from .cues import (
     is_soft,
     names_commitment,
     not_commitment_opener,
+    present_activity,
 )
 from .evidence import evidence_for
 from .sections import SectionedLine, goal_list_items, sectioned_lines
@@ -34,7 +36,10 @@ from .text_units import Piece, normalize, split_sentences
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
-_RESPONSIBLE = re.compile(r"^\s*(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:", re.IGNORECASE)
+_RESPONSIBLE = re.compile(
+    r"^\s*(?:(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:|\([^()]{2,60}\)\s*$)",
+    re.IGNORECASE,
+)
 _FOCUS = re.compile(
     r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
 )
@@ -67,12 +72,14 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     pieces: list[tuple[Piece, SectionedLine]] = []
     for index, sectioned in enumerate(lines):
         line = sectioned.line
-        if _RESPONSIBLE.match(line.text) and pieces:
-            # 'Ansvarig: kommunen' on its own line belongs to the item above.
-            piece, owner = pieces[-1]
-            if 0 <= line.start - piece.end <= 4:
-                text = doc.text[piece.start : line.end]
-                pieces[-1] = (Piece(piece.start, line.end, text), owner)
+        if _RESPONSIBLE.match(line.text):
+            # 'Ansvar: Kommunen' or '(Polisen)' on its own line says who does the item above;
+            # its words are neither the commitment nor its topic.
+            if pieces and 0 <= line.start - _last_end(lines, index) <= 4:
+                piece, owner = pieces[-1]
+                named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
+                owner = replace(owner, responsible=named, responsible_end=line.end)
+                pieces[-1] = (piece, owner)
             continue
         if sectioned.heading:
             continue
@@ -103,7 +110,8 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             listed = sectioned.section in ("title", "none") and (
                 activity_start(activity) or _counts_something(activity)
             )
-            if sectioned.section == "promise" or listed or sectioned.dashed:
+            by_header = sectioned.listed and not describes_situation(line.text)
+            if sectioned.section == "promise" or listed or sectioned.dashed or by_header:
                 pieces.append((Piece(line.start, line.end, line.text), sectioned))
             continue
         quoted = is_quote(line.text) and not tag_actors(line.text)
@@ -113,6 +121,17 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
                 pieces.append((piece, sectioned))
     return pieces
+
+
+def _last_end(lines: list[SectionedLine], index: int) -> int:
+    """Where the line before `index` ends."""
+    return lines[index - 1].line.end if index else -10
+
+
+def _responsible(text: str) -> tuple[str, ...]:
+    """Actors an 'Ansvar: Kommunen ansvarar för ..., Polisen för ...' line names."""
+    rest = text.split(":", 1)[1] if ":" in text else text.strip(" ()")
+    return tuple(tag_actors(f"({rest.strip()})") or cell_actors(rest) or mentioned_actors(rest))
 
 
 def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> bool:
@@ -161,14 +180,16 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
             commitments.append(_row_commitment(doc, row, context, several))
             continue
         text = normalize(piece.text)
+        actors = list(sectioned.responsible) or find_actors(text, context)
         commitments.append(
             Commitment(
                 text=text,
-                actors=find_actors(text, context),  # type: ignore[arg-type]
+                actors=actors,  # type: ignore[arg-type]
                 categories=categorize(text),
                 strength=_strength(text),
                 targets=find_targets(doc, piece.start, piece.end, several),
-                evidence=evidence_for(doc, piece.start, piece.end),
+                # The evidence reaches the 'Ansvar:' line that names the actors.
+                evidence=evidence_for(doc, piece.start, max(piece.end, sectioned.responsible_end)),
             )
         )
     return commitments
@@ -230,6 +251,8 @@ def _item_is_commitment(text: str, section: str) -> bool:
     named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
     if has_modal(text) and named:
         return True
+    if present_activity(text):
+        return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
     # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
     return section == "title" and activity_start(text) and not is_perfect(text)
 
@@ -257,6 +280,11 @@ def _sentence_is_commitment(
     if section == "promise":
         if has_modal(text) or actor_start(text, within=3) or activity_start(text):
             return True
+        if names_commitment(text):
+            return True  # 'Medborgarlöftet innebär att polisen patrullerar ...'
+        if present_activity(text):
+            return True  # 'Tillsammans genomför kommun och polis fem dialogmöten ...'
+
         # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
         return _counts_something(text)
     if is_goal_start(text):
@@ -266,6 +294,8 @@ def _sentence_is_commitment(
     actors = mentioned_actors(text) or actor_start(text)
     if has_lovar(text) and actors:
         return True
+    if present_activity(text):
+        return True  # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'
     if has_modal(text) and actor_start(text, within=3) and not is_soft(text):
         return not text.lower().startswith("vi ")
     return not has_region and has_modal(text) and bool(actors)

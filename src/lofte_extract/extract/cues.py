@@ -12,6 +12,7 @@ __all__ = [
     "activity_start",
     "actor_start",
     "announces_list",
+    "describes_situation",
     "goal_direction",
     "has_lovar",
     "has_modal",
@@ -27,6 +28,8 @@ __all__ = [
     "is_result",
     "is_soft",
     "not_commitment_opener",
+    "present_activity",
+    "strip_label",
     "words",
 ]
 
@@ -36,9 +39,49 @@ _PERFECT = re.compile(
 )
 
 
+_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöé/&-]*(?:\s+[\wåäöé/&-]+){0,3}\s*:\s+(?=\S)")
+
+
 @cache
 def _v(name: str) -> dict:
     return load_vocab(name)
+
+
+def strip_label(text: str) -> str:
+    """`text` without a list label before an actor: 'Trafik: Polisen ...' -> 'Polisen ...'."""
+    match = _LABEL.match(text)
+    if match and actor_start(text[match.end() :], within=3):
+        return text[match.end() :]
+    return text
+
+
+def describes_situation(text: str) -> bool:
+    """Statistics and surveys ('41 procent', 'anmälningar'): the problem, not the promise."""
+    lowered = text.lower()
+    return any(word in lowered for word in _v("content_verbs")["situation_words"])
+
+
+def present_activity(text: str) -> bool:
+    """'Polisen genomför fyra kontroller per termin': actor, present-tense activity verb, object.
+
+    Outside a promise heading such a sentence is a promise only when it names a count or an
+    activity and none of the words that describe the situation (statistics, surveys).
+    """
+    text = strip_label(text)
+    ws = words(text)
+    vocab = _v("content_verbs")
+    if not ws or is_perfect(text) or not actor_start(text, within=3):
+        return False
+    verbs = [i for i, w in enumerate(ws[:6]) if w in vocab["present_verbs"]]
+    if not verbs:
+        return False
+    if describes_situation(text):
+        return False
+    # The object says what is done: 'fem dialogmöten', not 'trygghetsvärdar fortsätter'.
+    rest = ws[verbs[0] + 1 :]
+    if re.search(r"\d", text) or any(w in vocab["count_words"] for w in rest):
+        return True
+    return any(noun in w for w in rest for noun in vocab["activity_nouns"])
 
 
 def words(text: str) -> list[str]:

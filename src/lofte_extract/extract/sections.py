@@ -38,6 +38,9 @@ class SectionedLine:
     heading: bool = False  # a heading or lead-in line, not content
     context_actors: tuple[str, ...] = field(default_factory=tuple)
     dashed: bool = False  # a row of a dash-separated table (see tables.py)
+    listed: bool = False  # a row under a header row of column names: a promise by position
+    responsible: tuple[str, ...] = field(default_factory=tuple)  # from an 'Ansvar:' line below
+    responsible_end: int = -1  # where that line ends: evidence for the actors
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +68,8 @@ def is_heading_like(line: Line) -> bool:
 
 
 def _normal(text: str) -> str:
+    # '2.1 Ungdomar i riskzon', '4. Uppföljning': the number orders sections, it names none.
+    text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\D)", "", text)
     text = _YEARS.sub(" ", text.lower())
     text = re.sub(r"[\"“”'!?.:;,()\[\]–-]+", " ", text)
     return " ".join(text.split())
@@ -99,6 +104,11 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
         return exact  # type: ignore[return-value]
     if not re.search(r"\d|:\s*\S", text) and _is_actor_heading(normal):
         return "actor"
+    if not is_leadin and _names_parties(text):
+        return "title"  # 'Samverkansöverenskommelse mellan X kommun och Lokalpolisområde Y'
+    words = normal.split()
+    if len(words) <= 4 and any(w in _cues()["promise_words"] for w in words):
+        return "promise"  # 'Vårt löfte till dig', 'Löftet för Kungsmarken'
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
@@ -115,6 +125,18 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
         return "follow_up"
     return None
+
+
+def _names_parties(text: str) -> bool:
+    """A heading naming both kommun and polis, or a period: the document's title."""
+    lowered = text.lower()
+    if len(lowered.split()) < 3 or re.search(r":\s*\S", text):
+        return False  # 'Ansvar: Kommunen och Polisen' says who, it is no title
+    # A title names the kommun ('Ale kommun', 'Region Gotland'); an item names the trade.
+    kommun = re.search(r"[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)\b|\bRegion\s+[A-ZÅÄÖ]", text)
+    polis = re.search(r"\bpolis\w*|\blokalpolisområde\w*", lowered)
+    period = re.search(r"\b20\d\d\s*[-–/]\s*(?:20)?\d\d\b", lowered)
+    return bool(kommun and polis) or bool(period and (kommun or polis))
 
 
 def _is_actor_heading(normal: str) -> bool:
@@ -135,15 +157,23 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
     section: Section = "none"
     actors: tuple[str, ...] = ()
     titles: set[str] = set()
-    dashed = False
+    dashed = piped = False
+    restore: Section | None = None  # the section an in-line promise cue interrupted
     for line in span_lines(doc, span):
         if _is_noise(line.text):
             continue
+        if restore is not None and line.kind != "list_item":
+            section, restore = restore, None
         row_line = Line(line.start, line.end, line.text, "paragraph", line.level)
-        if table_row(line.text, line.start) is not None:
+        row = table_row(line.text, line.start)
+        if row is not None:
             row_line = line if line.kind == "list_item" else row_line
-            out.append(SectionedLine(row_line, section, False, actors))
+            # Every row under 'Aktivitet | Ansvarig | Tidpunkt' is a promise, however worded.
+            listed = piped and section != "follow_up"
+            piped = piped or _activity_header(row)
+            out.append(SectionedLine(row_line, section, False, actors, listed=listed))
             continue
+        piped = False
         if dashed and table_row(line.text, line.start, dashed=True) is not None:
             # HTML renders short rows as bold headings; a row is content whatever its style.
             out.append(SectionedLine(row_line, section, False, actors, dashed=True))
@@ -189,6 +219,13 @@ def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLi
             continue
         if line.kind == "heading":
             line = Line(line.start, line.end, line.text, "paragraph", line.level)
+        if section in ("background", "none", "title", "goal") and _inline_promise(
+            line.text, section
+        ):
+            # 'Medborgarlöftet innebär att polisen ...' under 'Lägesbild' states the promise.
+            restore, section = section, "promise"
+        elif section == "background" and _ends_background(line.text):
+            section = "promise"  # 'Polisen ska ...', 'Trafik: Polisen genomför ...'
         if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
             if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
                 section = "follow_up"
@@ -228,6 +265,38 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
                 chosen.update(item.start for item in run)
             run = []
     return chosen
+
+
+def _activity_header(row) -> bool:
+    from .tables import is_header_row
+
+    names = _cues()["activity_headers"]
+    return is_header_row(row) and any(c.text.lower().strip(" :") in names for c in row.cells)
+
+
+def _inline_promise(text: str, section: str) -> bool:
+    """A paragraph opening that states the promise: 'Medborgarlöftet innebär att ...'."""
+    normal = " ".join(re.findall(r"\w+", text.lower()[:80]))
+    if any(normal.startswith(cue + " ") for cue in _cues()["inline_promise"]):
+        return True
+    if section != "background":
+        return False  # in an intro 'X och Y lovar att verka för ...' states the aim
+    # 'Polisen och kommunen lovar att ...' after the situation: actors, then the promise verb.
+    head = normal.split()[:6]
+    return "lovar" in head and bool(mentioned_actors(" ".join(head[: head.index("lovar")])))
+
+
+def _ends_background(text: str) -> bool:
+    """A paragraph that opens a promise: 'Kommunen ska ...' or a labelled 'Trafik: Polisen ...'."""
+    from .cues import actor_start, has_modal, is_perfect, is_soft, present_activity, strip_label
+
+    first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    if is_perfect(first) or not actor_start(first, within=3) or first.lower().startswith("vi "):
+        return False
+    head = " ".join(first.split()[:6])
+    if has_modal(head) and not is_soft(first):
+        return True
+    return strip_label(first) != first and present_activity(first)
 
 
 def _joint_heading(text: str) -> bool:
