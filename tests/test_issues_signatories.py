@@ -1,0 +1,156 @@
+"""Regressions in the signatories found in a document, one test per thing that broke."""
+
+from __future__ import annotations
+
+from metadata_helpers import doc_and_span as _doc
+
+from lofte_extract.extract.metadata import find_signatories
+
+
+def _names(text: str) -> list[str]:
+    doc, span = _doc(text)
+    return [s.name for s in find_signatories(doc, span)]
+
+
+def test_phone_number_in_prose_before_signatures_does_not_hide_them():
+    text = (
+        "Medborgarlöfte Vetlanda 2021\n\nFrågor besvaras av kommunens trygghetssamordnare på "
+        "telefon 0383-970 00.\n\nVetlanda den 18 februari 2021\n\nLena Dahlberg\n"
+        "Lokalpolisområdeschef\n\nHenrik Gustavsson\nKommunstyrelsens ordförande"
+    )
+    assert _names(text) == ["Lena Dahlberg", "Henrik Gustavsson"]
+
+
+def test_surname_that_is_also_a_kommun_is_still_a_name():
+    text = (
+        "Löften\n\nLars-Göran Nyström                    Karin Persson Lund\n"
+        "Lokalpolisområdeschef                 Kommunstyrelsens ordförande Hagfors"
+    )
+    assert _names(text) == ["Lars-Göran Nyström", "Karin Persson Lund"]
+
+
+def test_ocr_rn_for_m_in_a_title_is_mended():
+    doc, span = _doc("Löften\n\nBritt-Marie Olofsson\nKornmunstyrelsens ordförande")
+    [signer] = find_signatories(doc, span)
+    assert signer.title == "Kommunstyrelsens ordförande" and signer.organisation == "kommun"
+
+
+def test_lone_caption_name_with_title_is_not_a_signer():
+    assert _names("Här är medborgarlöftet 2019\n\nKarim Ottosson, lokalpolisområdeschef i Än") == []
+
+
+def test_stacked_organisation_line_does_not_swallow_the_next_signer():
+    text = "Löften\n\nJohan Svanberg (S), ordförande\nKarin Persson Lund, lokalpolisområdeschef"
+    assert _names(text) == ["Johan Svanberg", "Karin Persson Lund"]
+
+
+def test_witnesses_in_the_signing_sentence_are_not_signers():
+    assert _names(
+        "Nyhet\n\nMedborgarlöftet undertecknades av Anna Berg och Per Ek i närvaro av "
+        "Lisa Holm, kommunpolis."
+    ) == ["Anna Berg", "Per Ek"]
+
+
+def test_name_and_title_run_together_on_one_line_after_other_signers():
+    text = "Löften\n\nPer Ek\nKommunstyrelsens ordförande\n\nEva Ros Kommunalråd"
+    assert _names(text) == ["Per Ek", "Eva Ros"]
+
+
+def test_signers_labelled_with_their_organisation_on_the_same_line():
+    text = (
+        "Underskrifter\n\nFör polisen: Anna Berg, lokalpolisområdeschef\n"
+        "För Lunds kommun: Per Ek (S), kommunstyrelsens ordförande"
+    )
+    assert _names(text) == ["Anna Berg", "Per Ek"]
+
+
+def test_ocr_rn_for_m_in_a_police_title_still_makes_a_signature_block():
+    names = _names(
+        "Medborgarlöfte 2016\n\nTierp 2016-03-01\n\nLena Holm\nLokalpolisornrådeschef\n\n"
+        "Jan Ek\nKornmunstyrelsens ordförande"
+    )
+    assert names == ["Lena Holm", "Jan Ek"]
+
+
+def test_footer_links_after_the_signatures_are_not_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Sala 2022\n\nSala 2022-02-10\n\nPer Ek                 Anna Berg\n"
+        "Kommunalråd            Lokalpolisområdeschef\n\n\n"
+        "Kontakta oss  |  Om webbplatsen  |  Tillgänglighet  |  Kakor"
+    )
+    assert names == ["Per Ek", "Anna Berg"]
+
+
+def test_a_contact_heading_before_a_name_still_marks_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Sala 2022\n\nPolisen lovar att synas mer i centrum.\n\n"
+        "Kontakt\nAnna Berg\nTrygghetssamordnare\n0224-123 45"
+    )
+    assert names == []
+
+
+def test_signatory_title_with_its_organisation_after_a_comma():
+    doc, span = _doc(
+        "Medborgarlöfte Kil 2021\n\nKil den 4 mars 2021\n\nLisa Berg\nKommunchef, Kils kommun\n\n"
+        "Per Öhman\nLokalpolisområdeschef, Lokalpolisområde\nKarlstad"
+    )
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(doc, span)]
+    assert found == [
+        ("Lisa Berg", "Kommunchef", "kommun"),
+        ("Per Öhman", "Lokalpolisområdeschef", "polisen"),
+    ]
+
+
+def test_signer_line_with_bars_is_not_taken_for_footer_links():
+    names = _names(
+        "Medborgarlöfte Lund 2022\n\nUnderskrifter\n\nAnna Berg | Kommunalråd | Lunds kommun\n"
+        "Per Ek | Lokalpolisområdeschef | Polisen"
+    )
+    assert names == ["Anna Berg", "Per Ek"]
+
+
+def test_a_telephone_line_under_the_title_still_marks_a_contact_box():
+    names = _names(
+        "Medborgarlöfte Lund 2022\n\nPolisen lovar att synas mer i centrum.\n\n"
+        "Anna Berg\nTrygghetssamordnare\nTelefon: 046-35 50 00"
+    )
+    assert names == []
+
+
+def test_titles_over_names_in_columns_closed_up_by_a_pdf():
+    names = _names(
+        "Medborgarlöfte Vara 2022\n\nVara den 1 mars 2022\n\n"
+        "Kommunstyrelsens ordförande Lokalpolisområdeschef\n\nAnnelie Hägg Per Svensson"
+    )
+    assert names == ["Annelie Hägg", "Per Svensson"]
+
+
+def test_signers_named_after_a_noun_phrase_of_signing():
+    names = _names(
+        "Nyhet\n\nPolisen och Sundsvalls kommun har förnyat sitt medborgarlöfte. Undertecknandet "
+        "gjordes av kommunstyrelsens ordförande Eva Ek och lokalpolisområdeschef Per Holm.\n\n"
+        "Fritidschefen Sara Lind, som inte var med vid undertecknandet, välkomnar löftet."
+    )
+    assert names == ["Eva Ek", "Per Holm"]
+
+
+def test_ocr_title_before_a_signer_named_in_a_sentence():
+    doc, span = _doc(
+        "Nyhet\n\nMedborgarlöftet undertecknades av Kornmunstyrelsens ordförande Eva Ek och "
+        "lokalpolisområdeschef Per Holm."
+    )
+    titles = [s.title for s in find_signatories(doc, span)]
+    assert titles == ["Kommunstyrelsens ordförande", "lokalpolisområdeschef"]
+
+
+def test_region_gotland_titles_and_a_definite_police_title():
+    doc, span = _doc(
+        "Medborgarlöfte Gotland 2023\n\nVisby 2023-03-01\n\nEva Nypelius\nRegionstyrelsens "
+        "ordförande\n\nPer Holm\nRegionråd\n\nKommunpolisen Anna Ek skrev också under."
+    )
+    found = [(s.name, s.title, s.organisation) for s in find_signatories(doc, span)]
+    assert found == [
+        ("Eva Nypelius", "Regionstyrelsens ordförande", "kommun"),
+        ("Per Holm", "Regionråd", "kommun"),
+        ("Anna Ek", "Kommunpolisen", "polisen"),
+    ]
