@@ -77,6 +77,10 @@ def test_associations_are_annan() -> None:
     )
     assert actors == ["polisen", "annan"]
     assert "annan" in find_actors("Kommunen ska i samverkan med civilsamhället ordna nattvandring.")
+    # 'föreningslivet' is the town's club life in general, no party to the promise (own gold).
+    assert find_actors("Polisen ska tillsammans med föreningslivet ordna en trygghetsdag.") == [
+        "polisen"
+    ]
 
 
 def test_total_count_replaces_the_one_per_place() -> None:
@@ -136,4 +140,21 @@ def test_school_closing_day_says_when() -> None:
 def test_fartkontroller_are_traffic() -> None:
     assert categorize("Polisen genomför fartkontroller på Industrivägen varje vecka.") == [
         "trafik"
+    ]
+
+
+def test_elliptic_count_takes_the_noun_named_earlier() -> None:
+    # 'genomför trafikinsatser ... vid skolorna i Lyckeby, minst fyra per termin' gave none.
+    assert _targets(
+        "Polisen gör nykterhetskontroller vid hamnen och färjeläget, minst sex per månad."
+    ) == [(6, "minst", "nykterhetskontroller", "månad")]
+
+
+def test_agent_noun_before_som_is_the_counted_unit() -> None:
+    # 'ytterligare två fältsekreterare som arbetar kvällstid': '-re' read as an adjective.
+    assert _targets("Kommunen anställer tre fritidsledare som arbetar på helgerna.") == [
+        (3, "exakt", "fritidsledare", None)
+    ]
+    assert _targets("Polisen ska skapa två tryggare mötesplatser per år.") == [
+        (2, "exakt", "mötesplatser", "år")
     ]

@@ -225,6 +225,10 @@ def _target_at(
         unit = unit if unit is not None and _countable(unit) else earlier[-1].unit
     elif unit is None and earlier and _per_follows(tokens, index + width):
         unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
+    elif unit is None and _per_follows(tokens, index + width) and _counted_before(tokens, index):
+        # 'genomför trafikinsatser vid skolorna, minst fyra per termin': the count is of
+        # the counted noun named earlier in the sentence.
+        unit = _counted_before(tokens, index)
     elif unit is None or unit[:1].isupper():
         return None  # counted things are common nouns; 'Kävlinge' after a postcode is not
     if token.lower in ("en", "ett") and width == 1:
@@ -272,6 +276,16 @@ def _per_follows(tokens: list[_Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     return tokens[index].lower in _vocab()["content_periods.elliptic_openers"]
+
+
+def _counted_before(tokens: list[_Token], index: int) -> str | None:
+    """The nearest countable plural noun before an elliptic count ('trafikinsatser')."""
+    for token in reversed(tokens[:index]):
+        if token.text.isalpha() and token.lower.endswith(("er", "ar", "or")) and _countable(
+            token.lower
+        ):
+            return token.text
+    return None
 
 
 def _is_year(value: int) -> bool:
@@ -339,7 +353,8 @@ def _unit_index(tokens: list[_Token], index: int) -> int | None:
         if word.lower in adjectives and next_is_word:
             continue
         if word.lower.endswith(endings) and next_is_word and not _countable(word.lower):
-            if nxt is not None and nxt.lower not in ("och", "i", "på", "för", "med", "av", "vid"):
+            # A word before 'som', 'under', 'per' heads the phrase: 'två fältsekreterare som'.
+            if nxt is not None and nxt.lower not in vocab["content_units.noun_followers"]:
                 continue
         if word.lower in vocab["content_nontargets.unit_stopwords"]:
             break
