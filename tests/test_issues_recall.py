@@ -162,3 +162,19 @@ def test_bare_actor_tag_line_is_no_commitment() -> None:
     (commitment,) = find_commitments(doc, DocumentSpan(0, len(doc.text)))
     assert commitment.text.endswith("Fotpatrull i Orsa centrum varannan lördag under sommaren.")
     assert commitment.actors == ["polisen"]
+
+
+def test_kommun_and_polis_lead_in_with_ska_is_not_a_title() -> None:
+    # The title rule (kommun and polis named) must not take a lead-in that opens the list.
+    assert classify_heading("Säters kommun och polisen ska") == "promise"
+
+
+def test_sentence_explaining_medborgarloften_does_not_end_background() -> None:
+    # 'Polisen ska ... ta fram medborgarlöften' explains the concept; it opens no promise.
+    found = texts(
+        "Medborgarlöfte 2024 i Säters kommun\n\n"
+        "Om medborgarlöften\n"
+        "Polisen ska enligt sitt uppdrag ta fram medborgarlöften tillsammans med kommunerna.\n"
+        "Kommunen deltar i arbetet med tre tjänstepersoner från förvaltningen.\n"
+    )
+    assert found == []

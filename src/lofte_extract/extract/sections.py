@@ -132,6 +132,8 @@ def _names_parties(text: str) -> bool:
     lowered = text.lower()
     if len(lowered.split()) < 3 or re.search(r":\s*\S", text):
         return False  # 'Ansvar: Kommunen och Polisen' says who, it is no title
+    if re.search(r"\b(?:ska|skall|lovar|kommer|åtar|genomför)\b", lowered):
+        return False  # 'Ale kommun och polisen ska' opens a list
     # A title names the kommun ('Ale kommun', 'Region Gotland'); an item names the trade.
     kommun = re.search(r"[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)\b|\bRegion\s+[A-ZÅÄÖ]", text)
     polis = re.search(r"\bpolis\w*|\blokalpolisområde\w*", lowered)
@@ -293,6 +295,8 @@ def _ends_background(text: str) -> bool:
     first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
     if is_perfect(first) or not actor_start(first, within=3) or first.lower().startswith("vi "):
         return False
+    if any(word in first.lower() for word in _cues()["title_words"]):
+        return False  # 'Polisen ska enligt uppdraget ta fram medborgarlöften ...' explains them
     head = " ".join(first.split()[:6])
     if has_modal(head) and not is_soft(first):
         return True
