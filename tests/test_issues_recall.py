@@ -178,3 +178,15 @@ def test_sentence_explaining_medborgarloften_does_not_end_background() -> None:
         "Kommunen deltar i arbetet med tre tjänstepersoner från förvaltningen.\n"
     )
     assert found == []
+
+
+def test_present_tense_news_and_intro_beside_a_promise_list_are_no_commitments() -> None:
+    # The present-tense rule took a news report and an intro's description of daily work.
+    assert texts("Nyhet\n\nPolisen genomför en insats vid torget i kväll efter flera bråk.\n") == []
+    found = texts(
+        "Medborgarlöfte 2024 i Rättviks kommun\n\n"
+        "Polisen arbetar varje dag för att öka tryggheten i Rättvik.\n\n"
+        "Vi lovar att:\n"
+        "- Genomföra tre trygghetsvandringar vid Vidablick.\n"
+    )
+    assert found == ["Genomföra tre trygghetsvandringar vid Vidablick."]

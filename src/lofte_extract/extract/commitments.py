@@ -294,8 +294,10 @@ def _sentence_is_commitment(
     actors = mentioned_actors(text) or actor_start(text)
     if has_lovar(text) and actors:
         return True
-    if present_activity(text):
-        return True  # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'
+    if present_activity(text) and not has_region:
+        # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'; beside a
+        # promise list the present tense describes ('Polisen arbetar varje dag ...').
+        return True
     if has_modal(text) and actor_start(text, within=3) and not is_soft(text):
         return not text.lower().startswith("vi ")
     return not has_region and has_modal(text) and bool(actors)

@@ -56,7 +56,7 @@ def strip_label(text: str) -> str:
 
 
 def describes_situation(text: str) -> bool:
-    """Statistics and surveys ('41 procent', 'anmälningar'): the problem, not the promise."""
+    """Statistics, news and aims ('41 procent', 'i går', 'verkar för'): not the promise."""
     lowered = text.lower()
     return any(word in lowered for word in _v("content_verbs")["situation_words"])
 
