@@ -52,6 +52,25 @@ def test_numbered_sentences_and_short_runs_stay_list_items() -> None:
     assert items[2:] == ["Trafik", "Narkotika"]
 
 
+def test_numbered_lines_between_blanks_are_a_list_unless_a_body_follows() -> None:
+    # The heading rule must not turn a blank-separated numbered list into headings.
+    doc = parse_text(
+        "Våra löften\n\n"
+        "1. Fler trafikkontroller vid skolorna\n\n"
+        "2. Bättre belysning i parkerna\n\n"
+        "3. Uppföljning\n\n"
+        "Löftet följs upp varje kvartal i samverkansgruppen.\n".encode()
+    )
+    assert [(b.kind, b.text) for b in doc.blocks][1:3] == [
+        ("list_item", "Fler trafikkontroller vid skolorna"),
+        ("list_item", "Bättre belysning i parkerna"),
+    ]
+    doc = parse_text(
+        "Överenskommelse\n\n1. Syfte\n\nParterna ska samverka.\n\n2. Mål\n\nFärre brott.\n".encode()
+    )
+    assert [b.text for b in doc.blocks if b.kind == "heading"][1:] == ["1. Syfte", "2. Mål"]
+
+
 def test_pa_plats_matches_whole_words_only() -> None:
     # 'på plats' hit 'på platser där unga samlas' and added synlighet.
     assert "synlighet" not in categorize(

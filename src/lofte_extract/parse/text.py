@@ -76,6 +76,13 @@ def _implicit_items(chunk: list[str], bullets: list[BulletMatch | None]) -> set[
     return found
 
 
+def _marker_depth(marker: str) -> int:
+    """How many numbers a list marker holds: '2.' -> 1, '2.1' -> 2, '•' or 'a)' -> 0."""
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", marker) is None:
+        return 0
+    return len(marker.rstrip(".").split("."))
+
+
 def _heading_number(line: str) -> int:
     """Depth of a numbered heading line ('2.1 Ungdomar i riskzon' -> 2), 0 if it is none."""
     match = _NUMBERED.match(line)
@@ -156,9 +163,14 @@ class _TextParser:
 
     def __init__(self) -> None:
         self.pieces: list[_Piece] = []
+        # Depth of the numbered list item or lone numbered heading last added, to tell
+        # '1. Trafik' / blank / '2. Narkotika' (a list) from a heading over its body.
+        self.numbered_item = 0
+        self.lone_heading: int | None = None  # index of a lone numbered heading, no body yet
 
     def feed(self, chunk: list[str], first: bool) -> None:
         """Classify one chunk of lines."""
+        pending, self.lone_heading = self.lone_heading, None
         if len(chunk) == 1:
             line = _clean_md(chunk[0])
             if self._markdown_heading(line):
@@ -167,9 +179,7 @@ class _TextParser:
             if single and single[0][0] == "signature":
                 self.pieces.append(_Piece("signature", single[0][1]))
                 return
-            if _numbered_heading(line, None):
-                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(),
-                                          min(_heading_number(line) + 1, 6)))
+            if self._lone_numbered(line, pending):
                 return
             if split_bullet(line) is None and looks_like_heading(line, first):
                 self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), 1 if first
@@ -178,6 +188,26 @@ class _TextParser:
         if self._columns(chunk):
             return
         self._lines(chunk, first)
+
+    def _lone_numbered(self, line: str, pending: int | None) -> bool:
+        """A numbered line alone between blanks: a heading, unless it goes on a numbered list."""
+        depth = _numbered_heading(line, None)
+        if not depth:
+            return False
+        last = self.pieces[-1] if self.pieces else None
+        if last is not None and last.kind == "list_item" and self.numbered_item == depth:
+            return False  # '2. Narkotika' after the list item '1. Trafik'
+        if pending is not None and self.numbered_item == depth:
+            # Two numbered lines with only blanks between: items of a list, not headings.
+            previous = self.pieces[pending]
+            marker = split_bullet(previous.text)
+            text = marker.text if marker is not None else previous.text
+            self.pieces[pending] = _Piece("list_item", text)
+            return False
+        self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), min(depth + 1, 6)))
+        self.lone_heading = len(self.pieces) - 1
+        self.numbered_item = depth
+        return True
 
     def _markdown_heading(self, line: str) -> bool:
         match = _MD_HEADING.match(line.strip())
@@ -238,7 +268,7 @@ class _TextParser:
                 continue
             following = chunk[index + 1] if index + 1 < len(chunk) else None
             previous = chunk[index - 1] if index > 0 else None
-            depth = _numbered_heading(line, following, previous)
+            depth = _numbered_heading(line, following, previous) if len(chunk) > 1 else 0
             if depth:
                 flush_plain()
                 flush_item()
@@ -249,6 +279,7 @@ class _TextParser:
                 flush_plain()
                 flush_item()
                 item.append(_SPACES.sub(" ", _clean_md(bullet.text)).strip())
+                self.numbered_item = _marker_depth(bullet.marker)
                 item_indent = _indent(line)
                 continue
             if index in implicit:
