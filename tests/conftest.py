@@ -20,3 +20,21 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("shared/ (seeds, gold, dev) is not beside the repository")
     return SHARED
+
+
+# The collect tests' test site: one server and one shared crawl per module
+# (tests/collect_server.py builds the site).
+@pytest.fixture(scope="module")
+def server():
+    """Start sites on random free ports; yields start(site) -> base_url."""
+    from collect_server import serve
+
+    yield from serve()
+
+
+@pytest.fixture(scope="module")
+def crawl(server, tmp_path_factory):
+    """One crawl over every route of the main site (shared between the collect modules)."""
+    from collect_server import shared_crawl
+
+    return shared_crawl(server, tmp_path_factory)

@@ -6,21 +6,9 @@ from __future__ import annotations
 import socket
 
 import pytest
-from collect_server import Site, _by_url, _errors, serve, shared_crawl
+from collect_server import Site, _by_url, _errors
 
 from lofte_extract.collect import CollectConfig, collect
-
-
-@pytest.fixture(scope="module")
-def server():
-    """Start sites on random free ports; yields start(site) -> base_url."""
-    yield from serve()
-
-
-@pytest.fixture(scope="module")
-def crawl(server, tmp_path_factory):
-    """One crawl over every route of the main site (shared with the other collect modules)."""
-    return shared_crawl(server, tmp_path_factory)
 
 
 def test_redirect_loop_is_reported(crawl):
