@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
+
 from ..records import Category
 from .nlp import get_nlp
 from .vocab import load_vocab
@@ -36,14 +38,29 @@ def _masked(lowered: str) -> str:
 def categorize(text: str) -> list[Category]:
     """Codebook keys whose signals occur in `text`, in codebook order; ['annat'] if none."""
     lowered = _masked(" ".join(text.lower().split()))
-    tokens = [token.text.lower() for token in get_nlp().tokenizer(lowered) if not token.is_space]
+    doc = get_nlp().make_doc(lowered)
+    tokens = [token.text for token in doc if not token.is_space]
     # OCR reads 'm' as 'rn': 'karneraövervakning', 'rnopeder'.
     tokens += [token.replace("rn", "m") for token in tokens if "rn" in token]
+    phrased = {get_nlp().vocab.strings[match_id] for match_id, _, _ in _phrase_matcher()(doc)}
     found: list[Category] = []
     for key, signals in _codebook().items():
-        if _hits(signals, lowered, tokens):
+        if key in phrased or _hits(signals, lowered, tokens):
             found.append(key)  # type: ignore[arg-type]
     return found or ["annat"]
+
+
+@lru_cache(maxsize=1)
+def _phrase_matcher() -> PhraseMatcher:
+    """Whole-word phrases per category ('på plats', 'oskyddade trafikanter') as token
+    sequences, so 'på plats' never hits 'på platser där unga samlas'."""
+    nlp = get_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, signals in _codebook().items():
+        phrases = signals.get("phrase", [])
+        if phrases:
+            matcher.add(key, [nlp.make_doc(phrase.lower()) for phrase in phrases])
+    return matcher
 
 
 def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> bool:
@@ -57,7 +74,7 @@ def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> boo
     ]
     for stem in signals.get("contains", []):
         if " " in stem:
-            if _phrase(stem, whole=False).search(lowered):
+            if _phrase(stem).search(lowered):
                 return True
         elif any(stem in token for token in candidates):
             return True
@@ -65,17 +82,11 @@ def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> boo
         if any(token.startswith(stem) for token in candidates):
             return True
     words = set(signals.get("word", []))
-    if words & set(candidates):
-        return True
-    return any(_phrase(phrase).search(lowered) for phrase in signals.get("phrase", []))
+    return bool(words & set(candidates))
 
 
 @lru_cache(maxsize=512)
-def _phrase(phrase: str, whole: bool = True) -> re.Pattern[str]:
-    """A phrase starting on a word boundary; `whole` also ends it on one.
-
-    'på plats' must not hit 'på platser där unga samlas', while a multi-word stem in
-    'contains' ('mobila kontor') still takes an ending ('mobila kontoret').
-    """
-    end = r"(?!\w)" if whole else ""
-    return re.compile(r"(?<!\w)" + re.escape(phrase) + end)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A multi-word stem in 'contains' starting on a word boundary; it may take an ending
+    ('mobila kontor' hits 'mobila kontoret')."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase))
