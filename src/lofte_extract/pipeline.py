@@ -80,9 +80,7 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
             yield given.parent, given
 
 
-def _source(root: Path, path: Path, data: bytes, manifest: dict[str, ManifestEntry]) -> Source:
-    relative = path.relative_to(root).as_posix()
-    entry = manifest.get(relative)
+def _source(relative: str, data: bytes, entry: ManifestEntry | None) -> Source:
     return Source(
         path=relative,
         url=(entry.final_url or entry.url) if entry else None,
@@ -102,9 +100,9 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
     if not data.strip():
         return FileResult(relative, error=ErrorRow(path=relative, stage="parse",
                                                    reason="empty file"))
-    source = _source(root, path, data, manifest)
-    result = FileResult(relative, sha256=source.sha256)
     entry = manifest.get(relative)
+    source = _source(relative, data, entry)
+    result = FileResult(relative, sha256=source.sha256)
     started = time.perf_counter()
     try:
         doc = parse_bytes(data, path.name, charset=entry.charset if entry else None)
@@ -176,8 +174,9 @@ def run(
             errors.append(result.error)
     if progress is not None:
         progress(done, len(tasks), "")
-    records = flag_duplicates(records, deduplicate(records))
-    _write(out_dir, records, errors, texts)
+    merged = deduplicate(records)
+    records = flag_duplicates(records, merged)
+    _write(out_dir, records, merged, errors, texts)
     summary.records = len(records)
     summary.failures = len(errors)
     summary.seconds = time.perf_counter() - started
@@ -206,7 +205,11 @@ def flag_duplicates(
 
 
 def _write(
-    out_dir: Path, records: list[PromiseRecord], errors: list[ErrorRow], texts: dict[str, str]
+    out_dir: Path,
+    records: list[PromiseRecord],
+    merged: list[PromiseRecord],
+    errors: list[ErrorRow],
+    texts: dict[str, str],
 ) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for sha256, text in texts.items():
@@ -217,4 +220,4 @@ def _write(
     # The published dataset merges a promise published twice into one record listing
     # every source; records.jsonl keeps one record per source document so that every
     # source stays traceable and scorable on its own.
-    write_dataset(out_dir, deduplicate(records))
+    write_dataset(out_dir, merged)

@@ -75,8 +75,6 @@ class DocumentBuilder:
             separator = ""
         elif kind == "list_item" and previous.kind == "list_item":
             separator = "\n"
-        elif kind == "signature" and previous.kind == "signature":
-            separator = "\n\n"
         else:
             separator = "\n\n"
         prefix = LIST_PREFIX if kind == "list_item" else ""

@@ -72,11 +72,10 @@ def write_text(texts_dir: Path, sha256: str, text: str) -> None:
 
 def commitment_rows(record: PromiseRecord) -> Iterable[dict[str, object]]:
     """One row per target, or one per commitment without targets."""
-    kommun = record.kommuner[0] if record.kommuner else None
     base = {
         "record_id": record.id,
         "kommun": ";".join(k.name for k in record.kommuner),
-        "kommunkod": ";".join(k.code for k in record.kommuner) if kommun else "",
+        "kommunkod": ";".join(k.code for k in record.kommuner),
         "years": ";".join(str(y) for y in record.years),
         "doc_type": record.doc_type,
         "source_path": record.source.path,
