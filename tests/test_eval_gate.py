@@ -42,7 +42,7 @@ def results(tmp_path_factory) -> dict[tuple[str, str], tuple[dict[str, float], P
 
 
 def test_floors_cover_every_set_and_format():
-    assert set(FLOORS["floors"]) == {"seeds", "dev", "own"}
+    assert set(FLOORS["floors"]) == set(eval_sets())
     for name, formats in FLOORS["floors"].items():
         assert set(formats) == set(FORMATS), name
         for fmt, fields in formats.items():

@@ -263,7 +263,8 @@ def _gold_pairs(shared: Path):
     for docs, gold in sets:
         for path in sorted(docs.glob("*.txt")):
             gold_path = gold / (path.stem + ".json")
-            if gold_path.is_file():
+            # Pages 301-618 (dev2) are gated by the accuracy gate at their blind-first floors.
+            if gold_path.is_file() and not path.stem.startswith(("3", "4", "5", "6")):
                 yield parse_file(path), json.loads(gold_path.read_text())["documents"]
 
 
