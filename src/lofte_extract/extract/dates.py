@@ -20,7 +20,6 @@ __all__ = [
     "is_period_heading",
     "make_date",
     "ocr_digits",
-    "promise_years",
     "years_in",
 ]
 
@@ -59,7 +58,7 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _date_patterns() -> tuple[re.Pattern, ...]:
     names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
     iso = re.compile(r"(?<![\d])(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?!\d)")
     words = re.compile(
@@ -68,7 +67,9 @@ def _date_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     )
     slash = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*(20[0-4]\d)(?!\d)")
     dotted = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?![\d])")
-    return iso, words, slash, dotted
+    month_first = re.compile(rf"(?i)(?<![\wåäö])({names})\.?\s+(\d{{1,2}}),\s*(20[0-4]\d)(?!\d)")
+    compact = re.compile(r"(?<!\d)(20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+    return iso, words, slash, dotted, compact, month_first
 
 
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
@@ -95,13 +96,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Dates in `text[start:end]` (ISO, '12 mars 2019', '1/1 2019'), in text order."""
     end = len(text) if end is None else end
     text = ocr_digits(text)
-    iso, words, slash, dotted = _date_patterns()
+    iso, words, slash, dotted, compact, month_first = _date_patterns()
     found: list[DateMention] = []
-    for m in iso.finditer(text, start, end):
-        found.append(DateMention(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
+    for pattern in (iso, compact):  # '2019-06-01', '20190601': year first
+        for m in pattern.finditer(text, start, end):
+            found.append(DateMention(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
     for m in words.finditer(text, start, end):
         year = int(m[3]) if m[3] else None
         found.append(DateMention(m.start(), m.end(), year, _months()[m[2].lower()], int(m[1])))
+    for m in month_first.finditer(text, start, end):  # 'Mar 06, 2020'
+        found.append(DateMention(m.start(), m.end(), int(m[3]), _months()[m[1].lower()], int(m[2])))
     for pattern in (slash, dotted):  # '1/3 2019', '01.03.2019': day first
         for m in pattern.finditer(text, start, end):
             found.append(DateMention(m.start(), m.end(), int(m[3]), int(m[2]), int(m[1])))
@@ -199,118 +203,6 @@ def heading_years(line: str) -> list[int]:
     return years_in(line)
 
 
-@lru_cache(maxsize=1)
-def _phrase_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    vocab = load_json("meta_years.json")
-    connectors = "|".join(map(re.escape, vocab["connectors"]))
-    connector = rf"(?:{connectors}|[A-ZÅÄÖ][\w-]*)"
-    lofte = vocab["lofte_word"]
-    gap = r"(?:[ \t,]|\n(?![ \t]*\n))+"  # within a paragraph
-    after = re.compile(
-        rf"{lofte}(?:{gap}{connector}){{0,{vocab['max_connectors']}}}?(?:{gap}|[ \t]*\()"
-        rf"(20[0-4]\d)(?:\s*(?:[-–—/]|till|och)\s*(20[0-4]\d))?(?![\d-])"
-    )
-    before = re.compile(rf"(?<!\d)(20[0-4]\d)\s+års\s+(?:\w+\s+)?{lofte}")
-    valid = re.compile(
-        r"(?i)\b(?:gäll|giltig)\w*\s+(?:även\s+)?(?:under\s+|för\s+|år\s+|till\s+|från\s+|t\.o\.m\.\s+)*"
-        r"(20[0-4]\d)(?:\s*(?:[-–/]|och|till)\s*(20[0-4]\d)(?!-\d))?"
-    )
-    return after, before, valid
-
-
-def _not_current(text: str, start: int) -> bool:
-    window = text[max(0, start - 25):start].lower()
-    return any(re.search(rf"\b{w}\b", window) for w in load_json("meta_years.json")["not_current"])
-
-
-def _tier1(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
-    after, before, valid = _phrase_patterns()
-    hits = []
-    negative = load_json("meta_years.json")["context_negative"]
-    for pattern in (after, before, valid):
-        for m in pattern.finditer(text, start, end):
-            if _not_current(text, m.start()):
-                continue
-            if any(word in m.group().lower() for word in negative):
-                continue  # 'medborgarlöfte ... Samverkansöverenskommelse 2015-2018'
-            second = int(m[2]) if pattern is not before and m[2] else None
-            hits.append((_expand(int(m[1]), second), m.start(), m.end()))
-    lofte = load_json("meta_years.json")["lofte_word"]
-    for m in re.finditer(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}", text[start:end]):
-        dated = article_date(text)  # 'årets medborgarlöfte' in a dated article
-        if dated:
-            hits.append(([dated[0].year], start + m.start(), start + m.end()))
-    return hits
-
-
-@lru_cache(maxsize=1)
-def _prep_year() -> re.Pattern:
-    # 'under 2019', 'gäller resten av 2018', 'för hela 2020', 'hösten 2019'
-    vocab = load_json("meta_years.json")
-
-    def alternatives(words: list[str]) -> str:
-        ordered = sorted(words, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-    preps, fillers = alternatives(vocab["year_prepositions"]), alternatives(vocab["year_fillers"])
-    seasons = alternatives(vocab["season_words"])
-    return re.compile(
-        rf"(?i)(?<!\w)(?:{preps})\s+(?:(?:{fillers})\s+){{0,2}}"
-        + YEAR + r"(?:\s*[-–/]\s*(20[0-4]\d))?"
-        rf"|\b(?:{seasons})\s+" + YEAR
-    )
-
-
-def _tier2(text: str, start: int, end: int) -> list[tuple[list[int], int, int]]:
-    vocab = load_json("meta_years.json")
-    hits = []
-    for sentence in sentences(text, start, end):
-        lower = sentence.text.lower()
-        if any(marker in lower.split() for marker in vocab["past_markers"]):
-            continue
-        for m in _prep_year().finditer(text, sentence.start, sentence.end):
-            before = text[max(sentence.start, m.start() - 40):m.start()].lower()
-            if any(neg in before for neg in vocab["context_negative"]):
-                continue
-            following = text[m.end():sentence.end].split()[:1]
-            if following and following[0].lower().endswith(tuple(vocab["past_suffixes"])):
-                continue
-            first = int(m[1] or m[3])
-            hits.append((_expand(first, int(m[2]) if m[2] else None), m.start(), m.end()))
-    return hits
-
-
-def promise_years(
-    text: str, start: int, end: int, heading: str | None, url: str | None = None
-) -> tuple[list[int], int | None, int | None]:
-    """Years the promise in `text[start:end]` covers, with evidence offsets."""
-    text = ocr_digits(text)
-    # A validity period given to the day says every year covered, even past the heading's.
-    period = find_period_range(text, start, end)
-    if period:
-        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
-    if heading and is_period_heading(heading):
-        found = text.find(heading, start, end)
-        where = found if found >= 0 else start
-        return heading_years(heading), where, where + len(heading)
-    for tier in (_tier1, _tier2):
-        hits = tier(text, start, end)
-        if hits:
-            years = sorted({year for found, _, _ in hits for year in found})
-            if tier is _tier2:  # weak cues: the most named year set only
-                counts: dict[tuple[int, ...], int] = {}
-                for found, _, _ in hits:
-                    counts[tuple(found)] = counts.get(tuple(found), 0) + 1
-                years = list(max(counts, key=lambda k: (counts[k], -min(k))))
-            first = next(hit for hit in hits if set(hit[0]) <= set(years))
-            return years, first[1], first[2]
-    if url:
-        years = _url_years(url)
-        if years:
-            return years, None, None
-    return [], None, None
-
-
 def agreement_years(
     text: str, start: int, end: int, period: tuple[str, str, int, int] | None
 ) -> tuple[list[int], int | None, int | None]:
@@ -324,16 +216,6 @@ def agreement_years(
             if years:
                 return years, line.start, line.end
     return [], None, None
-
-
-def _url_years(url: str) -> list[int]:
-    # Only a path segment that names a promise: '/uppfoljning-medborgarlofte-kungalv-2018-2019/'
-    for segment in url.lower().split("/"):
-        if "lofte" in segment or "loften" in segment:
-            years = [int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", segment)]
-            if years:
-                return _expand(min(years), max(years) if len(years) > 1 else None)
-    return []
 
 
 def article_date(text: str) -> tuple[datetime.date, int, int] | None:

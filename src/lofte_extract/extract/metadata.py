@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from ..parse import DocumentSpan, ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
-from .dates import agreement_years, find_period_range, promise_years
+from .dates import agreement_years, find_period_range
 from .doctype import classify, is_about
 from .kommun import police_area, rank_kommuner
 from .signatories import find_signers
 from .signed import signed_date
+from .years import promise_years
 
 __all__ = [
     "classify_doc_type",

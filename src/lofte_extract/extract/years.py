@@ -1,0 +1,296 @@
+"""Which years a promise covers: every time span is a candidate, scored by its context.
+
+The period grammar (`periods.py`) finds ranges and lone points; each gets features from its
+sentence and line (a validity cue before it, a löfte word next to it, a heading, a past-tense
+or survey context, a link line); the weights live in `data/year_scores.json`. Candidates
+naming the same years add up and the best year set wins, so a repeated 'medborgarlöftet
+2018' outweighs a passing 'löftena för 2019', and 'Löftet gäller från februari 2018 till
+januari 2019' outweighs a title's '2018'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import (
+    _expand,
+    article_date,
+    find_dates,
+    find_period_range,
+    heading_years,
+    is_period_heading,
+    ocr_digits,
+)
+from .meta_vocab import Line, load_json, sentences
+from .periods import TimeSpan, find_timespans
+
+__all__ = ["YearCandidate", "promise_years", "score_year_candidates", "url_years"]
+
+
+@dataclass(frozen=True)
+class YearCandidate:
+    """A candidate year set with its evidence, score and the features that gave it."""
+
+    years: tuple[int, ...]
+    start: int | None
+    end: int | None
+    score: float
+    features: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    settings = load_json("year_scores.json")
+    unknown = set(settings["weights"]) - set(_FEATURES)
+    if unknown:
+        raise ValueError(f"year_scores.json: unknown features {sorted(unknown)}")
+    return settings
+
+
+_FEATURES = (
+    "base",
+    "range",
+    "validity_cue",
+    "promise_near",
+    "promise_sentence",
+    "year_preposition",
+    "heading",
+    "past",
+    "not_current",
+    "negative_context",
+    "event_date",
+    "link_line",
+    "article_date",
+    "now_cue",
+    "url",
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    years = load_json("meta_years.json")
+    settings = _settings()
+
+    def alternatives(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    lofte = years["lofte_word"]
+    return {
+        "lofte": re.compile(lofte),
+        "validity": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['validity_cues'])})"),
+        "preposition": re.compile(
+            rf"(?i)(?<![\wåäö])(?:{alternatives(years['year_prepositions'])})\s+"
+            rf"(?:(?:{alternatives(years['year_fillers'] + ['åren'])})\s+){{0,2}}$"
+        ),
+        "after_lofte": re.compile(rf"^\s*års\s+(?:\w+\s+)?{lofte}"),
+        "promise": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['promise_cues'])})"),
+    }
+
+
+_YEARS_OWN = re.compile(r"20[0-4]\d\s+års\s+(?:\w+\s+)?$")
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    return any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", text) for w in words)
+
+
+def _features(text: str, span: TimeSpan, sentence: Line, line: Line) -> list[str]:
+    """The named features a time span has in its sentence and line."""
+    pats, years, settings = _patterns(), load_json("meta_years.json"), _settings()
+    before = text[max(sentence.start, span.start - settings["validity_window"]) : span.start]
+    found = ["base"]
+    if span.is_range:
+        found.append("range")
+    if pats["validity"].search(before):
+        found.append("validity_cue")
+    near_start = max(sentence.start, span.start - settings["promise_window"])
+    bound = [m for m in pats["lofte"].finditer(text, near_start, span.start)]
+    # the löfte word belongs to this span unless another time span stands between them or
+    # it is another year's ('2018 års löften till att gälla även 2019')
+    if (
+        bound
+        and not find_timespans(text, bound[-1].end(), span.start)
+        and not _YEARS_OWN.search(text, max(0, bound[-1].start() - 20), bound[-1].start())
+    ):
+        found.append("promise_near")
+    elif pats["after_lofte"].match(text[span.end : sentence.end]):
+        found.append("promise_near")
+    elif pats["lofte"].search(sentence.text) or pats["promise"].search(sentence.text):
+        found.append("promise_sentence")
+    if pats["preposition"].search(text[max(sentence.start, span.start - 30) : span.start]):
+        found.append("year_preposition")
+    if len(line.text.split()) <= years["heading_max_words"] and not line.text.endswith("."):
+        found.append("heading")
+    if _is_past(text, span, sentence):
+        found.append("past")
+    if _has_any(
+        text[max(sentence.start, span.start - 25) : span.start].lower(), years["not_current"]
+    ):
+        found.append("not_current")
+    context = text[max(sentence.start, span.start - 40) : span.start].lower()
+    if any(word in context for word in years["context_negative"]):
+        found.append("negative_context")
+    if span.kind == "date":
+        found.append("event_date")
+    if any(mark in line.text.lower() for mark in settings["link_marks"]):
+        found.append("link_line")
+    return found
+
+
+def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
+    """A past-tense context: 'hölls under 2018', 'bestämde i januari 2018', '2016 gjordes'."""
+    settings, years = _settings(), load_json("meta_years.json")
+    if _has_any(sentence.text.lower(), settings["past_markers"]):
+        return True
+    following = text[span.end : sentence.end].split()[:1]
+    if following and following[0].lower().endswith(tuple(years["past_suffixes"])):
+        return True
+    before = text[sentence.start : span.start].lower().split()[-settings["past_words_before"] :]
+    return any(word.endswith(tuple(settings["past_suffixes_before"])) for word in before)
+
+
+def _score(features: list[str]) -> float:
+    weights = _settings()["weights"]
+    return sum(weights.get(name, 0.0) for name in features)
+
+
+def _line_of(lines: list[Line], position: int) -> Line:
+    for line in lines:
+        if line.start <= position < line.end:
+            return line
+    return lines[-1]
+
+
+def _text_candidates(
+    text: str, start: int, end: int, dated_year: int | None
+) -> list[YearCandidate]:
+    out = []
+    line_list = [Line(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for sentence in sentences(text, start, end):
+        for span in find_timespans(text, sentence.start, sentence.end):
+            if not span.years:  # 'för perioden mars-maj' on a dated page
+                if dated_year is None:
+                    continue
+                span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
+            features = _features(text, span, sentence, _line_of(line_list, span.start))
+            score = _score(features)
+            if score > _settings()["weights"]["base"]:  # a bare year is no evidence
+                out.append(YearCandidate(span.years, span.start, span.end, score, tuple(features)))
+    return out
+
+
+def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The page's date: an article date, or a line holding only a date near the top."""
+    dated = article_date(text[:end])
+    if dated and dated[1] < end:
+        return dated[0].year, dated[1], dated[2]
+    top = [Line(m.group().strip(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for line in top[: _settings()["dateline_max_line"]]:
+        dates = find_dates(text, line.start, line.end)
+        alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
+        if alone and dates[0].year:
+            return dates[0].year, dates[0].start, dates[0].end
+    return None
+
+
+def _now_cues(text: str, start: int, end: int) -> list[Line]:
+    """Sentences tying a promise to the page's own date ('I dag presenterar … löfte')."""
+    cues = re.compile(
+        r"(?i)(?<![\wåäö])(?:" + "|".join(map(re.escape, _settings()["now_cues"])) + r")(?![\wåäö])"
+    )
+    lofte = _patterns()["lofte"]
+    return [
+        s
+        for s in sentences(text, start, end)
+        if cues.search(s.text)
+        and (lofte.search(s.text) or _patterns()["promise"].search(s.text))
+        and not find_timespans(text, s.start, s.end)
+    ]
+
+
+def url_years(url: str | None) -> list[int]:
+    """Years a promise's URL names in a path segment about a löfte."""
+    for segment in (url or "").lower().split("/"):
+        if "lofte" in segment or "loften" in segment:
+            spans = find_timespans(segment)
+            years = sorted({y for s in spans for y in s.years})
+            if years:
+                return list(range(min(years), max(years) + 1)) if len(years) <= 7 else []
+    return []
+
+
+def score_year_candidates(
+    text: str, start: int, end: int, url: str | None = None
+) -> list[YearCandidate]:
+    """Year sets for `text[start:end]`, best first, each with its summed score."""
+    text = ocr_digits(text)
+    weights = _settings()["weights"]
+    dated = _page_date(text, start, end)
+    candidates = _text_candidates(text, start, end, dated[0] if dated else None)
+    if dated:
+        year, where, until = dated
+        candidates.append(
+            YearCandidate((year,), where, until, weights["article_date"], ("article_date",))
+        )
+        if pats_this_year().search(text, start, end):
+            # 'årets medborgarlöfte' in a dated article: the article's year
+            candidates.append(
+                YearCandidate(
+                    (year,), where, until, weights["promise_near"], ("article_date", "promise_near")
+                )
+            )
+        for _ in _now_cues(text, start, end):
+            candidates.append(
+                YearCandidate(
+                    (year,), where, until, weights["now_cue"], ("article_date", "now_cue")
+                )
+            )
+    years = url_years(url)
+    if years:
+        candidates.append(YearCandidate(tuple(years), None, None, weights["url"], ("url",)))
+    totals: dict[tuple[int, ...], float] = {}
+    best: dict[tuple[int, ...], YearCandidate] = {}
+    for candidate in candidates:
+        totals[candidate.years] = totals.get(candidate.years, 0.0) + candidate.score
+        if candidate.years not in best or candidate.score > best[candidate.years].score:
+            best[candidate.years] = candidate
+    ranked = sorted(totals, key=lambda ys: (-totals[ys], best[ys].start or 0))
+    return [
+        YearCandidate(ys, best[ys].start, best[ys].end, round(totals[ys], 3), best[ys].features)
+        for ys in ranked
+        if totals[ys] >= _settings()["min_total"]
+    ]
+
+
+@lru_cache(maxsize=1)
+def pats_this_year() -> re.Pattern:
+    """'årets medborgarlöfte': this year's promise, the year is the article's."""
+    return re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{load_json('meta_years.json')['lofte_word']}")
+
+
+def promise_years(
+    text: str, start: int, end: int, heading: str | None, url: str | None = None
+) -> tuple[list[int], int | None, int | None]:
+    """Years the promise in `text[start:end]` covers, with evidence offsets."""
+    text = ocr_digits(text)
+    # A validity period given to the day says every year covered, even past the heading's.
+    period = find_period_range(text, start, end)
+    if period:
+        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
+    if heading and is_period_heading(heading):
+        found = text.find(heading, start, end)
+        where = found if found >= 0 else start
+        return heading_years(heading), where, where + len(heading)
+    ranked = score_year_candidates(text, start, end, url)
+    if not ranked:
+        return [], None, None
+    top = ranked[0]
+    years = set(top.years)
+    for other in ranked[1:]:
+        adjoining = min(other.years) <= max(years) + 1 and max(other.years) >= min(years) - 1
+        if adjoining and other.score >= _settings()["union_ratio"] * top.score:
+            years |= set(other.years)
+    return sorted(years), top.start, top.end

@@ -1,0 +1,77 @@
+"""The period grammar and the scored choice of a promise's years (extract/periods, years)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lofte_extract.extract.periods import find_timespans
+from lofte_extract.extract.years import promise_years, score_year_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "begin", "finish"),
+    [
+        ("Löftet gäller under tiden 20190601-20211231", (2019, 2020, 2021), "2019-06-01",
+         "2021-12-31"),
+        ("under åren 2020 - 2021.", (2020, 2021), None, None),
+        ("1 juni 2019- juni 2020:", (2019, 2020), "2019-06-01", None),
+        ("Under tiden februari 2019 till januari 2020 lovar vi", (2019, 2020), None, None),
+        ("perioden januari - december 2022", (2022,), None, None),
+        ("2018-07-01—2020-06-30", (2018, 2019, 2020), "2018-07-01", "2020-06-30"),
+        ("Medborgarlöfte 2022/23", (2022, 2023), None, None),
+        ("1 oktober t.o.m. 31 december 2021", (2021,), "2021-10-01", "2021-12-31"),
+    ],
+)
+def test_period_grammar_reads_ranges_written_any_way(text, years, begin, finish):
+    spans = [s for s in find_timespans(text) if s.is_range]
+    assert [(s.years, s.begin, s.finish) for s in spans] == [(years, begin, finish)]
+
+
+def test_month_first_press_date_is_a_date():
+    assert find_timespans("Pressmeddelande • Mar 06, 2020 08:52 CET")[0].kind == "date"
+
+
+def test_range_longer_than_a_promise_is_not_a_period():
+    assert not [s for s in find_timespans("Vision 2015-2030") if s.is_range]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a validity range outweighs the title's single year
+        ("Medborgarlöftet 2019 från polisen.\n\nUnder tiden februari 2019 till januari 2020 "
+         "lovar vi att genomföra följande.", [2019, 2020]),
+        ("Ett löfte som gäller Ronneby kommun under åren 2020 - 2021.", [2020, 2021]),
+        # a past survey year is not the promise's
+        ("En kartläggning som polisen gjorde våren 2016.\n\nPolisen ska synas mer.", []),
+        ("Kommunen och polisen bestämde i januari 2018 att löftet skulle gälla Charlottenborg."
+         "\n\nUnder 2019 fortsätter arbetet.", [2019]),
+        # the most named promise year wins over a passing mention of next year's
+        ("När medborgarlöftet för 2018 skrevs under sa hon: Till sommaren börjar vi med "
+         "löftena för 2019.\n\nI stort sett är 2018 års medborgarlöfte detsamma.", [2018]),
+    ],
+)
+def test_years_are_chosen_by_scored_candidates(text, years):
+    assert promise_years(text, 0, len(text), None)[0] == years
+
+
+def test_dated_page_gives_its_year_to_a_promise_presented_today():
+    text = "31 maj 2017\n\nI dag presenterar polisen och kommunen sitt medborgarlöfte."
+    assert promise_years(text, 0, len(text), None)[0] == [2017]
+
+
+def test_dated_page_alone_says_no_promise_year():
+    text = "2016-10-04\n\nKommunen och polisen samarbetar för trygghet i Rättvik."
+    assert promise_years(text, 0, len(text), None)[0] == []
+
+
+def test_yearless_month_range_takes_the_page_date():
+    text = "2022-03-09\n\nInriktning för medborgarlöfte för perioden mars-maj"
+    assert promise_years(text, 0, len(text), None)[0] == [2022]
+
+
+def test_every_candidate_names_the_features_that_scored_it():
+    text = "Löftet gäller 2021-2022."
+    best = score_year_candidates(text, 0, len(text))[0]
+    assert best.years == (2021, 2022)
+    assert {"validity_cue", "range"} <= set(best.features)
