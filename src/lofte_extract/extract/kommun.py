@@ -13,7 +13,6 @@ __all__ = [
     "heading_kommuner",
     "joint_groups",
     "kommun_mentions",
-    "police_area",
     "rank_kommuner",
     "url_kommuner",
 ]
@@ -248,72 +247,3 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
         if joint and any(cue in sentence for cue in places["joint_cues"]):
             groups.append(chain)
     return groups
-
-
-@lru_cache(maxsize=1)
-def _area_pattern() -> re.Pattern:
-    places = load_json("meta_places.json")
-    cues = _ocr_tolerant(places["lpo_cues"])
-    return re.compile(
-        rf"(?i:(?P<cue>{cues}))[ \t]+(?:(?:i|för)[ \t]+)?(?:LPO\s+)?"
-        rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
-    )
-
-
-@lru_cache(maxsize=1)
-def _wrapped_area_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
-    return re.compile(rf"(?i:{cues})[ \t]*\n\s*(?P<name>{NAME})[ \t]*(?:\n|$)")
-
-
-def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
-    """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
-    places = load_json("meta_places.json")
-    area_cue = re.compile("(?i)^(?:" + _ocr_tolerant(places["lpo_area_cues"]) + ")$")
-    stop = set(places["name_stopwords"])
-    votes: dict[str, list[tuple[int, int]]] = {}
-    for m in _area_pattern().finditer(text, start, end):
-        names = m["names"].split()
-        is_area = bool(area_cue.match(m["cue"]))
-        cut = next((i for i, n in enumerate(names) if n in stop), len(names))
-        names = names[:cut]
-        choice = _area_name(names, is_area, places["lpo_area_suffixes"])
-        if choice is None:
-            continue
-        name, index = choice
-        offset = m.start("names") + len(" ".join(names[:index])) + (1 if index else 0)
-        name = _nominative(name)
-        votes.setdefault(name, []).append((offset, offset + len(choice[0])))
-    for m in _wrapped_area_pattern().finditer(text, start, end):
-        # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF
-        if all(part in kommun_by_form() for part in re.split(r"[/-]", m["name"])):
-            name = _nominative(m["name"])
-            votes.setdefault(name, []).append((m.start("name"), m.end("name")))
-    if not votes:
-        return None, None, None
-    name = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
-    first = votes[name][0]
-    return name, first[0], first[1]
-
-
-def _area_name(names: list[str], is_area: bool, suffixes: list[str]) -> tuple[str, int] | None:
-    """Which of the capitalised words after a police-area cue name the area."""
-    known = [all(p in kommun_by_form() for p in re.split(r"[/-]", n)) for n in names]
-    if known and known[-1] and len(names) > 1:
-        return names[-1], len(names) - 1  # 'Storgöteborg Kungälv-Ale' -> 'Kungälv-Ale'
-    if known and known[0]:
-        if len(names) > 1 and names[1] in suffixes:
-            return " ".join(names[:2]), 0  # 'Malmö Norr'
-        return names[0], 0
-    if names and is_area:
-        return " ".join(names), 0  # 'Norra Värmland': a region name of its own, kept whole
-    return None
-
-
-def _nominative(name: str) -> str:
-    parts = re.split(r"([/-])", name)
-    out = []
-    for part in parts:
-        entry = kommun_by_form().get(part)
-        out.append(entry.name if entry and part != entry.name and part.endswith("s") else part)
-    return "".join(out)

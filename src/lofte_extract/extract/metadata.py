@@ -10,7 +10,8 @@ from ..parse import DocumentSpan, ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
 from .dates import agreement_years, find_period_range
 from .doctype import classify, is_about
-from .kommun import police_area, rank_kommuner
+from .kommun import rank_kommuner
+from .police_area import police_area
 from .signatories import find_signers
 from .signed import signed_date
 from .years import promise_years

@@ -1,0 +1,120 @@
+"""The lokalpolisområde a promise names: a small grammar for area names after (or before) a cue.
+
+An area name is an optional direction word ('södra Vätterbygden', 'Västra Mälardalen'), one to
+three capitalised names, and an optional direction or region word after them ('Storgöteborg
+syd', 'Malmö Norr', 'Piteå älvdal'). A kommun name written before the cue counts too ('Nacka
+lokalpolisområde'); a genitive is read as its nominative ('lokalpolisområde Norrmalms konton').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .kommun import NAME, _ocr_tolerant
+from .meta_vocab import kommun_by_form, load_json
+
+__all__ = ["police_area"]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern:
+    places = load_json("meta_places.json")
+    cues = _ocr_tolerant(places["lpo_cues"])
+    prefix = _alternatives(places["lpo_area_prefixes"])
+    suffix = _alternatives(places["lpo_area_suffixes"] + places["lpo_region_suffixes"])
+    return re.compile(
+        rf"(?i:(?P<cue>{cues}))[ \t]+(?P<prep>(?:i|för)[ \t]+)?(?:LPO\s+)?"
+        rf"(?P<prefix>(?i:{prefix})[ \t]+)?"
+        rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
+        rf"(?P<suffix>[ \t]+(?i:{suffix})(?![\wåäö]))?"
+        rf"(?P<next>[ \t]+[a-zåäö]\w*)?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _before_cue_pattern() -> re.Pattern:
+    areas = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
+    return re.compile(rf"(?P<name>{NAME})[ \t]+(?i:{areas})(?![\wåäö])")
+
+
+@lru_cache(maxsize=1)
+def _wrapped_area_pattern() -> re.Pattern:
+    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
+    return re.compile(rf"(?i:{cues})[ \t]*\n\s*(?P<name>{NAME})[ \t]*(?:\n|$)")
+
+
+def _known(name: str) -> bool:
+    return all(part in kommun_by_form() for part in re.split(r"[/-]", name))
+
+
+def _nominative(name: str) -> str:
+    parts = re.split(r"([/-])", name)
+    out = []
+    for part in parts:
+        entry = kommun_by_form().get(part)
+        out.append(entry.name if entry and part != entry.name and part.endswith("s") else part)
+    return "".join(out)
+
+
+def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
+    """The area's name and its offset, or None when the words after the cue name no area."""
+    places = load_json("meta_places.json")
+    names = m["names"].split()
+    cut = next((i for i, n in enumerate(names) if n in stop), len(names))
+    names = names[:cut]
+    if not names:
+        return None
+    is_area = bool(re.fullmatch(f"(?i:{_ocr_tolerant(places['lpo_area_cues'])})", m["cue"]))
+    whole = cut == len(m["names"].split())
+    suffix = m["suffix"].strip() if m["suffix"] and whole else ""
+    known = [_known(n) for n in names]
+    if m["prefix"]:  # 'södra Vätterbygden': a region name of its own, kept whole
+        return " ".join([m["prefix"].strip(), *names, *([suffix] if suffix else [])]), 0
+    if len(names) > 1 and known[-1]:
+        return names[-1], len(" ".join(names[:-1])) + 1  # 'Storgöteborg Kungälv-Ale'
+    if len(names) > 1 and names[1].lower() in map(str.lower, places["lpo_area_suffixes"]):
+        return " ".join(names[:2]), 0  # 'Malmö Norr', 'Storgöteborg Syd'
+    if known[0] or is_area or m["prep"]:
+        name = " ".join(names) if not known[0] else names[0]
+        if suffix:
+            return f"{name} {suffix}", 0  # 'Piteå älvdal', 'Storgöteborg syd'
+        if not known[0] and len(names) == 1 and name.endswith("s") and m["next"]:
+            return name[:-1], 0  # 'lokalpolisområde Norrmalms konton': a genitive
+        return name, 0
+    return None
+
+
+def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
+    """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
+    stop = set(load_json("meta_places.json")["name_stopwords"])
+    votes: dict[str, list[tuple[int, int]]] = {}
+
+    def vote(name: str, at: int, length: int) -> None:
+        votes.setdefault(_nominative(name).lower(), []).append((at, at + length))
+
+    for m in _area_pattern().finditer(text, start, end):
+        choice = _area_name(m, stop)
+        if choice:
+            offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
+            vote(choice[0], offset, len(choice[0]))
+    for m in _before_cue_pattern().finditer(text, start, end):
+        if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
+            vote(m["name"], m.start("name"), len(m["name"]))
+    for m in _wrapped_area_pattern().finditer(text, start, end):
+        # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF
+        if _known(m["name"]):
+            vote(m["name"], m.start("name"), len(m["name"]))
+    if not votes:
+        return None, None, None
+    key = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
+    first = votes[key][0]
+    return _display(text, first), first[0], first[1]
+
+
+def _display(text: str, where: tuple[int, int]) -> str:
+    return _nominative(" ".join(text[where[0] : where[1]].split()))

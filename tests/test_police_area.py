@@ -1,0 +1,36 @@
+"""The lokalpolisområde name grammar (extract/police_area.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lofte_extract.extract.police_area import police_area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Värmdö kommun och Nacka lokalpolisområde har tagit fram löften", "Nacka"),
+        ("Polisen (Lokalpolisområde södra Roslagen) ska patrullera", "södra Roslagen"),
+        ("Via lokalpolisområde Norrmalms konton i sociala medier", "Norrmalm"),
+        ("från Lokalpolisområde Storgöteborg syd och Härryda kommun", "Storgöteborg syd"),
+        ("säger Dan Windt, lokalpolisområdeschef Storgöteborg Syd.", "Storgöteborg Syd"),
+        ("Maria Bäck, lokalpolisområdeschefen i Västra Mälardalen och", "Västra Mälardalen"),
+        ("Lokalpolisområde Piteå älvdal och Piteå kommun lovar", "Piteå älvdal"),
+        ("lokalpolisområde Storgöteborg Kungälv-Ale", "Kungälv-Ale"),
+        ("Lokalpolisområde Malmö Norr", "Malmö Norr"),
+    ],
+)
+def test_area_names_with_direction_region_words_and_genitives(text, area):
+    assert police_area(text, 0, len(text))[0] == area
+
+
+def test_a_chiefs_personal_name_is_no_area():
+    text = "lokalpolisområdeschef Anna Svensson"
+    assert police_area(text, 0, len(text))[0] is None
+
+
+def test_area_evidence_points_at_the_name():
+    text = "Medborgarlöfte från lokalpolisområde Piteå älvdal."
+    name, start, end = police_area(text, 0, len(text))
+    assert text[start:end] == name
