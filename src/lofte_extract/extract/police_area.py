@@ -73,6 +73,8 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     whole = cut == len(m["names"].split())
     suffix = m["suffix"].strip() if m["suffix"] and whole else ""
     known = [_known(n) for n in names]
+    if m["cue"].lower().replace("rn", "m") == "polisområde" and not known[0]:
+        return None  # 'Polisområde Skåne Nordväst' is a region, not a lokalpolisområde
     if m["prefix"]:  # 'södra Vätterbygden': a region name of its own, kept whole
         return " ".join([m["prefix"].strip(), *names, *([suffix] if suffix else [])]), 0
     if len(names) > 1 and known[-1]:
