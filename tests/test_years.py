@@ -11,8 +11,12 @@ from lofte_extract.extract.years import promise_years, score_year_candidates
 @pytest.mark.parametrize(
     ("text", "years", "begin", "finish"),
     [
-        ("Löftet gäller under tiden 20190601-20211231", (2019, 2020, 2021), "2019-06-01",
-         "2021-12-31"),
+        (
+            "Löftet gäller under tiden 20190601-20211231",
+            (2019, 2020, 2021),
+            "2019-06-01",
+            "2021-12-31",
+        ),
         ("under åren 2020 - 2021.", (2020, 2021), None, None),
         ("1 juni 2019- juni 2020:", (2019, 2020), "2019-06-01", None),
         ("Under tiden februari 2019 till januari 2020 lovar vi", (2019, 2020), None, None),
@@ -39,16 +43,25 @@ def test_range_longer_than_a_promise_is_not_a_period():
     ("text", "years"),
     [
         # a validity range outweighs the title's single year
-        ("Medborgarlöftet 2019 från polisen.\n\nUnder tiden februari 2019 till januari 2020 "
-         "lovar vi att genomföra följande.", [2019, 2020]),
+        (
+            "Medborgarlöftet 2019 från polisen.\n\nUnder tiden februari 2019 till januari 2020 "
+            "lovar vi att genomföra följande.",
+            [2019, 2020],
+        ),
         ("Ett löfte som gäller Ronneby kommun under åren 2020 - 2021.", [2020, 2021]),
         # a past survey year is not the promise's
         ("En kartläggning som polisen gjorde våren 2016.\n\nPolisen ska synas mer.", []),
-        ("Kommunen och polisen bestämde i januari 2018 att löftet skulle gälla Charlottenborg."
-         "\n\nUnder 2019 fortsätter arbetet.", [2019]),
+        (
+            "Kommunen och polisen bestämde i januari 2018 att löftet skulle gälla Charlottenborg."
+            "\n\nUnder 2019 fortsätter arbetet.",
+            [2019],
+        ),
         # the most named promise year wins over a passing mention of next year's
-        ("När medborgarlöftet för 2018 skrevs under sa hon: Till sommaren börjar vi med "
-         "löftena för 2019.\n\nI stort sett är 2018 års medborgarlöfte detsamma.", [2018]),
+        (
+            "När medborgarlöftet för 2018 skrevs under sa hon: Till sommaren börjar vi med "
+            "löftena för 2019.\n\nI stort sett är 2018 års medborgarlöfte detsamma.",
+            [2018],
+        ),
     ],
 )
 def test_years_are_chosen_by_scored_candidates(text, years):

@@ -137,7 +137,10 @@ def is_perfect(text: str) -> bool:
 def activity_start(text: str) -> bool:
     """Starts like an activity: 'Genomföra ...', 'Att ingripa ...', 'Minst två ...'."""
     ws = words(text)
-    return bool(ws) and ws[0] in _v("content_verbs")["activity_starts"]
+    starts = _v("content_verbs")["activity_starts"]
+    if ws[:1] == ["att"]:  # 'Att arbeta med …' is an activity; 'Att alla … ska' is an aim
+        return len(ws) > 1 and ws[1] in starts and ws[1] != "att"
+    return bool(ws) and ws[0] in starts
 
 
 def verb_start(text: str) -> bool:

@@ -21,11 +21,20 @@ from .cues import (
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
 from .text_units import Line, Piece, normalize, split_sentences
+from .vocab import load_vocab
 
 __all__ = ["find_goals"]
 
 # 'X ska öka och att färre ska utsättas' holds two goals.
 _AND_THAT = re.compile(r",?\s+och\s+att\s+")
+# 'Målet är att A ska öka, B minska och C stärkas': coordinated goal clauses.
+_CLAUSE_SEPARATOR = re.compile(r",\s*(?:och\s+)?(?:att\s+)?|\s+och\s+(?:att\s+)?")
+# The opener of a stated aim, up to its 'att' or colon: 'Medborgarlöftenas övergripande mål
+# är att', 'Målet är klart:', 'Medborgarlöftet syftar till att'.
+_AIM_OPENER = re.compile(
+    r"(?i)^(?:\S+\s+){0,4}?\S*(?:mål|syft|ambition|förhoppning|vision)\w*"
+    r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
+)
 
 
 def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
@@ -56,7 +65,8 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
             # names a concrete outcome: 'Antalet anmälda skadegörelsebrott ska minska.'
             for piece in split_sentences(line.text, line.start):
                 if is_outcome(piece.text):
-                    _add(goals, seen, doc, piece)
+                    for part in _parts(piece):
+                        _add(goals, seen, doc, part)
             continue
         if line.kind not in ("paragraph", "list_item"):
             continue
@@ -77,7 +87,8 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
                 if actor_start(piece.text, within=3) and has_modal(piece.text):
                     continue  # 'Polisen och kommunen kommer också att ...' is an activity
                 if goal_direction(piece.text) or is_goal_sentence(piece.text):
-                    _add(goals, seen, doc, piece)
+                    for part in _parts(piece):
+                        _add(goals, seen, doc, part)
             elif is_goal_start(piece.text) and section != "promise":
                 _add(goals, seen, doc, piece)
             elif is_goal_sentence(piece.text, predicates=section != "promise"):
@@ -105,13 +116,52 @@ def _is_goal_item(text: str, section: str) -> bool:
 
 
 def _parts(piece: Piece) -> list[Piece]:
+    """A goal sentence's goals: its coordinated clauses when each states a direction."""
+    opener = _AIM_OPENER.match(piece.text)
+    body = _sub(piece, opener.end(), len(piece.text)) if opener else piece
+    clauses = _clauses(body)
+    if len(clauses) > 1:
+        # the first goal keeps its opener, as the gold does ('Målet är att A ska minska')
+        first = _sub(piece, 0, clauses[0].end - piece.start)
+        return [first, *clauses[1:]]
+    return _split(piece, _AND_THAT)
+
+
+def _clauses(piece: Piece) -> list[Piece]:
+    """Coordinated goal clauses; a fragment with no verb ('invånarna, polisen') joins the next."""
+    clauses: list[Piece] = []
+    begin = 0
+    for match in [*_CLAUSE_SEPARATOR.finditer(piece.text), None]:
+        stop = match.start() if match else len(piece.text)
+        candidate = _sub(piece, begin, stop)
+        if _is_goal_clause(candidate.text):
+            clauses.append(candidate)
+            begin = match.end() if match else stop
+    if begin < len(piece.text.rstrip(". ")) or not clauses:
+        return [piece]  # a tail that is no goal clause: keep the sentence whole
+    return clauses
+
+
+def _is_goal_clause(text: str) -> bool:
+    """A clause with a verb of direction: 'brottsligheten minska', 'C ska motverkas'."""
+    goals = load_vocab("content_goals")
+    words = [w.lower().strip(".,:;") for w in text.split()]
+    direction_verbs = [
+        w for w in words
+        if w.startswith(tuple(goals["clause_verb_stems"])) and w not in goals["clause_adjectives"]
+    ]
+    has_modal = any(w in goals["clause_modals"] for w in words)
+    return bool(direction_verbs) or (has_modal and goal_direction(text) is not None)
+
+
+def _split(piece: Piece, separator: re.Pattern) -> list[Piece]:
     parts: list[Piece] = []
     begin = 0
-    for match in _AND_THAT.finditer(piece.text):
+    for match in separator.finditer(piece.text):
         parts.append(_sub(piece, begin, match.start()))
         begin = match.end()
     parts.append(_sub(piece, begin, len(piece.text)))
-    return [part for part in parts if len(part.text.split()) >= 3]
+    return [part for part in parts if len(part.text.split()) >= 2]
 
 
 def _sub(piece: Piece, begin: int, end: int) -> Piece:

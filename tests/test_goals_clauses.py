@@ -1,0 +1,56 @@
+"""Goal sentences holding several coordinated goals (extract/goals.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lofte_extract.extract.cues import activity_start
+from lofte_extract.extract.goals import _parts
+from lofte_extract.extract.text_units import Piece
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in _parts(Piece(0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "goals"),
+    [
+        (
+            "Det övergripande målet är att tryggheten i Ale ska öka, att ungas droganvändning ska "
+            "motverkas och att rekryteringen till gäng ska minska.",
+            [
+                "Det övergripande målet är att tryggheten i Ale ska öka",
+                "ungas droganvändning ska motverkas",
+                "rekryteringen till gäng ska minska.",
+            ],
+        ),
+        # a list inside a noun phrase ('invånarna, polisen och kommunen') is no clause
+        (
+            "Målet är att tryggheten ska öka, brottsligheten minska och förtroendet mellan "
+            "invånarna, polisen och kommunen stärkas.",
+            [
+                "Målet är att tryggheten ska öka",
+                "brottsligheten minska",
+                "förtroendet mellan invånarna, polisen och kommunen stärkas.",
+            ],
+        ),
+        (
+            "Målet är klart: tryggheten ska öka och oron för brott ska minska.",
+            ["Målet är klart: tryggheten ska öka", "oron för brott ska minska."],
+        ),
+    ],
+)
+def test_coordinated_goal_clauses_are_goals_of_their_own(text, goals):
+    assert _texts(text) == goals
+
+
+def test_adjectives_joined_by_och_stay_one_goal():
+    text = "Medborgarlöftet ska bidra till ökad trygghet och färre brott i kommunen."
+    assert _texts(text) == [text]
+
+
+def test_att_opening_an_aim_is_no_activity():
+    assert not activity_start("Att alla som bor i kommunen ska uppleva ökad trygghet.")
+    assert activity_start("Att arbeta med motorburna unga.")
+    assert activity_start("Att tillsammans arbeta för fler grannsamverkansområden.")
