@@ -72,9 +72,23 @@ def _tokens(text: str, offset: int) -> list[_Token]:
     return tokens
 
 
+# The perfect tense: 'har gjort', 'hade genomfört', 'har poliserna haft'.
+_PERFECT = re.compile(
+    r"(?i)(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){0,2}?"
+    r"(?!(?:det|ett|inte|mycket|helt|just|alltid|gott|rätt)(?![\wåäö]))"
+    r"[\wåäö]{2,}(?:at|it|rt|tt|ft|mt|nt|gt|kt|lt|st|dt)(?![\wåäö])"
+)
+
+
 def _is_result(text: str) -> bool:
+    """Reports what was done: a result phrase, or the perfect tense with no promise in it."""
     lowered = text.lower()
-    return any(word in lowered for word in _vocab()["content_nontargets.result_words"])
+    if any(word in lowered for word in _vocab()["content_nontargets.result_words"]):
+        return True
+    blockers = _vocab()["content_nontargets.achieved_blockers"]
+    return bool(_PERFECT.search(text)) and not any(
+        re.search(rf"(?<![\wåäö]){w}(?![\wåäö])", lowered) for w in blockers
+    )
 
 
 def _sentence_targets(
@@ -133,6 +147,23 @@ def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     if token.lower in ("ett", "en") and following == "par":
         return 2, 2, False
+    value, width, approximate = _plain_value(tokens, index)
+    if value is not None and _echo_at(tokens, index + width, value):
+        return value, width + 3, approximate  # 'fyra (4)', 'en (1)': the digits repeat it
+    return value, width, approximate
+
+
+def _echo_at(tokens: list[_Token], index: int, value: int) -> bool:
+    """Whether '(N)' repeating `value` stands at `index`."""
+    if index + 2 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
+        return False
+    echo = tokens[index + 1].text
+    return _DIGITS.match(echo) is not None and int(echo) == value
+
+
+def _plain_value(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
+    """A number written as digits, a number word, a glued word or an '-tal' approximation."""
+    token = tokens[index]
     if "-" in token.text or "/" in token.text or ":" in token.text:
         return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
@@ -205,6 +236,8 @@ def _target_at(
         if glued_unit is not None:
             unit, unit_index = glued_unit, index
     after = tokens[index + width].lower if index + width < len(tokens) else ""
+    if after in vocab["content_nontargets.measure_genitives"]:
+        return None
     if after in vocab["content_nontargets.after"] or any(
         after.startswith(stem) for stem in vocab["content_nontargets.after_stems"]
     ):
@@ -236,7 +269,7 @@ def _target_at(
             return None
         # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
         tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
-        per = period or _period(tokens, tail_from, several_years)
+        per = period or _period(tokens, tail_from, several_years) or _period_before(tokens, index)
         if before in vocab["content_nontargets.article_blockers"] and per is None:
             return None
     if period is None:
@@ -339,11 +372,20 @@ def _unit_index(tokens: list[_Token], index: int) -> int | None:
     adjectives = set(vocab["content_units.adjectives"])
     endings = tuple(vocab["content_units.adjective_endings"])
     candidate = None
-    for offset in range(4):
+    for offset in range(6):
         position = index + offset
         if position >= len(tokens):
             break
         word = tokens[position]
+        fillers = vocab["content_units.count_fillers"]
+        if word.text in _QUOTES or word.lower in fillers:
+            continue  # 'två (2) ”riskkvällar”', '4 st insatser'
+        if word.text == "." and position > index and tokens[position - 1].lower in fillers:
+            continue  # 'två st. insatser'
+        if _is_measure(tokens, position):
+            continue  # '200 stycken 20 minuters trafikkontroller'
+        if position > index and _is_measure(tokens, position - 1):
+            continue
         if not word.text.replace("-", "").isalpha():
             if word.text in (".",) and word.lower == "." and position > index:
                 break
@@ -361,6 +403,17 @@ def _unit_index(tokens: list[_Token], index: int) -> int | None:
         candidate = position
         break
     return candidate
+
+
+_QUOTES = frozenset('"”“\'«»’')
+
+
+def _is_measure(tokens: list[_Token], position: int) -> bool:
+    """A number and a measure genitive ('20 minuters') inside the counted noun phrase."""
+    nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+    return bool(_DIGITS.match(tokens[position].text)) and nxt in _vocab()[
+        "content_nontargets.measure_genitives"
+    ]
 
 
 def _unit_end(tokens: list[_Token], index: int) -> int:

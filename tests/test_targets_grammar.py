@@ -1,0 +1,63 @@
+"""Number-grammar cases of targets: echoes, count fillers, measures, achieved results."""
+
+from __future__ import annotations
+
+import pytest
+
+from lofte_extract.extract.targets import find_targets
+from lofte_extract.parse import parse_text
+
+
+def _targets(text: str) -> list[tuple]:
+    doc = parse_text(text.encode())
+    return [(t.value, t.unit, t.period, t.qualifier) for t in find_targets(doc, 0, len(doc.text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number repeated in digits: 'fyra (4)'
+        (
+            "Genomföra minst fyra (4) riktade insatser per år i kommunen.",
+            [(4, "insatser", "år", "minst")],
+        ),
+        (
+            "Polisen ska vara på plats vid minst två (2) ”riskkvällar” per år.",
+            [(2, "riskkvällar", "år", "minst")],
+        ),
+        # 'stycken' and 'st.' count nothing themselves
+        (
+            "Polisen ska genomföra minst 200 stycken 20 minuters trafikkontroller.",
+            [(200, "trafikkontroller", None, "minst")],
+        ),
+        ("Vi ska genomföra minst två st. insatser mot langning.", [(2, "insatser", None, "minst")]),
+        # a yearly promise named before the verb
+        (
+            "Polis och kommun ska varje år bjuda in till en föreläsningskväll om droger.",
+            [(1, "föreläsningskväll", "år", "exakt")],
+        ),
+    ],
+)
+def test_number_grammar(text, expected):
+    assert _targets(text) == expected
+
+
+def test_measure_inside_the_noun_phrase_is_no_target():
+    assert all(v != 20 for v, *_ in _targets("Minst 200 stycken 20 minuters kontroller ska göras."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisen har gjort 43 trafikkontroller i Brandkärr under året.",
+        "Kommunen har genomfört fyra föräldraträffar.",
+    ],
+)
+def test_achieved_results_are_never_targets(text):
+    assert _targets(text) == []
+
+
+def test_a_promise_in_the_perfect_tense_still_counts():
+    assert _targets("Polisen har lovat att genomföra fyra trafikinsatser.") == [
+        (4, "trafikinsatser", None, "exakt")
+    ]
