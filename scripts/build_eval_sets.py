@@ -34,6 +34,8 @@ __all__ = [
 # The shared data folder; LOFTE_SHARED points elsewhere on other machines.
 SHARED = Path(os.environ.get("LOFTE_SHARED", "/work/shared"))
 FORMATS = ("txt", "pdf", "html")
+HARVEST = ROOT / "tests" / "harvest"
+HARVEST_BATCHES = ("h1", "h2", "h3")
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
 MARGIN = 0.02
@@ -97,6 +99,10 @@ def eval_sets() -> dict[str, EvalSet]:
         # dev2: pages 301-618, the second harvest, scored blind first (docs/accuracy-ledger.md).
         "dev2": EvalSet("dev2", dev_docs, dev_gold, dev_urls, (300, 999)),
         "own": EvalSet("own", own, own, _read_urls(own / "urls.tsv")),
+        # h1-h3: real pages harvested from 74 further kommuner (tests/harvest/), each batch
+        # scored blind first (docs/accuracy-ledger.md).
+        **{name: EvalSet(name, HARVEST / name / "docs", HARVEST / name / "gold",
+                         _read_urls(HARVEST / name / "urls.tsv")) for name in HARVEST_BATCHES},
     }
 
 
@@ -180,7 +186,7 @@ def build_sets(
 ) -> dict[str, dict[str, Path]]:
     """Render several sets under out_dir."""
     sets = eval_sets()
-    return {name: build_set(sets[name], out_dir, formats) for name in names}
+    return {name: build_set(sets[name], out_dir, formats) for name in names or sets}
 
 
 def score_set(folders: dict[str, Path], fmt: str, out_dir: Path) -> dict[str, float]:
