@@ -181,7 +181,7 @@ def build_set(
 
 
 def build_sets(
-    out_dir: Path, names: tuple[str, ...] = ("seeds", "dev", "dev2", "own"),
+    out_dir: Path, names: tuple[str, ...] | None = None,
     formats: tuple[str, ...] = FORMATS,
 ) -> dict[str, dict[str, Path]]:
     """Render several sets under out_dir."""
