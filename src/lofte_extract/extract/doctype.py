@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines, load_json
 
-__all__ = ["classify", "is_about"]
+__all__ = ["classify", "doc_type_scores", "is_about"]
 
 
 @lru_cache(maxsize=1)
@@ -60,51 +60,135 @@ def classify(
     text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
 ) -> str:
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
-    vocab = load_json("doctype.json")
+    scores = doc_type_scores(text, start, end, heading, top_headings)
+    return max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
+
+
+_ORDER = ("lofte", "uppfoljning", "nyhet", "overenskommelse")
+
+
+def doc_type_scores(
+    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
+) -> dict[str, tuple[float, dict[str, int]]]:
+    """Each doc type's score and the feature counts that made it."""
+    settings = load_json("doctype_scores.json")
+    counts = _features(text, start, end, heading, top_headings)
+    scores: dict[str, tuple[float, dict[str, int]]] = {
+        kind: (prior, {}) for kind, prior in settings["priors"].items()
+    }
+    for name, count in counts.items():
+        rule = settings["features"][name]
+        if not count:
+            continue
+        total, seen = scores[rule["type"]]
+        used = min(count, rule.get("cap", count))
+        scores[rule["type"]] = (total + rule["weight"] * used, {**seen, name: used})
+    return scores
+
+
+def _features(
+    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None
+) -> dict[str, int]:
+    """How often each doc-type feature occurs (see data/doctype_scores.json)."""
+    vocab, settings = load_json("doctype.json"), load_json("doctype_scores.json")
     titles = _title_lines(text, start, end, heading, top_headings)
     body = text[start:end].lower()
-    # 'Uppföljning medborgarlöfte Kungälv 2018-2019'; a bare 'Uppföljning 2018' link is not.
-    if any(
-        title.startswith(tuple(vocab["uppfoljning_title"])) and is_about(title) for title in titles
-    ) or _count(
-        body, vocab["uppfoljning_body"]
-    ) >= vocab["uppfoljning_body_min"]:
-        return "uppfoljning"
     whole = text.lower()
     doc_titles = _title_lines(text, 0, len(text), None, top_headings)
-    strong = _count(whole, vocab["nyhet_strong"])
-    strong += any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
-    strong += bool(re.search(r"(?<![\w-])jag(?![\w-])", whole)) and bool(
-        re.search("|".join(vocab["nyhet_blog"]), whole)
-    )
-    quotes = len(re.findall(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]", text))
-    # A date on the first line is a news page's, or a signed letter's: it needs company.
-    weak = _count(whole, vocab["nyhet_weak"]) + _dated_first_line(text) + _byline(text)
-    if strong or weak >= 2:
-        return "nyhet"
-    # A promise page may quote its signers (and carry a 'Publicerad' date); news quotes more
-    # and shows less of the promise itself.
-    if quotes and _promise_signals(text, start, end, titles) < min(quotes, 3):
-        return "nyhet"
-    if any(
-        any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
-        for title in titles[:2]
-    ):
-        return "overenskommelse"
-    return "lofte"
+    listed, titled, signed = _promise_signals(text, start, end, titles)
+    return {
+        "uppfoljning_title": int(
+            any(
+                t.startswith(tuple(vocab["uppfoljning_title"])) and _about_pattern().search(t)
+                for t in titles
+            )
+        ),
+        "uppfoljning_phrase": _count(body, vocab["uppfoljning_body"]),
+        "reported_activity": _reported_activities(text, start, end),
+        "promised_in_past": _count(body, settings["promised_in_past"]),
+        "nyhet_strong": _count(whole, vocab["nyhet_strong"]),
+        "nyhet_title_start": int(
+            any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
+        ),
+        "blog_voice": int(
+            bool(re.search(r"(?<![\w-])jag(?![\w-])", whole))
+            and bool(re.search("|".join(vocab["nyhet_blog"]), whole))
+        ),
+        "nyhet_weak": _count(whole, vocab["nyhet_weak"]),
+        "dated_top": int(_dated_first_line(text)),
+        "byline": int(_byline(text)),
+        "quote": len(_QUOTE.findall(text)),
+        "signing_narrated": _count_words(whole, settings["signing_narrated"])
+        + len(_SPLIT_SIGNING.findall(whole)),
+        "news_deixis": _count_words(whole, settings["news_deixis"]),
+        "speech_line": sum(bool(_SPEECH.match(line.text)) for line in lines(text)),
+        "photo_caption": int(
+            any(
+                line.text.lower().startswith(tuple(settings["photo_caption_starts"]))
+                for line in lines(text)[:25]
+            )
+        ),
+        # one quote on a page with no sign of the promise itself makes it news
+        "quote_without_promise": int(
+            bool(_QUOTE.search(text)) and not (listed or titled or signed)
+        ),
+        "promise_title": int(titled),
+        "promise_list": int(listed),
+        "signature_block": int(signed),
+        "overenskommelse_title": int(
+            any(
+                any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
+                for title in titles[:2]
+            )
+        ),
+    }
 
 
-def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> int:
-    """How much the span reads as the promise itself (0-3): a signature block, a 'lovar att'
-    list, a promise title ('Medborgarlöfte Kalix 2020', 'Lekeberg – medborgarlöften')."""
+# 'skrev kommunstyrelsens ordförande Anna Berg och … under medborgarlöftet'
+_SPLIT_SIGNING = re.compile(r"(?<![\wåäö])skrev(?:\s+[\wåäö().-]+){1,12}?\s+under(?![\wåäö])")
+# A line of direct speech: '– Vi märker att …', '• – Nu för vi …'
+_SPEECH = re.compile(r"^(?:[•*]\s*)?[–—-]\s+[A-ZÅÄÖ]")
+_QUOTE = re.compile(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]")
+# 'Under året har polisen genomfört 42 trafikkontroller', 'har hållits', 'genomfördes'
+_REPORTED = re.compile(
+    r"(?i)(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){0,3}?"
+    r"(?!(?:det|ett|inte|mycket|helt|just|alltid|som|lovat|åtagit)(?![\wåäö]))"
+    r"[\wåäö]{3,}(?:at|it|rt|tt|ft|mt|nt|gt|kt|lt|st|dt)(?![\wåäö])"
+    r"|(?<![\wåäö])(?:genomfördes|hölls|gjordes|påträffades|beslagtogs|anmäldes)(?![\wåäö])"
+)
+
+
+def _reported_activities(text: str, start: int, end: int) -> int:
+    """Lines reporting what was done, with no promise or plan in them."""
+    modals = load_json("doctype_scores.json")["report_modals"]
+    found = 0
+    for line in lines(text, start, end):
+        lower = line.text.lower()
+        if _REPORTED.search(line.text) and not any(
+            re.search(rf"(?<![\wåäö]){m}(?![\wåäö])", lower) for m in modals
+        ):
+            found += 1
+    return found
+
+
+def _count_words(text: str, phrases: list[str]) -> int:
+    return sum(len(re.findall(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", text)) for p in phrases)
+
+
+def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tuple[bool, bool, bool]:
+    """Signs the span is the promise itself: a 'lovar att' list, a promise title
+    ('Medborgarlöfte Kalix 2020', 'Lekeberg – medborgarlöften'), a signature block."""
     from .signatories import block_signers
 
     lofte = load_json("meta_years.json")["lofte_word"]
     places = {form.lower() for form in kommun_by_form()}
     titled = any(
-        not title.rstrip().endswith(".") and len(title.split()) <= 8 and (
+        not title.rstrip().endswith(".")
+        and len(title.split()) <= 8
+        and (
             re.match(rf"[\w-]+(?: [\w-]+)?\s*[–—:-]\s*{lofte}", title)
-            or re.match(lofte, title) and (  # 'Medborgarlöfte Kalix 2020', not a bare word
+            or re.match(lofte, title)
+            and (  # 'Medborgarlöfte Kalix 2020', not a bare word
                 re.search(r"\d{4}", title) or places & set(re.findall(r"[\w-]+", title))
             )
         )
@@ -112,7 +196,7 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> int:
     )
     listed = re.search(load_json("doctype.json")["promise_list_pattern"], text[start:end])
     signed = len(block_signers(text, start, end)) >= 2
-    return int(titled) + int(bool(listed)) + int(signed)
+    return bool(listed), bool(titled), signed
 
 
 def _byline(text: str) -> bool:

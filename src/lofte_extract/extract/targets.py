@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..parse import ParsedDocument
@@ -11,8 +10,20 @@ from ..records import NumericTarget
 from .evidence import evidence_for
 from .nlp import get_nlp
 from .numbers import parse_number, split_glued
+from .target_units import (
+    Word,
+    counted_before,
+    is_countable,
+    per_follows,
+    period_after,
+    period_before,
+    second_season,
+    target_vocab,
+    unit_end,
+    unit_index,
+    unit_text,
+)
 from .text_units import normalize, split_sentences
-from .vocab import load_vocab
 
 __all__ = ["find_targets"]
 
@@ -20,22 +31,6 @@ _DIGITS = re.compile(r"^\d{1,12}$")
 # No Swedish number word or compound ('femhundrafemtiotvå') is longer; junk tokens are.
 _LONGEST_WORD = 40
 _THOUSANDS = re.compile(r"^\d{3}$")
-
-
-@dataclass
-class _Token:
-    text: str
-    lower: str
-    start: int  # offset into doc.text
-    end: int
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> dict:
-    data = {}
-    for name in ("content_qualifiers", "content_periods", "content_nontargets", "content_units"):
-        data.update({f"{name}.{key}": value for key, value in load_vocab(name).items()})
-    return data
 
 
 def find_targets(
@@ -51,12 +46,12 @@ def find_targets(
     return targets
 
 
-def _tokens(text: str, offset: int) -> list[_Token]:
+def _tokens(text: str, offset: int) -> list[Word]:
     raw = [t for t in get_nlp().tokenizer(text) if not t.is_space]
-    tokens: list[_Token] = []
+    tokens: list[Word] = []
     for token in raw:
         start = offset + token.idx
-        item = _Token(token.text, token.text.lower(), start, start + len(token.text))
+        item = Word(token.text, token.text.lower(), start, start + len(token.text))
         previous = tokens[-1] if tokens else None
         # '4 000' is one number written with a thin space.
         if (
@@ -66,7 +61,7 @@ def _tokens(text: str, offset: int) -> list[_Token]:
             and item.start - previous.end == 1
         ):
             joined = previous.text + " " + item.text
-            tokens[-1] = _Token(joined, joined, previous.start, item.end)
+            tokens[-1] = Word(joined, joined, previous.start, item.end)
             continue
         tokens.append(item)
     return tokens
@@ -83,16 +78,16 @@ _PERFECT = re.compile(
 def _is_result(text: str) -> bool:
     """Reports what was done: a result phrase, or the perfect tense with no promise in it."""
     lowered = text.lower()
-    if any(word in lowered for word in _vocab()["content_nontargets.result_words"]):
+    if any(word in lowered for word in target_vocab()["content_nontargets.result_words"]):
         return True
-    blockers = _vocab()["content_nontargets.achieved_blockers"]
+    blockers = target_vocab()["content_nontargets.achieved_blockers"]
     return bool(_PERFECT.search(text)) and not any(
         re.search(rf"(?<![\wåäö]){w}(?![\wåäö])", lowered) for w in blockers
     )
 
 
 def _sentence_targets(
-    doc: ParsedDocument, tokens: list[_Token], several_years: bool, earlier: list[NumericTarget]
+    doc: ParsedDocument, tokens: list[Word], several_years: bool, earlier: list[NumericTarget]
 ) -> list[NumericTarget]:
     found: list[NumericTarget] = []
     articles: list[NumericTarget] = []
@@ -109,11 +104,14 @@ def _sentence_targets(
             if approximate and target.qualifier == "exakt":
                 target = target.model_copy(update={"qualifier": "cirka"})
             found.append(target)
-            if index > 0 and tokens[index - 1].lower in _vocab()["content_nontargets.total_words"]:
+            if (
+                index > 0
+                and tokens[index - 1].lower in target_vocab()["content_nontargets.total_words"]
+            ):
                 totals.append(target)
             elif target.period is None and _distributes(tokens, index + width):
                 each.append(target)
-            second = _second_season(tokens, index + width, target.period)
+            second = second_season(tokens, index + width, target.period)
             if second is not None:
                 found.append(target.model_copy(update={"period": second}))
             if tokens[index].lower in ("en", "ett") and target.qualifier == "exakt":
@@ -135,13 +133,15 @@ def _sentence_targets(
     return found
 
 
-def _distributes(tokens: list[_Token], index: int) -> bool:
+def _distributes(tokens: list[Word], index: int) -> bool:
     """Whether 'i varje kommundel' (one per place) follows a count within a few words."""
     tail = " " + " ".join(token.lower for token in tokens[index : index + 8]) + " "
-    return any(f" {phrase} " in tail for phrase in _vocab()["content_nontargets.distributive"])
+    return any(
+        f" {phrase} " in tail for phrase in target_vocab()["content_nontargets.distributive"]
+    )
 
 
-def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
+def _value_at(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
     """Value at a token, how many tokens it spans, and whether it is approximate ('fyrtiotal')."""
     token = tokens[index]
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -153,7 +153,7 @@ def _value_at(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
     return value, width, approximate
 
 
-def _echo_at(tokens: list[_Token], index: int, value: int) -> bool:
+def _echo_at(tokens: list[Word], index: int, value: int) -> bool:
     """Whether '(N)' repeating `value` stands at `index`."""
     if index + 2 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
         return False
@@ -161,7 +161,7 @@ def _echo_at(tokens: list[_Token], index: int, value: int) -> bool:
     return _DIGITS.match(echo) is not None and int(echo) == value
 
 
-def _plain_value(tokens: list[_Token], index: int) -> tuple[int | None, int, bool]:
+def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
     """A number written as digits, a number word, a glued word or an '-tal' approximation."""
     token = tokens[index]
     if "-" in token.text or "/" in token.text or ":" in token.text:
@@ -185,24 +185,24 @@ def _glued(word: str) -> int | None:
     return split[0] if split else None
 
 
-def _glued_unit(token: _Token) -> str | None:
+def _glued_unit(token: Word) -> str | None:
     # 'tvåinformationsmöten' carries its unit; 'tvågemensamma' leaves it to the next word.
     split = split_glued(token.lower)
-    if split is None or split[1] in _vocab()["content_units.adjectives"]:
+    if split is None or split[1] in target_vocab()["content_units.adjectives"]:
         return None
     return token.text[len(token.text) - len(split[1]) :]
 
 
 def _target_at(
     doc: ParsedDocument,
-    tokens: list[_Token],
+    tokens: list[Word],
     index: int,
     width: int,
     value: int,
     several_years: bool,
     earlier: list[NumericTarget],
 ) -> NumericTarget | None:
-    vocab = _vocab()
+    vocab = target_vocab()
     token = tokens[index]
     before = tokens[index - 1].lower if index > 0 else ""
     is_digits = token.text[:1].isdigit()
@@ -229,12 +229,12 @@ def _target_at(
         and _value_at(tokens, unit_from + 1)[0] is not None
     ):
         unit_from += 2
-    unit_index = _unit_index(tokens, unit_from)
-    unit = _unit_text(tokens, unit_index) if unit_index is not None else None
+    unit_at = unit_index(tokens, unit_from)
+    unit = unit_text(tokens, unit_at) if unit_at is not None else None
     if token.text.isalpha() and parse_number(token.lower) is None:
         glued_unit = _glued_unit(token)
         if glued_unit is not None:
-            unit, unit_index = glued_unit, index
+            unit, unit_at = glued_unit, index
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     if after in vocab["content_nontargets.measure_genitives"]:
         return None
@@ -255,27 +255,29 @@ def _target_at(
             return None
         qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
     elif before == "varav" and earlier:
-        unit = unit if unit is not None and _countable(unit) else earlier[-1].unit
-    elif unit is None and earlier and _per_follows(tokens, index + width):
+        unit = unit if unit is not None and is_countable(unit) else earlier[-1].unit
+    elif unit is None and earlier and per_follows(tokens, index + width):
         unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
-    elif unit is None and _per_follows(tokens, index + width) and _counted_before(tokens, index):
+    elif unit is None and per_follows(tokens, index + width) and counted_before(tokens, index):
         # 'genomför trafikinsatser vid skolorna, minst fyra per termin': the count is of
         # the counted noun named earlier in the sentence.
-        unit = _counted_before(tokens, index)
+        unit = counted_before(tokens, index)
     elif unit is None or unit[:1].isupper():
         return None  # counted things are common nouns; 'Kävlinge' after a postcode is not
     if token.lower in ("en", "ett") and width == 1:
-        if qualifier == "exakt" and not _countable(unit):
+        if qualifier == "exakt" and not is_countable(unit):
             return None
         # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
-        tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
-        per = period or _period(tokens, tail_from, several_years) or _period_before(tokens, index)
+        tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
+        per = (
+            period or period_after(tokens, tail_from, several_years) or period_before(tokens, index)
+        )
         if before in vocab["content_nontargets.article_blockers"] and per is None:
             return None
     if period is None:
-        tail_from = _unit_end(tokens, unit_index) + 1 if unit_index is not None else index + width
-        period = _period(tokens, tail_from, several_years) or _period_before(tokens, index)
-    end = tokens[_unit_end(tokens, unit_index)].end if unit_index is not None else token.end
+        tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
+        period = period_after(tokens, tail_from, several_years) or period_before(tokens, index)
+    end = tokens[unit_end(tokens, unit_at)].end if unit_at is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
     return NumericTarget(
         value=value,
@@ -287,46 +289,12 @@ def _target_at(
     )
 
 
-_SEASONS = re.compile(
-    r"\b(?:varje|under|per|i)\s+(vår|höst)(?:en)?\s+och\s+(?:varje\s+)?(vår|höst)(?:en)?\b"
-)
-
-
-def _second_season(tokens: list[_Token], index: int, period: str | None) -> str | None:
-    # 'en trygghetsvandring varje vår och höst' promises one each spring and one each autumn.
-    if period not in ("vår", "höst"):
-        return None
-    tail = " ".join(token.lower for token in tokens[index : index + 12])
-    match = _SEASONS.search(tail)
-    if match is None:
-        return None
-    first, second = match.group(1), match.group(2)
-    return second if first == period and second != period else None
-
-
-def _per_follows(tokens: list[_Token], index: int) -> bool:
-    # An elliptic count names no unit of its own, only its period: 'och en per år'.
-    if index >= len(tokens):
-        return False
-    return tokens[index].lower in _vocab()["content_periods.elliptic_openers"]
-
-
-def _counted_before(tokens: list[_Token], index: int) -> str | None:
-    """The nearest countable plural noun before an elliptic count ('trafikinsatser')."""
-    for token in reversed(tokens[:index]):
-        if token.text.isalpha() and token.lower.endswith(("er", "ar", "or")) and _countable(
-            token.lower
-        ):
-            return token.text
-    return None
-
-
 def _is_year(value: int) -> bool:
-    vocab = _vocab()
+    vocab = target_vocab()
     return vocab["content_nontargets.year_min"] <= value <= vocab["content_nontargets.year_max"]
 
 
-def _adjacent_punctuation(doc: ParsedDocument, token: _Token) -> bool:
+def _adjacent_punctuation(doc: ParsedDocument, token: Word) -> bool:
     # Dates, phone numbers, clock times and ranges glue digits to '-', '/', ':' or '.'.
     if not token.text[:1].isdigit():
         return False
@@ -345,7 +313,7 @@ def _qualifier_pattern() -> re.Pattern[str]:
     phrases = [
         (phrase, qualifier)
         for qualifier in ("minst", "högst", "cirka")
-        for phrase in _vocab()[f"content_qualifiers.{qualifier}"]
+        for phrase in target_vocab()[f"content_qualifiers.{qualifier}"]
         if phrase != "inom"  # 'inom tre dagar' is a deadline, handled apart
     ]
     phrases.sort(key=lambda item: -len(item[0]))
@@ -353,7 +321,7 @@ def _qualifier_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s(])({alternation})\s+$")
 
 
-def _qualifier(doc: ParsedDocument, tokens: list[_Token], index: int) -> tuple[str, int | None]:
+def _qualifier(doc: ParsedDocument, tokens: list[Word], index: int) -> tuple[str, int | None]:
     if index == 0:
         return "exakt", None
     lead = doc.text[max(0, tokens[index].start - 30) : tokens[index].start].lower()
@@ -362,120 +330,6 @@ def _qualifier(doc: ParsedDocument, tokens: list[_Token], index: int) -> tuple[s
         return "exakt", None
     phrase = match.group(1)
     for qualifier in ("minst", "högst", "cirka"):
-        if phrase in _vocab()[f"content_qualifiers.{qualifier}"]:
+        if phrase in target_vocab()[f"content_qualifiers.{qualifier}"]:
             return qualifier, tokens[index].start - len(lead) + match.start(1)
     return "exakt", None
-
-
-def _unit_index(tokens: list[_Token], index: int) -> int | None:
-    vocab = _vocab()
-    adjectives = set(vocab["content_units.adjectives"])
-    endings = tuple(vocab["content_units.adjective_endings"])
-    candidate = None
-    for offset in range(6):
-        position = index + offset
-        if position >= len(tokens):
-            break
-        word = tokens[position]
-        fillers = vocab["content_units.count_fillers"]
-        if word.text in _QUOTES or word.lower in fillers:
-            continue  # 'två (2) ”riskkvällar”', '4 st insatser'
-        if word.text == "." and position > index and tokens[position - 1].lower in fillers:
-            continue  # 'två st. insatser'
-        if _is_measure(tokens, position):
-            continue  # '200 stycken 20 minuters trafikkontroller'
-        if position > index and _is_measure(tokens, position - 1):
-            continue
-        if not word.text.replace("-", "").isalpha():
-            if word.text in (".",) and word.lower == "." and position > index:
-                break
-            break
-        nxt = tokens[position + 1] if position + 1 < len(tokens) else None
-        next_is_word = nxt is not None and nxt.text.replace("-", "").isalpha()
-        if word.lower in adjectives and next_is_word:
-            continue
-        if word.lower.endswith(endings) and next_is_word and not _countable(word.lower):
-            # A word before 'som', 'under', 'per' heads the phrase: 'två fältsekreterare som'.
-            if nxt is not None and nxt.lower not in vocab["content_units.noun_followers"]:
-                continue
-        if word.lower in vocab["content_nontargets.unit_stopwords"]:
-            break
-        candidate = position
-        break
-    return candidate
-
-
-_QUOTES = frozenset('"”“\'«»’')
-
-
-def _is_measure(tokens: list[_Token], position: int) -> bool:
-    """A number and a measure genitive ('20 minuters') inside the counted noun phrase."""
-    nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
-    return bool(_DIGITS.match(tokens[position].text)) and nxt in _vocab()[
-        "content_nontargets.measure_genitives"
-    ]
-
-
-def _unit_end(tokens: list[_Token], index: int) -> int:
-    # 'trafik- och informationsinsatser' is one unit.
-    word = tokens[index]
-    if (
-        word.text.endswith("-")
-        and index + 2 < len(tokens)
-        and tokens[index + 1].lower
-        in (
-            "och",
-            "eller",
-        )
-    ):
-        return index + 2
-    return index
-
-
-def _unit_text(tokens: list[_Token], index: int) -> str:
-    return " ".join(token.text for token in tokens[index : _unit_end(tokens, index) + 1])
-
-
-def _countable(unit: str | None) -> bool:
-    if not unit:
-        return False
-    lowered = unit.lower()
-    return any(stem in lowered for stem in _vocab()["content_units.countable_stems"])
-
-
-def _period_before(tokens: list[_Token], index: int) -> str | None:
-    # 'ska årligen ta fram minst ett ...', 'ska varje termin genomföra två ...'.
-    lead = " " + " ".join(token.lower for token in tokens[:index]) + " "
-    for phrase, period in _vocab()["content_periods.period_before"].items():
-        if f" {phrase} " in lead:
-            return period
-    return None
-
-
-def _period(tokens: list[_Token], index: int, several_years: bool) -> str | None:
-    vocab = _vocab()
-    words: list[str] = []
-    for token in tokens[index : index + 10]:
-        if token.text in (",", ";"):
-            break
-        if token.text[:1].isdigit() and len(token.text) != 4:
-            break
-        if token.lower not in ("en", "ett") and parse_number(token.lower) is not None:
-            break
-        words.append(token.lower)
-    tail = " ".join(words).replace(" / ", "/").replace("/ ", "/")
-    tail = " " + tail.replace(" /", "/") + " "
-    hits: list[tuple[int, str | None]] = []
-    for phrase, period in vocab["content_periods.phrases"].items():
-        position = tail.find((" " if phrase[:1] != "/" else "") + phrase + " ")
-        if position == -1 and phrase[:1] == "/":
-            position = tail.find(phrase)
-        if position != -1:
-            hits.append((position, period))
-    for phrase in vocab["content_periods.whole_year"]:
-        position = tail.find(" " + phrase + " ")
-        if position != -1:
-            hits.append((position, "år" if several_years else None))
-    if not hits:
-        return None
-    return min(hits, key=lambda hit: hit[0])[1]

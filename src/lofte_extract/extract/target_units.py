@@ -1,0 +1,193 @@
+"""The counted noun and the period of a numeric target: the units half of the number grammar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import parse_number
+from .vocab import load_vocab
+
+__all__ = [
+    "Word",
+    "counted_before",
+    "is_countable",
+    "per_follows",
+    "period_after",
+    "period_before",
+    "second_season",
+    "target_vocab",
+    "unit_end",
+    "unit_index",
+    "unit_text",
+]
+
+_DIGITS = re.compile(r"^\d{1,12}$")
+
+
+@dataclass
+class Word:
+    text: str
+    lower: str
+    start: int  # offset into doc.text
+    end: int
+
+
+@lru_cache(maxsize=1)
+def target_vocab() -> dict:
+    data = {}
+    for name in ("content_qualifiers", "content_periods", "content_nontargets", "content_units"):
+        data.update({f"{name}.{key}": value for key, value in load_vocab(name).items()})
+    return data
+
+
+_SEASONS = re.compile(
+    r"\b(?:varje|under|per|i)\s+(vår|höst)(?:en)?\s+och\s+(?:varje\s+)?(vår|höst)(?:en)?\b"
+)
+
+
+def second_season(tokens: list[Word], index: int, period: str | None) -> str | None:
+    # 'en trygghetsvandring varje vår och höst' promises one each spring and one each autumn.
+    if period not in ("vår", "höst"):
+        return None
+    tail = " ".join(token.lower for token in tokens[index : index + 12])
+    match = _SEASONS.search(tail)
+    if match is None:
+        return None
+    first, second = match.group(1), match.group(2)
+    return second if first == period and second != period else None
+
+
+def per_follows(tokens: list[Word], index: int) -> bool:
+    # An elliptic count names no unit of its own, only its period: 'och en per år'.
+    if index >= len(tokens):
+        return False
+    return tokens[index].lower in target_vocab()["content_periods.elliptic_openers"]
+
+
+def counted_before(tokens: list[Word], index: int) -> str | None:
+    """The nearest countable plural noun before an elliptic count ('trafikinsatser')."""
+    for token in reversed(tokens[:index]):
+        if (
+            token.text.isalpha()
+            and token.lower.endswith(("er", "ar", "or"))
+            and is_countable(token.lower)
+        ):
+            return token.text
+    return None
+
+
+def unit_index(tokens: list[Word], index: int) -> int | None:
+    vocab = target_vocab()
+    adjectives = set(vocab["content_units.adjectives"])
+    endings = tuple(vocab["content_units.adjective_endings"])
+    candidate = None
+    for offset in range(6):
+        position = index + offset
+        if position >= len(tokens):
+            break
+        word = tokens[position]
+        fillers = vocab["content_units.count_fillers"]
+        if word.text in _QUOTES or word.lower in fillers:
+            continue  # 'två (2) ”riskkvällar”', '4 st insatser'
+        if word.text == "." and position > index and tokens[position - 1].lower in fillers:
+            continue  # 'två st. insatser'
+        if _is_measure(tokens, position):
+            continue  # '200 stycken 20 minuters trafikkontroller'
+        if position > index and _is_measure(tokens, position - 1):
+            continue
+        if not word.text.replace("-", "").isalpha():
+            if word.text in (".",) and word.lower == "." and position > index:
+                break
+            break
+        nxt = tokens[position + 1] if position + 1 < len(tokens) else None
+        next_is_word = nxt is not None and nxt.text.replace("-", "").isalpha()
+        if word.lower in adjectives and next_is_word:
+            continue
+        if word.lower.endswith(endings) and next_is_word and not is_countable(word.lower):
+            # A word before 'som', 'under', 'per' heads the phrase: 'två fältsekreterare som'.
+            if nxt is not None and nxt.lower not in vocab["content_units.noun_followers"]:
+                continue
+        if word.lower in vocab["content_nontargets.unit_stopwords"]:
+            break
+        candidate = position
+        break
+    return candidate
+
+
+_QUOTES = frozenset("\"”“'«»’")
+
+
+def _is_measure(tokens: list[Word], position: int) -> bool:
+    """A number and a measure genitive ('20 minuters') inside the counted noun phrase."""
+    nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+    return (
+        bool(_DIGITS.match(tokens[position].text))
+        and nxt in target_vocab()["content_nontargets.measure_genitives"]
+    )
+
+
+def unit_end(tokens: list[Word], index: int) -> int:
+    # 'trafik- och informationsinsatser' is one unit.
+    word = tokens[index]
+    if (
+        word.text.endswith("-")
+        and index + 2 < len(tokens)
+        and tokens[index + 1].lower
+        in (
+            "och",
+            "eller",
+        )
+    ):
+        return index + 2
+    return index
+
+
+def unit_text(tokens: list[Word], index: int) -> str:
+    return " ".join(token.text for token in tokens[index : unit_end(tokens, index) + 1])
+
+
+def is_countable(unit: str | None) -> bool:
+    if not unit:
+        return False
+    lowered = unit.lower()
+    return any(stem in lowered for stem in target_vocab()["content_units.countable_stems"])
+
+
+def period_before(tokens: list[Word], index: int) -> str | None:
+    # 'ska årligen ta fram minst ett ...', 'ska varje termin genomföra två ...'.
+    lead = " " + " ".join(token.lower for token in tokens[:index]) + " "
+    for phrase, period in target_vocab()["content_periods.period_before"].items():
+        if f" {phrase} " in lead:
+            return period
+    return None
+
+
+def period_after(tokens: list[Word], index: int, several_years: bool) -> str | None:
+    vocab = target_vocab()
+    words: list[str] = []
+    for token in tokens[index : index + 10]:
+        if token.text in (",", ";"):
+            break
+        if token.text[:1].isdigit() and len(token.text) != 4:
+            break
+        if token.lower not in ("en", "ett") and parse_number(token.lower) is not None:
+            break
+        words.append(token.lower)
+    tail = " ".join(words).replace(" / ", "/").replace("/ ", "/")
+    tail = " " + tail.replace(" /", "/") + " "
+    hits: list[tuple[int, str | None]] = []
+    for phrase, period in vocab["content_periods.phrases"].items():
+        position = tail.find((" " if phrase[:1] != "/" else "") + phrase + " ")
+        if position == -1 and phrase[:1] == "/":
+            position = tail.find(phrase)
+        if position != -1:
+            hits.append((position, period))
+    for phrase in vocab["content_periods.whole_year"]:
+        position = tail.find(" " + phrase + " ")
+        if position != -1:
+            hits.append((position, "år" if several_years else None))
+    if not hits:
+        return None
+    return min(hits, key=lambda hit: hit[0])[1]

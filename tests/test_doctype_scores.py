@@ -1,0 +1,46 @@
+"""The doc-type scorer: every type's score comes from named features with weights in data."""
+
+from __future__ import annotations
+
+import pytest
+
+from lofte_extract.extract.doctype import classify, doc_type_scores
+
+
+def _kind(text: str) -> str:
+    return classify(text, 0, len(text), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a signing narrated in news style, the verb split around its subject
+        (
+            "Medborgarlöfte 2023-2024\n\nVid en pressträff tidigare idag skrev kommunstyrelsens "
+            "ordförande Bengt Berg och lokalpolisområdeschef Roger Ek under medborgarlöftet.\n\n"
+            "Polisen ska genomföra trafikkontroller.",
+            "nyhet",
+        ),
+        # lines reporting what was done make a follow-up
+        (
+            "Medborgarlöfte 2017\n\nAktiviteter 2017\n\n"
+            " • Under året har polisen genomfört 42 trafikkontroller.\n"
+            " • Polisen och kommunen har hållit tre medborgardialoger.\n"
+            " • Kommunen har gjort en trygghetsvandring i centrum.\n"
+            " • Polisen har besökt alla skolor.\n"
+            " • Fältgruppen har arbetat varje helg.",
+            "uppfoljning",
+        ),
+        ("Uppföljning av medborgarlöften\n\nDetta lovade polisen.", "uppfoljning"),
+        ("Medborgarlöfte Kalix 2020\n\nPolisen lovar att:\n• Genomföra fyra insatser.", "lofte"),
+    ],
+)
+def test_doc_type_from_scored_features(text, kind):
+    assert _kind(text) == kind
+
+
+def test_scores_name_the_features_behind_them():
+    text = "Uppföljning av medborgarlöften\n\nUnder året har polisen genomfört 42 kontroller."
+    score, features = doc_type_scores(text, 0, len(text), None)["uppfoljning"]
+    assert {"uppfoljning_title", "reported_activity"} <= set(features)
+    assert score > doc_type_scores(text, 0, len(text), None)["lofte"][0]
