@@ -6,6 +6,7 @@ from ..parse import ParsedDocument, split_documents
 from ..records import PromiseRecord, Source, make_record_id
 from .content import find_commitments, find_follow_up, find_goals
 from .evidence import evidence_for
+from .outcomes import find_outcomes
 from .metadata import (
     classify_doc_type,
     find_kommuner,
@@ -65,4 +66,5 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
                 field_evidence=field_evidence,
             )
         )
+        records[-1].outcomes = find_outcomes(doc, span, records[-1].doc_type, span.heading)
     return records
