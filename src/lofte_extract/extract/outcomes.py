@@ -175,6 +175,8 @@ def _outcome(doc: ParsedDocument, piece: Piece, in_results: bool, rules: _Rules)
             return None
         status = "genomförd"  # an item under "Utfallet blev:" reports what was done
     value, unit, start, end = _count(text, rules)
+    if status == "pågår":
+        value = None  # "tre möten är inplanerade": planned, not done
     reason = rules.reason.search(text) if status != "genomförd" else None
     return Outcome(
         text=text,
