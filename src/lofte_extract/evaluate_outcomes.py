@@ -12,7 +12,7 @@ from .compare.kept import KeptResult, build_kept
 from .evaluate import text_match
 from .records import PromiseRecord
 
-__all__ = ["OutcomeScores", "evaluate_outcomes"]
+__all__ = ["OutcomeScores", "evaluate_outcomes", "load_run", "report_outcomes"]
 
 # A predicted and a gold text are the same item at this text_match (as for commitments).
 SAME_TEXT = 0.5
@@ -22,10 +22,28 @@ SAME_TEXT = 0.5
 class OutcomeScores:
     """Counts behind the outcome, link and kept figures."""
 
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ["tp", "fp", "fn", "status_ok", "status_n", "achieved_ok", "achieved_n", "link_tp",
-         "link_fp", "link_fn", "followups_ok", "followups", "aligned_ok", "aligned_n",
-         "kept_ok"], 0))
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            [
+                "tp",
+                "fp",
+                "fn",
+                "status_ok",
+                "status_n",
+                "achieved_ok",
+                "achieved_n",
+                "link_tp",
+                "link_fp",
+                "link_fn",
+                "followups_ok",
+                "followups",
+                "aligned_ok",
+                "aligned_n",
+                "kept_ok",
+            ],
+            0,
+        )
+    )
     misses: list[str] = field(default_factory=list)
 
     def _ratio(self, a: str, b: str) -> float:
@@ -40,9 +58,11 @@ class OutcomeScores:
             "status_accuracy": self._ratio("status_ok", "status_n"),
             "achieved_accuracy": self._ratio("achieved_ok", "achieved_n"),
             "link_precision": c["link_tp"] / (c["link_tp"] + c["link_fp"])
-            if c["link_tp"] + c["link_fp"] else 1.0,
+            if c["link_tp"] + c["link_fp"]
+            else 1.0,
             "link_recall": c["link_tp"] / (c["link_tp"] + c["link_fn"])
-            if c["link_tp"] + c["link_fn"] else 1.0,
+            if c["link_tp"] + c["link_fn"]
+            else 1.0,
             "followups_linked_right": self._ratio("followups_ok", "followups"),
             "aligned_right": self._ratio("aligned_ok", "aligned_n"),
             "kept_status_right": self._ratio("kept_ok", "aligned_n"),
@@ -55,8 +75,14 @@ class OutcomeScores:
 
 def _pair(gold: list[dict], pred: list[Any]) -> dict[int, int]:
     """Gold index -> predicted index, best text match first, each used once."""
-    scored = sorted(((text_match(g["text"], p.text), gi, pi) for gi, g in enumerate(gold)
-                     for pi, p in enumerate(pred)), reverse=True)
+    scored = sorted(
+        (
+            (text_match(g["text"], p.text), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+        ),
+        reverse=True,
+    )
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for score, gi, pi in scored:
@@ -66,11 +92,19 @@ def _pair(gold: list[dict], pred: list[Any]) -> dict[int, int]:
     return pairs
 
 
-def _score_links(s: OutcomeScores, gold: dict, record: PromiseRecord | None,
-                 kept: KeptResult, paths: dict[str, str]) -> None:
+def _score_links(
+    s: OutcomeScores,
+    gold: dict,
+    record: PromiseRecord | None,
+    kept: KeptResult,
+    paths: dict[str, str],
+) -> None:
     want = set(gold["links"])
-    got = {paths[link.promise_id] for link in kept.links
-           if record is not None and link.followup_id == record.id}
+    got = {
+        paths[link.promise_id]
+        for link in kept.links
+        if record is not None and link.followup_id == record.id
+    }
     s.counts["link_tp"] += len(want & got)
     s.counts["link_fp"] += len(got - want)
     s.counts["link_fn"] += len(want - got)
@@ -81,8 +115,14 @@ def _score_links(s: OutcomeScores, gold: dict, record: PromiseRecord | None,
         s.misses.append(f"{gold['source']}: links {sorted(got)} != gold {sorted(want)}")
 
 
-def _score_aligned(s: OutcomeScores, g: dict, record: PromiseRecord, pi: int,
-                   kept: KeptResult, by_id: dict[str, PromiseRecord]) -> None:
+def _score_aligned(
+    s: OutcomeScores,
+    g: dict,
+    record: PromiseRecord,
+    pi: int,
+    kept: KeptResult,
+    by_id: dict[str, PromiseRecord],
+) -> None:
     s.counts["aligned_n"] += 1
     alignment = kept.alignment_of(record.id, pi)
     if alignment is None:
@@ -97,8 +137,13 @@ def _score_aligned(s: OutcomeScores, g: dict, record: PromiseRecord, pi: int,
         s.counts["kept_ok"] += 1
 
 
-def _score_outcomes(s: OutcomeScores, gold: dict, record: PromiseRecord | None,
-                    kept: KeptResult, by_id: dict[str, PromiseRecord]) -> None:
+def _score_outcomes(
+    s: OutcomeScores,
+    gold: dict,
+    record: PromiseRecord | None,
+    kept: KeptResult,
+    by_id: dict[str, PromiseRecord],
+) -> None:
     pred = record.outcomes if record is not None else []
     items = gold["outcomes"]
     pairs = _pair(items, pred)
@@ -124,11 +169,13 @@ def _score_outcomes(s: OutcomeScores, gold: dict, record: PromiseRecord | None,
             s.misses.append(f"{gold['source']}: extra {p.text[:70]!r}")
 
 
-def evaluate_outcomes(gold_dir: Path | str, records: list[PromiseRecord],
-                      split: str | None = None) -> OutcomeScores:
+def evaluate_outcomes(
+    gold_dir: Path | str, records: list[PromiseRecord], split: str | None = None
+) -> OutcomeScores:
     """Score the records of a run over the outcome gold's follow-ups (of one split, or all)."""
-    golds = [json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted(Path(gold_dir).glob("*.json"))]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))
+    ]
     merged = deduplicate(records)
     kept = build_kept(merged)
     by_id = {r.id: r for r in merged}
@@ -151,5 +198,23 @@ def load_run(records_path: Path | str) -> list[PromiseRecord]:
     path = Path(records_path)
     if path.is_dir():
         path = path / "records.jsonl"
-    return [PromiseRecord.model_validate_json(line)
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        PromiseRecord.model_validate_json(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def report_outcomes(
+    gold_dir: Path, records_path: Path, split: str | None, as_json: bool, verbose: bool
+) -> int:
+    """Print outcome, link and kept figures for `evaluate --outcomes`; returns the exit code."""
+    scores = evaluate_outcomes(gold_dir, load_run(records_path), split)
+    if as_json:
+        print(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for name, value in scores.figures().items():
+            print(f"{name:24} {value:.3f}")
+    if verbose:
+        print("\n".join(scores.misses))
+    return 0

@@ -75,8 +75,11 @@ class KeptResult:
 
 
 def _content(text: str) -> list[str]:
-    return [w for w in words(_YEAR.sub(" ", text)) if w not in _STOP and not w.isdigit()
-            and w != NUMBER_MASK and len(w) > 1]
+    return [
+        w
+        for w in words(_YEAR.sub(" ", text))
+        if w not in _STOP and not w.isdigit() and w != NUMBER_MASK and len(w) > 1
+    ]
 
 
 def _same(a: str, b: str) -> bool:
@@ -109,8 +112,9 @@ def _link(followup: PromiseRecord, promise: PromiseRecord) -> Link | None:
     years, covered = set(followup.years), set(promise.years)
     if years <= covered:
         score += YEARS_WITHIN_WEIGHT
-        reasons.append(f"years {min(years)}-{max(years)} within the promise's {min(covered)}"
-                       f"-{max(covered)}")
+        reasons.append(
+            f"years {min(years)}-{max(years)} within the promise's {min(covered)}-{max(covered)}"
+        )
     elif years & covered:
         score += YEARS_OVERLAP_WEIGHT
         reasons.append("years overlap")
@@ -149,15 +153,18 @@ def _unit_bonus(outcome: Outcome, commitment: Commitment) -> float:
 def _candidates(followup: PromiseRecord, promises: list[PromiseRecord], outcome: Outcome):
     """(record, index, commitment) to align to: linked promises first, then restated ones."""
     linked = [(p, i, c) for p in promises for i, c in enumerate(p.commitments)]
-    own = [(followup, i, c) for i, c in enumerate(followup.commitments)
-           if not (c.evidence.start < outcome.evidence.end and outcome.evidence.start
-                   < c.evidence.end)]
+    own = [
+        (followup, i, c)
+        for i, c in enumerate(followup.commitments)
+        if not (c.evidence.start < outcome.evidence.end and outcome.evidence.start < c.evidence.end)
+    ]
     return linked, own
 
 
 def _best(outcome: Outcome, candidates) -> tuple[float, PromiseRecord, int] | None:
-    scored = [(similarity(outcome.text, c.text) + _unit_bonus(outcome, c), r, i)
-              for r, i, c in candidates]
+    scored = [
+        (similarity(outcome.text, c.text) + _unit_bonus(outcome, c), r, i) for r, i, c in candidates
+    ]
     scored = [s for s in scored if s[0] >= ALIGN_THRESHOLD]
     return max(scored, key=lambda s: (s[0], -s[2])) if scored else None
 

@@ -42,8 +42,12 @@ def _wanted(record: PromiseRecord, kommuner: set[str] | None, years: set[int] | 
     return not years or bool(set(record.years) & years)
 
 
-def kept_rows(records: list[PromiseRecord], kommuner: list[str] | None = None,
-              years: list[int] | None = None, kept: KeptResult | None = None) -> list[KeptRow]:
+def kept_rows(
+    records: list[PromiseRecord],
+    kommuner: list[str] | None = None,
+    years: list[int] | None = None,
+    kept: KeptResult | None = None,
+) -> list[KeptRow]:
     """Every commitment a follow-up answers, for the wanted kommuner and years."""
     kept = kept or build_kept(records)
     by_id = {r.id: r for r in records}
@@ -56,17 +60,30 @@ def kept_rows(records: list[PromiseRecord], kommuner: list[str] | None = None,
             continue
         commitment = record.commitments[ci]
         outcomes = [by_id[f].outcomes[i] for f, i in refs]
-        rows.append(KeptRow(
-            kommun=", ".join(k.name for k in record.kommuner),
-            years="-".join(str(y) for y in sorted({min(record.years), max(record.years)}))
-            if record.years else "",
-            promised=commitment.text, promised_evidence={
-                "source_path": record.source.path, **commitment.evidence.model_dump()},
-            kept=kept.kept[(rid, ci)], done=[o.text for o in outcomes],
-            done_evidence=[{"source_path": by_id[f].source.path,
-                            **by_id[f].outcomes[i].evidence.model_dump()} for f, i in refs],
-            record_id=rid, commitment_index=ci,
-        ))
+        rows.append(
+            KeptRow(
+                kommun=", ".join(k.name for k in record.kommuner),
+                years="-".join(str(y) for y in sorted({min(record.years), max(record.years)}))
+                if record.years
+                else "",
+                promised=commitment.text,
+                promised_evidence={
+                    "source_path": record.source.path,
+                    **commitment.evidence.model_dump(),
+                },
+                kept=kept.kept[(rid, ci)],
+                done=[o.text for o in outcomes],
+                done_evidence=[
+                    {
+                        "source_path": by_id[f].source.path,
+                        **by_id[f].outcomes[i].evidence.model_dump(),
+                    }
+                    for f, i in refs
+                ],
+                record_id=rid,
+                commitment_index=ci,
+            )
+        )
     return rows
 
 
@@ -78,13 +95,13 @@ def render_kept(rows: list[KeptRow]) -> str:
     """A terminal table: kommun, years, promised (with evidence), kept, done (with evidence)."""
     if not rows:
         return ""
-    table = Table(title="Lovat och gjort (promised vs done)", header_style="bold",
-                  show_lines=True)
+    table = Table(title="Lovat och gjort (promised vs done)", header_style="bold", show_lines=True)
     for name in ("kommun", "år", "lovat", "kept", "gjort"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        done = "\n".join(f"{text} [{_where(ev)}]" for text, ev in zip(row.done, row.done_evidence,
-                                                                       strict=True))
+        done = "\n".join(
+            f"{text} [{_where(ev)}]" for text, ev in zip(row.done, row.done_evidence, strict=True)
+        )
         promised = f"{row.promised} [{_where(row.promised_evidence)}]"
         table.add_row(row.kommun, row.years, escape(promised), row.kept, escape(done))
     buffer = io.StringIO()

@@ -6,7 +6,6 @@ from ..parse import ParsedDocument, split_documents
 from ..records import PromiseRecord, Source, make_record_id
 from .content import find_commitments, find_follow_up, find_goals
 from .evidence import evidence_for
-from .outcomes import find_outcomes
 from .metadata import (
     classify_doc_type,
     find_kommuner,
@@ -16,6 +15,7 @@ from .metadata import (
     find_signed_date,
     is_about_promises,
 )
+from .outcomes import find_outcomes
 
 __all__ = ["NotAPromiseError", "extract_records"]
 

@@ -66,8 +66,13 @@ class OutcomeVocab(BaseModel):
         return order
 
     @field_validator(
-        "outcome_headings", "promise_headings", "followup_titles", "promise_markers",
-        "not_outcomes", "reason_cues", "count_blockers",
+        "outcome_headings",
+        "promise_headings",
+        "followup_titles",
+        "promise_markers",
+        "not_outcomes",
+        "reason_cues",
+        "count_blockers",
     )
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
@@ -100,8 +105,13 @@ def vocab() -> _Rules:
     data = OutcomeVocab.model_validate_json(path.read_text(encoding="utf-8"))
     cues = tuple((s, _any(data.status_cues[s])) for s in data.status_order)
     return _Rules(
-        data, cues, _any(data.outcome_headings), _any(data.promise_headings),
-        _any(data.followup_titles), _any(data.promise_markers), _any(data.not_outcomes),
+        data,
+        cues,
+        _any(data.outcome_headings),
+        _any(data.promise_headings),
+        _any(data.followup_titles),
+        _any(data.promise_markers),
+        _any(data.not_outcomes),
         re.compile(r"(?:" + "|".join(data.reason_cues) + r")\s+([^.;:]+)", re.I),
         _any(data.count_blockers),
     )
@@ -139,7 +149,7 @@ def _count(text: str, rules: _Rules) -> tuple[float | None, str | None, int, int
             continue
         if rules.blocker.search(text[: match.start()].rstrip()):
             continue
-        unit = _unit(text[match.end():], data)
+        unit = _unit(text[match.end() :], data)
         if unit is None:
             continue
         return value, unit, match.start(), match.end()
@@ -186,10 +196,15 @@ def _outcome(doc: ParsedDocument, piece: Piece, in_results: bool, rules: _Rules)
         reason=reason.group(1).strip() if reason else None,
         evidence=evidence_for(doc, piece.start, piece.end),
         achieved_evidence=evidence_for(doc, piece.start + start, piece.start + end)
-        if value is not None else None,
-        reason_evidence=evidence_for(doc, piece.start + reason.start(1),
-                                     piece.start + reason.start(1) + len(reason.group(1).strip()))
-        if reason else None,
+        if value is not None
+        else None,
+        reason_evidence=evidence_for(
+            doc,
+            piece.start + reason.start(1),
+            piece.start + reason.start(1) + len(reason.group(1).strip()),
+        )
+        if reason
+        else None,
     )
 
 
