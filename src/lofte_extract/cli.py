@@ -71,6 +71,10 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     if not args.records.exists():
         print(f"lofte-extract: records not found: {args.records}", file=sys.stderr)
         return 2
+    if args.outcomes:
+        from .evaluate_outcomes import report_outcomes
+
+        return report_outcomes(args.gold, args.records, args.split, args.json, args.verbose)
     scores = evaluate(args.gold, args.records)
     if args.json:
         print(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
@@ -157,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("records", type=Path, help="records.jsonl, or a run's output folder")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    p.add_argument("--outcomes", action="store_true",
+                   help="GOLD holds outcome gold (tests/outcomes/FORMAT.md): score outcomes, "
+                   "follow-up links and kept statuses instead")
+    p.add_argument("--split", choices=("dev", "blind"),
+                   help="with --outcomes: score only the follow-ups of this split")
     p.set_defaults(func=_evaluate_command)
 
     for module_name in _PLUGGED_COMMANDS:

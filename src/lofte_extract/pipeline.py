@@ -15,6 +15,7 @@ from .extract import NotAPromiseError, extract_records
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
+from .store.outcomes import write_outcomes
 from .store.sqlite import write_dataset
 from .workers import Task, WorkerPool
 
@@ -217,7 +218,9 @@ def _write(
     write_records(out_dir / "records.jsonl", records)
     write_commitments_csv(out_dir / "commitments.csv", records)
     write_errors(out_dir / "errors.jsonl", errors)
+    write_outcomes(out_dir, merged, csv_only=True)  # before the datapackage that lists it
     # The published dataset merges a promise published twice into one record listing
     # every source; records.jsonl keeps one record per source document so that every
     # source stays traceable and scorable on its own.
     write_dataset(out_dir, merged)
+    write_outcomes(out_dir, merged)

@@ -24,6 +24,8 @@ __all__ = [
     "Goal",
     "Kommun",
     "NumericTarget",
+    "Outcome",
+    "OutcomeStatus",
     "Period",
     "PromiseRecord",
     "Signatory",
@@ -39,6 +41,7 @@ TargetPeriod = Literal["vecka", "månad", "termin", "år", "höst", "vår", "dag
 Direction = Literal["increase", "decrease", "maintain"]
 Frequency = Literal["veckovis", "månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årsvis"]
 Strength = Literal["firm", "soft"]
+OutcomeStatus = Literal["genomförd", "delvis", "ej genomförd", "pågår", "okänd"]
 Category = Literal[
     "trafik", "trygghetsvandring", "medborgardialog", "grannsamverkan", "inbrott",
     "narkotika", "ungdomar", "skola", "synlighet", "nattvandring", "klotter",
@@ -134,6 +137,21 @@ class FollowUp(_Model):
     evidence: Evidence
 
 
+class Outcome(_Model):
+    """What a follow-up report says was done for one reported activity."""
+
+    text: str = Field(description="The sentence or list item reporting the activity.")
+    status: OutcomeStatus = Field(description="genomförd, delvis, ej genomförd, pågår or okänd.")
+    achieved: int | float | None = Field(
+        None, description="The count the report says was done (never the promised target)."
+    )
+    unit: str | None = Field(None, description="What the achieved count counts, as written.")
+    reason: str | None = Field(None, description="Why it was not (fully) done, as written.")
+    evidence: Evidence
+    achieved_evidence: Evidence | None = None
+    reason_evidence: Evidence | None = None
+
+
 class PromiseRecord(_Model):
     """One promise document (a page may hold several)."""
 
@@ -153,6 +171,10 @@ class PromiseRecord(_Model):
     commitments: list[Commitment] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     follow_up: FollowUp | None = None
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="Reported outcomes (follow-up reports and follow-up sections of a page).",
+    )
     field_evidence: dict[str, Evidence] = Field(
         default_factory=dict,
         description="Evidence for scalar fields: title, years, period, signed_date, "

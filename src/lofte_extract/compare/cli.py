@@ -10,6 +10,7 @@ from typing import get_args
 from ..records import Category
 from .align import compare_records
 from .dedupe import deduplicate
+from .kept_view import kept_rows, render_kept
 from .load import RecordsNotFound, load_records
 from .render import FORMATS, render
 
@@ -49,7 +50,8 @@ def run_compare(args: argparse.Namespace) -> int:
     except (RecordsNotFound, OSError) as exc:
         print(f"compare: {exc}", file=sys.stderr)
         return 2
-    comparison = compare_records(deduplicate(records), kommuner=args.kommun, years=args.year,
+    merged = deduplicate(records)
+    comparison = compare_records(merged, kommuner=args.kommun, years=args.year,
                                  categories=args.category)
     if not comparison.rows:
         wanted = ", ".join(args.kommun or []) or "any kommun"
@@ -59,6 +61,8 @@ def run_compare(args: argparse.Namespace) -> int:
     if not comparison.rows and args.format == "table":
         return 1
     text = render(comparison, args.format)
+    if args.format == "table":  # promised vs done, where follow-ups report on the promises
+        text += render_kept(kept_rows(merged, args.kommun, args.year))
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")

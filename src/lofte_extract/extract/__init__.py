@@ -15,6 +15,7 @@ from .metadata import (
     find_signed_date,
     is_about_promises,
 )
+from .outcomes import find_outcomes
 
 __all__ = ["NotAPromiseError", "extract_records"]
 
@@ -65,4 +66,5 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
                 field_evidence=field_evidence,
             )
         )
+        records[-1].outcomes = find_outcomes(doc, span, records[-1].doc_type, span.heading)
     return records
