@@ -104,6 +104,11 @@ class NumericTarget(_Model):
     )
     text: str = Field(description="The words the target was read from.")
     evidence: Evidence
+    part_of: int | None = Field(
+        None, ge=0,
+        description="Index (in the commitment's targets) of the target this one is a subset "
+        "of: 'minst tolv trafikinsatser, varav fyra vid skolor'. Never add it to that total.",
+    )
 
 
 class Commitment(_Model):
@@ -191,6 +196,10 @@ class CommitmentRow(_Model):
     unit: str | None = Field(None, description="The counted thing as written.")
     period: TargetPeriod | None = None
     target_text: str | None = Field(None, description="The words the target was read from.")
+    part_of: str | None = Field(
+        None, description="target_text of the target this row is a subset of ('varav fyra'); "
+        "empty for a total or a target of its own. Never add this row to that total.",
+    )
     source_path: str = Field(description="Source file, relative to the corpus root.")
     source_url: str | None = None
     page: int | None = Field(None, description="PDF page of the evidence.")

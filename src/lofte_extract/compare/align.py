@@ -36,6 +36,8 @@ class Cell:
     source_url: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     context: list[str] = field(default_factory=list)
+    # 'varav fyra vid skolor': subsets of the value, shown beside it and never added to it.
+    parts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The cell as in `compare --format json`."""
@@ -49,6 +51,7 @@ class Cell:
             "source_url": self.source_url,
             "evidence": self.evidence,
             "context": self.context,
+            "parts": self.parts,
         }
 
 
@@ -128,8 +131,18 @@ def _primary_category(commitment: Commitment, key: str) -> str:
     return categories[0]
 
 
+def _is_subset(commitment: Commitment, index: int) -> bool:
+    """Whether the index-th target is a 'varav' part of another target of the commitment."""
+    part_of = commitment.targets[index].part_of
+    return part_of is not None and part_of != index and part_of < len(commitment.targets)
+
+
 def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget | None) -> Cell:
     evidence = (target or commitment).evidence
+    index = commitment.targets.index(target) if target else -1
+    parts = [{"value": t.value, "qualifier": t.qualifier, "unit": t.unit, "text": t.text}
+             for i, t in enumerate(commitment.targets)
+             if target is not None and t.part_of == index and _is_subset(commitment, i)]
     return Cell(
         text=commitment.text,
         record_id=record.id,
@@ -139,6 +152,7 @@ def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget |
         source_path=record.source.path,
         source_url=record.source.url,
         evidence=evidence.model_dump(),
+        parts=parts,
     )
 
 
@@ -150,7 +164,9 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
         if not wanted:
             continue
         words = masked_words(commitment.text)
-        for target in commitment.targets:
+        for index, target in enumerate(commitment.targets):
+            if _is_subset(commitment, index):
+                continue  # shown in its total's cell, never counted as a target of its own
             key = unit_key(target.unit, commitment.text, commitment.categories) or "antal"
             category = _primary_category(commitment, key)
             if categories and category not in categories:
@@ -166,18 +182,21 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
 def _merge(cells: list[Cell]) -> Cell:
     """One cell from several: identical wordings collapse, counts in one record add up."""
     first = cells[0]
-    merged = Cell(**{**first.__dict__, "context": list(first.context)})
+    merged = Cell(**{**first.__dict__, "context": list(first.context),
+                     "parts": list(first.parts)})
     seen = {first.text}
     for cell in cells[1:]:
         if cell.text in seen and cell.value == merged.value:
             continue
-        seen.add(cell.text)
         counted = cell.value is not None and merged.value is not None
         if cell.record_id == first.record_id and counted:
             merged.value += cell.value
-            merged.text = f"{merged.text} | {cell.text}"
-        else:
+            if cell.text not in seen:  # a commitment is listed once, however many targets
+                merged.text = f"{merged.text} | {cell.text}"
+            merged.parts += [p for p in cell.parts if p not in merged.parts]
+        elif cell.text not in seen:
             merged.context.append(cell.text)
+        seen.add(cell.text)
     return merged
 
 

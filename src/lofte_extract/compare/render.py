@@ -22,13 +22,20 @@ _STATUS_STYLE = {
 _PERIOD_LABEL = {"deadline": "inom"}
 
 
+def _number(value: int | float, qualifier: str | None) -> str:
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    return number if qualifier in (None, "exakt") else f"{qualifier} {number}"
+
+
 def cell_label(cell: Cell | None, width: int = 40) -> str:
     """Short text for a cell: 'minst 3', '2', or the start of an uncounted promise."""
     if cell is None:
         return "–"
     if cell.value is not None:
-        number = f"{cell.value:g}" if isinstance(cell.value, float) else str(cell.value)
-        return number if cell.qualifier in (None, "exakt") else f"{cell.qualifier} {number}"
+        label = _number(cell.value, cell.qualifier)
+        # A 'varav' subset is shown beside its total, never added to it.
+        parts = ", ".join(_number(p["value"], p["qualifier"]) for p in cell.parts)
+        return f"{label} (varav {parts})" if parts else label
     text = cell.text if len(cell.text) <= width else cell.text[: width - 1].rstrip() + "…"
     return text
 

@@ -51,6 +51,8 @@ COMMITMENT_FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "unit": ("string", _target("unit"), {}),
     "period": ("string", _target("period"), {}),
     "target_text": ("string", _target("text"), {}),
+    "part_of": ("string", "target_text of the total this row is a subset of ('varav fyra'); "
+                "empty otherwise. Never add such a row to its total.", {}),
     "source_path": ("string", _describe(Source, "path"), {}),
     "source_url": ("string", _describe(Source, "url"), {}),
     "page": ("integer", "1-based PDF page of the evidence; empty for HTML and text.", {}),
