@@ -56,3 +56,29 @@ def test_varav_subset_marked_in_sqlite(corpus_out):
                       "(select id from records where title like 'Höör%') order by t.id").fetchall()
     assert [(r[1], r[3]) for r in rows] == [(12, None), (4, 12)]
     assert rows[1][2] == rows[0][0]
+
+
+def test_dropped_not_claimed_from_a_news_item_without_commitments(corpus_out, capsys):
+    comparison = _compare_json(corpus_out, "--kommun", "Svalöv", capsys=capsys)
+    walks = _row(comparison, "Svalöv", "trygghetsvandring")
+    assert walks["status"] == "unknown"
+    assert {s["status"] for s in comparison["rows"]} == {"unknown"}
+    news = next(r for r in load_records(corpus_out) if r.doc_type == "nyhet"
+                and r.kommuner[0].name == "Svalöv")
+    assert walks["status_records"]["2022"] == [news.id]
+    assert "nyhet" in walks["status_note"]
+
+
+def test_every_status_names_the_records_it_was_computed_from(corpus_out, capsys):
+    comparison = _compare_json(corpus_out, "--kommun", "Eslöv", capsys=capsys)
+    ids = {r.id: r for r in load_records(corpus_out)}
+    for row in comparison["rows"]:
+        assert set(row["status_records"]) == {"2016", "2017"}, row
+        for column, used in row["status_records"].items():
+            assert all(int(column) in ids[i].years for i in used)
+    assert main(["compare", str(corpus_out), "--kommun", "Eslöv", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("status,status_records")
+    assert all(":" in line.rsplit(",", 1)[1] for line in lines[1:])
+    assert main(["compare", str(corpus_out), "--kommun", "Eslöv"]) == 0
+    assert "Eslöv: statuses from 2016" in capsys.readouterr().out

@@ -16,11 +16,14 @@ from .wording import jaccard, masked_words
 
 __all__ = ["STATUSES", "Cell", "Comparison", "Row", "compare_records"]
 
-STATUSES = ("new", "dropped", "increased", "decreased", "unchanged", "changed")
+STATUSES = ("new", "dropped", "increased", "decreased", "unchanged", "changed", "unknown")
 _CATEGORY_ORDER = {key: i for i, key in enumerate(get_args(Category))}
 # Which record speaks for a kommun and year when several do: the promise itself first.
 _DOC_PRIORITY = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
 _SAME_WORDING = 0.9
+# Only a promise (or agreement) with commitments can say a commitment was kept or dropped;
+# a news item, a follow-up or an empty record cannot.
+_COMPARABLE_DOC_TYPES = ("lofte", "overenskommelse")
 
 
 @dataclass
@@ -67,6 +70,10 @@ class Row:
     values: dict[str, Cell | None]
     status: str | None = None
     year: int | None = None
+    # The records the status was computed from ({column: [record ids]}), and why a status
+    # is unknown.
+    status_records: dict[str, list[str]] = field(default_factory=dict)
+    status_note: str | None = None
 
     @property
     def unit(self) -> str | None:
@@ -89,6 +96,8 @@ class Row:
             "period": self.period,
             "values": {k: (c.to_json() if c else None) for k, c in self.values.items()},
             "status": self.status,
+            "status_records": self.status_records,
+            "status_note": self.status_note,
         }
         if self.year is not None:
             row["year"] = self.year
@@ -245,7 +254,32 @@ def _status(row: Row, columns: list[str], category_present: dict[str, bool]) -> 
     return "unchanged" if same else "changed"
 
 
+def comparable(record: PromiseRecord) -> bool:
+    """Whether a record can say what a kommun promised that year (and so what it dropped)."""
+    return record.doc_type in _COMPARABLE_DOC_TYPES and bool(record.commitments)
+
+
+def _year_status(row: Row, columns: list[str], covered: dict[str, list[PromiseRecord]],
+                 category_present: dict[str, bool]) -> None:
+    """Set the row's status over the years whose records can say so, naming those records."""
+    years = [c for c in columns if c in covered]
+    own = [c for c in years if any(comparable(r) for r in covered[c])]
+    unseen = all(row.values.get(c) is None for c in own)
+    if len(years) >= 2 and (len(own) < 2 or unseen):
+        row.status = "unknown"
+        row.status_records = {c: [r.id for r in covered[c]] for c in years}
+        cannot = [c for c in years if c not in own or unseen]
+        kinds = sorted({r.doc_type for c in cannot for r in covered[c]})
+        row.status_note = (f"{', '.join(cannot)}: only {'/'.join(kinds)} records that cannot "
+                           "say what was kept or dropped")
+        return
+    row.status = _status(row, own, category_present)
+    if row.status is not None:
+        row.status_records = {c: [r.id for r in covered[c]] for c in (own[0], own[-1])}
+
+
 def _chosen(records: list[PromiseRecord]) -> list[PromiseRecord]:
+    records = [r for r in records if comparable(r)] or records
     best = min(_DOC_PRIORITY.get(r.doc_type, 9) for r in records)
     return sorted((r for r in records if _DOC_PRIORITY.get(r.doc_type, 9) == best),
                   key=lambda r: (-len(r.commitments), r.id))
@@ -288,10 +322,11 @@ def compare_records(
     table: dict[tuple, dict[str, Cell]] = defaultdict(dict)
     present: dict[tuple, dict[str, bool]] = defaultdict(dict)
     # A year without any promise of the kommun is missing data, not a dropped commitment.
-    covered: dict[tuple, set[str]] = defaultdict(set)
+    covered: dict[tuple, dict[str, list[PromiseRecord]]] = defaultdict(dict)
     for (name, code, year), column_records in sorted(by_column.items()):
-        covered[(name, code)].add(str(year))
-        items = [i for r in _chosen(column_records) for i in _items(r, wanted_categories)]
+        chosen = _chosen(column_records)
+        covered[(name, code)][str(year)] = chosen
+        items = [i for r in chosen for i in _items(r, wanted_categories)]
         column = name if side_by_side else str(year)
         for (category, key, period), cell in _column_cells(items).items():
             head = (year, None, None) if side_by_side else (None, name, code)
@@ -304,8 +339,7 @@ def compare_records(
         if side_by_side:
             row.status = "shared" if all(row.values.values()) else "partial"
         else:
-            own = [c for c in columns if c in covered[(name, code)]]
-            row.status = _status(row, own, present[(year, name, code, category)])
+            _year_status(row, columns, covered[(name, code)], present[(year, name, code, category)])
         rows.append(row)
     rows.sort(key=_row_order)
     return Comparison(mode, columns, rows)

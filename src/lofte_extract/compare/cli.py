@@ -25,7 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "(or across kommuner for one year), with a status per row.",
         epilog="Statuses, between the first and last year the kommun has a promise for: new, "
         "dropped, increased, decreased, unchanged, changed (same category, no comparable "
-        "numbers, different wording). Kommuner side by side: shared, partial. "
+        "numbers, different wording), unknown (a year whose only record is a news item, a "
+        "follow-up or a record without commitments cannot say what was dropped). Only promises "
+        "and agreements with commitments are compared; each status names the records it was "
+        "computed from. Kommuner side by side: shared, partial. "
         "Example: lofte-extract compare out --kommun Eslöv --year 2016 --year 2017",
     )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")

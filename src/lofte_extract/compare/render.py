@@ -71,8 +71,25 @@ def _table(comparison: Comparison) -> str:
         cells[-1] = f"[{style}]{cells[-1]}[/]" if style else cells[-1]
         table.add_row(*cells)
     buffer = io.StringIO()
-    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    console.print(table)
+    for line in basis_lines(comparison):
+        console.print(line, markup=False, highlight=False)
     return buffer.getvalue()
+
+
+def basis_lines(comparison: Comparison) -> list[str]:
+    """Which records each kommun's statuses were computed from, and why some are unknown."""
+    lines: dict[str, None] = {}
+    for row in comparison.rows:
+        if not row.status_records:
+            continue
+        used = ", ".join(f"{column} {'+'.join(ids)}"
+                         for column, ids in row.status_records.items())
+        note = f" ({row.status_note})" if row.status_note else ""
+        verb = "unknown" if row.status == "unknown" else "statuses from"
+        lines[f"{row.kommun}: {verb} {used}{note}"] = None
+    return list(lines)
 
 
 def _markdown(comparison: Comparison) -> str:
@@ -81,7 +98,8 @@ def _markdown(comparison: Comparison) -> str:
     for row in comparison.rows:
         cells = [c.replace("|", "\\|") for c in _cells(comparison, row, 60)]
         lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    notes = [f"- {line}" for line in basis_lines(comparison)]
+    return "\n".join(lines + ([""] + notes if notes else [])) + "\n"
 
 
 def _csv(comparison: Comparison) -> str:
@@ -91,7 +109,7 @@ def _csv(comparison: Comparison) -> str:
     per_column = ["value", "qualifier", "text", "record_id"]
     writer.writerow([first, "kommunkod", "category", "unit", "period"]
                     + [f"{c}_{field}" for c in comparison.columns for field in per_column]
-                    + ["status"])
+                    + ["status", "status_records"])
     for row in comparison.rows:
         out = [row.year if comparison.mode == "kommuner" else row.kommun, row.kommunkod or "",
                row.category, row.unit or "", row.period or ""]
@@ -100,7 +118,9 @@ def _csv(comparison: Comparison) -> str:
             out += ["", "", "", ""] if cell is None else [
                 "" if cell.value is None else cell.value, cell.qualifier or "", cell.text,
                 cell.record_id]
-        writer.writerow(out + [row.status or ""])
+        basis = ";".join(f"{column}:{record_id}" for column, ids in row.status_records.items()
+                         for record_id in ids)
+        writer.writerow(out + [row.status or "", basis])
     return buffer.getvalue()
 
 

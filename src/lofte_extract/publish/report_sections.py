@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import get_args
 
-from ..compare.align import Cell, Comparison
+from ..compare.align import Cell, Comparison, Row
 from ..compare.render import cell_label
 from ..records import Category, Commitment, Evidence, PromiseRecord
 from .report_charts import stacked_bars
@@ -171,6 +171,13 @@ def _cell_html(cell: Cell | None) -> str:
     return (f'<td><a href="#{anchor}" title="{escape(cell.text)}">{label}</a></td>')
 
 
+def _status_title(row: Row) -> str:
+    """The status, the records it was computed from, and why it is unknown."""
+    used = ", ".join(f"{c}: {' '.join(ids)}" for c, ids in row.status_records.items())
+    note = f"; {row.status_note}" if row.status_note else ""
+    return f"{row.status} (from {used}{note})" if used else str(row.status or "")
+
+
 def comparison_table(comparison: Comparison) -> str:
     """One kommun's year-over-year rows with their statuses."""
     if not comparison.rows or len(comparison.columns) < 2:
@@ -188,7 +195,7 @@ def comparison_table(comparison: Comparison) -> str:
         out.append(
             f'<tr data-status="{row.status}"><td>{escape(category_label(row.category))}</td>'
             f'<td>{unit}</td>{cells}<td><span class="status" style="background:{color}" '
-            f'title="{row.status}">{escape(label)}</span></td></tr>')
+            f'title="{escape(_status_title(row))}">{escape(label)}</span></td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
