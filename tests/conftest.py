@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lofte_extract.pipeline import run
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
@@ -38,3 +40,11 @@ def crawl(server, tmp_path_factory):
     from collect_server import shared_crawl
 
     return shared_crawl(server, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def corpus_out(tmp_path_factory) -> Path:
+    """OUT of `lofte-extract corpus/` on the bundled corpus, run in-process (issue 10 tests)."""
+    out = tmp_path_factory.mktemp("corpus") / "out"
+    run([REPO / "corpus"], out, jobs=0)
+    return out

@@ -6,8 +6,6 @@ import csv
 import json
 import sqlite3
 
-from corpus_run import corpus_out  # noqa: F401  (session fixture)
-
 from lofte_extract.cli import main
 from lofte_extract.compare import compare_records, load_records, render
 
