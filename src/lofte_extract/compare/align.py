@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from ..records import Category, Commitment, NumericTarget, PromiseRecord
-from .units import normalize_unit, unit_key
+from .units import unit_key
 from .wording import jaccard, masked_words
 
 __all__ = ["STATUSES", "Cell", "Comparison", "Row", "compare_records"]
@@ -76,14 +76,17 @@ class Row:
     status_note: str | None = None
 
     @property
+    def units_written(self) -> list[str]:
+        """The sources' own words for the counted unit, in column order, each once."""
+        return list(dict.fromkeys(c.unit for c in self.values.values() if c and c.unit))
+
+    @property
     def unit(self) -> str | None:
-        """The unit as written in the latest column that has one, else the key."""
+        """The unit in the sources' own words ('insatser / narkotikainsatser'), never the key:
+        the key ('narkotikainsats') only groups rows and may be a word no source wrote."""
         if not self.unit_key:
             return None
-        for cell in reversed(list(self.values.values())):
-            if cell and cell.unit and normalize_unit(cell.unit) == self.unit_key:
-                return cell.unit
-        return self.unit_key
+        return " / ".join(self.units_written) or None
 
     def to_json(self) -> dict[str, Any]:
         """The row as in `compare --format json`."""
@@ -93,6 +96,7 @@ class Row:
             "category": self.category,
             "unit": self.unit,
             "unit_key": self.unit_key or None,
+            "units_written": self.units_written,
             "period": self.period,
             "values": {k: (c.to_json() if c else None) for k, c in self.values.items()},
             "status": self.status,
