@@ -16,8 +16,9 @@ def _compare_json(out, *args: str, capsys) -> dict:
 
 
 def _row(comparison: dict, kommun: str, category: str) -> dict:
-    return next(r for r in comparison["rows"]
-                if r["kommun"] == kommun and r["category"] == category)
+    return next(
+        r for r in comparison["rows"] if r["kommun"] == kommun and r["category"] == category
+    )
 
 
 def test_varav_subset_is_part_of_its_total_in_records(corpus_out):
@@ -40,18 +41,25 @@ def test_varav_subset_never_added_to_total_in_compare(corpus_out, capsys):
 
 def test_varav_subset_marked_in_commitments_csv(corpus_out):
     with (corpus_out / "commitments.csv").open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if "trafikinsatser" in r["unit"]
-                and r["kommun"] == "Höör"]
+        rows = [
+            r
+            for r in csv.DictReader(handle)
+            if "trafikinsatser" in r["unit"] and r["kommun"] == "Höör"
+        ]
     assert [(r["value"], r["part_of"]) for r in rows] == [
-        ("12", ""), ("4", "Minst tolv trafikinsatser")]
+        ("12", ""),
+        ("4", "Minst tolv trafikinsatser"),
+    ]
 
 
 def test_varav_subset_marked_in_sqlite(corpus_out):
     db = sqlite3.connect(corpus_out / "lofte.sqlite")
-    rows = db.execute("select t.id, t.value, t.part_of, p.value from targets t "
-                      "left join targets p on p.id = t.part_of "
-                      "where t.unit = 'trafikinsatser' and t.record_id in "
-                      "(select id from records where title like 'Höör%') order by t.id").fetchall()
+    rows = db.execute(
+        "select t.id, t.value, t.part_of, p.value from targets t "
+        "left join targets p on p.id = t.part_of "
+        "where t.unit = 'trafikinsatser' and t.record_id in "
+        "(select id from records where title like 'Höör%') order by t.id"
+    ).fetchall()
     assert [(r[1], r[3]) for r in rows] == [(12, None), (4, 12)]
     assert rows[1][2] == rows[0][0]
 
@@ -61,8 +69,11 @@ def test_dropped_not_claimed_from_a_news_item_without_commitments(corpus_out, ca
     walks = _row(comparison, "Svalöv", "trygghetsvandring")
     assert walks["status"] == "unknown"
     assert {s["status"] for s in comparison["rows"]} == {"unknown"}
-    news = next(r for r in load_records(corpus_out) if r.doc_type == "nyhet"
-                and r.kommuner[0].name == "Svalöv")
+    news = next(
+        r
+        for r in load_records(corpus_out)
+        if r.doc_type == "nyhet" and r.kommuner[0].name == "Svalöv"
+    )
     assert walks["status_records"]["2022"] == [news.id]
     assert "nyhet" in walks["status_note"]
 

@@ -14,8 +14,9 @@ import pytest
 from lofte_extract.compare import compare_records, load_records
 from lofte_extract.compare.units import normalize_unit, unit_key
 
-RULES = json.loads(resources.files("lofte_extract.compare").joinpath("data/units.json")
-                   .read_text("utf-8"))
+RULES = json.loads(
+    resources.files("lofte_extract.compare").joinpath("data/units.json").read_text("utf-8")
+)
 
 
 def _cases(section: str) -> list:

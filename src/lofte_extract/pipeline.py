@@ -12,6 +12,7 @@ from pathlib import Path
 from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
 from .extract import NotAPromiseError, extract_records
+from .index_pages import index_page_error
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
@@ -123,6 +124,10 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
     except Exception as exc:
         result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
                                 detail=f"{type(exc).__name__}: {exc}")
+    # A hub page listing the promises is no promise itself (index_pages.py says why).
+    result.error = result.error or index_page_error(result.records, doc, relative)
+    if result.error is not None:
+        result.records = []
     for record in result.records:
         record.warnings[:0] = doc.warnings
     result.extract_seconds = time.perf_counter() - started

@@ -20,6 +20,7 @@ __all__ = [
     "commitment_anchor",
     "comparison_table",
     "coverage",
+    "has_content",
     "kommun_key",
     "matrix",
     "record_block",
@@ -75,7 +76,24 @@ class EvidenceTexts:
 
 
 def _years(records: list[PromiseRecord]) -> list[int]:
-    return sorted({y for r in records for y in r.years})
+    """Every year from the first to the last any record covers, gaps included."""
+    years = {y for r in records for y in r.years}
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def has_content(record: PromiseRecord) -> bool:
+    """Whether a record holds promise content (commitments or goals) that coverage counts."""
+    return bool(record.commitments or record.goals)
+
+
+def _coverage_cell(found: list[PromiseRecord]) -> str:
+    if not found:
+        return '<td class="none">–</td>'
+    kinds = ", ".join(sorted({doc_type_label(r.doc_type) for r in found}))
+    counted = [r for r in found if has_content(r)]
+    if not counted:  # a news item or page without commitments: shown, not counted
+        return f'<td class="empty" title="{escape(kinds)} utan åtaganden">0</td>'
+    return f'<td class="has" title="{escape(kinds)}">{len(counted)}</td>'
 
 
 def coverage(records: list[PromiseRecord]) -> str:
@@ -104,14 +122,7 @@ def coverage(records: list[PromiseRecord]) -> str:
                         if i == 0 else "")
             row = [f'<tr>{lan_cell}<td><a href="#{kommun_key(code)}">{escape(name)}</a> '
                    f'<span class="meta">{code}</span></td>']
-            for year in years:
-                found = cells[(code, name)].get(year, [])
-                if found:
-                    kinds = sorted({doc_type_label(r.doc_type) for r in found})
-                    row.append(f'<td class="has" title="{escape(", ".join(kinds))}">'
-                               f'{len(found)}</td>')
-                else:
-                    row.append('<td class="none">–</td>')
+            row += [_coverage_cell(cells[(code, name)].get(year, [])) for year in years]
             out.append("".join(row) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
