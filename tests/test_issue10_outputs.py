@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 from bs4 import BeautifulSoup
 
 from lofte_extract.cli import main
@@ -49,3 +52,27 @@ def test_report_coverage_counts_only_records_with_content(corpus_out, tmp_path):
     cells = dict(zip(years, [td.get_text() for td in svalov.select("td")][1:], strict=True))
     assert (cells["2020"], cells["2022"], cells["2023"]) == ("1", "0", "0")
     assert page.select_one("#totals").get_text().startswith("5 löftesdokument med innehåll")
+
+
+def test_records_csv_lists_records_without_commitments(corpus_out):
+    with (corpus_out / "records.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["record_id"] for r in rows] == sorted(r.id for r in load_records(corpus_out))
+    news = next(r for r in rows if r["kommun"] == "Svalöv" and r["doc_type"] == "nyhet")
+    assert (news["years"], news["commitments"], news["kommunkod"]) == ("2022;2023", "0", "1214")
+    hoor = next(r for r in rows if r["kommun"] == "Höör")
+    assert (hoor["commitments"], hoor["targets"], hoor["source_path"]) == (
+        "6", "6", "004_31a527f7f8e38881.pdf")
+    with (corpus_out / "commitments.csv").open(encoding="utf-8") as handle:
+        in_commitments = {r["kommun"] for r in csv.DictReader(handle)}
+    assert {r["kommun"] for r in rows} == in_commitments | {"Svalöv"}
+
+
+def test_records_csv_described_in_datapackage_and_docs(corpus_out, repo):
+    package = json.loads((corpus_out / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["path"] == "records.csv")
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    assert list(fields) == next(csv.reader((corpus_out / "records.csv").open(encoding="utf-8")))
+    assert fields["commitments"]["type"] == "integer" and fields["kommun"]["description"]
+    assert "records.csv" in (repo / "README.md").read_text(encoding="utf-8")
+    assert "## RecordRow" in (repo / "docs" / "schema.md").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from .index_pages import index_page_error
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
+from .store.records_csv import write_records_csv
 from .store.sqlite import write_dataset
 from .workers import Task, WorkerPool
 
@@ -221,6 +222,7 @@ def _write(
         write_text(out_dir / "texts", sha256, text)
     write_records(out_dir / "records.jsonl", records)
     write_commitments_csv(out_dir / "commitments.csv", records)
+    write_records_csv(out_dir / "records.csv", records)
     write_errors(out_dir / "errors.jsonl", errors)
     # The published dataset merges a promise published twice into one record listing
     # every source; records.jsonl keeps one record per source document so that every

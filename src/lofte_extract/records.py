@@ -26,6 +26,7 @@ __all__ = [
     "NumericTarget",
     "Period",
     "PromiseRecord",
+    "RecordRow",
     "Signatory",
     "Source",
     "make_record_id",
@@ -203,3 +204,20 @@ class CommitmentRow(_Model):
     source_path: str = Field(description="Source file, relative to the corpus root.")
     source_url: str | None = None
     page: int | None = Field(None, description="PDF page of the evidence.")
+
+
+class RecordRow(_Model):
+    """One row of records.csv: every record, with or without commitments."""
+
+    record_id: str = Field(description="PromiseRecord id (records.jsonl, lofte.sqlite).")
+    kommun: str = Field(description="Kommun names, ';'-separated when several.")
+    kommunkod: str = Field(description="SCB kommunkod(s), ';'-separated, same order as kommun.")
+    years: str = Field(description="Years the promise covers, ';'-separated.")
+    doc_type: DocType
+    title: str | None = None
+    commitments: int = Field(description="Number of commitments.")
+    targets: int = Field(description="Number of numeric targets over all commitments.")
+    goals: int = Field(description="Number of outcome goals.")
+    signatories: int = Field(description="Number of signatories.")
+    source_path: str = Field(description="Source file, relative to the corpus root.")
+    source_url: str | None = None
