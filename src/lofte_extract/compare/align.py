@@ -41,6 +41,8 @@ class Cell:
     context: list[str] = field(default_factory=list)
     # 'varav fyra vid skolor': subsets of the value, shown beside it and never added to it.
     parts: list[dict[str, Any]] = field(default_factory=list)
+    # Where the whole commitment starts: the report's anchor for it (evidence may be a target's).
+    commitment_start: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The cell as in `compare --format json`."""
@@ -166,6 +168,7 @@ def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget |
         source_url=record.source.url,
         evidence=evidence.model_dump(),
         parts=parts,
+        commitment_start=commitment.evidence.start,
     )
 
 

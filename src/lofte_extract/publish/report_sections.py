@@ -177,7 +177,7 @@ def category_chart(records: list[PromiseRecord]) -> str:
 def _cell_html(cell: Cell | None) -> str:
     if cell is None:
         return '<td class="none">–</td>'
-    anchor = commitment_anchor(cell.record_id, cell.evidence.get("start", 0))
+    anchor = commitment_anchor(cell.record_id, cell.commitment_start)
     label = escape(cell_label(cell, 60))
     return (f'<td><a href="#{anchor}" title="{escape(cell.text)}">{label}</a></td>')
 
