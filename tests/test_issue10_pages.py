@@ -75,3 +75,34 @@ def test_report_coverage_shows_years_without_records(report_run):
     assert years == [str(y) for y in range(2016, 2025)]
     eslov = next(tr for tr in page.select("table.coverage tbody tr") if "Eslöv" in tr.get_text())
     assert [td.get_text() for td in eslov.select("td")][1:4] == ["1", "1", "–"]
+
+
+@needs_browser
+def test_review_shows_commitment_details_beside_highlight_without_doc_type_box(corpus_out,
+                                                                                 tmp_path):
+    target = tmp_path / "review.html"
+    assert main(["review", str(corpus_out), "-o", str(target)]) == 0
+    dom = BeautifulSoup(_browser(tmp_path, "--dump-dom", target.as_uri()).stdout, "html.parser")
+    assert dom.select(".record") and not dom.select(".unlocated")
+    assert "doc_type" not in " ".join(d.get_text() for d in dom.select("li.v.missing"))
+    hoor = next(r for r in dom.select(".record") if "Höör" in r.get_text())
+    first = hoor.select_one("li.k-commitment")
+    detail = first.select_one(".detail").get_text()
+    for expected in ("categories: trafik", "actors: polisen", "strength: soft",
+                     "targets: minst 12 trafikinsatser; exakt 4 trafikinsatser (varav)"):
+        assert expected in detail, detail
+    # The highlight in the text carries the same details in its tooltip.
+    span = dom.select_one(f".hl.h-{first['data-ref']}")
+    assert "actors: polisen" in span["data-tip"]
+
+
+def test_review_and_report_both_write_into_out_by_default(corpus_out, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(corpus_out, out)
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["report", str(out)]) == 0
+    assert main(["review", str(out)]) == 0
+    assert (out / "report.html").is_file() and (out / "review.html").is_file()
+    assert list(elsewhere.iterdir()) == []

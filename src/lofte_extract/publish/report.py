@@ -146,18 +146,21 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Coverage by län, kommun x category matrix, categories over years and "
         "per-kommun year-over-year comparisons, as one HTML file that opens offline.")
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("report.html"),
-                        help="HTML file to write (default: ./report.html)")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="HTML file to write (default: OUT/report.html, beside the run's "
+                        "other outputs)")
     parser.set_defaults(func=run_report)
     return parser
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Handle `report`; returns the exit code."""
+    folder = args.out if args.out.is_dir() else args.out.parent
+    output = args.output or folder / "report.html"
     try:
-        count = write_report(args.out, args.output)
+        count = write_report(args.out, output)
     except (RecordsNotFound, OSError) as exc:
         print(f"report: {exc}", file=sys.stderr)
         return 2
-    print(f"report: {count} records -> {args.output}", file=sys.stderr)
+    print(f"report: {count} records -> {output}", file=sys.stderr)
     return 0
