@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from ..records import Category, Commitment, NumericTarget, PromiseRecord
+from .kommun_names import matches
 from .units import unit_key
 from .wording import jaccard, masked_words
 
@@ -292,8 +293,8 @@ def _chosen(records: list[PromiseRecord]) -> list[PromiseRecord]:
                   key=lambda r: (-len(r.commitments), r.id))
 
 
-def _matches_kommun(name: str, code: str, wanted: set[str] | None) -> bool:
-    return not wanted or name.casefold() in wanted or code in wanted
+def _matches_kommun(name: str, code: str, wanted: list[str] | None) -> bool:
+    return not wanted or any(q.strip() == code or matches(q, name) for q in wanted)
 
 
 def _row_order(row: Row) -> tuple:
@@ -308,7 +309,7 @@ def compare_records(
     categories: list[str] | None = None,
 ) -> Comparison:
     """Rows of commitments lined up by kommun, category and unit across years or kommuner."""
-    wanted_kommuner = {k.casefold() for k in kommuner} if kommuner else None
+    wanted_kommuner = list(kommuner) if kommuner else None
     wanted_years = set(years) if years else None
     wanted_categories = set(categories) if categories else None
     # (kommun name, code, year) -> records; multi-year promises count for every year.
