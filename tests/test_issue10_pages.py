@@ -78,8 +78,9 @@ def test_report_coverage_shows_years_without_records(report_run):
 
 
 @needs_browser
-def test_review_shows_commitment_details_beside_highlight_without_doc_type_box(corpus_out,
-                                                                                 tmp_path):
+def test_review_shows_commitment_details_beside_highlight_without_doc_type_box(
+    corpus_out, tmp_path
+):
     target = tmp_path / "review.html"
     assert main(["review", str(corpus_out), "-o", str(target)]) == 0
     dom = BeautifulSoup(_browser(tmp_path, "--dump-dom", target.as_uri()).stdout, "html.parser")
@@ -88,8 +89,12 @@ def test_review_shows_commitment_details_beside_highlight_without_doc_type_box(c
     hoor = next(r for r in dom.select(".record") if "Höör" in r.get_text())
     first = hoor.select_one("li.k-commitment")
     detail = first.select_one(".detail").get_text()
-    for expected in ("categories: trafik", "actors: polisen", "strength: soft",
-                     "targets: minst 12 trafikinsatser; exakt 4 trafikinsatser (varav)"):
+    for expected in (
+        "categories: trafik",
+        "actors: polisen",
+        "strength: soft",
+        "targets: minst 12 trafikinsatser; exakt 4 trafikinsatser (varav)",
+    ):
         assert expected in detail, detail
     # The highlight in the text carries the same details in its tooltip.
     span = dom.select_one(f".hl.h-{first['data-ref']}")

@@ -160,7 +160,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         count = write_report(args.out, output)
     except (RecordsNotFound, OSError) as exc:
-        print(f"report: {exc}", file=sys.stderr)
+        print(f"lofte-extract report: {exc}", file=sys.stderr)
         return 2
     print(f"report: {count} records -> {output}", file=sys.stderr)
     return 0
