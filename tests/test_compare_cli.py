@@ -97,7 +97,7 @@ def test_compare_skips_a_broken_line_and_goes_on(tmp_path, capsys):
 def test_compare_unknown_kommun_says_so(tmp_path, capsys):
     out = _out(tmp_path, eslov_records())
     assert main(["compare", str(out), "--kommun", "Lund"]) == 1
-    assert "no commitments for Lund" in capsys.readouterr().err
+    assert "no kommun 'Lund'" in capsys.readouterr().err
 
 
 def test_sample_corpus_eslov_2016_against_2017(tmp_path, capsys):

@@ -84,7 +84,8 @@ def test_eslov_year_over_year_with_statuses(dom):
     assert rows[("Trafik", "trafikinsatser")] == ("2", "4", "increased")
     assert rows[("Trafik", "trafikkontroller")] == ("–", "30", "new")
     assert rows[("Trygghetsvandring", "trygghetsvandringar")] == ("2", "2", "unchanged")
-    assert rows[("Medborgardialog", "medborgardialoger")][2] == "unchanged"
+    # The unit in the sources' own words: 'tillfällen för medborgardialog', 'medborgardialoger'.
+    assert rows[("Medborgardialog", "tillfällen / medborgardialoger")][2] == "unchanged"
     assert len(rows) == 5
     assert "increased" in section.select_one("tr[data-status=increased] .status").get_text()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import json
 import sys
@@ -36,22 +37,28 @@ _PLUGGED_COMMANDS = [
 def _run_command(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"lofte-extract: no such file or folder: {', '.join(map(str, missing))}",
+        print(f"lofte-extract run: no such file or folder: {', '.join(map(str, missing))}",
               file=sys.stderr)
         return 2
     if args.out.exists() and not args.out.is_dir():
-        print(f"lofte-extract: output {args.out} exists and is not a folder", file=sys.stderr)
+        print(f"lofte-extract run: output {args.out} exists and is not a folder",
+              file=sys.stderr)
         return 2
-    from .pipeline import run
+    from .pipeline import discover, run
 
+    if next(discover(args.paths), None) is None:
+        print(f"lofte-extract run: no files in {', '.join(map(str, args.paths))}; nothing to "
+              "extract", file=sys.stderr)
+        return 1
     try:
         with _Progress(enabled=not args.quiet) as progress:
             summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
                           timeout=args.timeout)
     except OSError as exc:
-        print(f"lofte-extract: cannot write output to {args.out}: {exc}", file=sys.stderr)
+        print(f"lofte-extract run: cannot write output to {args.out}: {exc}", file=sys.stderr)
         return 2
-    print(summary.line(), file=sys.stderr)
+    errors = f"; why: {args.out / 'errors.jsonl'}" if summary.failures else ""
+    print(summary.line() + errors, file=sys.stderr)
     return 0
 
 
@@ -66,10 +73,10 @@ def _evaluate_command(args: argparse.Namespace) -> int:
     from .evaluate_report import format_scores
 
     if not args.gold.is_dir():
-        print(f"lofte-extract: gold folder not found: {args.gold}", file=sys.stderr)
+        print(f"lofte-extract evaluate: gold folder not found: {args.gold}", file=sys.stderr)
         return 2
     if not args.records.exists():
-        print(f"lofte-extract: records not found: {args.records}", file=sys.stderr)
+        print(f"lofte-extract evaluate: records not found: {args.records}", file=sys.stderr)
         return 2
     if args.outcomes:
         from .evaluate_outcomes import report_outcomes
@@ -179,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _not_a_path(word: str, commands: list[str]) -> str | None:
+    """Why a first word that is no command is not a path to run on either, or None."""
+    if word.startswith("-"):
+        return f"unknown option {word} (see lofte-extract --help)"
+    if Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if close:
+        return f"unknown command {word!r}; did you mean {close[0]!r}?"
+    return None  # `run` reports the missing path
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `lofte-extract` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -188,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     if argv[0] not in commands and argv[0] not in {"-h", "--help", "--version"}:
+        problem = _not_a_path(argv[0], sorted(commands))
+        if problem:
+            parser.print_usage(sys.stderr)
+            print(f"lofte-extract: {problem}", file=sys.stderr)
+            return 2
         argv.insert(0, "run")  # `lofte-extract corpus/` works as typed
     args = parser.parse_args(argv)
     return args.func(args)

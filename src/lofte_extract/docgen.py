@@ -29,6 +29,7 @@ from .records import (
     NumericTarget,
     Period,
     PromiseRecord,
+    RecordRow,
     Signatory,
     Source,
 )
@@ -37,7 +38,7 @@ __all__ = ["cli_reference", "codebook_reference", "generated_docs", "schema_refe
 
 _MODELS: list[type[BaseModel]] = [
     PromiseRecord, Source, Kommun, Period, Signatory, Commitment, NumericTarget, Goal,
-    FollowUp, Evidence, ErrorRow, CommitmentRow, ManifestEntry,
+    FollowUp, Evidence, ErrorRow, CommitmentRow, RecordRow, ManifestEntry,
 ]
 
 

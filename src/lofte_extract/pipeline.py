@@ -12,10 +12,12 @@ from pathlib import Path
 from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
 from .extract import NotAPromiseError, extract_records
+from .index_pages import index_page_error
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outcomes import write_outcomes
+from .store.records_csv import write_records_csv
 from .store.sqlite import write_dataset
 from .workers import Task, WorkerPool
 
@@ -124,6 +126,10 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
     except Exception as exc:
         result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
                                 detail=f"{type(exc).__name__}: {exc}")
+    # A hub page listing the promises is no promise itself (index_pages.py says why).
+    result.error = result.error or index_page_error(result.records, doc, relative)
+    if result.error is not None:
+        result.records = []
     for record in result.records:
         record.warnings[:0] = doc.warnings
     result.extract_seconds = time.perf_counter() - started
@@ -217,6 +223,7 @@ def _write(
         write_text(out_dir / "texts", sha256, text)
     write_records(out_dir / "records.jsonl", records)
     write_commitments_csv(out_dir / "commitments.csv", records)
+    write_records_csv(out_dir / "records.csv", records)
     write_errors(out_dir / "errors.jsonl", errors)
     write_outcomes(out_dir, merged, csv_only=True)  # before the datapackage that lists it
     # The published dataset merges a promise published twice into one record listing

@@ -28,6 +28,7 @@ __all__ = [
     "OutcomeStatus",
     "Period",
     "PromiseRecord",
+    "RecordRow",
     "Signatory",
     "Source",
     "make_record_id",
@@ -107,6 +108,11 @@ class NumericTarget(_Model):
     )
     text: str = Field(description="The words the target was read from.")
     evidence: Evidence
+    part_of: int | None = Field(
+        None, ge=0,
+        description="Index (in the commitment's targets) of the target this one is a subset "
+        "of: 'minst tolv trafikinsatser, varav fyra vid skolor'. Never add it to that total.",
+    )
 
 
 class Commitment(_Model):
@@ -213,6 +219,27 @@ class CommitmentRow(_Model):
     unit: str | None = Field(None, description="The counted thing as written.")
     period: TargetPeriod | None = None
     target_text: str | None = Field(None, description="The words the target was read from.")
+    part_of: str | None = Field(
+        None, description="target_text of the target this row is a subset of ('varav fyra'); "
+        "empty for a total or a target of its own. Never add this row to that total.",
+    )
     source_path: str = Field(description="Source file, relative to the corpus root.")
     source_url: str | None = None
     page: int | None = Field(None, description="PDF page of the evidence.")
+
+
+class RecordRow(_Model):
+    """One row of records.csv: every record, with or without commitments."""
+
+    record_id: str = Field(description="PromiseRecord id (records.jsonl, lofte.sqlite).")
+    kommun: str = Field(description="Kommun names, ';'-separated when several.")
+    kommunkod: str = Field(description="SCB kommunkod(s), ';'-separated, same order as kommun.")
+    years: str = Field(description="Years the promise covers, ';'-separated.")
+    doc_type: DocType
+    title: str | None = None
+    commitments: int = Field(description="Number of commitments.")
+    targets: int = Field(description="Number of numeric targets over all commitments.")
+    goals: int = Field(description="Number of outcome goals.")
+    signatories: int = Field(description="Number of signatories.")
+    source_path: str = Field(description="Source file, relative to the corpus root.")
+    source_url: str | None = None

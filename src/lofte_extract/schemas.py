@@ -8,17 +8,18 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .collect.manifest import ManifestEntry
-from .records import CommitmentRow, ErrorRow, PromiseRecord
+from .records import CommitmentRow, ErrorRow, PromiseRecord, RecordRow
 from .store.files import atomic_write_text
 
 __all__ = ["SCHEMA_MODELS", "schema_texts", "write_schemas"]
 
-# file name -> model: records.jsonl lines, errors.jsonl lines, commitments.csv rows,
+# file name -> model: records.jsonl lines, errors.jsonl lines, commitments.csv and records.csv rows,
 # corpus/manifest.jsonl lines.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "record.schema.json": PromiseRecord,
     "error.schema.json": ErrorRow,
     "commitment_row.schema.json": CommitmentRow,
+    "record_row.schema.json": RecordRow,
     "manifest_entry.schema.json": ManifestEntry,
 }
 

@@ -11,16 +11,20 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from ..records import Category, Commitment, NumericTarget, PromiseRecord
-from .units import normalize_unit, unit_key
+from .kommun_names import matches
+from .units import unit_key
 from .wording import jaccard, masked_words
 
 __all__ = ["STATUSES", "Cell", "Comparison", "Row", "compare_records"]
 
-STATUSES = ("new", "dropped", "increased", "decreased", "unchanged", "changed")
+STATUSES = ("new", "dropped", "increased", "decreased", "unchanged", "changed", "unknown")
 _CATEGORY_ORDER = {key: i for i, key in enumerate(get_args(Category))}
 # Which record speaks for a kommun and year when several do: the promise itself first.
 _DOC_PRIORITY = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
 _SAME_WORDING = 0.9
+# Only a promise (or agreement) with commitments can say a commitment was kept or dropped;
+# a news item, a follow-up or an empty record cannot.
+_COMPARABLE_DOC_TYPES = ("lofte", "overenskommelse")
 
 
 @dataclass
@@ -36,6 +40,10 @@ class Cell:
     source_url: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     context: list[str] = field(default_factory=list)
+    # 'varav fyra vid skolor': subsets of the value, shown beside it and never added to it.
+    parts: list[dict[str, Any]] = field(default_factory=list)
+    # Where the whole commitment starts: the report's anchor for it (evidence may be a target's).
+    commitment_start: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The cell as in `compare --format json`."""
@@ -49,6 +57,7 @@ class Cell:
             "source_url": self.source_url,
             "evidence": self.evidence,
             "context": self.context,
+            "parts": self.parts,
         }
 
 
@@ -64,16 +73,23 @@ class Row:
     values: dict[str, Cell | None]
     status: str | None = None
     year: int | None = None
+    # The records the status was computed from ({column: [record ids]}), and why a status
+    # is unknown.
+    status_records: dict[str, list[str]] = field(default_factory=dict)
+    status_note: str | None = None
+
+    @property
+    def units_written(self) -> list[str]:
+        """The sources' own words for the counted unit, in column order, each once."""
+        return list(dict.fromkeys(c.unit for c in self.values.values() if c and c.unit))
 
     @property
     def unit(self) -> str | None:
-        """The unit as written in the latest column that has one, else the key."""
+        """The unit in the sources' own words ('insatser / narkotikainsatser'), never the key:
+        the key ('narkotikainsats') only groups rows and may be a word no source wrote."""
         if not self.unit_key:
             return None
-        for cell in reversed(list(self.values.values())):
-            if cell and cell.unit and normalize_unit(cell.unit) == self.unit_key:
-                return cell.unit
-        return self.unit_key
+        return " / ".join(self.units_written) or None
 
     def to_json(self) -> dict[str, Any]:
         """The row as in `compare --format json`."""
@@ -83,9 +99,12 @@ class Row:
             "category": self.category,
             "unit": self.unit,
             "unit_key": self.unit_key or None,
+            "units_written": self.units_written,
             "period": self.period,
             "values": {k: (c.to_json() if c else None) for k, c in self.values.items()},
             "status": self.status,
+            "status_records": self.status_records,
+            "status_note": self.status_note,
         }
         if self.year is not None:
             row["year"] = self.year
@@ -128,8 +147,18 @@ def _primary_category(commitment: Commitment, key: str) -> str:
     return categories[0]
 
 
+def _is_subset(commitment: Commitment, index: int) -> bool:
+    """Whether the index-th target is a 'varav' part of another target of the commitment."""
+    part_of = commitment.targets[index].part_of
+    return part_of is not None and part_of != index and part_of < len(commitment.targets)
+
+
 def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget | None) -> Cell:
     evidence = (target or commitment).evidence
+    index = commitment.targets.index(target) if target else -1
+    parts = [{"value": t.value, "qualifier": t.qualifier, "unit": t.unit, "text": t.text}
+             for i, t in enumerate(commitment.targets)
+             if target is not None and t.part_of == index and _is_subset(commitment, i)]
     return Cell(
         text=commitment.text,
         record_id=record.id,
@@ -139,6 +168,8 @@ def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget |
         source_path=record.source.path,
         source_url=record.source.url,
         evidence=evidence.model_dump(),
+        parts=parts,
+        commitment_start=commitment.evidence.start,
     )
 
 
@@ -150,7 +181,9 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
         if not wanted:
             continue
         words = masked_words(commitment.text)
-        for target in commitment.targets:
+        for index, target in enumerate(commitment.targets):
+            if _is_subset(commitment, index):
+                continue  # shown in its total's cell, never counted as a target of its own
             key = unit_key(target.unit, commitment.text, commitment.categories) or "antal"
             category = _primary_category(commitment, key)
             if categories and category not in categories:
@@ -166,18 +199,21 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
 def _merge(cells: list[Cell]) -> Cell:
     """One cell from several: identical wordings collapse, counts in one record add up."""
     first = cells[0]
-    merged = Cell(**{**first.__dict__, "context": list(first.context)})
+    merged = Cell(**{**first.__dict__, "context": list(first.context),
+                     "parts": list(first.parts)})
     seen = {first.text}
     for cell in cells[1:]:
         if cell.text in seen and cell.value == merged.value:
             continue
-        seen.add(cell.text)
         counted = cell.value is not None and merged.value is not None
         if cell.record_id == first.record_id and counted:
             merged.value += cell.value
-            merged.text = f"{merged.text} | {cell.text}"
-        else:
+            if cell.text not in seen:  # a commitment is listed once, however many targets
+                merged.text = f"{merged.text} | {cell.text}"
+            merged.parts += [p for p in cell.parts if p not in merged.parts]
+        elif cell.text not in seen:
             merged.context.append(cell.text)
+        seen.add(cell.text)
     return merged
 
 
@@ -226,14 +262,39 @@ def _status(row: Row, columns: list[str], category_present: dict[str, bool]) -> 
     return "unchanged" if same else "changed"
 
 
+def comparable(record: PromiseRecord) -> bool:
+    """Whether a record can say what a kommun promised that year (and so what it dropped)."""
+    return record.doc_type in _COMPARABLE_DOC_TYPES and bool(record.commitments)
+
+
+def _year_status(row: Row, columns: list[str], covered: dict[str, list[PromiseRecord]],
+                 category_present: dict[str, bool]) -> None:
+    """Set the row's status over the years whose records can say so, naming those records."""
+    years = [c for c in columns if c in covered]
+    own = [c for c in years if any(comparable(r) for r in covered[c])]
+    unseen = all(row.values.get(c) is None for c in own)
+    if len(years) >= 2 and (len(own) < 2 or unseen):
+        row.status = "unknown"
+        row.status_records = {c: [r.id for r in covered[c]] for c in years}
+        cannot = [c for c in years if c not in own or unseen]
+        kinds = sorted({r.doc_type for c in cannot for r in covered[c]})
+        row.status_note = (f"{', '.join(cannot)}: only {'/'.join(kinds)} records that cannot "
+                           "say what was kept or dropped")
+        return
+    row.status = _status(row, own, category_present)
+    if row.status is not None:
+        row.status_records = {c: [r.id for r in covered[c]] for c in (own[0], own[-1])}
+
+
 def _chosen(records: list[PromiseRecord]) -> list[PromiseRecord]:
+    records = [r for r in records if comparable(r)] or records
     best = min(_DOC_PRIORITY.get(r.doc_type, 9) for r in records)
     return sorted((r for r in records if _DOC_PRIORITY.get(r.doc_type, 9) == best),
                   key=lambda r: (-len(r.commitments), r.id))
 
 
-def _matches_kommun(name: str, code: str, wanted: set[str] | None) -> bool:
-    return not wanted or name.casefold() in wanted or code in wanted
+def _matches_kommun(name: str, code: str, wanted: list[str] | None) -> bool:
+    return not wanted or any(q.strip() == code or matches(q, name) for q in wanted)
 
 
 def _row_order(row: Row) -> tuple:
@@ -248,7 +309,7 @@ def compare_records(
     categories: list[str] | None = None,
 ) -> Comparison:
     """Rows of commitments lined up by kommun, category and unit across years or kommuner."""
-    wanted_kommuner = {k.casefold() for k in kommuner} if kommuner else None
+    wanted_kommuner = list(kommuner) if kommuner else None
     wanted_years = set(years) if years else None
     wanted_categories = set(categories) if categories else None
     # (kommun name, code, year) -> records; multi-year promises count for every year.
@@ -269,10 +330,11 @@ def compare_records(
     table: dict[tuple, dict[str, Cell]] = defaultdict(dict)
     present: dict[tuple, dict[str, bool]] = defaultdict(dict)
     # A year without any promise of the kommun is missing data, not a dropped commitment.
-    covered: dict[tuple, set[str]] = defaultdict(set)
+    covered: dict[tuple, dict[str, list[PromiseRecord]]] = defaultdict(dict)
     for (name, code, year), column_records in sorted(by_column.items()):
-        covered[(name, code)].add(str(year))
-        items = [i for r in _chosen(column_records) for i in _items(r, wanted_categories)]
+        chosen = _chosen(column_records)
+        covered[(name, code)][str(year)] = chosen
+        items = [i for r in chosen for i in _items(r, wanted_categories)]
         column = name if side_by_side else str(year)
         for (category, key, period), cell in _column_cells(items).items():
             head = (year, None, None) if side_by_side else (None, name, code)
@@ -285,8 +347,7 @@ def compare_records(
         if side_by_side:
             row.status = "shared" if all(row.values.values()) else "partial"
         else:
-            own = [c for c in columns if c in covered[(name, code)]]
-            row.status = _status(row, own, present[(year, name, code, category)])
+            _year_status(row, columns, covered[(name, code)], present[(year, name, code, category)])
         rows.append(row)
     rows.sort(key=_row_order)
     return Comparison(mode, columns, rows)

@@ -250,12 +250,14 @@ def _target_at(
         if qualifier == "exakt" or "löfte" not in unit.lower():
             return None
     period: str | None = None
+    part_of: int | None = None
     if before in vocab["content_periods.deadline_words"]:
         if unit is None or unit.lower() not in vocab["content_periods.deadline_units"]:
             return None
         qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
     elif before == "varav" and earlier:
         unit = unit if unit is not None and is_countable(unit) else earlier[-1].unit
+        part_of = len(earlier) - 1  # a subset of the total just named, never added to it
     elif unit is None and earlier and per_follows(tokens, index + width):
         unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
     elif unit is None and per_follows(tokens, index + width) and counted_before(tokens, index):
@@ -286,6 +288,7 @@ def _target_at(
         period=period,  # type: ignore[arg-type]
         text=normalize(doc.text[start:end]),
         evidence=evidence_for(doc, start, end),
+        part_of=part_of,
     )
 
 

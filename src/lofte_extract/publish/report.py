@@ -25,6 +25,7 @@ from .report_sections import (
     category_chart,
     comparison_table,
     coverage,
+    has_content,
     kommun_key,
     matrix,
     record_block,
@@ -87,6 +88,7 @@ def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
     years = sorted({y for r in records for y in r.years})
     span = f"{years[0]}–{years[-1]}" if years else "inga år"
     commitments = sum(len(r.commitments) for r in records)
+    content = sum(1 for r in records if has_content(r))
     return f"""<!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -97,13 +99,15 @@ def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p class="summary" id="totals">{len(records)} löftesdokument · {len(kommuner)} kommuner ·
+<p class="summary" id="totals">{content} löftesdokument med innehåll ({len(records)} poster) ·
+{len(kommuner)} kommuner ·
 {commitments} åtaganden · {span}. Skapad {date.today().isoformat()} av lofte-extract
 {__version__}.</p>
 <nav class="toc"><a href="#coverage">Täckning</a><a href="#chart">Kategorier över tid</a>
 <a href="#matrix">Kommun × kategori</a><a href="#kommuner">Per kommun</a></nav>
 <h2 id="coverage">Täckning per län</h2>
-<p class="summary">Antal löftesdokument per kommun och år.</p>
+<p class="summary">Antal löftesdokument med åtaganden eller mål per kommun och år; 0 för ett
+år som bara har poster utan innehåll (en nyhet utan åtaganden), – för ett år utan poster.</p>
 {coverage(records)}
 <h2 id="chart">Kategorier över tid</h2>
 {category_chart(records)}
@@ -142,18 +146,21 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         description="Coverage by län, kommun x category matrix, categories over years and "
         "per-kommun year-over-year comparisons, as one HTML file that opens offline.")
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("report.html"),
-                        help="HTML file to write (default: ./report.html)")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="HTML file to write (default: OUT/report.html, beside the run's "
+                        "other outputs)")
     parser.set_defaults(func=run_report)
     return parser
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Handle `report`; returns the exit code."""
+    folder = args.out if args.out.is_dir() else args.out.parent
+    output = args.output or folder / "report.html"
     try:
-        count = write_report(args.out, args.output)
+        count = write_report(args.out, output)
     except (RecordsNotFound, OSError) as exc:
-        print(f"report: {exc}", file=sys.stderr)
+        print(f"lofte-extract report: {exc}", file=sys.stderr)
         return 2
-    print(f"report: {count} records -> {args.output}", file=sys.stderr)
+    print(f"report: {count} records -> {output}", file=sys.stderr)
     return 0

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import get_args
 
-from ..compare.align import Cell, Comparison
+from ..compare.align import Cell, Comparison, Row
 from ..compare.render import cell_label
 from ..records import Category, Commitment, Evidence, PromiseRecord
 from .report_charts import stacked_bars
@@ -20,6 +20,7 @@ __all__ = [
     "commitment_anchor",
     "comparison_table",
     "coverage",
+    "has_content",
     "kommun_key",
     "matrix",
     "record_block",
@@ -75,7 +76,24 @@ class EvidenceTexts:
 
 
 def _years(records: list[PromiseRecord]) -> list[int]:
-    return sorted({y for r in records for y in r.years})
+    """Every year from the first to the last any record covers, gaps included."""
+    years = {y for r in records for y in r.years}
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def has_content(record: PromiseRecord) -> bool:
+    """Whether a record holds promise content (commitments or goals) that coverage counts."""
+    return bool(record.commitments or record.goals)
+
+
+def _coverage_cell(found: list[PromiseRecord]) -> str:
+    if not found:
+        return '<td class="none">–</td>'
+    kinds = ", ".join(sorted({doc_type_label(r.doc_type) for r in found}))
+    counted = [r for r in found if has_content(r)]
+    if not counted:  # a news item or page without commitments: shown, not counted
+        return f'<td class="empty" title="{escape(kinds)} utan åtaganden">0</td>'
+    return f'<td class="has" title="{escape(kinds)}">{len(counted)}</td>'
 
 
 def coverage(records: list[PromiseRecord]) -> str:
@@ -104,14 +122,7 @@ def coverage(records: list[PromiseRecord]) -> str:
                         if i == 0 else "")
             row = [f'<tr>{lan_cell}<td><a href="#{kommun_key(code)}">{escape(name)}</a> '
                    f'<span class="meta">{code}</span></td>']
-            for year in years:
-                found = cells[(code, name)].get(year, [])
-                if found:
-                    kinds = sorted({doc_type_label(r.doc_type) for r in found})
-                    row.append(f'<td class="has" title="{escape(", ".join(kinds))}">'
-                               f'{len(found)}</td>')
-                else:
-                    row.append('<td class="none">–</td>')
+            row += [_coverage_cell(cells[(code, name)].get(year, [])) for year in years]
             out.append("".join(row) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -166,9 +177,16 @@ def category_chart(records: list[PromiseRecord]) -> str:
 def _cell_html(cell: Cell | None) -> str:
     if cell is None:
         return '<td class="none">–</td>'
-    anchor = commitment_anchor(cell.record_id, cell.evidence.get("start", 0))
+    anchor = commitment_anchor(cell.record_id, cell.commitment_start)
     label = escape(cell_label(cell, 60))
     return (f'<td><a href="#{anchor}" title="{escape(cell.text)}">{label}</a></td>')
+
+
+def _status_title(row: Row) -> str:
+    """The status, the records it was computed from, and why it is unknown."""
+    used = ", ".join(f"{c}: {' '.join(ids)}" for c, ids in row.status_records.items())
+    note = f"; {row.status_note}" if row.status_note else ""
+    return f"{row.status} (from {used}{note})" if used else str(row.status or "")
 
 
 def comparison_table(comparison: Comparison) -> str:
@@ -188,7 +206,7 @@ def comparison_table(comparison: Comparison) -> str:
         out.append(
             f'<tr data-status="{row.status}"><td>{escape(category_label(row.category))}</td>'
             f'<td>{unit}</td>{cells}<td><span class="status" style="background:{color}" '
-            f'title="{row.status}">{escape(label)}</span></td></tr>')
+            f'title="{escape(_status_title(row))}">{escape(label)}</span></td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 

@@ -38,7 +38,8 @@ def _short(text: str, limit: int = _TIP_CHARS) -> str:
 
 
 def _tip(span: Span, record_label: str) -> str:
-    return f"{record_label}{span.value.field}: {_short(span.value.value)}"
+    detail = f"\n{span.value.detail}" if span.value.detail else ""
+    return f"{record_label}{span.value.field}: {_short(span.value.value)}{detail}"
 
 
 def _highlighted_text(text: str, spans: list[Span], labels: dict[str, str]) -> str:
@@ -76,6 +77,8 @@ def _value_row(span: Span | None, missing: Unlocated | None) -> str:
     value = span.value if span else missing.value  # type: ignore[union-attr]
     page = (value.evidence or {}).get("page")
     page_html = f' <span class="page">p. {_e(page)}</span>' if page else ""
+    if value.detail:
+        page_html += f'<span class="detail">{_e(value.detail)}</span>'
     if span is not None:
         return (f'<li class="v k-{value.kind}" data-ref="{span.id}"><a class="ev" '
                 f'href="#{span.id}">{_e(value.field)}</a> <span class="val">{_e(value.value)}'

@@ -20,6 +20,9 @@ class Value:
     field: str  # human label, e.g. "commitment 3"
     value: str
     evidence: dict[str, Any] | None
+    # What was read about the value, shown beside it: a commitment's categories, actors,
+    # strength and targets.
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,18 @@ def _target_text(target: dict[str, Any]) -> str:
     return f"{text} / {period}" if period else text
 
 
+def _commitment_detail(commitment: dict[str, Any]) -> str:
+    """'categories: trafik, skola · actors: polisen · strength: soft · targets: minst 12 ...'."""
+    targets = _dicts(commitment.get("targets"))
+    labels = [_target_text(t) + (" (varav)" if t.get("part_of") is not None else "")
+              for t in targets]
+    parts = [("categories", _fmt(commitment.get("categories")) or "–"),
+             ("actors", _fmt(commitment.get("actors")) or "–"),
+             ("strength", _fmt(commitment.get("strength")) or "–"),
+             ("targets", "; ".join(labels) or "none")]
+    return " · ".join(f"{name}: {text}" for name, text in parts)
+
+
 def record_values(record: dict[str, Any]) -> list[Value]:
     """All values of a record that a reader should be able to check, in display order."""
     values: list[Value] = []
@@ -78,6 +93,8 @@ def record_values(record: dict[str, Any]) -> list[Value]:
         value = record.get(name)
         if value in (None, [], ""):
             continue
+        if name == "doc_type" and not evidence.get(name):
+            continue  # a judgement on the whole document, shown in the record's heading
         values.append(Value(name, kinds.get(name, "meta"), name, _fmt(value),
                             _evidence(evidence.get(name))))
     for name, ev in evidence.items():  # evidence for fields this page does not know yet
@@ -95,7 +112,7 @@ def record_values(record: dict[str, Any]) -> list[Value]:
     for i, commitment in enumerate(_dicts(record.get("commitments"))):
         values.append(Value(f"commitments.{i}", "commitment", f"commitment {i + 1}",
                             str(commitment.get("text", "")),
-                            _evidence(commitment.get("evidence"))))
+                            _evidence(commitment.get("evidence")), _commitment_detail(commitment)))
         for j, target in enumerate(_dicts(commitment.get("targets"))):
             values.append(Value(f"commitments.{i}.targets.{j}", "target",
                                 f"target of commitment {i + 1}", _target_text(target),

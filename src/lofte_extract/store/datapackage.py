@@ -12,11 +12,21 @@ from pathlib import Path
 from typing import Any, get_args
 
 from .. import __version__
-from ..records import Category, Commitment, DocType, NumericTarget, Source, Strength
+from ..records import (
+    Category,
+    Commitment,
+    DocType,
+    NumericTarget,
+    PromiseRecord,
+    RecordRow,
+    Source,
+    Strength,
+)
 from .files import atomic_write_text
 from .sqlite import TABLES
 
-__all__ = ["COMMITMENT_FIELDS", "commitment_columns", "datapackage", "write_datapackage"]
+__all__ = ["COMMITMENT_FIELDS", "RECORD_FIELDS", "commitment_columns", "datapackage",
+           "write_datapackage"]
 
 _LIST = "Several values are joined with ';'."
 
@@ -51,9 +61,22 @@ COMMITMENT_FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "unit": ("string", _target("unit"), {}),
     "period": ("string", _target("period"), {}),
     "target_text": ("string", _target("text"), {}),
+    "part_of": ("string", "target_text of the total this row is a subset of ('varav fyra'); "
+                "empty otherwise. Never add such a row to its total.", {}),
     "source_path": ("string", _describe(Source, "path"), {}),
     "source_url": ("string", _describe(Source, "url"), {}),
     "page": ("integer", "1-based PDF page of the evidence; empty for HTML and text.", {}),
+}
+
+
+# records.csv: one row per record (store/records_csv.py); descriptions from the model.
+_COUNTS = ("commitments", "targets", "goals", "signatories")
+RECORD_FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    name: ("integer" if name in _COUNTS else COMMITMENT_FIELDS.get(name, ("string",))[0],
+           RecordRow.model_fields[name].description or COMMITMENT_FIELDS.get(name, ("", ""))[1]
+           or _describe(PromiseRecord, name),
+           COMMITMENT_FIELDS.get(name, ("", "", {}))[2] if name not in _COUNTS else {})
+    for name in RecordRow.model_fields
 }
 
 
@@ -71,8 +94,9 @@ def commitment_columns(csv_path: Path | None = None) -> list[str]:
     return list(COMMITMENT_COLUMNS)
 
 
-def _field(name: str) -> dict[str, Any]:
-    kind, description, constraints = COMMITMENT_FIELDS.get(name, ("string", "", {}))
+def _field(name: str, fields: dict[str, tuple[str, str, dict[str, Any]]] | None = None
+           ) -> dict[str, Any]:
+    kind, description, constraints = (fields or COMMITMENT_FIELDS).get(name, ("string", "", {}))
     field: dict[str, Any] = {"name": name, "type": kind}
     if description:
         field["description"] = description
@@ -105,8 +129,21 @@ def datapackage(out_dir: Path) -> dict[str, Any]:
         "schema": {"fields": [_field(c) for c in commitment_columns(commitments)],
                    "missingValues": [""]},
     }]
+    resources.append({
+        "name": "records",
+        "path": "records.csv",
+        "profile": "tabular-data-resource",
+        "title": "Records",
+        "description": "One row per promise document (record), with or without commitments.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        "schema": {"fields": [_field(c, RECORD_FIELDS) for c in RECORD_FIELDS],
+                   "missingValues": [""]},
+    })
     for path in sorted(out_dir.glob("*.csv")):
-        if path.name != "commitments.csv":
+        if path.name not in ("commitments.csv", "records.csv"):
             resources.append({"name": path.stem.lower().replace(" ", "-"), "path": path.name,
                               "profile": "tabular-data-resource", "format": "csv",
                               "mediatype": "text/csv", "encoding": "utf-8",

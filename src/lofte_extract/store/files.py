@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..records import CommitmentRow, ErrorRow, PromiseRecord
+from ..records import CommitmentRow, ErrorRow, NumericTarget, PromiseRecord
 
 __all__ = [
     "COMMITMENT_COLUMNS",
@@ -70,6 +70,14 @@ def write_text(texts_dir: Path, sha256: str, text: str) -> None:
     atomic_write_text(texts_dir / f"{sha256}.txt", text)
 
 
+def _parent(targets: list[NumericTarget], target: NumericTarget) -> NumericTarget | None:
+    """The total a 'varav' target is part of, when its index points at another target."""
+    index = target.part_of
+    if index is None or index >= len(targets) or targets[index] is target:
+        return None
+    return targets[index]
+
+
 def commitment_rows(record: PromiseRecord) -> Iterable[dict[str, object]]:
     """One row per target, or one per commitment without targets."""
     base = {
@@ -90,7 +98,9 @@ def commitment_rows(record: PromiseRecord) -> Iterable[dict[str, object]]:
         if not commitment.targets:
             yield row | {"page": commitment.evidence.page or ""}
         for target in commitment.targets:
+            parent = _parent(commitment.targets, target)
             yield row | {
+                "part_of": parent.text if parent else "",
                 "value": target.value,
                 "qualifier": target.qualifier,
                 "unit": target.unit or "",

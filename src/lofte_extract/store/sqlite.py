@@ -172,8 +172,11 @@ TABLES: tuple[Table, ...] = (
                "'tillfällen för gemensam medborgardialog' and 'medborgardialoger')."),
         Column("period", str, NumericTarget, "period"),
         Column("text", str, NumericTarget, "text"),
+        Column("part_of", str, note="Id of the target this one is a subset of ('varav fyra'); "
+               "never add it to that total."),
         *_evidence(),
-    ), "id", (("commitment_id", "commitments", "id"), ("record_id", "records", "id"))),
+    ), "id", (("commitment_id", "commitments", "id"), ("record_id", "records", "id"),
+              ("part_of", "targets", "id"))),
     Table("goals", "Outcome goals ('Bostadsinbrotten ska minska').", (
         Column("id", str, note="Stable id: <record_id>:g<position>."),
         _RECORD, _POSITION,
@@ -222,6 +225,14 @@ def _record_row(record: PromiseRecord) -> dict[str, Any]:
     }
 
 
+def _part_of(commitment_id: str, targets: list[NumericTarget], position: int) -> str | None:
+    """Id of the total a 'varav' target is part of, when its index points at another target."""
+    index = targets[position].part_of
+    if index is None or index >= len(targets) or index == position:
+        return None
+    return f"{commitment_id}:t{index}"
+
+
 def record_rows(record: PromiseRecord) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table from one record."""
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
@@ -259,7 +270,8 @@ def record_rows(record: PromiseRecord) -> dict[str, list[dict[str, Any]]]:
                 "id": f"{cid}:t{j}", "commitment_id": cid, "record_id": rid, "position": j,
                 "value": target.value, "qualifier": target.qualifier, "unit": target.unit,
                 "unit_key": unit_key(target.unit, commitment.text, commitment.categories) or None,
-                "period": target.period, "text": target.text, **_ev(target.evidence)})
+                "period": target.period, "text": target.text,
+                "part_of": _part_of(cid, commitment.targets, j), **_ev(target.evidence)})
     for i, goal in enumerate(record.goals):
         rows["goals"].append({"id": f"{rid}:g{i}", "record_id": rid, "position": i,
                               "text": goal.text, "direction": goal.direction, **_ev(goal.evidence)})
