@@ -61,6 +61,12 @@ class Evidence(_Model):
     start: int = Field(ge=0, description="Character offset (inclusive) into texts/<sha256>.txt.")
     end: int = Field(ge=0, description="Character offset (exclusive) into texts/<sha256>.txt.")
     page: int | None = Field(None, ge=1, description="1-based PDF page, null for HTML and text.")
+    rule: str | None = Field(
+        None,
+        description="How the value was found: the rule or pattern ids that produced it, "
+        "joined by '+' (e.g. 'targets.number_grammar+period.each_year'), null where no single "
+        "rule is named.",
+    )
 
 
 class Source(_Model):

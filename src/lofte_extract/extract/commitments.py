@@ -33,6 +33,7 @@ from .sections import SectionedLine, goal_list_items, sectioned_lines
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences
+from .years import promise_years
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
@@ -55,13 +56,8 @@ class _Candidate:
 
 
 def covers_several_years(doc: ParsedDocument, span: DocumentSpan) -> bool:
-    """Whether the promise names a multi-year period ('2019-2020') near its start."""
-    head = (span.heading or "") + "\n" + doc.text[span.start : min(span.end, span.start + 700)]
-    for match in _YEAR_RANGE.finditer(head):
-        first, last = int(match.group(1)), int("20" + match.group(3))
-        if 0 < last - first <= 5:
-            return True
-    return False
+    """Whether the promise covers several years (its years field, '2019-2020')."""
+    return len(promise_years(doc.text, span.start, span.end, span.heading)[0]) > 1
 
 
 def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Piece, SectionedLine]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .numbers import parse_number
+from .rules import load_rules
 from .vocab import load_vocab
 
 __all__ = [
@@ -155,17 +156,27 @@ def is_countable(unit: str | None) -> bool:
     return any(stem in lowered for stem in target_vocab()["content_units.countable_stems"])
 
 
-def period_before(tokens: list[Word], index: int) -> str | None:
-    # 'ska årligen ta fram minst ett ...', 'ska varje termin genomföra två ...'.
-    lead = " " + " ".join(token.lower for token in tokens[:index]) + " "
-    for phrase, period in target_vocab()["content_periods.period_before"].items():
-        if f" {phrase} " in lead:
-            return period
-    return None
+def period_before(
+    tokens: list[Word], index: int, several_years: bool
+) -> tuple[str | None, str | None]:
+    """Period and rule id from the sentence before a count: 'ska varje termin genomföra två'."""
+    lead = " ".join(token.text for token in tokens[:index])
+    for match in load_rules("target_periods").matches(lead, "before"):
+        return _label(match.rule.label, several_years), match.rule.id
+    return None, None
 
 
-def period_after(tokens: list[Word], index: int, several_years: bool) -> str | None:
-    vocab = target_vocab()
+def _label(label: str | None, several_years: bool) -> str | None:
+    # 'under året' is per year only in a promise covering several years
+    if label == "whole_year":
+        return "år" if several_years else None
+    return label
+
+
+def period_after(
+    tokens: list[Word], index: int, several_years: bool
+) -> tuple[str | None, str | None]:
+    """Period and rule id from the words after a count, up to the next count or comma."""
     words: list[str] = []
     for token in tokens[index : index + 10]:
         if token.text in (",", ";"):
@@ -174,20 +185,7 @@ def period_after(tokens: list[Word], index: int, several_years: bool) -> str | N
             break
         if token.lower not in ("en", "ett") and parse_number(token.lower) is not None:
             break
-        words.append(token.lower)
-    tail = " ".join(words).replace(" / ", "/").replace("/ ", "/")
-    tail = " " + tail.replace(" /", "/") + " "
-    hits: list[tuple[int, str | None]] = []
-    for phrase, period in vocab["content_periods.phrases"].items():
-        position = tail.find((" " if phrase[:1] != "/" else "") + phrase + " ")
-        if position == -1 and phrase[:1] == "/":
-            position = tail.find(phrase)
-        if position != -1:
-            hits.append((position, period))
-    for phrase in vocab["content_periods.whole_year"]:
-        position = tail.find(" " + phrase + " ")
-        if position != -1:
-            hits.append((position, "år" if several_years else None))
-    if not hits:
-        return None
-    return min(hits, key=lambda hit: hit[0])[1]
+        words.append(token.text)
+    for match in load_rules("target_periods").matches(" ".join(words), "after"):
+        return _label(match.rule.label, several_years), match.rule.id
+    return None, None

@@ -266,19 +266,16 @@ def _target_at(
         unit = counted_before(tokens, index)
     elif unit is None or unit[:1].isupper():
         return None  # counted things are common nouns; 'Kävlinge' after a postcode is not
+    period_rule = None
+    if period is None:
+        tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
+        period, period_rule = _period_of(tokens, tail_from, index, several_years)
     if token.lower in ("en", "ett") and width == 1:
         if qualifier == "exakt" and not is_countable(unit):
             return None
         # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
-        tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
-        per = (
-            period or period_after(tokens, tail_from, several_years) or period_before(tokens, index)
-        )
-        if before in vocab["content_nontargets.article_blockers"] and per is None:
+        if before in vocab["content_nontargets.article_blockers"] and period is None:
             return None
-    if period is None:
-        tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
-        period = period_after(tokens, tail_from, several_years) or period_before(tokens, index)
     end = tokens[unit_end(tokens, unit_at)].end if unit_at is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
     return NumericTarget(
@@ -287,9 +284,29 @@ def _target_at(
         unit=unit,
         period=period,  # type: ignore[arg-type]
         text=normalize(doc.text[start:end]),
-        evidence=evidence_for(doc, start, end),
+        evidence=evidence_for(doc, start, end, _rule_id(period_rule, part_of)),
         part_of=part_of,
     )
+
+
+def _period_of(
+    tokens: list[Word], tail_from: int, index: int, several_years: bool
+) -> tuple[str | None, str | None]:
+    """The period after the counted noun, else one named before the count."""
+    period, rule = period_after(tokens, tail_from, several_years)
+    if period is None:
+        period, rule = period_before(tokens, index, several_years)
+    return period, rule
+
+
+def _rule_id(period_rule: str | None, part_of: int | None) -> str:
+    """How a target was found: the number grammar, its period rule, a 'varav' subset."""
+    parts = ["targets.number_grammar"]
+    if period_rule:
+        parts.append(period_rule)
+    if part_of is not None:
+        parts.append("targets.varav_subset")
+    return "+".join(parts)
 
 
 def _is_year(value: int) -> bool:
