@@ -32,5 +32,6 @@ def test_a_chiefs_personal_name_is_no_area():
 
 def test_area_evidence_points_at_the_name():
     text = "Medborgarlöfte från lokalpolisområde Piteå älvdal."
-    name, start, end = police_area(text, 0, len(text))
+    name, start, end, rule = police_area(text, 0, len(text))
     assert text[start:end] == name
+    assert rule == "police_area.after_cue"

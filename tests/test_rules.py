@@ -76,3 +76,27 @@ def test_target_evidence_names_the_rules_that_found_it():
     doc = parse_text("Polisen ska genomföra fyra trafikinsatser per år.".encode())
     (target,) = find_targets(doc, 0, len(doc.text))
     assert target.evidence.rule == "targets.number_grammar+period.each_year"
+
+
+def test_every_extracted_value_says_how_it_was_found(tmp_path):
+    from lofte_extract.pipeline import run
+
+    source = tmp_path / "in" / "ale.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "Medborgarlöfte Ale 2024\n\nLöftet gäller 2024-01-01 till 2024-12-31.\n\n"
+        "Lokalpolisområde Kungälv-Ale och Ale kommun lovar att:\n"
+        "• Genomföra fyra trafikinsatser per år.\n\n"
+        "Målet är att tryggheten ska öka och att brotten ska minska.\n",
+        encoding="utf-8",
+    )
+    run([source.parent], tmp_path / "out", jobs=0)
+    (record,) = [
+        json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    ]
+    rules = [record["field_evidence"]["years"]["rule"], record["kommuner"][0]["evidence"]["rule"]]
+    rules += [c["evidence"]["rule"] for c in record["commitments"]]
+    rules += [t["evidence"]["rule"] for c in record["commitments"] for t in c["targets"]]
+    rules += [g["evidence"]["rule"] for g in record["goals"]]
+    assert all(rules), rules
+    assert "commitments.list_item.promise" in rules

@@ -57,7 +57,7 @@ class _Candidate:
 
 def covers_several_years(doc: ParsedDocument, span: DocumentSpan) -> bool:
     """Whether the promise covers several years (its years field, '2019-2020')."""
-    return len(promise_years(doc.text, span.start, span.end, span.heading)[0]) > 1
+    return len(promise_years(doc.text, span.start, span.end, span.heading).years) > 1
 
 
 def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Piece, SectionedLine]]:
@@ -185,7 +185,12 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
                 strength=_strength(text),
                 targets=find_targets(doc, piece.start, piece.end, several),
                 # The evidence reaches the 'Ansvar:' line that names the actors.
-                evidence=evidence_for(doc, piece.start, max(piece.end, sectioned.responsible_end)),
+                evidence=evidence_for(
+                    doc,
+                    piece.start,
+                    max(piece.end, sectioned.responsible_end),
+                    f"commitments.{sectioned.line.kind}.{sectioned.section}",
+                ),
             )
         )
     return commitments
@@ -209,7 +214,7 @@ def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: 
         categories=categorize(text),
         strength=_strength(text),
         targets=targets,
-        evidence=evidence_for(doc, activity.start, activity.end),
+        evidence=evidence_for(doc, activity.start, activity.end, "commitments.table_row"),
     )
 
 

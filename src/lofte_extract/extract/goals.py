@@ -58,7 +58,7 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
             # 'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too.
             for piece in split_sentences(line.text, line.start):
                 if is_goal_sentence(piece.text, predicates=False) and not is_result(piece.text):
-                    _add(goals, seen, doc, piece)
+                    _add(goals, seen, doc, piece, "goals.follow_up_section")
             continue
         if section == "goal" and not promised:
             # An opening 'Mål' section states the general aim, as 'Syfte' does, unless it
@@ -66,19 +66,21 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
             for piece in split_sentences(line.text, line.start):
                 if is_outcome(piece.text):
                     for part in _parts(piece):
-                        _add(goals, seen, doc, part)
+                        _add(goals, seen, doc, part, "goals.goal_section_outcome")
             continue
         if line.kind not in ("paragraph", "list_item"):
             continue
         if line.kind == "list_item":
             if section == "goal" or (section != "promise" and is_goal_start(line.text)):
                 if line.start in outcome_items or _is_goal_item(line.text, section):
-                    _add(goals, seen, doc, Piece(line.start, line.end, line.text))
+                    _add(
+                        goals, seen, doc, Piece(line.start, line.end, line.text), "goals.list_item"
+                    )
                 continue
             pieces = split_sentences(line.text, line.start)
             for piece in pieces[1:]:
                 if is_goal_sentence(piece.text, predicates=False):
-                    _add(goals, seen, doc, piece)
+                    _add(goals, seen, doc, piece, "goals.list_item_sentence")
             continue
         for piece in split_sentences(line.text, line.start):
             if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
@@ -88,12 +90,12 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
                     continue  # 'Polisen och kommunen kommer också att ...' is an activity
                 if goal_direction(piece.text) or is_goal_sentence(piece.text):
                     for part in _parts(piece):
-                        _add(goals, seen, doc, part)
+                        _add(goals, seen, doc, part, "goals.goal_section")
             elif is_goal_start(piece.text) and section != "promise":
-                _add(goals, seen, doc, piece)
+                _add(goals, seen, doc, piece, "goals.goal_start")
             elif is_goal_sentence(piece.text, predicates=section != "promise"):
                 for part in _parts(piece):
-                    _add(goals, seen, doc, part)
+                    _add(goals, seen, doc, part, "goals.sentence")
     return goals
 
 
@@ -104,7 +106,7 @@ def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: 
             continue
         if is_goal_sentence(piece.text, predicates=False) and goal_direction(piece.text):
             for part in _parts(piece):
-                _add(goals, seen, doc, part)
+                _add(goals, seen, doc, part, "goals.stated_aim")
 
 
 def _is_goal_item(text: str, section: str) -> bool:
@@ -147,7 +149,8 @@ def _is_goal_clause(text: str) -> bool:
     goals = load_vocab("content_goals")
     words = [w.lower().strip(".,:;") for w in text.split()]
     direction_verbs = [
-        w for w in words
+        w
+        for w in words
         if w.startswith(tuple(goals["clause_verb_stems"])) and w not in goals["clause_adjectives"]
     ]
     has_modal = any(w in goals["clause_modals"] for w in words)
@@ -168,7 +171,7 @@ def _sub(piece: Piece, begin: int, end: int) -> Piece:
     return Piece(piece.start + begin, piece.start + end, piece.text[begin:end])
 
 
-def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece) -> None:
+def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, rule: str) -> None:
     text = normalize(piece.text)
     key = text.lower().rstrip(".")
     if not text or key in seen:
@@ -176,5 +179,7 @@ def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece) -
     seen.add(key)
     direction = goal_direction(text)
     goals.append(
-        Goal(text=text, direction=direction, evidence=evidence_for(doc, piece.start, piece.end))  # type: ignore[arg-type]
+        Goal(
+            text=text, direction=direction, evidence=evidence_for(doc, piece.start, piece.end, rule)
+        )  # type: ignore[arg-type]
     )

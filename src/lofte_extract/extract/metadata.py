@@ -27,10 +27,12 @@ __all__ = [
 ]
 
 
-def _evidence(doc: ParsedDocument, start: int | None, end: int | None) -> Evidence | None:
+def _evidence(
+    doc: ParsedDocument, start: int | None, end: int | None, rule: str | None = None
+) -> Evidence | None:
     if start is None or end is None:
         return None
-    return Evidence(start=start, end=end, page=doc.page_at(start))
+    return Evidence(start=start, end=end, page=doc.page_at(start), rule=rule)
 
 
 def is_about_promises(doc: ParsedDocument) -> bool:
@@ -44,7 +46,9 @@ def find_kommuner(doc: ParsedDocument, span: DocumentSpan, url: str | None) -> l
         Kommun(
             name=entry.name,
             code=entry.code,
-            evidence=_evidence(doc, mention.start, mention.end) if mention else None,
+            evidence=_evidence(doc, mention.start, mention.end, "kommun.ranked_mention")
+            if mention
+            else None,
         )
         for entry, mention in rank_kommuner(doc.text, span.start, span.end, url, span.heading)
     ]
@@ -54,10 +58,10 @@ def find_lokalpolisomrade(
     doc: ParsedDocument, span: DocumentSpan
 ) -> tuple[str | None, Evidence | None]:
     """The lokalpolisområde named in the document (the span first, then the whole source)."""
-    name, start, end = police_area(doc.text, span.start, span.end)
+    name, start, end, rule = police_area(doc.text, span.start, span.end)
     if name is None:
-        name, start, end = police_area(doc.text, 0, len(doc.text))
-    return name, _evidence(doc, start, end)
+        name, start, end, rule = police_area(doc.text, 0, len(doc.text))
+    return name, _evidence(doc, start, end, rule)
 
 
 def find_period(
@@ -72,25 +76,24 @@ def find_period(
         period = Period(start=found[0], end=found[1])
     if agreement:
         years, start, end = agreement_years(doc.text, span.start, span.end, found)
+        rule = "years.agreement"
     else:
-        years, start, end = promise_years(doc.text, span.start, span.end, span.heading, url)
+        years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
     if not years and doc_type == "nyhet":
         # News of a promise signed that day names no year: the signing date's year it is.
         iso, start, end = signed_date(doc.text, span.start, span.end, [])
         if iso:
-            years = [int(iso[:4])]
-    return period, years, _evidence(doc, start, end)
+            years, rule = [int(iso[:4])], "years.signed_date"
+    return period, years, _evidence(doc, start, end, rule)
 
 
-def find_signed_date(
-    doc: ParsedDocument, span: DocumentSpan
-) -> tuple[str | None, Evidence | None]:
+def find_signed_date(doc: ParsedDocument, span: DocumentSpan) -> tuple[str | None, Evidence | None]:
     """ISO date of signing."""
-    years, _, _ = promise_years(doc.text, span.start, span.end, span.heading)
+    years = promise_years(doc.text, span.start, span.end, span.heading).years
     iso, start, end = signed_date(doc.text, span.start, span.end, years)
-    return iso, _evidence(doc, start, end)
+    return iso, _evidence(doc, start, end, "signed_date")
 
 
 def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]:

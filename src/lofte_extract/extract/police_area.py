@@ -91,31 +91,34 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     return None
 
 
-def police_area(text: str, start: int, end: int) -> tuple[str | None, int | None, int | None]:
-    """The lokalpolisområde named in `text[start:end]`: most often named, then first."""
+def police_area(
+    text: str, start: int, end: int
+) -> tuple[str | None, int | None, int | None, str | None]:
+    """The lokalpolisområde named in `text[start:end]` (most often named, then first), its
+    offsets and the rule that read it."""
     stop = set(load_json("meta_places.json")["name_stopwords"])
-    votes: dict[str, list[tuple[int, int]]] = {}
+    votes: dict[str, list[tuple[int, int, str]]] = {}
 
-    def vote(name: str, at: int, length: int) -> None:
-        votes.setdefault(_nominative(name).lower(), []).append((at, at + length))
+    def vote(name: str, at: int, length: int, rule: str) -> None:
+        votes.setdefault(_nominative(name).lower(), []).append((at, at + length, rule))
 
     for m in _area_pattern().finditer(text, start, end):
         choice = _area_name(m, stop)
         if choice:
             offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
-            vote(choice[0], offset, len(choice[0]))
+            vote(choice[0], offset, len(choice[0]), "police_area.after_cue")
     for m in _before_cue_pattern().finditer(text, start, end):
         if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
-            vote(m["name"], m.start("name"), len(m["name"]))
+            vote(m["name"], m.start("name"), len(m["name"]), "police_area.before_cue")
     for m in _wrapped_area_pattern().finditer(text, start, end):
         # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF
         if _known(m["name"]):
-            vote(m["name"], m.start("name"), len(m["name"]))
+            vote(m["name"], m.start("name"), len(m["name"]), "police_area.wrapped_title")
     if not votes:
-        return None, None, None
+        return None, None, None, None
     key = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
     first = votes[key][0]
-    return _display(text, first), first[0], first[1]
+    return _display(text, first[:2]), first[0], first[1], first[2]
 
 
 def _display(text: str, where: tuple[int, int]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .dates import (
     _expand,
@@ -26,7 +27,7 @@ from .dates import (
 from .meta_vocab import Line, load_json, sentences
 from .periods import TimeSpan, find_timespans
 
-__all__ = ["YearCandidate", "promise_years", "score_year_candidates", "url_years"]
+__all__ = ["YearCandidate", "YearsFound", "promise_years", "score_year_candidates", "url_years"]
 
 
 @dataclass(frozen=True)
@@ -271,26 +272,37 @@ def pats_this_year() -> re.Pattern:
     return re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{load_json('meta_years.json')['lofte_word']}")
 
 
+class YearsFound(NamedTuple):
+    """The years a promise covers, the evidence offsets and the rule that chose them."""
+
+    years: list[int]
+    start: int | None
+    end: int | None
+    rule: str | None
+
+
 def promise_years(
     text: str, start: int, end: int, heading: str | None, url: str | None = None
-) -> tuple[list[int], int | None, int | None]:
-    """Years the promise in `text[start:end]` covers, with evidence offsets."""
+) -> YearsFound:
+    """Years the promise in `text[start:end]` covers, with evidence offsets and rule."""
     text = ocr_digits(text)
     # A validity period given to the day says every year covered, even past the heading's.
     period = find_period_range(text, start, end)
     if period:
-        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
+        years = _expand(int(period[0][:4]), int(period[1][:4]))
+        return YearsFound(years, period[2], period[3], "years.validity_period")
     if heading and is_period_heading(heading):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
-        return heading_years(heading), where, where + len(heading)
+        return YearsFound(heading_years(heading), where, where + len(heading), "years.heading")
     ranked = score_year_candidates(text, start, end, url)
     if not ranked:
-        return [], None, None
+        return YearsFound([], None, None, None)
     top = ranked[0]
     years = set(top.years)
     for other in ranked[1:]:
         adjoining = min(other.years) <= max(years) + 1 and max(other.years) >= min(years) - 1
         if adjoining and other.score >= _settings()["union_ratio"] * top.score:
             years |= set(other.years)
-    return sorted(years), top.start, top.end
+    rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
+    return YearsFound(sorted(years), top.start, top.end, rule)
