@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lofte_extract.parse import parse_text, split_documents
+from lofte_extract.extract.segment import split_documents
+from lofte_extract.parse import parse_text
 
 __all__ = ["doc_and_span"]
 

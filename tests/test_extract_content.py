@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
-from lofte_extract.parse import DocumentSpan, ParsedDocument, parse_text
+from lofte_extract.extract.segment import DocumentSpan
+from lofte_extract.parse import ParsedDocument, parse_text
 
 HOOR = """Höör – medborgarlöften
 

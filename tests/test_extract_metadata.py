@@ -21,7 +21,8 @@ from lofte_extract.extract.metadata import (
     find_signed_date,
     is_about_promises,
 )
-from lofte_extract.parse import parse_text, split_documents
+from lofte_extract.extract.segment import split_documents
+from lofte_extract.parse import parse_text
 
 # --- the kommun register -------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from content_helpers import parse, texts
 
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
-from lofte_extract.parse import DocumentBuilder, DocumentSpan, parse_text
+from lofte_extract.extract.segment import DocumentSpan
+from lofte_extract.parse import DocumentBuilder, parse_text
 
 
 def test_dnr_line_is_not_an_actor_heading() -> None:

@@ -18,7 +18,8 @@ from lofte_extract.extract.metadata import (
     find_signed_date,
     is_about_promises,
 )
-from lofte_extract.parse import DocumentBuilder, parse_text, split_documents
+from lofte_extract.extract.segment import split_documents
+from lofte_extract.parse import DocumentBuilder, parse_text
 
 
 def test_region_police_area_name_is_kept_whole():

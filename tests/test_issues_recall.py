@@ -8,7 +8,8 @@ from content_helpers import parse, texts
 
 from lofte_extract.extract.content import find_commitments
 from lofte_extract.extract.sections import classify_heading
-from lofte_extract.parse import DocumentBuilder, DocumentSpan
+from lofte_extract.extract.segment import DocumentSpan
+from lofte_extract.parse import DocumentBuilder
 
 
 def test_labelled_present_tense_lines_under_lagesbild_are_commitments() -> None:

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from lofte_extract.parse import parse_bytes, parse_text, split_documents
+from lofte_extract.extract.segment import split_documents
+from lofte_extract.parse import parse_bytes, parse_text
 
 
 def _spans(text: str):

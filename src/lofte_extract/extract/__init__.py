@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..parse import ParsedDocument, split_documents
+from ..parse import ParsedDocument
 from ..records import PromiseRecord, Source, make_record_id
 from .content import find_commitments, find_follow_up, find_goals
 from .evidence import evidence_for
@@ -16,6 +16,7 @@ from .metadata import (
     is_about_promises,
 )
 from .outcomes import find_outcomes
+from .segment import split_documents
 
 __all__ = ["NotAPromiseError", "extract_records"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
 from .categories import categorize
@@ -30,6 +30,7 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .sections import SectionedLine, goal_list_items, sectioned_lines
+from .segment import DocumentSpan
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences

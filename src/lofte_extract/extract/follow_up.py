@@ -6,11 +6,12 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from ..records import FollowUp
 from .evidence import evidence_for
 from .numbers import parse_number
 from .sections import sectioned_lines
+from .segment import DocumentSpan
 from .text_units import Piece, normalize, split_sentences
 from .vocab import load_vocab
 

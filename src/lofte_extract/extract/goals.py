@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from ..records import Goal
 from .cues import (
     activity_start,
@@ -20,6 +20,7 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
+from .segment import DocumentSpan
 from .text_units import Line, Piece, normalize, split_sentences
 from .vocab import load_vocab
 

@@ -6,12 +6,13 @@ gives the extract stage one place to call them, with evidence offsets into `doc.
 
 from __future__ import annotations
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
 from .dates import agreement_years, find_period_range
 from .doctype import classify, is_about
 from .kommun import rank_kommuner
 from .police_area import police_area
+from .segment import DocumentSpan
 from .signatories import find_signers
 from .signed import signed_date
 from .years import promise_years

@@ -18,10 +18,11 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .evidence import evidence_for
 from .numbers import parse_number
+from .segment import DocumentSpan
 from .text_units import Line, Piece, span_lines, split_sentences
 
 __all__ = ["OutcomeVocab", "find_outcomes", "is_follow_up", "vocab"]

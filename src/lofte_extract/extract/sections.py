@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
 from .actors import actor_of_token, leadin_actors, mentioned_actors, tag_actors
+from .segment import DocumentSpan
 from .tables import is_dashed_header, table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..parse import DocumentSpan, ParsedDocument
+from ..parse import ParsedDocument
+from .segment import DocumentSpan
 
 __all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
 

@@ -8,13 +8,11 @@ from .document import Block, DocumentBuilder, ParsedDocument, ParseError
 from .html import parse_html
 from .pdf import parse_pdf
 from .sniff import detect_format
-from .split import DocumentSpan, split_documents
 from .text import parse_text
 
 __all__ = [
     "Block",
     "DocumentBuilder",
-    "DocumentSpan",
     "ParseError",
     "ParsedDocument",
     "detect_format",
@@ -23,7 +21,6 @@ __all__ = [
     "parse_html",
     "parse_pdf",
     "parse_text",
-    "split_documents",
 ]
 
 

@@ -1,11 +1,18 @@
-"""Split a source holding several promise documents into one span per document."""
+"""Segment a source holding several promise documents into one span per promise period.
+
+This is extraction, not parsing: a period heading is recognised by what extract knows of
+promises, years and kommuner.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .document import ParsedDocument
+from ..parse import ParsedDocument
+from .dates import heading_years, is_period_heading
+from .kommun import heading_kommuner
+from .meta_vocab import body_lines, is_furniture, load_json
 
 __all__ = ["DocumentSpan", "split_documents"]
 
@@ -26,10 +33,6 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
     differ from the current section's starts a new document; the intro before the first such
     heading belongs to the first document.
     """
-    # Imported here: the extract package imports this module.
-    from ..extract.dates import heading_years, is_period_heading
-    from ..extract.meta_vocab import body_lines, load_json
-
     vocab = load_json("meta_years.json")
     text = doc.text
     sections: list[tuple[int, str, list[int]]] = []  # (line start, heading, years)
@@ -66,8 +69,6 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
 
 def _body_size(text: str, start: int, end: int) -> int:
     """Characters of content under a heading: site furniture and bare date stamps left out."""
-    from ..extract.meta_vocab import body_lines
-
     kept = [
         line.text for line in body_lines(text, start, end)
         if not re.fullmatch(r"[\d\s./:-]+", line.text)
@@ -77,15 +78,11 @@ def _body_size(text: str, start: int, end: int) -> int:
 
 def _other_kommun(heading: str, previous: str) -> bool:
     """Whether two headings name different kommuner ('Medborgarlöfte Lysekils kommun 2021')."""
-    from ..extract.kommun import heading_kommuner
-
     here, before = heading_kommuner(heading), heading_kommuner(previous)
     return bool(here) and bool(before) and here != before
 
 
 def _title(doc: ParsedDocument) -> str | None:
-    from ..extract.meta_vocab import is_furniture
-
     # A cookie banner or menu line the parser took for the title is not the title.
     if doc.title and not is_furniture(doc.title):
         return doc.title
