@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from .collect.manifest import ManifestEntry
+from .inputs import printable_path
 from .records import ErrorRow
 
 __all__ = ["Task", "WorkerPool"]
@@ -30,13 +32,15 @@ class Task:
 
     @property
     def relative(self) -> str:
-        """Path relative to the corpus root."""
-        return self.path.relative_to(self.root).as_posix()
+        """Path relative to the corpus root, as printable text."""
+        return printable_path(self.path.relative_to(self.root).as_posix())[0]
 
 
 def _serve(conn: Connection, memory_bytes: int | None) -> None:
     from .pipeline import process_file
 
+    # Ctrl-C is the parent's to handle: it stops the pool and keeps the old outputs.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
