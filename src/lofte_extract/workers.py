@@ -11,7 +11,9 @@ import resource
 import signal
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -44,7 +46,10 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
-        task = conn.recv()
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the run ended (or was interrupted) without a goodbye
+            return
         if task is None:
             return
         try:
@@ -72,6 +77,19 @@ class _Worker:
         self.conn.close()
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class WorkerPool:
     """Runs `process_file` over tasks in `jobs` processes; yields results as they finish."""
 
@@ -87,6 +105,8 @@ class WorkerPool:
         from .pipeline import FileResult
 
         pending = list(reversed(tasks))
+        with _sigint_ignored():  # the fork server inherits it: Ctrl-C is for this process
+            forkserver.ensure_running()  # starts it without waiting for its preload
         workers = [_Worker(self.context, self.memory_bytes)
                    for _ in range(min(self.jobs, len(tasks)))]
         try:
