@@ -14,6 +14,7 @@ from .compare.dedupe import deduplicate
 from .extract import NotAPromiseError, extract_records
 from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
+from .parse.cuts import cut_note
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outset import OutputSet
@@ -116,12 +117,14 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
                                 detail=f"{type(exc).__name__}: {exc}")
         return result
     result.text = doc.text
-    source = source.model_copy(update={"format": doc.format, "pages": doc.pages})
+    source = source.model_copy(update={"format": doc.format, "pages": doc.pages,
+                                       "ocr_pages": doc.ocr_pages})
     try:
         result.records = extract_records(doc, source)
     except NotAPromiseError as exc:
+        notes = [str(exc) if str(exc) != NotAPromiseError.reason else None, cut_note(doc.warnings)]
         result.error = ErrorRow(path=relative, stage="extract", reason=NotAPromiseError.reason,
-                                detail=str(exc) if str(exc) != NotAPromiseError.reason else None)
+                                detail="; ".join(n for n in notes if n) or None)
     except Exception as exc:
         result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
                                 detail=f"{type(exc).__name__}: {exc}")
