@@ -102,7 +102,7 @@ def inspect_pdf(data: bytes) -> PdfFacts:
 
 def _dictionary(data: bytes, end: int) -> bytes:
     """The object dictionary before a `stream` keyword (from its `N G obj`)."""
-    window = data[max(0, end - 65536):end]
+    window = data[max(0, end - 16384):end]
     starts = [match.end() for match in _OBJ.finditer(window)]
     return window[starts[-1]:] + b">>" if starts else window[-4096:] + b">>"
 
