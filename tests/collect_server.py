@@ -76,6 +76,8 @@ class Site:
         self.times: list[float] = []
         self.hits: dict[str, int] = {}
         self.agents: set[str] = set()
+        self.version = 1  # of the /revalidate/ pages
+        self.conditional: list[tuple[str, str | None, str | None]] = []
         self.lock = threading.Lock()
 
     def hit(self, path: str) -> int:
@@ -109,6 +111,8 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             n = site.hit(path)
             site.times.append(time.monotonic())
             site.agents.add(self.headers.get("User-Agent", ""))
+            site.conditional.append((path, self.headers.get("If-None-Match"),
+                                     self.headers.get("If-Modified-Since")))
             try:
                 self.route(path, n)
             except (BrokenPipeError, ConnectionResetError):
@@ -161,6 +165,15 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.redirect(308, "/loop/a")
             elif path == "/to-secret":
                 self.redirect(302, "/secret/plan.html")
+            elif path.startswith("/to-host/"):  # issue 9: redirects off the seed host
+                port = self.server.server_address[1]
+                self.redirect(302, {"ip2": f"http://127.0.0.2:{port}/index.html",
+                                    "ipv6": f"http://[::1]:{port}/index.html",
+                                    "localhost": "http://localhost:1/index.html",
+                                    "metadata": "http://169.254.169.254/latest/meta-data/",
+                                    }[path.rsplit("/", 1)[1]])
+            elif path.startswith("/revalidate/"):
+                self.revalidate(path.rsplit("/", 1)[1])
             elif path == "/missing":
                 self.send(404, b"not here")
             elif path == "/gone":
@@ -202,6 +215,24 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
             else:
                 self.send(404, b"no such page")
+
+        def revalidate(self, how: str) -> None:
+            """A page at version site.version with an ETag or a Last-Modified date; a
+            matching conditional request gets 304."""
+            version = site.version
+            body = f"<html><body><p>Medborgarlöfte version {version}</p></body></html>"
+            if how == "etag":
+                tag = f'"v{version}"'
+                if self.headers.get("If-None-Match") == tag:
+                    self.send(304, headers={"ETag": tag})
+                    return
+                self.send(200, body.encode(), headers={"ETag": tag})
+                return
+            stamp = f"Mon, 0{version} Jan 2024 10:00:00 GMT"
+            if self.headers.get("If-Modified-Since") == stamp:
+                self.send(304)
+                return
+            self.send(200, body.encode(), headers={"Last-Modified": stamp})
 
         def trickle(self, headers_first: bool) -> None:
             end = time.monotonic() + 8

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bomb_fixtures import bombs
 from pdf_fixtures import PdfLayout, encrypted_pdf, image_only_pdf, raw_pdf, truncated_pdf
 
+from lofte_extract.parse.ocr import ocr_available
 from lofte_extract.pipeline import run
 
 PROMISE = """Medborgarlöfte 2023 för Kumla kommun
@@ -45,6 +47,8 @@ Kommunstyrelsens ordförande
 """
 
 GENERIC = {"parser failed", "extraction failed", "worker crashed (out of memory?)"}
+SCAN_REASON = ("no text layer: OCR found no text" if ocr_available()
+               else "no text layer: needs OCR (install tesseract-ocr-swe)")
 
 
 def _promise_html(encoding: str = "utf-8", extra: str = "") -> bytes:
@@ -131,11 +135,44 @@ def _inflating(payload: bytes) -> bytes:
     ])
 
 
+def _one_stream(length: int, body: bytes) -> bytes:
+    """One page whose content stream's /Length says `length` for `body`."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % length + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def _damaged_utf8() -> bytes:
+    data = PROMISE.encode("utf-8")
+    for word in (b"centrum", b"Lokalpolis", b"Kommunstyrelsens", b"medborgardialoger"):
+        data = data.replace(word, word[:3] + b"\xff" + word[3:])
+    return data
+
+
+def _with_meta_charset(charset: str) -> bytes:
+    return _promise_html().replace(b"<head>", f'<head><meta charset="{charset}">'.encode())
+
+
+_LINE = b"BT /F1 12 Tf 72 700 Td (Polisen och kommunen lovar trygghet.) Tj ET"
+
+
 def hostile_files() -> dict[str, bytes]:
     """File name -> bytes: every kind of broken or hostile input, built in code."""
     noise = random.Random(7)
     garbage = bytes(noise.randrange(256) for _ in range(4000))
     return {
+        **bombs(),
+        "length_zero.pdf": _one_stream(0, _LINE),
+        "length_short.pdf": _one_stream(5, _LINE),
+        "empty_stream.pdf": _one_stream(0, b""),
+        "pdf_header_nul.txt": b"%PDF\x00" + garbage,
+        "cut_at_size_limit.txt": "• Rad i en lång lista utan löften.\n".encode() * 6000
+        + PROMISE.encode(),
         "truncated.pdf": truncated_pdf(0.4),
         "garbage.pdf": b"%PDF-1.7\n" + garbage,
         "encrypted.pdf": encrypted_pdf(),
@@ -185,6 +222,11 @@ def valid_files() -> dict[str, bytes]:
         "latin1.html": _promise_html("iso-8859-1"),
         "nul_bytes.txt": PROMISE.encode("utf-8").replace(b"\n\n", b"\n\x00\x00\n"),
         "nul_padded.html": _promise_html() + b"\x00" * 8192,
+        "damaged_utf8.txt": _damaged_utf8(),
+        "charset_undefined.html": _with_meta_charset("undefined"),
+        "charset_rot13.html": _with_meta_charset("rot13"),
+        "doctype_nuls.txt": b"<!DOCTYPE html>" + b"\x00" * 400 + _promise_html()[15:],
+        "=formula.txt": PROMISE.encode("utf-8"),
         # A dump of 100 000 list lines after the promise: its extraction would time out.
         "huge_list.txt": PROMISE.encode() + "• Polisen ska synas i centrum.\n".encode() * 100_000,
     }
@@ -213,6 +255,12 @@ def outcome(tmp_path_factory) -> Outcome:
     (corpus / LATIN9).write_bytes(latin9)
     (corpus / "manifest.jsonl").write_text(json.dumps(LATIN9_MANIFEST) + "\n", encoding="utf-8")
     os.symlink("self_loop.txt", corpus / "self_loop.txt")  # a link to itself
+    os.mkfifo(corpus / "pipe.txt")  # reading it would block forever
+    os.symlink("/dev/zero", corpus / "dev_zero.txt")  # an endless device
+    secret = tmp_path_factory.mktemp("outside") / "secret.txt"
+    secret.write_bytes(PROMISE.encode())
+    os.symlink(secret, corpus / "outside.txt")  # the password file, say
+    (corpus / os.fsdecode(b"bad\xff.txt")).write_bytes(PROMISE.encode())  # not UTF-8
     (corpus / "sub").mkdir()
     os.symlink("..", corpus / "sub" / "up")  # a folder linking to its parent
     out = tmp_path_factory.mktemp("out")
@@ -269,7 +317,16 @@ def test_content_decides_the_format_not_the_name(outcome):
         ("truncated.pdf", "corrupt PDF", ""),
         ("garbage.pdf", "corrupt PDF", ""),
         ("encrypted.pdf", "encrypted PDF", "password"),
-        ("scan.pdf", "no text layer: needs OCR", "image"),
+        ("scan.pdf", SCAN_REASON, ""),
+        *[(name, "decompression bomb", "64 MB") for name in sorted(bombs())],
+        ("length_zero.pdf", "corrupt PDF", "/Length says 0"),
+        ("length_short.pdf", "corrupt PDF", "/Length says 5"),
+        ("empty_stream.pdf", "no text in PDF", "empty"),
+        ("pdf_header_nul.txt", "corrupt PDF", ""),
+        ("cut_at_size_limit.txt", "not a medborgarlöfte", "only part of the file was read"),
+        ("pipe.txt", "not a regular file", "FIFO"),
+        ("dev_zero.txt", "link points outside the corpus", "/dev/zero"),
+        ("outside.txt", "link points outside the corpus", "secret.txt"),
         ("page_tree_loop.pdf", "corrupt PDF", ""),
         ("inflates_to_5mb.pdf", "PDF pages too large to parse", "bytes of drawing"),
         ("million_characters.pdf", "PDF pages too large to parse", "characters"),
@@ -348,3 +405,22 @@ def test_vanished_or_unreadable_file_is_an_error_row(tmp_path):
         locked.chmod(0)
         result = process_file(tmp_path, locked, {})
         assert result.error is not None and result.error.reason == "unreadable file"
+
+
+def test_file_names_that_are_not_utf8_or_start_like_formulas(outcome):
+    record = outcome.records["bad\\xff.txt"][0]
+    assert any("not valid UTF-8" in w for w in record["warnings"])
+    rows = (outcome.out / "commitments.csv").read_text(encoding="utf-8")
+    assert "'=formula.txt" in rows and ",=formula.txt" not in rows
+
+
+def test_decoding_damage_is_warned_not_mojibake(outcome):
+    assert any("invalid byte sequences" in w
+               for w in outcome.records["damaged_utf8.txt"][0]["warnings"])
+    for name in ("charset_undefined.html", "charset_rot13.html"):
+        assert any("unknown charset" in w for w in outcome.records[name][0]["warnings"]), name
+
+
+def test_no_text_from_outside_the_corpus_in_texts(outcome):
+    texts = [p.read_bytes() for p in (outcome.out / "texts").iterdir()]
+    assert all(b"\x00" * 16 not in text for text in texts)

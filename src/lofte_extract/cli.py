@@ -53,7 +53,10 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         with _Progress(enabled=not args.quiet) as progress:
             summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
-                          timeout=args.timeout)
+                          timeout=args.timeout, follow_outside_links=args.follow_outside_links)
+    except KeyboardInterrupt:
+        print("lofte-extract: interrupted, previous outputs kept", file=sys.stderr)
+        return 130
     except OSError as exc:
         print(f"lofte-extract run: cannot write output to {args.out}: {exc}", file=sys.stderr)
         return 2
@@ -150,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=120.0,
                    help="seconds one file may take before it is reported and skipped "
                    "(default: 120)")
+    p.add_argument("--follow-outside-links", action="store_true",
+                   help="read files that symbolic links in the folders lead to outside them "
+                   "(default: report them and skip)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_command)
 

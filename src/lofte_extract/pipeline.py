@@ -13,10 +13,13 @@ from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
 from .extract import NotAPromiseError, extract_records
 from .index_pages import index_page_error
+from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
+from .parse.cuts import cut_note
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outcomes import write_outcomes
+from .store.outset import OutputSet
 from .store.records_csv import write_records_csv
 from .store.sqlite import write_dataset
 from .workers import Task, WorkerPool
@@ -70,8 +73,8 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     for given in paths:
         if given.is_dir():
             # A broken or looping link is listed too, so it becomes an error row, not a silent skip.
-            files = sorted(p for p in given.rglob("*")
-                           if p.is_file() or (p.is_symlink() and not p.exists()))
+            # FIFOs and device links too: each gets an error row (see `inputs.screen`).
+            files = sorted(p for p in given.rglob("*") if not p.is_dir())
             for path in files:
                 relative = path.relative_to(given)
                 if any(part.startswith(".") for part in relative.parts):
@@ -94,7 +97,7 @@ def _source(relative: str, data: bytes, entry: ManifestEntry | None) -> Source:
 
 def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> FileResult:
     """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception."""
-    relative = path.relative_to(root).as_posix()
+    relative, name_warning = printable_path(path.relative_to(root).as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -117,12 +120,14 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
                                 detail=f"{type(exc).__name__}: {exc}")
         return result
     result.text = doc.text
-    source = source.model_copy(update={"format": doc.format, "pages": doc.pages})
+    source = source.model_copy(update={"format": doc.format, "pages": doc.pages,
+                                       "ocr_pages": doc.ocr_pages})
     try:
         result.records = extract_records(doc, source)
     except NotAPromiseError as exc:
+        notes = [str(exc) if str(exc) != NotAPromiseError.reason else None, cut_note(doc.warnings)]
         result.error = ErrorRow(path=relative, stage="extract", reason=NotAPromiseError.reason,
-                                detail=str(exc) if str(exc) != NotAPromiseError.reason else None)
+                                detail="; ".join(n for n in notes if n) or None)
     except Exception as exc:
         result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
                                 detail=f"{type(exc).__name__}: {exc}")
@@ -131,7 +136,7 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
     if result.error is not None:
         result.records = []
     for record in result.records:
-        record.warnings[:0] = doc.warnings
+        record.warnings[:0] = doc.warnings + ([name_warning] if name_warning else [])
     result.extract_seconds = time.perf_counter() - started
     return result
 
@@ -142,35 +147,78 @@ def run(
     progress: Callable[[int, int, str], None] | None = None,
     jobs: int | None = None,
     timeout: float = 120.0,
+    follow_outside_links: bool = False,
 ) -> RunSummary:
     """Run the whole pipeline over files and folders and write the dataset into `out_dir`.
 
     `jobs` worker processes (default: one per core, at most 2) each handle a file under a
-    `timeout` in seconds; `jobs=0` runs in this process without a time limit.
+    `timeout` in seconds and a memory cap, even when there is one file; `jobs=0` runs in
+    this process without either. Links out of the folders given are not read unless
+    `follow_outside_links`. The outputs replace the previous ones in one step; an
+    `OutputError` (an OSError) says why OUT cannot be used, before any file is read.
     """
     started = time.perf_counter()
-    out_dir = Path(out_dir)
+    with OutputSet(out_dir) as output:
+        summary = RunSummary(out_dir=Path(out_dir))
+        results = _results(paths, progress, jobs, timeout, follow_outside_links)
+        records, errors, texts = _gather(results, summary)
+        merged = deduplicate(records)
+        records = flag_duplicates(records, merged)
+        with output.writing() as staging:
+            _write(staging, records, merged, errors, texts)
+        output.commit()
+    summary.records = len(records)
+    summary.failures = len(errors)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _results(
+    paths: list[Path] | list[str],
+    progress: Callable[[int, int, str], None] | None,
+    jobs: int | None,
+    timeout: float,
+    follow_outside_links: bool,
+) -> Iterator[FileResult]:
+    """Every file's result: screened-out files first, then the parsed ones as they finish."""
     found = list(discover([Path(p) for p in paths]))
     manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
-    tasks = [Task(root, path, manifests[root]) for root, path in found]
-    summary = RunSummary(out_dir=out_dir)
-    records: list[PromiseRecord] = []
-    errors: list[ErrorRow] = []
-    texts: dict[str, str] = {}
+    tasks = []
+    # A file named on the command line was chosen; only links found in folders are screened.
+    chosen = {Path(p) for p in paths if not Path(p).is_dir()}
+    for root, path in found:
+        relative = printable_path(path.relative_to(root).as_posix())[0]
+        refused = screen(root, path, relative, follow_outside_links or path in chosen)
+        if refused is not None:
+            yield FileResult(relative, error=refused)
+        else:
+            tasks.append(Task(root, path, manifests[root]))
     done = 0
 
     def on_start(task: Task) -> None:
         if progress is not None:
-            progress(done, len(tasks), task.path.name)
+            progress(done, len(tasks), printable_path(task.path.name)[0])
 
     if jobs is None:
         jobs = min(2, os.cpu_count() or 1)
-    if jobs == 0 or len(tasks) <= 1:
+    if jobs == 0:
         results = (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
     else:
         results = WorkerPool(jobs, timeout).map(tasks, on_start)
     for result in results:
         done += 1
+        yield result
+    if progress is not None:
+        progress(done, len(tasks), "")
+
+
+def _gather(
+    results: Iterator[FileResult], summary: RunSummary
+) -> tuple[list[PromiseRecord], list[ErrorRow], dict[str, str]]:
+    records: list[PromiseRecord] = []
+    errors: list[ErrorRow] = []
+    texts: dict[str, str] = {}
+    for result in results:
         summary.files += 1
         summary.extract_seconds += result.extract_seconds
         if result.text is not None and result.sha256:
@@ -179,15 +227,7 @@ def run(
         records.extend(result.records)
         if result.error is not None:
             errors.append(result.error)
-    if progress is not None:
-        progress(done, len(tasks), "")
-    merged = deduplicate(records)
-    records = flag_duplicates(records, merged)
-    _write(out_dir, records, merged, errors, texts)
-    summary.records = len(records)
-    summary.failures = len(errors)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return records, errors, texts
 
 
 def flag_duplicates(

@@ -77,6 +77,10 @@ class Source(_Model):
     sha256: str = Field(description="SHA-256 of the file's bytes; names texts/<sha256>.txt.")
     format: Literal["pdf", "html", "txt"] = Field(description="Format detected from content.")
     pages: int | None = Field(None, description="Number of PDF pages, null otherwise.")
+    ocr_pages: list[int] = Field(
+        default_factory=list,
+        description="PDF pages without a text layer whose text was read by OCR (Tesseract).",
+    )
 
 
 class Kommun(_Model):

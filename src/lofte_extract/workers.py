@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from .collect.manifest import ManifestEntry
+from .inputs import printable_path
 from .records import ErrorRow
 
 __all__ = ["Task", "WorkerPool"]
@@ -30,17 +34,22 @@ class Task:
 
     @property
     def relative(self) -> str:
-        """Path relative to the corpus root."""
-        return self.path.relative_to(self.root).as_posix()
+        """Path relative to the corpus root, as printable text."""
+        return printable_path(self.path.relative_to(self.root).as_posix())[0]
 
 
 def _serve(conn: Connection, memory_bytes: int | None) -> None:
     from .pipeline import process_file
 
+    # Ctrl-C is the parent's to handle: it stops the pool and keeps the old outputs.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
-        task = conn.recv()
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the run ended (or was interrupted) without a goodbye
+            return
         if task is None:
             return
         try:
@@ -68,6 +77,19 @@ class _Worker:
         self.conn.close()
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class WorkerPool:
     """Runs `process_file` over tasks in `jobs` processes; yields results as they finish."""
 
@@ -83,6 +105,8 @@ class WorkerPool:
         from .pipeline import FileResult
 
         pending = list(reversed(tasks))
+        with _sigint_ignored():  # the fork server inherits it: Ctrl-C is for this process
+            forkserver.ensure_running()  # starts it without waiting for its preload
         workers = [_Worker(self.context, self.memory_bytes)
                    for _ in range(min(self.jobs, len(tasks)))]
         try:

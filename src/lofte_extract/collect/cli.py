@@ -19,11 +19,16 @@ follows redirects, retries 5xx/429 a few times, and refuses files over --max-byt
 From each HTML page it follows links on the seed hosts whose URL or anchor text looks
 like a medborgarlöfte or trygghet page, up to --depth hops and --max-pages downloads.
 
+Redirects to other hosts follow the rules of links (--any-host); loopback, private and
+link-local addresses are refused unless a seed is one.
+
 Writes into CORPUS_DIR: one file per distinct content (name from the URL), manifest.jsonl
-(url, final_url, path, sha256, content_type, charset, status, fetched_at, size) and
-errors.jsonl (one row per URL that failed, with a specific reason). URLs already in the
-manifest are skipped unless --refresh. Exit status is 0 when the run completed, even
-if some URLs failed.
+(every line has url, final_url, path, sha256, content_type, charset, status, fetched_at,
+size, also_urls, etag, last_modified; null when unknown) and errors.jsonl (one row per
+URL that failed, with a specific reason). URLs already in the manifest are skipped unless
+--refresh, which revalidates them (If-None-Match / If-Modified-Since): a 304 rewrites
+nothing, a changed page replaces its file and manifest entry. Exit status is 0 when the
+run completed, even if some URLs failed.
 """
 
 _EPILOG = """\
@@ -77,7 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--any-host", action="store_true",
                         help="also follow relevant links to other hosts")
     parser.add_argument("--refresh", action="store_true",
-                        help="fetch again URLs already in the manifest")
+                        help="revalidate URLs already in the manifest with conditional requests")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the summary line")
 

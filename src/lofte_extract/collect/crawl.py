@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..records import ErrorRow
+from .addresses import PRIVATE_KINDS, address_kind
 from .config import CollectConfig, CollectReport, Skipped
 from .errors import FetchError
 from .fetch import Session
@@ -74,12 +75,22 @@ def collect(
             seen.add(link.url)
             queue.append((link.url, depth + 1))
 
+    seed_kinds = {address_kind(url) for url, _ in queue}
+
+    def check(target: str) -> None:
+        """Redirects follow the rules of links; private addresses only as the seeds are."""
+        if not config.any_host and _site(host_of(target)) not in sites:
+            raise FetchError("redirect to another host", f"{target} (--any-host follows it)")
+        kind = address_kind(target)
+        if kind in PRIVATE_KINDS and kind not in seed_kinds:
+            raise FetchError(f"refused: {kind} address", target)
+
     pages = 0
     try:
         while queue:
             url, depth = queue.popleft()
-            known = None if config.refresh else corpus.known(url)
-            if known is not None:
+            known = corpus.known(url)
+            if known is not None and not config.refresh:
                 report.skipped.append(Skipped(url, "already in manifest"))
                 say(f"skipped {url}: already in manifest ({known.path})")
                 if known.path.endswith(".html"):
@@ -91,12 +102,19 @@ def collect(
                 continue
             pages += 1
             try:
-                download = session.download(url)
+                download = session.download(url, check, known.validators() if known else None)
             except FetchError as exc:
                 fail(url, exc.reason, exc.detail)
                 continue
             except Exception as exc:  # never let one URL stop the rest
                 fail(url, f"unexpected error: {type(exc).__name__}", str(exc))
+                continue
+            if download is None:  # 304: the stored file is current; nothing is rewritten
+                report.skipped.append(Skipped(url, "not modified"))
+                say(f"skipped {url}: not modified since {known.fetched_at}")
+                if known.path.endswith(".html"):
+                    follow((corpus.root / known.path).read_bytes(), known.final_url or url,
+                           known.charset, depth)
                 continue
             if depth == 0:
                 sites.add(_site(host_of(download.final_url)))  # a seed may redirect to www.

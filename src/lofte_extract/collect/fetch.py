@@ -53,6 +53,8 @@ class Download:
     tmp_path: Path
     sha256: str
     size: int
+    etag: str | None = None  # validators for the next `collect --refresh`
+    last_modified: str | None = None
 
 
 @dataclass
@@ -94,15 +96,25 @@ class Session:
             raise FetchError(rules.reason, rules.detail)
         return rules
 
-    def download(self, url: str) -> Download:
-        """Fetch `url` into a temp file, following redirects; FetchError says why not."""
+    def download(self, url: str, check: Callable[[str], None] | None = None,
+                 validators: dict[str, str] | None = None) -> Download | None:
+        """Fetch `url` into a temp file, following redirects; FetchError says why not.
+
+        `check(url)` vets the URL and every redirect target (hosts, addresses) by raising.
+        `validators` (If-None-Match, If-Modified-Since) make the request conditional:
+        None comes back when the server answers 304 Not Modified.
+        """
         chain = [url]
         current = url
         while True:
+            if check is not None:
+                check(current)
             if not self.robots(current).allowed(current):
                 detail = f"redirected from {chain[0]}" if len(chain) > 1 else None
                 raise FetchError("disallowed by robots.txt", detail)
-            answer = self._with_retries(current, to_memory=False)
+            answer = self._with_retries(current, to_memory=False, validators=validators)
+            if answer.status == 304 and validators:
+                return None
             if answer.status in REDIRECTS:
                 current = self._next_hop(current, answer, chain, self.config.max_redirects)
                 continue
@@ -110,7 +122,8 @@ class Session:
                 raise FetchError(f"HTTP {answer.status}")
             tmp, sha, size, kind = answer.file
             return Download(url, current, answer.status, answer.media, answer.charset, kind,
-                            tmp, sha, size)
+                            tmp, sha, size, answer.headers.get("etag"),
+                            answer.headers.get("last-modified"))
 
     def _next_hop(self, current: str, answer: _Answer, chain: list[str], limit: int) -> str:
         location = answer.headers.get("location")
@@ -126,13 +139,14 @@ class Session:
         chain.append(target)
         return target
 
-    def _with_retries(self, url: str, *, to_memory: bool) -> _Answer:
+    def _with_retries(self, url: str, *, to_memory: bool,
+                      validators: dict[str, str] | None = None) -> _Answer:
         cfg = self.config
         for attempt in range(cfg.retries + 1):
             last = attempt == cfg.retries
             self.clock.wait(host_of(url), self.host_delay(url))
             try:
-                answer = self._exchange(url, to_memory=to_memory)
+                answer = self._exchange(url, to_memory=to_memory, validators=validators)
             except FetchError as exc:
                 if exc.reason in TRANSIENT and not last:
                     time.sleep(min(cfg.backoff * 2**attempt, cfg.max_retry_wait))
@@ -151,13 +165,15 @@ class Session:
             time.sleep(min(wait, cfg.max_retry_wait))
         raise AssertionError("unreachable")  # the last attempt returns or raises
 
-    def _exchange(self, url: str, *, to_memory: bool) -> _Answer:
+    def _exchange(self, url: str, *, to_memory: bool,
+                  validators: dict[str, str] | None = None) -> _Answer:
         cancel = threading.Event()
         limit = ROBOTS_MAX_BYTES if to_memory else self.config.max_bytes
         total = self.config.total_deadline
 
         def work() -> _Answer:
-            return _exchange(url, self.config, self.tmp_dir, cancel, limit, to_memory)
+            return _exchange(url, self.config, self.tmp_dir, cancel, limit, to_memory,
+                             validators)
 
         try:
             return _run_with_deadline(work, total + 1.0, cancel)
@@ -222,9 +238,9 @@ def _run_with_deadline(work: Callable[[], T], seconds: float, cancel: threading.
 
 
 def _exchange(url: str, cfg: CollectConfig, tmp_dir: Path, cancel: threading.Event,
-              limit: int, to_memory: bool) -> _Answer:
+              limit: int, to_memory: bool, validators: dict[str, str] | None = None) -> _Answer:
     deadline = time.monotonic() + cfg.total_deadline
-    headers = {"User-Agent": cfg.user_agent, "Accept": _ACCEPT}
+    headers = {"User-Agent": cfg.user_agent, "Accept": _ACCEPT, **(validators or {})}
     try:
         with httpx.Client(timeout=httpx.Timeout(cfg.timeout), headers=headers,
                           follow_redirects=False, verify=_ssl_context()) as client:

@@ -30,6 +30,19 @@ class ManifestEntry(BaseModel):
     also_urls: list[str] = Field(
         default_factory=list, description="Other URLs that served the same bytes."
     )
+    etag: str | None = Field(None, description="ETag header; sent as If-None-Match by --refresh.")
+    last_modified: str | None = Field(
+        None, description="Last-Modified header; sent as If-Modified-Since by --refresh."
+    )
+
+    def validators(self) -> dict[str, str]:
+        """Conditional request headers that ask the server whether the file changed."""
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
 
 
 def read_manifest(corpus_dir: str | Path) -> dict[str, ManifestEntry]:
@@ -66,6 +79,5 @@ def append_jsonl(path: Path, line: str) -> None:
 
 def append_manifest(corpus_dir: str | Path, entry: ManifestEntry) -> None:
     """Append one entry to `corpus_dir/manifest.jsonl`."""
-    skip = None if entry.also_urls else {"also_urls"}
-    line = entry.model_dump_json(exclude_none=True, exclude=skip)
-    append_jsonl(Path(corpus_dir) / MANIFEST_NAME, line)
+    # Every documented key on every line (null when unknown): readers need not guess.
+    append_jsonl(Path(corpus_dir) / MANIFEST_NAME, entry.model_dump_json())

@@ -49,7 +49,8 @@ class Corpus:
         if same is not None and (self.root / same.path).is_file():
             download.tmp_path.unlink(missing_ok=True)
             if download.url in (same.url, same.final_url, *same.also_urls):
-                entry = same.model_copy(update={"fetched_at": _now()})
+                entry = same.model_copy(update={"fetched_at": _now(), "etag": download.etag,
+                                                "last_modified": download.last_modified})
             else:
                 entry = same.model_copy(
                     update={"also_urls": [*same.also_urls, download.url]}
@@ -59,6 +60,7 @@ class Corpus:
             return entry, False
         name = file_name(download.url, extension_for(download.kind))
         # A refresh may replace this file's bytes: older hashes no longer describe it.
+        replaced = any(e.path == name for e in self._by_sha.values())
         self._by_sha = {sha: e for sha, e in self._by_sha.items() if e.path != name}
         os.replace(download.tmp_path, self.root / name)  # atomic: no half file under the name
         entry = ManifestEntry(
@@ -71,10 +73,23 @@ class Corpus:
             status=download.status,
             fetched_at=_now(),
             size=download.size,
+            etag=download.etag,
+            last_modified=download.last_modified,
         )
+        if replaced:
+            self._forget(name)
         append_manifest(self.root, entry)
         self._index(entry)
         return entry, True
+
+    def _forget(self, name: str) -> None:
+        """Drop the manifest lines of a file whose bytes were just replaced."""
+        path = self.root / MANIFEST_NAME
+        kept = [e.model_dump_json() for e in _read_entries(self.root) if e.path != name]
+        tmp = path.with_name(PART_PREFIX + MANIFEST_NAME)
+        tmp.write_text("".join(f"{line}\n" for line in kept), "utf-8")
+        os.replace(tmp, path)
+        self._by_url = {url: e for url, e in self._by_url.items() if e.path != name}
 
     def error(self, row: ErrorRow) -> None:
         """Append an error row to `errors.jsonl`."""

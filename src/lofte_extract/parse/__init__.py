@@ -7,6 +7,7 @@ from pathlib import Path
 from .document import Block, DocumentBuilder, ParsedDocument, ParseError
 from .html import parse_html
 from .pdf import parse_pdf
+from .scanned import read_pdf
 from .sniff import detect_format
 from .text import parse_text
 
@@ -28,7 +29,7 @@ def parse_bytes(data: bytes, name: str = "", charset: str | None = None) -> Pars
     """Parse a file's bytes; the format comes from the content, the name only breaks ties."""
     kind = detect_format(data, name)
     if kind == "pdf":
-        return parse_pdf(data)
+        return read_pdf(data)
     if kind == "html":
         return parse_html(data, charset=charset)
     return parse_text(data, charset=charset)

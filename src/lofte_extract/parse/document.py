@@ -46,6 +46,7 @@ class ParsedDocument:
     pages: int | None = None
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text came from OCR
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page holding a character offset, or None."""

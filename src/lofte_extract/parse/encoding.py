@@ -6,7 +6,9 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Decoded", "decode", "html_meta_charset", "utf16_without_bom"]
+__all__ = [
+    "UTF8_MIN_VALID_PER_BAD", "Decoded", "decode", "html_meta_charset", "utf16_without_bom",
+]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -32,6 +34,10 @@ _CP1252_TABLE = {
     if (ch := bytes([b]).decode("cp1252", errors="ignore"))
 }
 _CP1252_TRANSLATE = str.maketrans({chr(b): ch for b, ch in _CP1252_TABLE.items()})
+
+# Valid UTF-8 multibyte characters per invalid sequence for bytes to count as damaged UTF-8
+# rather than cp1252; real cp1252 Swedish text has none, so one per bad byte is plenty.
+UTF8_MIN_VALID_PER_BAD = 1
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
@@ -59,8 +65,12 @@ def _codec(label: str | None) -> str | None:
     if label in _LATIN9_ALIASES:
         return _LATIN9
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
+        return None
+    name = info.name
+    # 'rot13', 'base64' and 'undefined' are codecs, not charsets: no page is written in them.
+    if not getattr(info, "_is_text_encoding", True) or name == "undefined":
         return None
     # A page cannot really be UTF-16 once we read its meta tag as ASCII (WHATWG rule).
     return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
@@ -131,6 +141,9 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
             # A latin-1 label on bytes that are valid UTF-8 is a server default gone stale.
             warnings.append(f"charset {label!r} declared ({source}) but content is UTF-8")
             return Decoded(data.decode("utf-8"), "utf-8", "utf-8", warnings)
+        if codec in ("cp1252", _LATIN9) and _mostly_utf8(data):
+            warnings.append(f"charset {label!r} declared ({source}) but content is UTF-8")
+            return _damaged_utf8_or_cp1252(data, warnings, "")
         if codec == "utf-8":
             try:
                 return Decoded(data.decode("utf-8"), "utf-8", source, warnings)
@@ -145,12 +158,24 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
 
 def _damaged_utf8_or_cp1252(data: bytes, warnings: list[str], declared: str) -> Decoded:
     """Bytes that are not strict UTF-8: mostly-valid UTF-8 with a few bad bytes, or cp1252."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) >= 0x80) - bad
-    if multibyte >= 4 * bad:
+    text, multibyte, bad = _utf8_counts(data)
+    if multibyte >= bad * UTF8_MIN_VALID_PER_BAD and multibyte:
         warnings.append(f"UTF-8{declared} with {bad} invalid byte sequences replaced")
         return Decoded(text, "utf-8", "guess", warnings)
     if declared:
         warnings.append(f"charset 'utf-8'{declared} but content is not UTF-8")
     return Decoded(_cp1252(data), "cp1252", "guess", warnings)
+
+
+def _utf8_counts(data: bytes) -> tuple[str, int, int]:
+    """The bytes read as UTF-8 with replacement, valid non-ASCII characters, bad sequences."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("latin-1").count("\ufffd")
+    return text, sum(1 for ch in text if ord(ch) >= 0x80) - text.count("\ufffd"), bad
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Bytes that are UTF-8 but for a few damaged sequences (cp1252 text has almost no
+    valid UTF-8 multibyte sequences: 'Ã¶' is not Swedish)."""
+    _, multibyte, bad = _utf8_counts(data)
+    return multibyte > 0 and multibyte >= bad * UTF8_MIN_VALID_PER_BAD

@@ -128,13 +128,25 @@ def _head_text(data: bytes) -> str:
     return data[:8192].decode("latin-1")
 
 
+def _nul_padded_html(data: bytes) -> bool:
+    """A page that starts as HTML once NUL bytes are dropped (as the decoder drops them)."""
+    head = data[:8192]
+    if b"\x00" not in head or utf16_without_bom(data) is not None:
+        return False
+    text = head.replace(b"\x00", b"").decode("latin-1")
+    return bool(_HTML_START.match(text[_PROLOGUE.match(text).end():]))
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """'pdf', 'html' or 'txt' from the content; the name only breaks ties."""
     if not data.strip():
         raise ParseError("empty file", f"{len(data)} bytes, no text")
-    # PDF readers accept a header anywhere in the first 1024 bytes (junk before it happens).
-    if b"%PDF-" in data[:1024]:
+    # PDF readers accept a header anywhere in the first 1024 bytes (junk before it happens);
+    # a damaged one ('%PDF\0') is still a PDF, to be refused as one, never read as text.
+    if b"%PDF-" in data[:1024] or data.lstrip(b"\x00\t\r\n ").startswith(b"%PDF"):
         return "pdf"
+    if _nul_padded_html(data):
+        return "html"
     detail = _binary_detail(data)
     if detail is not None:
         raise ParseError("unsupported file type", detail)

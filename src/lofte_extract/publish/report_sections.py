@@ -13,6 +13,7 @@ from ..compare.render import cell_label
 from ..records import Category, Commitment, Evidence, PromiseRecord
 from .report_charts import stacked_bars
 from .report_data import category_label, doc_type_label, lan_name, status_label
+from .safe_links import link_url
 
 __all__ = [
     "EvidenceTexts",
@@ -215,7 +216,7 @@ def _source_link(record: PromiseRecord) -> str:
     links = []
     for source in [record.source, *record.also_in]:
         label = escape(source.url or source.path)
-        if source.url:
+        if link_url(source.url):
             links.append(f'<a class="source" href="{escape(source.url)}">{label}</a>')
         else:
             links.append(f'<span class="source">{label}</span>')
@@ -224,7 +225,7 @@ def _source_link(record: PromiseRecord) -> str:
 
 def _commitment_html(record: PromiseRecord, commitment: Commitment, evidence: EvidenceTexts) -> str:
     ev = commitment.evidence
-    href = record.source.url or evidence.href(record.source.sha256)
+    href = link_url(record.source.url) or evidence.href(record.source.sha256)
     text = escape(commitment.text)
     text = f'<a href="{escape(href)}">{text}</a>' if href else text
     cats = ", ".join(category_label(c) for c in commitment.categories) or "–"

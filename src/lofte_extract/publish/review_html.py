@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from .review_spans import Span, Unlocated, record_values, split_located
+from .safe_links import link_url
 
 __all__ = ["SourceView", "render_page"]
 
@@ -68,7 +69,7 @@ def _highlighted_text(text: str, spans: list[Span], labels: dict[str, str]) -> s
 def _url_html(url: Any) -> str:
     if not url or not isinstance(url, str):
         return ""
-    if url.startswith(("http://", "https://")):  # never a javascript: link from input
+    if link_url(url):  # never a javascript: link from input
         return f'<a class="url" href="{_e(url)}" rel="noreferrer noopener">{_e(url)}</a>'
     return f'<span class="url">{_e(url)}</span>'
 

@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import CommitmentRow, ErrorRow, NumericTarget, PromiseRecord
+from .outset import file_mode
 
 __all__ = [
     "COMMITMENT_COLUMNS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "FORMULA_STARTS",
     "commitment_rows",
+    "csv_cell",
     "write_commitments_csv",
     "write_errors",
     "write_records",
@@ -27,6 +30,8 @@ __all__ = [
 ]
 
 COMMITMENT_COLUMNS = list(CommitmentRow.model_fields)
+# Cell starts Excel, LibreOffice and Google Sheets read as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -38,6 +43,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode())  # as any new file, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -110,11 +116,20 @@ def commitment_rows(record: PromiseRecord) -> Iterable[dict[str, object]]:
             }
 
 
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ' (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_commitments_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
-    """commitments.csv: plain UTF-8 (no BOM, which R and frictionless read as data)."""
+    """commitments.csv: plain UTF-8 (no BOM, which R and frictionless read as data); text
+    cells starting like a formula are neutralised (see `csv_cell`)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COMMITMENT_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for record in sorted(records, key=lambda r: r.id):
-        writer.writerows(commitment_rows(record))
+        writer.writerows({k: csv_cell(v) for k, v in row.items()}
+                         for row in commitment_rows(record))
     atomic_write_text(path, buffer.getvalue())

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from ..compare.kept import KeptResult, build_kept
 from ..records import PromiseRecord
-from .files import atomic_write_text
+from .files import atomic_write_text, csv_cell
 
 __all__ = ["OUTCOME_COLUMNS", "outcome_rows", "write_outcomes"]
 
@@ -106,7 +106,7 @@ def _csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OUTCOME_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import PromiseRecord, RecordRow
-from .files import atomic_write_text
+from .files import atomic_write_text, csv_cell
 
 __all__ = ["RECORD_COLUMNS", "record_row", "write_records_csv"]
 
@@ -42,5 +42,8 @@ def write_records_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=RECORD_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(record_row(r) for r in sorted(records, key=lambda r: r.id))
+    writer.writerows(
+        {k: csv_cell(v) for k, v in record_row(r).items()}
+        for r in sorted(records, key=lambda r: r.id)
+    )
     atomic_write_text(path, buffer.getvalue())
