@@ -13,10 +13,14 @@ from lofte_extract.parse import ParsedDocument
 
 
 def test_under_aret_before_the_count_is_the_whole_period() -> None:
-    # Eslöv 2017: 'under året kommer 4 riktade trafikinsatser' has no period in the gold.
+    # Eslöv 2017: 'under året kommer 4 riktade trafikinsatser' has no period in the gold: a
+    # one-year promise. In a promise covering several years 'under året' is per year, before
+    # the count as after it (harvest h3, Sävsjö 2020-2021).
     doc, _ = parse("Under året kommer 4 riktade trafikinsatser att genomföras.")
-    (target,) = find_targets(doc, 0, len(doc.text), several_years=True)
+    (target,) = find_targets(doc, 0, len(doc.text), several_years=False)
     assert (target.value, target.period) == (4, None)
+    (target,) = find_targets(doc, 0, len(doc.text), several_years=True)
+    assert (target.value, target.period) == (4, "år")
 
 
 def test_genomforda_in_a_promise_is_not_a_result() -> None:

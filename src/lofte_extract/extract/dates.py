@@ -11,7 +11,6 @@ from .meta_vocab import Line, body_lines, load_json, sentences
 
 __all__ = [
     "DateMention",
-    "agreement_years",
     "article_date",
     "dateline_date",
     "find_dates",
@@ -193,7 +192,7 @@ def is_period_heading(line: str) -> bool:
     if line.rstrip().endswith(".") and len(words) > 6:
         return False
     lofte = re.compile(vocab["lofte_word"])
-    if not any(lofte.match(word) for word in words[:4]):
+    if not any(lofte.match(word) for word in words[: vocab["heading_lofte_within_words"]]):
         return False
     return bool(years_in(line))
 
@@ -201,21 +200,6 @@ def is_period_heading(line: str) -> bool:
 def heading_years(line: str) -> list[int]:
     """Years of a period heading."""
     return years_in(line)
-
-
-def agreement_years(
-    text: str, start: int, end: int, period: tuple[str, str, int, int] | None
-) -> tuple[list[int], int | None, int | None]:
-    """Years a samverkansöverenskommelse covers: its period, else its title line's years."""
-    if period:
-        return _expand(int(period[0][:4]), int(period[1][:4])), period[2], period[3]
-    for line in body_lines(ocr_digits(text), start, end)[:5]:
-        lower = line.text.lower()
-        if ("överenskommelse" in lower or "avtal" in lower) and len(line.text) <= 120:
-            years = years_in(line.text)
-            if years:
-                return years, line.start, line.end
-    return [], None, None
 
 
 def article_date(text: str) -> tuple[datetime.date, int, int] | None:

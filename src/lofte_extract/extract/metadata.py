@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
-from .dates import agreement_years, find_period_range
+from .dates import find_period_range
 from .doctype import classify, is_about
 from .kommun import rank_kommuner
 from .police_area import police_area
 from .segment import DocumentSpan
 from .signatories import find_signers
 from .signed import signed_date
-from .years import promise_years
+from .years import agreement_years, promise_years
 
 __all__ = [
     "classify_doc_type",
@@ -76,8 +76,7 @@ def find_period(
     if found:
         period = Period(start=found[0], end=found[1])
     if agreement:
-        years, start, end = agreement_years(doc.text, span.start, span.end, found)
-        rule = "years.agreement"
+        years, start, end, rule = agreement_years(doc.text, span.start, span.end, found)
     else:
         years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
     if period and not years:

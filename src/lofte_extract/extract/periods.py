@@ -65,7 +65,8 @@ def _patterns() -> dict[str, re.Pattern]:
     seasons = "|".join(map(re.escape, months["seasons"]))
     year = r"(20[0-4]\d)"
     return {
-        "month_year": re.compile(rf"(?i)(?<![\wåäö])({alt})\.?\s+{year}(?!\d)"),
+        # 'juni 2020', 'juni månad 2016'
+        "month_year": re.compile(rf"(?i)(?<![\wåäö])({alt})\.?\s+(?:månads?\s+)?{year}(?!\d)"),
         "month": re.compile(rf"(?i)(?<![\wåäö\d])({alt})(?![\wåäö])"),
         "season": re.compile(rf"(?i)(?<![\wåäö])(?:{seasons})\s+{year}(?!\d)"),
         "year": re.compile(r"(?<!\d)(20[0-4]\d)(?:/(\d{2})(?![\d]))?(?![\d])"),

@@ -23,11 +23,19 @@ from .dates import (
     heading_years,
     is_period_heading,
     ocr_digits,
+    years_in,
 )
-from .meta_vocab import Line, load_json, sentences
+from .meta_vocab import Line, body_lines, load_json, sentences
 from .periods import TimeSpan, find_timespans
 
-__all__ = ["YearCandidate", "YearsFound", "promise_years", "score_year_candidates", "url_years"]
+__all__ = [
+    "YearCandidate",
+    "agreement_years",
+    "YearsFound",
+    "promise_years",
+    "score_year_candidates",
+    "url_years",
+]
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,12 @@ _FEATURES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+_AGREEMENT = r"(?i:(?:samverkans)?överenskommelse\w*|(?:samverkans)?avtal(?:et)?)"
+
+
+@lru_cache(maxsize=2)
+def _patterns(agreement: bool = False) -> dict[str, re.Pattern]:
+    """The cue patterns; for a samverkansöverenskommelse the agreement is the anchor word."""
     years = load_json("meta_years.json")
     settings = _settings()
 
@@ -78,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ordered = sorted(words, key=len, reverse=True)
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
-    lofte = years["lofte_word"]
+    lofte = _AGREEMENT if agreement else years["lofte_word"]
     return {
         "lofte": re.compile(lofte),
         "validity": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['validity_cues'])})"),
@@ -98,9 +110,11 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", text) for w in words)
 
 
-def _features(text: str, span: TimeSpan, sentence: Line, line: Line) -> list[str]:
+def _features(
+    text: str, span: TimeSpan, sentence: Line, line: Line, agreement: bool = False
+) -> list[str]:
     """The named features a time span has in its sentence and line."""
-    pats, years, settings = _patterns(), load_json("meta_years.json"), _settings()
+    pats, years, settings = _patterns(agreement), load_json("meta_years.json"), _settings()
     before = text[max(sentence.start, span.start - settings["validity_window"]) : span.start]
     found = ["base"]
     if span.is_range:
@@ -132,7 +146,8 @@ def _features(text: str, span: TimeSpan, sentence: Line, line: Line) -> list[str
     ):
         found.append("not_current")
     context = text[max(sentence.start, span.start - 40) : span.start].lower()
-    if any(word in context for word in years["context_negative"]):
+    negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
+    if any(word in context for word in negative):
         found.append("negative_context")
     if span.kind == "date":
         found.append("event_date")
@@ -166,7 +181,7 @@ def _line_of(lines: list[Line], position: int) -> Line:
 
 
 def _text_candidates(
-    text: str, start: int, end: int, dated_year: int | None
+    text: str, start: int, end: int, dated_year: int | None, agreement: bool = False
 ) -> list[YearCandidate]:
     out = []
     line_list = [Line(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -176,7 +191,8 @@ def _text_candidates(
                 if dated_year is None:
                     continue
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
-            features = _features(text, span, sentence, _line_of(line_list, span.start))
+            line = _line_of(line_list, span.start)
+            features = _features(text, span, sentence, line, agreement)
             score = _score(features)
             if score > _settings()["weights"]["base"]:  # a bare year is no evidence
                 out.append(YearCandidate(span.years, span.start, span.end, score, tuple(features)))
@@ -224,13 +240,13 @@ def url_years(url: str | None) -> list[int]:
 
 
 def score_year_candidates(
-    text: str, start: int, end: int, url: str | None = None
+    text: str, start: int, end: int, url: str | None = None, agreement: bool = False
 ) -> list[YearCandidate]:
     """Year sets for `text[start:end]`, best first, each with its summed score."""
     text = ocr_digits(text)
     weights = _settings()["weights"]
     dated = _page_date(text, start, end)
-    candidates = _text_candidates(text, start, end, dated[0] if dated else None)
+    candidates = _text_candidates(text, start, end, dated[0] if dated else None, agreement)
     if dated:
         year, where, until = dated
         candidates.append(
@@ -295,7 +311,11 @@ def promise_years(
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
         return YearsFound(heading_years(heading), where, where + len(heading), "years.heading")
-    ranked = score_year_candidates(text, start, end, url)
+    return _choose(score_year_candidates(text, start, end, url))
+
+
+def _choose(ranked: list[YearCandidate]) -> YearsFound:
+    """The best year set, joined by adjoining sets scoring near it."""
     if not ranked:
         return YearsFound([], None, None, None)
     top = ranked[0]
@@ -306,3 +326,20 @@ def promise_years(
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)
+
+
+def agreement_years(
+    text: str, start: int, end: int, period: tuple[str, str, int, int] | None
+) -> YearsFound:
+    """Years a samverkansöverenskommelse covers: its period, its title line's years, else the
+    scored candidates with the agreement as anchor ('överenskommelse ... gäller fram till 2026')."""
+    if period:
+        years = _expand(int(period[0][:4]), int(period[1][:4]))
+        return YearsFound(years, period[2], period[3], "years.validity_period")
+    for line in body_lines(ocr_digits(text), start, end)[:5]:
+        lower = line.text.lower()
+        if ("överenskommelse" in lower or "avtal" in lower) and len(line.text) <= 120:
+            years = years_in(line.text)
+            if years:
+                return YearsFound(years, line.start, line.end, "years.agreement_title")
+    return _choose(score_year_candidates(ocr_digits(text), start, end, agreement=True))
