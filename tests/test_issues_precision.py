@@ -3,6 +3,7 @@ precision, totals and deadlines in targets, two-direction goals. Own sentences, 
 
 from __future__ import annotations
 
+import pytest
 from content_helpers import parse, records
 
 from lofte_extract.extract.actors import find_actors
@@ -177,3 +178,40 @@ def test_agent_noun_before_som_is_the_counted_unit() -> None:
     assert _targets("Polisen ska skapa två tryggare mötesplatser per år.") == [
         (2, "exakt", "mötesplatser", "år")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medborgarlöftet ska höja tryggheten och minska brotten i kommunen.",
+        "Löftena bygger på att både polisen och kommunen åtar sig något.",
+        "Medborgarlöftet anger vilka områden polisen och kommunen ska arbeta med.",
+    ],
+)
+def test_a_sentence_about_the_promise_itself_is_no_commitment(text: str) -> None:
+    from lofte_extract.extract.cues import is_meta_statement
+
+    assert is_meta_statement(text)
+
+
+def test_the_content_of_the_promise_is_still_a_commitment() -> None:
+    from lofte_extract.extract.cues import is_meta_statement
+
+    assert not is_meta_statement("Löftet innebär att polisen ska patrullera centrum varje helg.")
+
+
+def test_items_after_a_purpose_intro_are_aims_not_activities() -> None:
+    commitments, _, _ = records(
+        "Medborgarlöfte Ale 2024\n\nPolisen och kommunen lovar att:\n"
+        "• Genomföra fyra trafikinsatser.\n\nArbetet görs för att:\n"
+        "• förebygga brott,\n• öka den upplevda tryggheten.\n"
+    )
+    assert [c.text for c in commitments] == ["Genomföra fyra trafikinsatser."]
+
+
+def test_responsible_line_as_a_sentence_is_no_commitment() -> None:
+    commitments, _, _ = records(
+        "Medborgarlöfte Ale 2024\n\nPolisen lovar att:\n\n"
+        "Genomföra fyra trafikinsatser. Ansvarig: Polisen.\n"
+    )
+    assert [c.text for c in commitments] == ["Genomföra fyra trafikinsatser."]

@@ -20,10 +20,12 @@ from .cues import (
     is_goal_sentence,
     is_goal_start,
     is_intent,
+    is_meta_statement,
     is_perfect,
     is_quote,
     is_result,
     is_soft,
+    moves_a_measure,
     names_commitment,
     not_commitment_opener,
     present_activity,
@@ -34,6 +36,7 @@ from .segment import DocumentSpan
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences
+from .vocab import load_vocab
 from .years import promise_years
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
@@ -88,6 +91,8 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
         if line.kind == "list_item":
             if line.start in outcome_items or _numbered_subheading(lines, index):
                 continue
+            if _under_purpose_intro(lines, index):
+                continue  # 'för att:' followed by aims, not activities
             piece = _trim_merged(Piece(line.start, line.end, line.text))
             quoted = is_quote(piece.text) and sectioned.section != "promise"
             if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":
@@ -118,6 +123,15 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
                 pieces.append((piece, sectioned))
     return pieces
+
+
+def _under_purpose_intro(lines: list[SectionedLine], index: int) -> bool:
+    """Whether the list holding line `index` is introduced by '… för att:'."""
+    pattern = re.compile(load_vocab("content_goals")["purpose_intro_pattern"], re.IGNORECASE)
+    for previous in reversed(lines[:index]):
+        if previous.line.kind != "list_item":
+            return bool(pattern.search(previous.line.text))
+    return False
 
 
 def _last_end(lines: list[SectionedLine], index: int) -> int:
@@ -229,7 +243,15 @@ def _trim_merged(piece: Piece) -> Piece:
 
 
 def _excluded(text: str) -> bool:
-    return is_follow_up_text(text) or is_result(text) or is_quote(text) or len(text) < 8
+    return (
+        is_follow_up_text(text)
+        or is_result(text)
+        or is_quote(text)
+        or len(text) < 8
+        or is_meta_statement(text)
+        or moves_a_measure(text)
+        or bool(_RESPONSIBLE.match(text))
+    )
 
 
 def _item_is_commitment(text: str, section: str) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "is_goal_sentence",
     "is_goal_start",
     "is_intent",
+    "is_meta_statement",
     "is_outcome",
     "is_perfect",
     "names_commitment",
@@ -27,6 +28,7 @@ __all__ = [
     "is_quote",
     "is_result",
     "is_soft",
+    "moves_a_measure",
     "not_commitment_opener",
     "present_activity",
     "strip_label",
@@ -184,6 +186,22 @@ def names_commitment(text: str) -> bool:
     """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...'."""
     lowered = " ".join(words(text))
     return any(marker in lowered for marker in _v("content_verbs")["commitment_markers"])
+
+
+def is_meta_statement(text: str) -> bool:
+    """The promise as subject, said to aim or rest on something: 'Medborgarlöftet ska höja
+    tryggheten', 'Löftena bygger på …'. 'Löftet innebär att …' states the content instead."""
+    lowered = " ".join(text.lower().split())
+    if names_commitment(text) or not re.match(_v("content_verbs")["meta_subject_pattern"], lowered):
+        return False
+    return any(f" {verb} " in f" {lowered} " for verb in _v("content_verbs")["describing_verbs"])
+
+
+def moves_a_measure(text: str) -> bool:
+    """'Att minska andelen otrygga', 'Öka antalet grannsamverkansområden': an outcome goal."""
+    ws = [w for w in words(text) if w != "att"][:3]
+    goals = _v("content_goals")
+    return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
 
 
 def not_commitment_opener(text: str) -> bool:
