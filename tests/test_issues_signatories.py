@@ -154,3 +154,31 @@ def test_region_gotland_titles_and_a_definite_police_title():
         ("Per Holm", "Regionråd", "kommun"),
         ("Anna Ek", "Kommunpolisen", "polisen"),
     ]
+
+
+def test_title_stops_at_the_verb_and_object_of_the_signing_sentence() -> None:
+    from lofte_extract.extract.signatories import find_signers
+
+    text = ("Anna Berg, kommunalråd, och Jörgen Thorén, lokalpolisområdeschef signerar "
+            "medborgarlöftet 2020.")
+    titles = {m.name: m.title for m in find_signers(text, 0, len(text))}
+    assert titles["Jörgen Thorén"] == "lokalpolisområdeschef"
+
+
+def test_a_title_followed_by_the_next_persons_name_is_not_the_first_persons() -> None:
+    from lofte_extract.extract.signatories import find_signers
+
+    text = ("De som signerade överenskommelsen var kommunstyrelsens ordförande Ronny Löfquist, "
+            "kommunchef Emma Gröndahl och lokalpolisområdeschef Ulrica Strömkvist.")
+    titles = {m.name: m.title for m in find_signers(text, 0, len(text))}
+    assert titles["Ronny Löfquist"] == "kommunstyrelsens ordförande"
+    assert titles["Emma Gröndahl"] == "kommunchef"
+
+
+def test_a_region_name_is_no_signer() -> None:
+    from lofte_extract.extract.signatories import find_signers
+
+    text = ("Tommy Nilsson, kommunalråd, och Lars Öberg, lokalpolisområdeschef Östra Norrbotten "
+            "har nu skrivit på medborgarlöftet för 2019.")
+    names = [m.name for m in find_signers(text, 0, len(text))]
+    assert names == ["Tommy Nilsson", "Lars Öberg"]

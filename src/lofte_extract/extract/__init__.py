@@ -34,10 +34,11 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
     records = []
     for index, span in enumerate(split_documents(doc)):
         field_evidence = {}
-        if span.heading:
-            at = doc.text.find(span.heading, span.start, span.end)
+        if span.title:
+            at = doc.text.find(span.title, span.start, span.end)
             if at >= 0:
-                field_evidence["title"] = evidence_for(doc, at, at + len(span.heading))
+                rule = "title.period_heading" if span.title == span.heading else "title.page"
+                field_evidence["title"] = evidence_for(doc, at, at + len(span.title), rule)
         lpo, lpo_evidence = find_lokalpolisomrade(doc, span)
         period, years, period_evidence = find_period(doc, span, source.url)
         signed_date, signed_evidence = find_signed_date(doc, span)
@@ -54,7 +55,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
                 id=make_record_id(source.sha256, index),
                 source=source,
                 doc_type=classify_doc_type(doc, span),
-                title=span.heading,
+                title=span.title,
                 kommuner=find_kommuner(doc, span, source.url),
                 lokalpolisomrade=lpo,
                 period=period,

@@ -113,7 +113,7 @@ def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
         frequency=frequency,  # type: ignore[arg-type]
         deadline=deadline,
         text=normalize(doc.text[start:end]),
-        evidence=evidence_for(doc, start, end),
+        evidence=evidence_for(doc, start, end, "follow_up.sentence"),
     )
 
 

@@ -103,7 +103,7 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
             name=m.name,
             title=m.title,
             organisation=m.organisation,
-            evidence=_evidence(doc, m.start, m.end),
+            evidence=_evidence(doc, m.start, m.end, m.rule),
         )
         for m in find_signers(doc.text, span.start, span.end)
     ]

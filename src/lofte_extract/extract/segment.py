@@ -24,6 +24,8 @@ class DocumentSpan:
     start: int
     end: int
     heading: str | None = None
+    # The record's title: the page's own title when the page holds one promise, else heading.
+    title: str | None = None
 
 
 def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
@@ -51,7 +53,8 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
             continue  # 'Löftet gäller 2019–2020' is a sentence about the promise, not a new one
         sections.append((line.start, line.text, years))
     if not sections:
-        return [DocumentSpan(0, len(text), _title(doc))]
+        title = _title(doc)
+        return [DocumentSpan(0, len(text), title, title)]
     bounds = [0] + [start for start, _, _ in sections[1:]] + [len(text)]
     spans = []
     for index, (start, heading, _) in enumerate(sections):
@@ -61,9 +64,12 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         if spans and (body < 15 or (final and body < vocab["min_span_body"])):
             # A heading with next to nothing under it (a page cut off there): not a document.
             last = spans.pop()
-            spans.append(DocumentSpan(last.start, finish, last.heading))
+            spans.append(DocumentSpan(last.start, finish, last.heading, last.title))
             continue
-        spans.append(DocumentSpan(begin, finish, heading))
+        spans.append(DocumentSpan(begin, finish, heading, heading))
+    if len(spans) == 1:  # one promise on the page: the page's title names it
+        only = spans[0]
+        return [DocumentSpan(only.start, only.end, only.heading, _title(doc) or only.heading)]
     return spans
 
 

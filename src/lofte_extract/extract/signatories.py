@@ -26,6 +26,7 @@ class SignatoryMention:
     organisation: str
     start: int
     end: int
+    rule: str = "signatories.signing_sentence"  # or signatories.signature_block
 
 
 @lru_cache(maxsize=1)
@@ -94,11 +95,22 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     head = _title_pattern().match(rest)
     if not head:
         return None
-    stop = re.search(r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar)\b"
-                     r"|\(|\.\s|\.$|\n", rest[head.end():])
+    stop = _TITLE_STOP.search(rest[head.end() :])
     title = rest[: head.end() + stop.start() if stop else len(rest)].strip()
+    if _names(title, head.end(), len(title)):
+        return None  # 'X, kommunchef Emma Gröndahl': the next person's title, not X's
+
     words = title.split()
     return " ".join(words[:8]) if words else None
+
+
+# A title ends at a comma, a conjunction, a verb of the sentence ('signerar medborgarlöftet'),
+# an article starting the object ('ett medborgarlöfte för 2021'), a bracket or the sentence end.
+_TITLE_STOP = re.compile(
+    r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar|undertecknade"
+    r"|signerar|signerade|tecknar|tecknade|lovar|ska|skall|kommer|är|var|ett|en|det|den)\b"
+    r"|\(|\.\s|\.$|\n"
+)
 
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
@@ -335,9 +347,12 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             org = organisation_of(full)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation
-            found.append(SignatoryMention(
-                name, title, org, name_line.start, name_line.start + len(name)
-            ))
+            found.append(
+                SignatoryMention(
+                    name, title, org, name_line.start, name_line.start + len(name),
+                    "signatories.signature_block",
+                )
+            )
         used.update(range(index, index + width + (1 if organisation else 0)))
     return found
 
