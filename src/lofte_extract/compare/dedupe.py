@@ -45,7 +45,9 @@ def _rank(record: PromiseRecord) -> tuple:
 def _group_key(record: PromiseRecord) -> tuple | None:
     if not record.kommuner:
         return None
-    period = (record.period.start, record.period.end) if record.period else None
+    # An empty tuple, not None, for "no period": group keys are sorted, and None does not
+    # compare with a (start, end) tuple of another record of the same kommun and years.
+    period = (record.period.start, record.period.end) if record.period else ()
     return (tuple(sorted(k.code for k in record.kommuner)), tuple(sorted(record.years)),
             period, _FAMILY.get(record.doc_type, record.doc_type))
 
