@@ -47,7 +47,8 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         with _Progress(enabled=not args.quiet) as progress:
             summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
-                          timeout=args.timeout)
+                          timeout=args.timeout, cache_dir=args.cache,
+                          use_cache=not args.no_cache)
     except OSError as exc:
         print(f"lofte-extract: cannot write output to {args.out}: {exc}", file=sys.stderr)
         return 2
@@ -139,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=120.0,
                    help="seconds one file may take before it is reported and skipped "
                    "(default: 120)")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help="result cache folder (default: OUT/.cache); a file whose bytes, "
+                   "rules and tool version are unchanged is not parsed again")
+    p.add_argument("--no-cache", action="store_true",
+                   help="parse and extract every file; neither read nor write the cache")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_command)
 

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CACHE_DIR_NAME, CacheEntry, ResultCache, cacheable, entry_key
 from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
-from .extract import NotAPromiseError, extract_records
 from .parse import ParseError, parse_bytes
 from .records import ErrorRow, PromiseRecord, Source
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
@@ -33,6 +33,7 @@ class FileResult:
     text: str | None = None
     records: list[PromiseRecord] = field(default_factory=list)
     error: ErrorRow | None = None
+    parse_seconds: float = 0.0
     extract_seconds: float = 0.0
 
 
@@ -45,19 +46,24 @@ class RunSummary:
     records: int = 0
     failures: int = 0
     documents_extracted: int = 0
+    cached: int = 0
+    # Wall time of the parse + extract stage (first file handed out to last result back).
     extract_seconds: float = 0.0
     seconds: float = 0.0
+    # Wall seconds per step of the run, and per-file parse / extract seconds summed.
+    stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def documents_per_second(self) -> float:
-        """Extract-stage throughput (documents parsed and extracted per second)."""
+        """Extract-stage throughput: documents parsed and extracted per second of wall time."""
         return self.documents_extracted / self.extract_seconds if self.extract_seconds else 0.0
 
     def line(self) -> str:
         """One-line summary for the end of a run."""
+        cached = f"{self.cached} from cache; " if self.cached else ""
         return (
             f"read {self.files} files: {self.records} records, {self.failures} failed; "
-            f"extract {self.documents_per_second:.1f} docs/s; "
+            f"{cached}extract {self.documents_per_second:.1f} docs/s; "
             f"{self.seconds:.1f}s; output in {self.out_dir}"
         )
 
@@ -89,8 +95,21 @@ def _source(relative: str, data: bytes, entry: ManifestEntry | None) -> Source:
     )
 
 
-def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> FileResult:
-    """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception."""
+def process_file(
+    root: Path,
+    path: Path,
+    manifest: dict[str, ManifestEntry],
+    on_parsed: Callable[[], None] | None = None,
+) -> FileResult:
+    """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception.
+
+    `on_parsed` is called between the two stages (a worker tells its pool which one a
+    timeout interrupted).
+    """
+    # Imported here, not at the top: the extract stage loads spaCy (seconds, hundreds of MB),
+    # which a run served from the cache, and the parent of worker processes, never need.
+    from .extract import NotAPromiseError, extract_records
+
     relative = path.relative_to(root).as_posix()
     try:
         data = path.read_bytes()
@@ -114,6 +133,10 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
                                 detail=f"{type(exc).__name__}: {exc}")
         return result
     result.text = doc.text
+    result.parse_seconds = time.perf_counter() - started
+    if on_parsed is not None:
+        on_parsed()
+    started = time.perf_counter()
     source = source.model_copy(update={"format": doc.format, "pages": doc.pages})
     try:
         result.records = extract_records(doc, source)
@@ -135,52 +158,138 @@ def run(
     progress: Callable[[int, int, str], None] | None = None,
     jobs: int | None = None,
     timeout: float = 120.0,
+    cache_dir: Path | str | None = None,
+    use_cache: bool = True,
 ) -> RunSummary:
     """Run the whole pipeline over files and folders and write the dataset into `out_dir`.
 
     `jobs` worker processes (default: one per core, at most 2) each handle a file under a
-    `timeout` in seconds; `jobs=0` runs in this process without a time limit.
+    `timeout` in seconds; `jobs=0` runs in this process without a time limit. Results are
+    cached under `cache_dir` (default `out_dir/.cache`) unless `use_cache` is false.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
     found = list(discover([Path(p) for p in paths]))
     manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
     tasks = [Task(root, path, manifests[root]) for root, path in found]
-    summary = RunSummary(out_dir=out_dir)
+    cache = None
+    if use_cache:
+        cache = ResultCache(Path(cache_dir) if cache_dir else out_dir / CACHE_DIR_NAME)
+    hits, misses, keys = _look_up(tasks, cache)
+    summary = RunSummary(out_dir=out_dir, cached=len(hits))
+    summary.stages["lookup"] = time.perf_counter() - started
     records: list[PromiseRecord] = []
     errors: list[ErrorRow] = []
     texts: dict[str, str] = {}
     done = 0
+    per_file = {"parse": 0.0, "extract": 0.0}
 
     def on_start(task: Task) -> None:
         if progress is not None:
             progress(done, len(tasks), task.path.name)
 
-    if jobs is None:
-        jobs = min(2, os.cpu_count() or 1)
-    if jobs == 0 or len(tasks) <= 1:
-        results = (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
-    else:
-        results = WorkerPool(jobs, timeout).map(tasks, on_start)
-    for result in results:
+    def take(result: FileResult) -> None:
+        nonlocal done
         done += 1
         summary.files += 1
-        summary.extract_seconds += result.extract_seconds
+        per_file["parse"] += result.parse_seconds
+        per_file["extract"] += result.extract_seconds
         if result.text is not None and result.sha256:
             texts[result.sha256] = result.text
-            summary.documents_extracted += 1
         records.extend(result.records)
         if result.error is not None:
             errors.append(result.error)
+
+    for result in hits:
+        take(result)
+    stage_started = time.perf_counter()
+    for result in _compute(misses, jobs, timeout, on_start):
+        take(result)
+        summary.documents_extracted += result.text is not None
+        if cache is not None:
+            _remember(cache, keys, result)
+    if misses:
+        summary.extract_seconds = time.perf_counter() - stage_started
     if progress is not None:
         progress(done, len(tasks), "")
-    merged = deduplicate(records)
-    records = flag_duplicates(records, merged)
-    _write(out_dir, records, merged, errors, texts)
-    summary.records = len(records)
-    summary.failures = len(errors)
+    summary.stages.update(work=summary.extract_seconds, parse_cpu=per_file["parse"],
+                          extract_cpu=per_file["extract"])
+    _finish(summary, out_dir, records, errors, texts)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _finish(summary: RunSummary, out_dir: Path, records: list[PromiseRecord],
+            errors: list[ErrorRow], texts: dict[str, str]) -> None:
+    started = time.perf_counter()
+    merged = deduplicate(records)
+    records = flag_duplicates(records, merged)
+    summary.stages["dedupe"] = time.perf_counter() - started
+    _write(out_dir, records, merged, errors, texts)
+    summary.stages["write"] = time.perf_counter() - started - summary.stages["dedupe"]
+    summary.records = len(records)
+    summary.failures = len(errors)
+
+
+def _compute(
+    tasks: list[Task], jobs: int | None, timeout: float, on_start: Callable[[Task], None]
+) -> Iterator[FileResult]:
+    """Parse and extract the tasks in this process (jobs=0) or in worker processes."""
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    if jobs == 0 or len(tasks) <= 1:
+        return (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
+    return WorkerPool(jobs, timeout).map(tasks, on_start)
+
+
+def _task_key(task: Task) -> tuple[str, str] | None:
+    """(file sha256, cache key) of a task; None when the file cannot be read or is empty."""
+    try:
+        data = task.path.read_bytes()
+    except OSError:
+        return None
+    if not data.strip():
+        return None
+    sha256 = hashlib.sha256(data).hexdigest()
+    entry = task.manifest.get(task.relative)
+    url = (entry.final_url or entry.url) if entry else None
+    return sha256, entry_key(sha256, task.relative, url, entry.charset if entry else None)
+
+
+def _look_up(
+    tasks: list[Task], cache: ResultCache | None
+) -> tuple[list[FileResult], list[Task], dict[str, list[tuple[str, str]]]]:
+    """Results the cache holds; the tasks left to compute, with their keys by path."""
+    if cache is None:
+        return [], tasks, {}
+    hits: list[FileResult] = []
+    misses: list[Task] = []
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for task in tasks:
+        key = _task_key(task)
+        entry = cache.get(key[1]) if key else None
+        if entry is None:
+            misses.append(task)
+            if key:
+                keys.setdefault(task.relative, []).append(key)
+            continue
+        hits.append(FileResult(task.relative, sha256=key[0], text=entry.text,
+                               records=entry.records, error=entry.error))
+    return hits, misses, keys
+
+
+def _remember(
+    cache: ResultCache, keys: dict[str, list[tuple[str, str]]], result: FileResult
+) -> None:
+    """Cache a computed result when it is the file's own, not a timeout or a crash."""
+    candidates = keys.get(result.path, [])
+    # Two corpus folders may hold the same relative path; a result that cannot be told
+    # apart from the other one's is not cached (and neither is a file that changed since).
+    if len(candidates) != 1 or candidates[0][0] != result.sha256:
+        return
+    if not cacheable(result.error):
+        return
+    cache.put(candidates[0][1], CacheEntry(result.text, result.records, result.error))
 
 
 def flag_duplicates(

@@ -19,6 +19,9 @@ from .records import ErrorRow
 
 __all__ = ["Task", "WorkerPool"]
 
+# Sent by a worker when a file is parsed and extraction begins, so a timeout names its stage.
+_PARSED = "parsed"
+
 
 @dataclass(frozen=True)
 class Task:
@@ -44,7 +47,8 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         if task is None:
             return
         try:
-            conn.send(process_file(task.root, task.path, task.manifest))
+            conn.send(process_file(task.root, task.path, task.manifest,
+                                   on_parsed=lambda: conn.send(_PARSED)))
         except MemoryError:
             conn.send(None)
 
@@ -57,9 +61,10 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.stage = "parse"
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        self.task, self.started, self.stage = task, time.monotonic(), "parse"
         self.conn.send(task)
 
     def kill(self) -> None:
@@ -106,6 +111,9 @@ class WorkerPool:
                             result = worker.conn.recv()
                         except (EOFError, OSError):
                             result, reason = None, "worker crashed (out of memory?)"
+                        if result == _PARSED:
+                            worker.stage = "extract"
+                            continue
                         if result is not None:
                             worker.task = None
                             yield result
@@ -118,7 +126,7 @@ class WorkerPool:
                     worker.kill()
                     workers[index] = _Worker(self.context, self.memory_bytes)
                     yield FileResult(task.relative, error=ErrorRow(
-                        path=task.relative, stage="parse", reason=reason))
+                        path=task.relative, stage=worker.stage, reason=reason))
         finally:
             for worker in workers:
                 if worker.task is None and worker.process.is_alive():
