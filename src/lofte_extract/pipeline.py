@@ -243,14 +243,13 @@ def _compute(
 
 
 def _task_key(task: Task) -> tuple[str, str] | None:
-    """(file sha256, cache key) of a task; None when the file cannot be read or is empty."""
+    """(file sha256, cache key) of a task; None when the file cannot be read."""
     try:
-        data = task.path.read_bytes()
+        # Streamed: the parent runs without the workers' memory limit, and a file may be huge.
+        with task.path.open("rb") as handle:
+            sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
-    if not data.strip():
-        return None
-    sha256 = hashlib.sha256(data).hexdigest()
     entry = task.manifest.get(task.relative)
     url = (entry.final_url or entry.url) if entry else None
     return sha256, entry_key(sha256, task.relative, url, entry.charset if entry else None)
