@@ -114,3 +114,33 @@ def test_web_page_and_text_copy_through_the_pipeline_become_one_record(tmp_path)
     for record in merged:
         assert record.source.format == "html"
         assert [s.path for s in record.also_in] == ["eslov-kommun.txt"]
+
+
+_ESLOV_2024 = """Medborgarlöfte Eslövs kommun 2024
+
+{period}Polisen och Eslövs kommun lovar att {promise}
+
+Vi lovar att genomföra minst {count} trygghetsvandringar under året.
+
+Eslöv 2024-01-15
+Anna Andersson, kommunstyrelsens ordförande
+Per Persson, lokalpolisområdeschef
+"""
+
+
+def test_same_kommun_and_year_with_and_without_a_period_does_not_crash_deduplicate(tmp_path):
+    """Group keys with period None and a (start, end) tuple were sorted together: TypeError."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "without.txt").write_text(_ESLOV_2024.format(
+        period="", promise="besöka skolor varje termin.", count="fyra"), encoding="utf-8")
+    (corpus / "with.txt").write_text(_ESLOV_2024.format(
+        period="Medborgarlöftet gäller från 2024-01-01 till 2024-12-31.\n\n",
+        promise="arbeta mot narkotika i centrum.", count="sex"), encoding="utf-8")
+    run([corpus], tmp_path / "out", jobs=0, use_cache=False)
+    records = load_records(tmp_path / "out")
+    by_path = {r.source.path: r for r in records}
+    assert by_path["with.txt"].period is not None and by_path["without.txt"].period is None
+    assert [r.kommuner[0].code for r in records] == ["1285", "1285"]
+    assert by_path["with.txt"].years == by_path["without.txt"].years == [2024]
+    assert len(deduplicate(records)) == 2

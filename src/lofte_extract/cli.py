@@ -53,7 +53,8 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         with _Progress(enabled=not args.quiet) as progress:
             summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
-                          timeout=args.timeout, follow_outside_links=args.follow_outside_links)
+                          timeout=args.timeout, follow_outside_links=args.follow_outside_links,
+                          cache_dir=args.cache, use_cache=not args.no_cache)
     except KeyboardInterrupt:
         print("lofte-extract: interrupted, previous outputs kept", file=sys.stderr)
         return 130
@@ -156,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--follow-outside-links", action="store_true",
                    help="read files that symbolic links in the folders lead to outside them "
                    "(default: report them and skip)")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help="result cache folder (default: OUT/.cache); a file whose bytes, "
+                   "rules and tool version are unchanged is not parsed again")
+    p.add_argument("--no-cache", action="store_true",
+                   help="parse and extract every file; neither read nor write the cache")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_command)
 

@@ -6,17 +6,19 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import CACHE_DIR_NAME, ResultCache
 from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
-from .extract import NotAPromiseError, extract_records
 from .index_pages import index_page_error
 from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
 from .parse.cuts import cut_note
 from .records import ErrorRow, PromiseRecord, Source
+from .results import FileResult, RunSummary
+from .run_cache import look_up, remember
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outcomes import write_outcomes
 from .store.outset import OutputSet
@@ -28,44 +30,6 @@ __all__ = ["FileResult", "RunSummary", "discover", "flag_duplicates", "process_f
 
 # Files the tool itself writes into a corpus folder; not documents.
 _OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
-
-
-@dataclass
-class FileResult:
-    """What one file gave: records, or the error that stopped it, and its text."""
-
-    path: str
-    sha256: str | None = None
-    text: str | None = None
-    records: list[PromiseRecord] = field(default_factory=list)
-    error: ErrorRow | None = None
-    extract_seconds: float = 0.0
-
-
-@dataclass
-class RunSummary:
-    """Counts and timings of one run."""
-
-    out_dir: Path
-    files: int = 0
-    records: int = 0
-    failures: int = 0
-    documents_extracted: int = 0
-    extract_seconds: float = 0.0
-    seconds: float = 0.0
-
-    @property
-    def documents_per_second(self) -> float:
-        """Extract-stage throughput (documents parsed and extracted per second)."""
-        return self.documents_extracted / self.extract_seconds if self.extract_seconds else 0.0
-
-    def line(self) -> str:
-        """One-line summary for the end of a run."""
-        return (
-            f"read {self.files} files: {self.records} records, {self.failures} failed; "
-            f"extract {self.documents_per_second:.1f} docs/s; "
-            f"{self.seconds:.1f}s; output in {self.out_dir}"
-        )
 
 
 def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
@@ -95,8 +59,21 @@ def _source(relative: str, data: bytes, entry: ManifestEntry | None) -> Source:
     )
 
 
-def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> FileResult:
-    """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception."""
+def process_file(
+    root: Path,
+    path: Path,
+    manifest: dict[str, ManifestEntry],
+    on_parsed: Callable[[], None] | None = None,
+) -> FileResult:
+    """Parse and extract one file; every failure becomes an `ErrorRow`, never an exception.
+
+    `on_parsed` is called between the two stages (a worker tells its pool which one a
+    timeout interrupted).
+    """
+    # Imported here, not at the top: the extract stage loads spaCy (seconds, hundreds of MB),
+    # which a run served from the cache, and the parent of worker processes, never need.
+    from .extract import NotAPromiseError, extract_records
+
     relative, name_warning = printable_path(path.relative_to(root).as_posix())
     try:
         data = path.read_bytes()
@@ -120,6 +97,10 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
                                 detail=f"{type(exc).__name__}: {exc}")
         return result
     result.text = doc.text
+    result.parse_seconds = time.perf_counter() - started
+    if on_parsed is not None:
+        on_parsed()
+    started = time.perf_counter()
     source = source.model_copy(update={"format": doc.format, "pages": doc.pages,
                                        "ocr_pages": doc.ocr_pages})
     try:
@@ -148,6 +129,8 @@ def run(
     jobs: int | None = None,
     timeout: float = 120.0,
     follow_outside_links: bool = False,
+    cache_dir: Path | str | None = None,
+    use_cache: bool = True,
 ) -> RunSummary:
     """Run the whole pipeline over files and folders and write the dataset into `out_dir`.
 
@@ -156,31 +139,52 @@ def run(
     this process without either. Links out of the folders given are not read unless
     `follow_outside_links`. The outputs replace the previous ones in one step; an
     `OutputError` (an OSError) says why OUT cannot be used, before any file is read.
+    Results are cached under `cache_dir` (default `out_dir/.cache`) unless `use_cache` is
+    false.
     """
     started = time.perf_counter()
+    cache = None
+    if use_cache:
+        cache = ResultCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIR_NAME)
     with OutputSet(out_dir) as output:
         summary = RunSummary(out_dir=Path(out_dir))
-        results = _results(paths, progress, jobs, timeout, follow_outside_links)
+        results = _results(paths, progress, _Work(jobs, timeout, cache), follow_outside_links,
+                           summary)
         records, errors, texts = _gather(results, summary)
+        step = time.perf_counter()
         merged = deduplicate(records)
         records = flag_duplicates(records, merged)
+        summary.stages["dedupe"] = time.perf_counter() - step
+        step = time.perf_counter()
         with output.writing() as staging:
             _write(staging, records, merged, errors, texts)
         output.commit()
+        summary.stages["write"] = time.perf_counter() - step
     summary.records = len(records)
     summary.failures = len(errors)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+@dataclass(frozen=True)
+class _Work:
+    """How the files are computed: worker processes, their time limit, the result cache."""
+
+    jobs: int | None
+    timeout: float
+    cache: ResultCache | None
+
+
 def _results(
     paths: list[Path] | list[str],
     progress: Callable[[int, int, str], None] | None,
-    jobs: int | None,
-    timeout: float,
+    work: _Work,
     follow_outside_links: bool,
+    summary: RunSummary,
 ) -> Iterator[FileResult]:
-    """Every file's result: screened-out files first, then the parsed ones as they finish."""
+    """Every file's result: screened-out files first, then cached ones, then the parsed ones
+    as they finish."""
+    looking = time.perf_counter()
     found = list(discover([Path(p) for p in paths]))
     manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
     tasks = []
@@ -193,23 +197,38 @@ def _results(
             yield FileResult(relative, error=refused)
         else:
             tasks.append(Task(root, path, manifests[root]))
-    done = 0
+    hits, misses, keys = look_up(tasks, work.cache)
+    summary.cached = len(hits)
+    summary.stages["lookup"] = time.perf_counter() - looking
+    yield from hits
+    done = len(hits)
 
     def on_start(task: Task) -> None:
         if progress is not None:
             progress(done, len(tasks), printable_path(task.path.name)[0])
 
-    if jobs is None:
-        jobs = min(2, os.cpu_count() or 1)
-    if jobs == 0:
-        results = (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
-    else:
-        results = WorkerPool(jobs, timeout).map(tasks, on_start)
-    for result in results:
+    stage_started = time.perf_counter()
+    for result in _compute(misses, work, on_start):
         done += 1
+        summary.documents_extracted += result.text is not None
+        if work.cache is not None:
+            remember(work.cache, keys, result)
         yield result
+    if misses:  # wall time of the parse + extract stage, not per-file times added up
+        summary.extract_seconds = time.perf_counter() - stage_started
     if progress is not None:
         progress(done, len(tasks), "")
+
+
+def _compute(
+    tasks: list[Task], work: _Work, on_start: Callable[[Task], None]
+) -> Iterator[FileResult]:
+    """Parse and extract the tasks in this process (jobs=0) or in worker processes, where
+    even a single file gets the time limit and memory cap."""
+    jobs = min(2, os.cpu_count() or 1) if work.jobs is None else work.jobs
+    if jobs == 0:
+        return (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
+    return WorkerPool(jobs, work.timeout).map(tasks, on_start)
 
 
 def _gather(
@@ -218,15 +237,17 @@ def _gather(
     records: list[PromiseRecord] = []
     errors: list[ErrorRow] = []
     texts: dict[str, str] = {}
+    per_file = {"parse_cpu": 0.0, "extract_cpu": 0.0}
     for result in results:
         summary.files += 1
-        summary.extract_seconds += result.extract_seconds
+        per_file["parse_cpu"] += result.parse_seconds
+        per_file["extract_cpu"] += result.extract_seconds
         if result.text is not None and result.sha256:
             texts[result.sha256] = result.text
-            summary.documents_extracted += 1
         records.extend(result.records)
         if result.error is not None:
             errors.append(result.error)
+    summary.stages.update(work=summary.extract_seconds, **per_file)
     return records, errors, texts
 
 

@@ -20,8 +20,12 @@ from pathlib import Path
 from .collect.manifest import ManifestEntry
 from .inputs import printable_path
 from .records import ErrorRow
+from .results import FileResult
 
 __all__ = ["Task", "WorkerPool"]
+
+# Sent by a worker when a file is parsed and extraction begins, so a timeout names its stage.
+_PARSED = "parsed"
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,8 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         if task is None:
             return
         try:
-            conn.send(process_file(task.root, task.path, task.manifest))
+            conn.send(process_file(task.root, task.path, task.manifest,
+                                   on_parsed=lambda: conn.send(_PARSED)))
         except MemoryError:
             conn.send(None)
 
@@ -66,9 +71,10 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.stage = "parse"
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        self.task, self.started, self.stage = task, time.monotonic(), "parse"
         self.conn.send(task)
 
     def kill(self) -> None:
@@ -102,7 +108,6 @@ class WorkerPool:
 
     def map(self, tasks: list[Task], on_start: Callable[[Task], None] | None = None) -> Iterator:
         """Results (FileResult) in completion order; a stuck or dead worker gives an error."""
-        from .pipeline import FileResult
 
         pending = list(reversed(tasks))
         with _sigint_ignored():  # the fork server inherits it: Ctrl-C is for this process
@@ -130,6 +135,9 @@ class WorkerPool:
                             result = worker.conn.recv()
                         except (EOFError, OSError):
                             result, reason = None, "worker crashed (out of memory?)"
+                        if result == _PARSED:
+                            worker.stage = "extract"
+                            continue
                         if result is not None:
                             worker.task = None
                             yield result
@@ -142,7 +150,7 @@ class WorkerPool:
                     worker.kill()
                     workers[index] = _Worker(self.context, self.memory_bytes)
                     yield FileResult(task.relative, error=ErrorRow(
-                        path=task.relative, stage="parse", reason=reason))
+                        path=task.relative, stage=worker.stage, reason=reason))
         finally:
             for worker in workers:
                 if worker.task is None and worker.process.is_alive():

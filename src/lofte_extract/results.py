@@ -1,0 +1,55 @@
+"""What a run produces per file and in total: plain objects shared by the pipeline, the
+worker pool and the result cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import ErrorRow, PromiseRecord
+
+__all__ = ["FileResult", "RunSummary"]
+
+
+@dataclass
+class FileResult:
+    """What one file gave: records, or the error that stopped it, and its text."""
+
+    path: str
+    sha256: str | None = None
+    text: str | None = None
+    records: list[PromiseRecord] = field(default_factory=list)
+    error: ErrorRow | None = None
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+
+@dataclass
+class RunSummary:
+    """Counts and timings of one run."""
+
+    out_dir: Path
+    files: int = 0
+    records: int = 0
+    failures: int = 0
+    documents_extracted: int = 0
+    cached: int = 0
+    # Wall time of the parse + extract stage (first file handed out to last result back).
+    extract_seconds: float = 0.0
+    seconds: float = 0.0
+    # Wall seconds per step of the run, and per-file parse / extract seconds summed.
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def documents_per_second(self) -> float:
+        """Extract-stage throughput: documents parsed and extracted per second of wall time."""
+        return self.documents_extracted / self.extract_seconds if self.extract_seconds else 0.0
+
+    def line(self) -> str:
+        """One-line summary for the end of a run."""
+        cached = f"{self.cached} from cache; " if self.cached else ""
+        return (
+            f"read {self.files} files: {self.records} records, {self.failures} failed; "
+            f"{cached}extract {self.documents_per_second:.1f} docs/s; "
+            f"{self.seconds:.1f}s; output in {self.out_dir}"
+        )
