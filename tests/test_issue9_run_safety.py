@@ -38,8 +38,9 @@ def _promise(kommun: str = "Kumla") -> bytes:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
+    # The result cache (OUT/.cache) is no output: entries a failed run computed stay valid.
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file()}
+            if p.is_file() and ".cache" not in p.relative_to(out).parts}
 
 
 def _cli(args: list[str], preexec: str = "", **kwargs) -> subprocess.Popen:

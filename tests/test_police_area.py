@@ -19,6 +19,20 @@ from lofte_extract.extract.police_area import police_area
         ("Lokalpolisområde Piteå älvdal och Piteå kommun lovar", "Piteå älvdal"),
         ("lokalpolisområde Storgöteborg Kungälv-Ale", "Kungälv-Ale"),
         ("Lokalpolisområde Malmö Norr", "Malmö Norr"),
+        # joint areas: a slash with or without spaces, 'och' after 'i'
+        ("Lokalpolisområde Luleå/ Boden och Bodens kommun lovar", "Luleå/Boden"),
+        (
+            "säger Anders Rissel, lokalpolisområdeschef i Sundbyberg och Solna.",
+            "Sundbyberg och Solna",
+        ),
+        ("Tomas Eriksson, chef för lokalpolisområde Norduppland, har", "Norduppland"),
+        ("Jenny Wester\nLokalpolisområdeschef\nÖstra Fyrbodal\n", "Östra Fyrbodal"),
+        # a bare name beside the joint area it belongs to supports the joint one
+        (
+            "Lokalpolisområde Haninges löften.\n\nLokalpolisområde Haninge/Nynäshamn och "
+            "Haninge kommun har enats.",
+            "Haninge/Nynäshamn",
+        ),
     ],
 )
 def test_area_names_with_direction_region_words_and_genitives(text, area):
@@ -33,5 +47,6 @@ def test_a_chiefs_personal_name_is_no_area():
 def test_area_evidence_points_at_the_name():
     text = "Medborgarlöfte från lokalpolisområde Piteå älvdal."
     name, start, end, rule = police_area(text, 0, len(text))
+    assert police_area("lokalpolisområde Motala och Motala kommun", 0, 41)[0] == "Motala"
     assert text[start:end] == name
     assert rule == "police_area.after_cue"

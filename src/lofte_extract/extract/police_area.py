@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .kommun import NAME, _ocr_tolerant
+from .kommun import NAME as _KOMMUN_NAME
+from .kommun import _ocr_tolerant
 from .meta_vocab import kommun_by_form, load_json
 
 __all__ = ["police_area"]
+
+# A name, or a joint area of names: 'Haninge/Nynäshamn', 'Luleå/ Boden', 'Kungälv-Ale'.
+NAME = rf"{_KOMMUN_NAME}(?:[ \t]?/[ \t]?{_KOMMUN_NAME})*"
 
 
 def _alternatives(words: list[str]) -> str:
@@ -32,6 +36,7 @@ def _area_pattern() -> re.Pattern:
         rf"(?P<prefix>(?i:{prefix})[ \t]+)?"
         rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
         rf"(?P<suffix>[ \t]+(?i:{suffix})(?![\wåäö]))?"
+        rf"(?P<joint>[ \t]+och[ \t]+{NAME})?"
         rf"(?P<next>[ \t]+[a-zåäö]\w*)?"
     )
 
@@ -44,8 +49,11 @@ def _before_cue_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _wrapped_area_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
-    return re.compile(rf"(?i:{cues})[ \t]*\n\s*(?P<name>{NAME})[ \t]*(?:\n|$)")
+    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_cues"])
+    prefix = _alternatives(load_json("meta_places.json")["lpo_area_prefixes"])
+    return re.compile(
+        rf"(?i:{cues})[ \t]*\n\s*(?P<prefix>(?i:{prefix})[ \t]+)?(?P<name>{NAME})[ \t]*(?:\n|$)"
+    )
 
 
 def _known(name: str) -> bool:
@@ -64,13 +72,15 @@ def _nominative(name: str) -> str:
 def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     """The area's name and its offset, or None when the words after the cue name no area."""
     places = load_json("meta_places.json")
-    names = m["names"].split()
+    names = re.sub(r"\s*/\s*", "/", m["names"]).split()  # 'Luleå/ Boden' is one name
     cut = next((i for i, n in enumerate(names) if n in stop), len(names))
     names = names[:cut]
     if not names:
         return None
-    is_area = bool(re.fullmatch(f"(?i:{_ocr_tolerant(places['lpo_area_cues'])})", m["cue"]))
-    whole = cut == len(m["names"].split())
+    # 'lokalpolisområde X', 'chef för lokalpolisområde X': the cue ends with the area word
+    area_cue = f"(?i:(?:.*\\s)?(?:{_ocr_tolerant(places['lpo_area_cues'])}))"
+    is_area = bool(re.fullmatch(area_cue, m["cue"]))
+    whole = cut == len(re.sub(r"\s*/\s*", "/", m["names"]).split())
     suffix = m["suffix"].strip() if m["suffix"] and whole else ""
     known = [_known(n) for n in names]
     if m["cue"].lower().replace("rn", "m") == "polisområde" and not known[0]:
@@ -81,6 +91,8 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
         return names[-1], len(" ".join(names[:-1])) + 1  # 'Storgöteborg Kungälv-Ale'
     if len(names) > 1 and names[1].lower() in map(str.lower, places["lpo_area_suffixes"]):
         return " ".join(names[:2]), 0  # 'Malmö Norr', 'Storgöteborg Syd'
+    if _joint_area(m, names, known):
+        return f"{names[0]} och {m['joint'].split()[-1]}", 0  # 'chef i Sundbyberg och Solna'
     if known[0] or is_area or m["prep"]:
         name = " ".join(names) if not known[0] else names[0]
         if suffix:
@@ -89,6 +101,17 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
             return name[:-1], 0  # 'lokalpolisområde Norrmalms konton': a genitive
         return name, 0
     return None
+
+
+def _joint_area(m: re.Match, names: list[str], known: list[bool]) -> bool:
+    """'lokalpolisområdeschef i Sundbyberg och Solna': two kommuner after 'i'/'för' that are
+    no 'X och Y kommun' pair of an area and its kommun."""
+    if not (m["prep"] and m["joint"] and known[0] and len(names) == 1):
+        return False
+    other = m["joint"].split()[-1]
+    after = (m["next"] or "").split()
+    partner = bool(after) and after[0].lower() in ("kommun", "kommuns", "kommuner", "stad")
+    return _known(other) and _nominative(other) != _nominative(names[0]) and not partner
 
 
 def police_area(
@@ -106,20 +129,35 @@ def police_area(
         choice = _area_name(m, stop)
         if choice:
             offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
-            vote(choice[0], offset, len(choice[0]), "police_area.after_cue")
+            vote(choice[0], offset, _raw_length(text, offset, choice[0]), "police_area.after_cue")
     for m in _before_cue_pattern().finditer(text, start, end):
         if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
             vote(m["name"], m.start("name"), len(m["name"]), "police_area.before_cue")
     for m in _wrapped_area_pattern().finditer(text, start, end):
-        # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF
-        if _known(m["name"]):
+        # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF;
+        # 'Lokalpolisområdeschef' / 'Östra Fyrbodal' in a signature block
+        if m["prefix"]:
+            at = m.start("prefix")
+            vote(text[at : m.end("name")], at, m.end("name") - at, "police_area.wrapped_title")
+        elif _known(m["name"]):
             vote(m["name"], m.start("name"), len(m["name"]), "police_area.wrapped_title")
     if not votes:
         return None, None, None, None
+    for key in list(votes):  # 'Haninge' named beside 'Haninge/Nynäshamn' supports the joint
+        parts = re.split(r"\s*[/-]\s*|\s+och\s+", key)
+        if len(parts) > 1:
+            votes[key] = votes[key] + [v for p in parts for v in votes.get(p, [])]
     key = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
     first = votes[key][0]
     return _display(text, first[:2]), first[0], first[1], first[2]
 
 
+def _raw_length(text: str, at: int, name: str) -> int:
+    """How many characters of the text at `at` the (space-normalised) name covers."""
+    flexible = r"\s*/\s*".join(map(re.escape, name.split("/")))
+    found = re.compile(flexible).match(text, at)
+    return found.end() - at if found else len(name)
+
+
 def _display(text: str, where: tuple[int, int]) -> str:
-    return _nominative(" ".join(text[where[0] : where[1]].split()))
+    return _nominative(re.sub(r"\s*/\s*", "/", " ".join(text[where[0] : where[1]].split())))
