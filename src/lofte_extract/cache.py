@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from . import __version__
 from .records import ErrorRow, PromiseRecord
+from .store.outset import file_mode
 
 __all__ = ["CACHE_DIR_NAME", "CacheEntry", "ResultCache", "code_fingerprint", "entry_key"]
 
@@ -130,6 +131,7 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, file_mode())  # tempfile makes 0600; entries follow the umask
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
