@@ -12,8 +12,9 @@ import sqlite_utils
 from test_compare_records import all_seed_records
 
 from lofte_extract.compare.dedupe import deduplicate
+from lofte_extract.store.dataset import write_dataset
 from lofte_extract.store.files import write_commitments_csv, write_records
-from lofte_extract.store.sqlite import TABLES, write_dataset
+from lofte_extract.store.tables import TABLES
 
 
 def _dataset(tmp_path, records=None):

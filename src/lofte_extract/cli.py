@@ -10,7 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import Progress
+
 from . import __version__
+from .evaluate import evaluate
+from .evaluate_outcomes import report_outcomes
+from .evaluate_report import format_scores
+from .pipeline import discover, run
 from .schemas import write_schemas
 
 __all__ = ["build_parser", "main"]
@@ -44,8 +51,6 @@ def _run_command(args: argparse.Namespace) -> int:
         print(f"lofte-extract run: output {args.out} exists and is not a folder",
               file=sys.stderr)
         return 2
-    from .pipeline import discover, run
-
     if next(discover(args.paths), None) is None:
         print(f"lofte-extract run: no files in {', '.join(map(str, args.paths))}; nothing to "
               "extract", file=sys.stderr)
@@ -72,9 +77,6 @@ def _schema_command(args: argparse.Namespace) -> int:
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
-    from .evaluate_report import format_scores
-
     if not args.gold.is_dir():
         print(f"lofte-extract evaluate: gold folder not found: {args.gold}", file=sys.stderr)
         return 2
@@ -82,8 +84,6 @@ def _evaluate_command(args: argparse.Namespace) -> int:
         print(f"lofte-extract evaluate: records not found: {args.records}", file=sys.stderr)
         return 2
     if args.outcomes:
-        from .evaluate_outcomes import report_outcomes
-
         return report_outcomes(args.gold, args.records, args.split, args.json, args.verbose)
     scores = evaluate(args.gold, args.records)
     if args.json:
@@ -108,9 +108,6 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         if self.enabled and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
             self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
         return self

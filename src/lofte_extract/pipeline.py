@@ -17,17 +17,22 @@ from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
 from .parse.cuts import cut_note
 from .records import ErrorRow, PromiseRecord, Source
+from .store.dataset import write_dataset
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outcomes import write_outcomes
 from .store.outset import OutputSet
 from .store.records_csv import write_records_csv
-from .store.sqlite import write_dataset
-from .workers import Task, WorkerPool
+from .workers import WorkerPool
 
-__all__ = ["FileResult", "RunSummary", "discover", "flag_duplicates", "process_file", "run"]
+__all__ = [
+    "FileResult", "RunSummary", "Task", "discover", "flag_duplicates", "process_file",
+    "process_task", "run",
+]
 
 # Files the tool itself writes into a corpus folder; not documents.
 _OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
+# Imported once by the workers' fork server: spaCy loads before the workers fork.
+_WORKER_PRELOAD = ["lofte_extract._preload"]
 
 
 @dataclass
@@ -40,6 +45,20 @@ class FileResult:
     records: list[PromiseRecord] = field(default_factory=list)
     error: ErrorRow | None = None
     extract_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process."""
+
+    root: Path
+    path: Path
+    manifest: dict[str, ManifestEntry]
+
+    @property
+    def relative(self) -> str:
+        """Path relative to the corpus root, as printable text."""
+        return printable_path(self.path.relative_to(self.root).as_posix())[0]
 
 
 @dataclass
@@ -141,6 +160,17 @@ def process_file(root: Path, path: Path, manifest: dict[str, ManifestEntry]) -> 
     return result
 
 
+def process_task(task: Task) -> FileResult:
+    """`process_file` for one task; what each worker process runs."""
+    return process_file(task.root, task.path, task.manifest)
+
+
+def _task_failed(task: Task, reason: str) -> FileResult:
+    """The error row of a file whose worker was killed (timeout, memory) or died."""
+    return FileResult(task.relative, error=ErrorRow(path=task.relative, stage="parse",
+                                                    reason=reason))
+
+
 def run(
     paths: list[Path] | list[str],
     out_dir: Path | str = "out",
@@ -202,9 +232,10 @@ def _results(
     if jobs is None:
         jobs = min(2, os.cpu_count() or 1)
     if jobs == 0:
-        results = (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
+        results = (on_start(t) or process_task(t) for t in tasks)
     else:
-        results = WorkerPool(jobs, timeout).map(tasks, on_start)
+        pool = WorkerPool(process_task, _task_failed, jobs, timeout, preload=_WORKER_PRELOAD)
+        results = pool.map(tasks, on_start)
     for result in results:
         done += 1
         yield result

@@ -22,8 +22,9 @@ from ..records import (
     Source,
     Strength,
 )
-from .files import atomic_write_text
-from .sqlite import TABLES
+from .datasette import DATASET
+from .files import COMMITMENT_COLUMNS, atomic_write_text
+from .tables import DB_NAME, TABLES
 
 __all__ = ["COMMITMENT_FIELDS", "RECORD_FIELDS", "commitment_columns", "datapackage",
            "write_datapackage"]
@@ -87,10 +88,6 @@ def commitment_columns(csv_path: Path | None = None) -> list[str]:
             header = next(csv.reader(handle), None)
         if header:
             return header
-    try:
-        from .files import COMMITMENT_COLUMNS
-    except ImportError:  # the flat-file writer not built yet
-        return list(COMMITMENT_FIELDS)
     return list(COMMITMENT_COLUMNS)
 
 
@@ -148,8 +145,6 @@ def datapackage(out_dir: Path) -> dict[str, Any]:
                               "profile": "tabular-data-resource", "format": "csv",
                               "mediatype": "text/csv", "encoding": "utf-8",
                               "schema": _other_csv(path)})
-    from .datasette import DATASET
-
     return {
         "profile": "tabular-data-package",
         "name": "medborgarloften",
@@ -161,7 +156,7 @@ def datapackage(out_dir: Path) -> dict[str, Any]:
         "sources": [{"title": DATASET["source"], "path": DATASET["source_url"]}],
         "keywords": ["medborgarlöften", "polisen", "kommun", "brottsförebyggande"],
         "resources": resources,
-        "x-sqlite": {"path": "lofte.sqlite", "tables": [t.name for t in TABLES]},
+        "x-sqlite": {"path": DB_NAME, "tables": [t.name for t in TABLES]},
     }
 
 
