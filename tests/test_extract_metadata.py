@@ -183,8 +183,8 @@ def test_lokalpolisomrade(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "years", "period"),
-    [("Höör – medborgarlöften\n\nGäller år 2019.\n\nEnligt trygghetsmätningen för 2018 är det "
-      "tryggt.", [2019], None),
+    [("Höör – medborgarlöften\n\nGäller år 2019.\n\n"
+      "Enligt trygghetsmätningen för 2018 är det tryggt.", [2019], None),
      ("Medborgarlöfte 2022-2023\n\nText.", [2022, 2023], None),
      ("Medborgarlöfte 2019/2020\n\nText.", [2019, 2020], None),
      ("Kommunen har en genomförandeplan för 2019 – 2023.\n\nMedborgarlöfte 2019 – 2023",
