@@ -14,6 +14,7 @@ from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
 from .normalize import normalize_line, split_bullet
 from .pdf_blocks import join_lines
+from .settings import LAYOUT
 from .text_lines import classify_lines, is_furniture_line, is_organisation
 
 __all__ = ["MAX_BLOCKS", "MAX_BYTES", "MAX_ELEMENTS", "MAX_MARKUP_CHARS", "parse_html"]
@@ -162,8 +163,8 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
             and block.kind == "paragraph"
             and "\n" not in previous.text
             and "\n" not in block.text
-            and len(previous.text) <= 60
-            and len(block.text) <= 80
+            and len(previous.text) <= LAYOUT.html_signature_name_chars
+            and len(block.text) <= LAYOUT.html_signature_title_chars
         ):
             merged = classify_lines([previous.text, block.text])
             if len(merged) == 1 and merged[0][0] == "signature":
@@ -184,7 +185,7 @@ def _join_broken_words(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
             and previous.kind != "signature"
             and block.kind == "paragraph"
             and words
-            and len(words[-1]) > 3
+            and len(words[-1]) > LAYOUT.broken_word_min_chars
             and words[-1].endswith("-")
             and words[-1][-2].isalpha()
             and block.text[:1].islower()

@@ -10,6 +10,7 @@ from statistics import median
 from typing import Any
 
 from .normalize import load_data, normalize_line, split_bullet
+from .settings import LAYOUT
 
 __all__ = [
     "Line",
@@ -20,11 +21,6 @@ __all__ = [
     "page_lines",
     "split_line",
 ]
-
-# A gap wider than this many font sizes splits a line into segments:
-# side-by-side signatures and table cells, never ordinary (even justified) word gaps.
-SEGMENT_GAP = 3.0
-
 
 @dataclass
 class Segment:
@@ -269,7 +265,7 @@ def _make_line(words: list[dict], number: int) -> Line | None:
     previous = None
     for word in words:
         text = normalize_line(_CID.sub("", word["text"]))
-        gap_limit = SEGMENT_GAP * max(word["size"], 4)
+        gap_limit = LAYOUT.segment_gap * max(word["size"], LAYOUT.segment_min_size)
         if previous is not None and word["x0"] - previous["x1"] <= gap_limit and segments:
             segments[-1].text = f"{segments[-1].text} {text}".strip()
             segments[-1].x1 = word["x1"]
