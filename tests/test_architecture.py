@@ -10,6 +10,7 @@ inside functions and under TYPE_CHECKING, so a cycle cannot hide behind a late i
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import REPO
@@ -221,3 +222,24 @@ def test_no_imports_inside_functions_but_the_listed():
     assert FUNCTION_IMPORTS_ALLOWED <= late, (
         f"no longer imported late, remove from the list: {FUNCTION_IMPORTS_ALLOWED - late}"
     )
+
+
+def test_architecture_doc_names_every_module():
+    doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = SRC / ROOT
+    paths = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    missing = sorted(p for p in paths if f"`{p}`" not in doc)
+    assert not missing, f"docs/architecture.md does not say what these do: {missing}"
+    packages = {
+        p.parent.relative_to(package).as_posix() + "/"
+        for p in package.rglob("__init__.py")
+        if p.parent != package
+    }
+    assert all(f"`{p}`" in doc or f"{p}:" in doc for p in packages), packages
+    named = {
+        name
+        for name in re.findall(r"`((?:[a-z_]+/)?[a-z_]+\.py)`", doc)
+        if "/" not in name or f"{name.split('/')[0]}/" in packages
+    }
+    stale = sorted(named - paths)
+    assert not stale, f"docs/architecture.md names modules that do not exist: {stale}"
