@@ -43,13 +43,17 @@ def build_site(docs: Path) -> dict[str, tuple[bytes, str]]:
             encoding = "windows-1252" if i % 4 == 0 else "utf-8"
             body = render.render_html(text, i, encoding)
             pages[f"/trygghet/medborgarloften/{doc.stem}/"] = (
-                body, f"text/html; charset={encoding}")
+                body,
+                f"text/html; charset={encoding}",
+            )
             items.append(f'<li><a href="/trygghet/medborgarloften/{doc.stem}/">{title}</a></li>')
-    index = ("<!doctype html><html><body><h1>Trygghet och säkerhet</h1>"
-             '<a href="/kontakt/">Kontakt</a> <a href="/nyheter/">Nyheter</a>'
-             '<a href="/intern/medborgarlofte-utkast/">Utkast</a>'
-             '<a href="/bilder/trygghetsvandring.jpg">Bild</a>'
-             f"<ul>{''.join(items)}</ul></body></html>")
+    index = (
+        "<!doctype html><html><body><h1>Trygghet och säkerhet</h1>"
+        '<a href="/kontakt/">Kontakt</a> <a href="/nyheter/">Nyheter</a>'
+        '<a href="/intern/medborgarlofte-utkast/">Utkast</a>'
+        '<a href="/bilder/trygghetsvandring.jpg">Bild</a>'
+        f"<ul>{''.join(items)}</ul></body></html>"
+    )
     pages["/trygghet/"] = (index.encode("utf-8"), "text/html; charset=utf-8")
     pages["/kontakt/"] = (b"<html><body>Kontakt</body></html>", "text/html")
     pages["/bilder/trygghetsvandring.jpg"] = (b"\xff\xd8\xff" + b"0" * 5000, "image/jpeg")
@@ -89,11 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = args.keep or Path(tmp) / "corpus"
         started = time.monotonic()
-        report = collect([f"{base}/trygghet/"], corpus,
-                         config=CollectConfig(delay=args.delay, depth=1))
+        report = collect(
+            [f"{base}/trygghet/"], corpus, config=CollectConfig(delay=args.delay, depth=1)
+        )
         crawl = time.monotonic() - started
-        print(f"{report.summary()} in {crawl:.1f}s "
-              f"({len(pages) - 1} paths on the site)")
+        print(f"{report.summary()} in {crawl:.1f}s ({len(pages) - 1} paths on the site)")
         for row in report.failed:
             print(f"  failed {row.path}: {row.reason}")
         from lofte_extract.pipeline import run
@@ -102,10 +106,13 @@ def main(argv: list[str] | None = None) -> int:
         summary = run([corpus], out)
         print(summary.line())
         records = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
-        with_url = sum('"url": "http://127.0.0.1' in r or '"url":"http://127.0.0.1' in r
-                       for r in records)
-        print(f"manifest entries {len(read_manifest(corpus))}; records {len(records)}, "
-              f"with a crawl URL {with_url}")
+        with_url = sum(
+            '"url": "http://127.0.0.1' in r or '"url":"http://127.0.0.1' in r for r in records
+        )
+        print(
+            f"manifest entries {len(read_manifest(corpus))}; records {len(records)}, "
+            f"with a crawl URL {with_url}"
+        )
     httpd.shutdown()
     return 0
 

@@ -33,8 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         built = build_sets(Path(tmp) / "sets", tuple(args.sets), tuple(args.formats))
-        print(f"{'set':<6} {'format':<6} {'files':>6} {'records':>8} {'wall s':>8} "
-              f"{'files/s':>8} {'extract docs/s':>15}")
+        print(
+            f"{'set':<6} {'format':<6} {'files':>6} {'records':>8} {'wall s':>8} "
+            f"{'files/s':>8} {'extract docs/s':>15}"
+        )
         total_files, total_seconds = 0, 0.0
         for name, folders in built.items():
             for fmt in args.formats:
@@ -42,16 +44,21 @@ def main(argv: list[str] | None = None) -> int:
                 for copy in range(1, args.repeat):
                     for path in list(folder.glob(f"*.{fmt}")):
                         (folder / f"{path.stem}_copy{copy}{path.suffix}").write_bytes(
-                            path.read_bytes() + b"\n" * copy)
+                            path.read_bytes() + b"\n" * copy
+                        )
                 started = time.perf_counter()
                 summary = run([folder], Path(tmp) / "out" / f"{name}_{fmt}", jobs=args.jobs)
                 wall = time.perf_counter() - started
                 total_files += summary.files
                 total_seconds += wall
-                print(f"{name:<6} {fmt:<6} {summary.files:>6} {summary.records:>8} {wall:>8.2f} "
-                      f"{summary.files / wall:>8.2f} {summary.documents_per_second:>15.2f}")
-        print(f"all: {total_files} files in {total_seconds:.1f}s = "
-              f"{total_files / total_seconds:.2f} files/s (wall, startup included)")
+                print(
+                    f"{name:<6} {fmt:<6} {summary.files:>6} {summary.records:>8} {wall:>8.2f} "
+                    f"{summary.files / wall:>8.2f} {summary.documents_per_second:>15.2f}"
+                )
+        print(
+            f"all: {total_files} files in {total_seconds:.1f}s = "
+            f"{total_files / total_seconds:.2f} files/s (wall, startup included)"
+        )
     return 0
 
 

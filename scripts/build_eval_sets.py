@@ -27,8 +27,17 @@ sys.path.insert(0, str(ROOT / "tools"))
 import render  # noqa: E402  (tools/ is not a package)
 
 __all__ = [
-    "EvalSet", "FORMATS", "MARGIN", "build_set", "build_sets", "eval_sets", "floors_from",
-    "manifest_row", "score_set", "variant_of", "write_manifest",
+    "EvalSet",
+    "FORMATS",
+    "MARGIN",
+    "build_set",
+    "build_sets",
+    "eval_sets",
+    "floors_from",
+    "manifest_row",
+    "score_set",
+    "variant_of",
+    "write_manifest",
 ]
 
 # The shared data folder; LOFTE_SHARED points elsewhere on other machines.
@@ -101,8 +110,15 @@ def eval_sets() -> dict[str, EvalSet]:
         "own": EvalSet("own", own, own, _read_urls(own / "urls.tsv")),
         # h1-h3: real pages harvested from 74 further kommuner (tests/harvest/), each batch
         # scored blind first (docs/accuracy-ledger.md).
-        **{name: EvalSet(name, HARVEST / name / "docs", HARVEST / name / "gold",
-                         _read_urls(HARVEST / name / "urls.tsv")) for name in HARVEST_BATCHES},
+        **{
+            name: EvalSet(
+                name,
+                HARVEST / name / "docs",
+                HARVEST / name / "gold",
+                _read_urls(HARVEST / name / "urls.tsv"),
+            )
+            for name in HARVEST_BATCHES
+        },
     }
 
 
@@ -173,15 +189,17 @@ def build_set(
             data, ctype, charset = _render(text, fmt, source.stem)
             target = folder / f"{source.stem}.{fmt}"
             target.write_bytes(data)
-            rows.append(manifest_row(target, target.name, eval_set.urls.get(source.stem),
-                                     ctype, charset))
+            rows.append(
+                manifest_row(target, target.name, eval_set.urls.get(source.stem), ctype, charset)
+            )
         write_manifest(folder, rows)
         folders[fmt] = folder
     return folders
 
 
 def build_sets(
-    out_dir: Path, names: tuple[str, ...] | None = None,
+    out_dir: Path,
+    names: tuple[str, ...] | None = None,
     formats: tuple[str, ...] = FORMATS,
 ) -> dict[str, dict[str, Path]]:
     """Render several sets under out_dir."""
@@ -243,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             measured.setdefault(name, {})[fmt] = figures
             print(f"{name}\t{fmt}\t" + " ".join(f"{k}={v:.3f}" for k, v in figures.items()))
     if args.pin:
-        args.pin.write_text(json.dumps(floors_from(measured), indent=1, ensure_ascii=False)
-                            + "\n", encoding="utf-8")
+        args.pin.write_text(
+            json.dumps(floors_from(measured), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"pinned floors in {args.pin}")
     return 0
 

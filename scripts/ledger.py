@@ -31,23 +31,27 @@ HEADLINE = ("overall", "documents", "years", "doc_type", "commitments", "targets
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def file_hashes(name: str) -> dict[str, str]:
     """sha256 of every source text and gold file of one set, by file name."""
     eval_set = eval_sets()[name]
-    files = eval_set.sources() + [g for g in sorted(eval_set.gold.glob("*.json"))
-                                  if eval_set.holds(g.stem)]
+    files = eval_set.sources() + [
+        g for g in sorted(eval_set.gold.glob("*.json")) if eval_set.holds(g.stem)
+    ]
     return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
 
 
 def record(name: str, note: str) -> dict:
     """Score one set in every format at HEAD and append the entry to the ledger."""
     if _git("status", "--porcelain", "src/"):
-        raise SystemExit("ledger: src/ has uncommitted changes; commit first, the entry "
-                         "must name the rules that were scored")
+        raise SystemExit(
+            "ledger: src/ has uncommitted changes; commit first, the entry "
+            "must name the rules that were scored"
+        )
     hashes = file_hashes(name)
     with tempfile.TemporaryDirectory() as tmp:
         folders = build_set(eval_sets()[name], Path(tmp), FORMATS)
@@ -90,8 +94,10 @@ def render() -> str:
     for e in entries():
         for fmt, figs in e["figures"].items():
             cells = " | ".join(f"{figs.get(k, 0.0):.3f}" for k in HEADLINE)
-            lines.append(f"| {e['date']} | {e['batch']} | {e['files']} | {e['commit'][:10]} "
-                         f"| {fmt} | {cells} |")
+            lines.append(
+                f"| {e['date']} | {e['batch']} | {e['files']} | {e['commit'][:10]} "
+                f"| {fmt} | {cells} |"
+            )
     lines += ["", "Notes:", ""]
     lines += [f"- {e['date']} {e['batch']}: {e['note']}" for e in entries() if e.get("note")]
     return "\n".join(lines) + "\n"

@@ -93,8 +93,13 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def send(self, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-                 headers: dict[str, str] | None = None) -> None:
+        def send(
+            self,
+            status: int,
+            body: bytes = b"",
+            ctype: str = "text/html; charset=utf-8",
+            headers: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
@@ -111,8 +116,9 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             n = site.hit(path)
             site.times.append(time.monotonic())
             site.agents.add(self.headers.get("User-Agent", ""))
-            site.conditional.append((path, self.headers.get("If-None-Match"),
-                                     self.headers.get("If-Modified-Since")))
+            site.conditional.append(
+                (path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
+            )
             try:
                 self.route(path, n)
             except (BrokenPipeError, ConnectionResetError):
@@ -128,8 +134,9 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif path in ("/medborgarlofte-2024.html", "/kopia-medborgarlofte.html"):
                 self.send(200, LATIN1_PAGE, "text/html; charset=ISO-8859-1")
             elif path == "/uppfoljning-medborgarlofte.html":
-                self.send(200, b"<html><body><p>Uppf\xc3\xb6ljning av l\xc3\xb6ftet</p></body>"
-                          b"</html>")
+                self.send(
+                    200, b"<html><body><p>Uppf\xc3\xb6ljning av l\xc3\xb6ftet</p></body></html>"
+                )
             elif path == "/secret/open-medborgarlofte.html":
                 self.send(200, b"<html><body>Allowed by a longer Allow rule</body></html>")
             elif path in ("/docs/undertecknat.pdf",):
@@ -149,8 +156,11 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif path.startswith("/chain/"):
                 self.redirect(302, f"/chain/{int(path.rsplit('/', 1)[1]) + 1}")
             elif path in ("/gzip-bomb", "/bad-gzip"):
-                body = (gzip.compress(b"<html>" + b" " * 4 * 1024 * 1024) if path == "/gzip-bomb"
-                        else b"\x1f\x8b this is not gzip at all")
+                body = (
+                    gzip.compress(b"<html>" + b" " * 4 * 1024 * 1024)
+                    if path == "/gzip-bomb"
+                    else b"\x1f\x8b this is not gzip at all"
+                )
                 self.send(200, body, headers={"Content-Encoding": "gzip"})
             elif path == "/short-body":
                 self.send_response(200)
@@ -167,11 +177,15 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.redirect(302, "/secret/plan.html")
             elif path.startswith("/to-host/"):  # issue 9: redirects off the seed host
                 port = self.server.server_address[1]
-                self.redirect(302, {"ip2": f"http://127.0.0.2:{port}/index.html",
-                                    "ipv6": f"http://[::1]:{port}/index.html",
-                                    "localhost": "http://localhost:1/index.html",
-                                    "metadata": "http://169.254.169.254/latest/meta-data/",
-                                    }[path.rsplit("/", 1)[1]])
+                self.redirect(
+                    302,
+                    {
+                        "ip2": f"http://127.0.0.2:{port}/index.html",
+                        "ipv6": f"http://[::1]:{port}/index.html",
+                        "localhost": "http://localhost:1/index.html",
+                        "metadata": "http://169.254.169.254/latest/meta-data/",
+                    }[path.rsplit("/", 1)[1]],
+                )
             elif path.startswith("/revalidate/"):
                 self.revalidate(path.rsplit("/", 1)[1])
             elif path == "/missing":
@@ -247,7 +261,7 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 payload = b"HTTP/1.1 200 OK\r\nX-Slow: "
             i = 0
             while time.monotonic() < end:
-                self.wfile.write(payload[i % len(payload):i % len(payload) + 1])
+                self.wfile.write(payload[i % len(payload) : i % len(payload) + 1])
                 self.wfile.flush()
                 i += 1
                 time.sleep(0.2)
@@ -280,8 +294,16 @@ def serve() -> Iterator[Callable[[Site], str]]:
         httpd.server_close()
 
 
-FAST = CollectConfig(delay=0.0, timeout=1.0, deadline=1.5, backoff=0.05, max_retry_wait=2.0,
-                     max_bytes=1024 * 1024, depth=2, retries=2)
+FAST = CollectConfig(
+    delay=0.0,
+    timeout=1.0,
+    deadline=1.5,
+    backoff=0.05,
+    max_retry_wait=2.0,
+    max_bytes=1024 * 1024,
+    depth=2,
+    retries=2,
+)
 
 
 def _errors(corpus: Path) -> dict[str, dict]:
@@ -301,19 +323,47 @@ def shared_crawl(server: Callable[[Site], str], tmp_path_factory) -> dict:
     site = Site()
     base = server(site)
     corpus = tmp_path_factory.mktemp("corpus")
-    seeds = [f"{base}/{p}" for p in (
-        "index.html", "r/start", "loop/a", "to-secret", "missing", "gone", "forbidden",
-        "flaky", "busy", "very-busy", "broken", "trickle", "trickle-headers",
-        "huge-declared", "huge-streamed", "image.png", "download?id=7", "notes.txt",
-        "chain/0", "short-body", "gzip-bomb", "bad-gzip",
-    )]
+    seeds = [
+        f"{base}/{p}"
+        for p in (
+            "index.html",
+            "r/start",
+            "loop/a",
+            "to-secret",
+            "missing",
+            "gone",
+            "forbidden",
+            "flaky",
+            "busy",
+            "very-busy",
+            "broken",
+            "trickle",
+            "trickle-headers",
+            "huge-declared",
+            "huge-streamed",
+            "image.png",
+            "download?id=7",
+            "notes.txt",
+            "chain/0",
+            "short-body",
+            "gzip-bomb",
+            "bad-gzip",
+        )
+    ]
     started = time.monotonic()
     report = collect(seeds, corpus, config=FAST)
-    _CRAWL.update({"base": base, "site": site, "corpus": corpus, "report": report,
-                   "seconds": time.monotonic() - started, "seeds": seeds})
+    _CRAWL.update(
+        {
+            "base": base,
+            "site": site,
+            "corpus": corpus,
+            "report": report,
+            "seconds": time.monotonic() - started,
+            "seeds": seeds,
+        }
+    )
     return _CRAWL
 
 
 def _by_url(corpus: Path) -> dict[str, object]:
     return {e.url: e for e in read_manifest(corpus).values()}
-

@@ -225,9 +225,7 @@ def render_page(
     title = escape(parse_text(text.encode("utf-8")).title or "Medborgarlöften")
     meta = _META[declare].format(charset=encoding)
     layout = {"polisen": _POLISEN, "sitevision": _SITEVISION, "legacy": _LEGACY}[template]
-    page = layout.format(
-        meta=meta, title=title, body=body
-    )
+    page = layout.format(meta=meta, title=title, body=body)
     return page.encode(encoding, errors="xmlcharrefreplace")
 
 
@@ -257,7 +255,7 @@ Kommunstyrelsens ordförande
 def check_offsets(doc: ParsedDocument) -> None:
     assert doc.blocks, "no blocks"
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
 
 
 def no_furniture(doc: ParsedDocument) -> None:
@@ -276,15 +274,25 @@ def kinds(doc: ParsedDocument) -> list[tuple[str, str, int | None]]:
 
 EXPECTED = [
     ("heading", "Medborgarlöften i Eslöv 2017", 1),
-    ("paragraph", "Medborgarlöftet är en utveckling av samverkansöverenskommelsen mellan Eslövs "
-                  "kommun och polisen.", None),
+    (
+        "paragraph",
+        "Medborgarlöftet är en utveckling av samverkansöverenskommelsen mellan Eslövs "
+        "kommun och polisen.",
+        None,
+    ),
     ("heading", "Medborgarlöftet", 2),
     ("list_item", "Två gemensamma trygghetsvandringar i Eslövs kommun.", None),
-    ("list_item", "Utöver detta kommer 30 trafikkontroller att genomföras med inriktning på "
-                  "beteende.", None),
+    (
+        "list_item",
+        "Utöver detta kommer 30 trafikkontroller att genomföras med inriktning på beteende.",
+        None,
+    ),
     ("heading", "Uppföljning", 2),
-    ("paragraph", "En sammanfattning/utvärdering kommer att presenteras innan utgången av 2017.",
-     None),
+    (
+        "paragraph",
+        "En sammanfattning/utvärdering kommer att presenteras innan utgången av 2017.",
+        None,
+    ),
     ("paragraph", "2017-02-15", None),
     ("signature", "Anna-Karin Boije\nLokalpolisområdeschef", None),
     ("signature", "Johan Andersson\nKommunstyrelsens ordförande", None),

@@ -55,7 +55,9 @@ def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, xref,
+        len(objects) + 1,
+        root,
+        xref,
     )
     return out
 
@@ -104,8 +106,10 @@ def layout_seed_text(text: str, bullet: str = "cid127", header: str | None = Non
             line[:1] == " " and i > 0 and raw[0][:1] != " " and not _BULLET_LINE.match(line)
             for i, line in enumerate(raw)
         ]
-        lines = [f"• {line.strip()}" if glyph else line.strip() for line, glyph in zip(
-            raw, lost, strict=True)]
+        lines = [
+            f"• {line.strip()}" if glyph else line.strip()
+            for line, glyph in zip(raw, lost, strict=True)
+        ]
         columns = [re.split(r"\s{3,}", line.strip()) for line in raw]
         if len(raw) >= 2 and all(len(row) >= 2 for row in columns[-2:]):
             before = [line for line, row in zip(lines, columns, strict=True) if len(row) < 2]

@@ -111,8 +111,11 @@ def test_rerun_skips_known_urls_and_refresh_fetches_again(server, tmp_path):
     assert site.hits["/medborgarlofte-2024.html"] == fetched  # linked pages known too
     assert (tmp_path / "manifest.jsonl").read_text().splitlines() == lines
 
-    fresh = collect([f"{base}/index.html"], tmp_path,
-                    config=CollectConfig(delay=0.0, timeout=2.0, depth=0, refresh=True))
+    fresh = collect(
+        [f"{base}/index.html"],
+        tmp_path,
+        config=CollectConfig(delay=0.0, timeout=2.0, depth=0, refresh=True),
+    )
     assert [e.url for e in fresh.fetched] == [f"{base}/index.html"]
     assert read_manifest(tmp_path).keys() == {e.path for e in first.fetched}
 
@@ -120,16 +123,22 @@ def test_rerun_skips_known_urls_and_refresh_fetches_again(server, tmp_path):
 def test_per_host_delay_spaces_requests(server, tmp_path):
     base = server(Site())
     started = time.monotonic()
-    collect([f"{base}/notes.txt", f"{base}/missing"], tmp_path,
-            config=CollectConfig(delay=0.3, timeout=2.0))
+    collect(
+        [f"{base}/notes.txt", f"{base}/missing"],
+        tmp_path,
+        config=CollectConfig(delay=0.3, timeout=2.0),
+    )
     assert time.monotonic() - started >= 0.6  # robots.txt, then two pages, 0.3 s apart
 
 
 def test_max_pages_bounds_the_crawl(server, tmp_path):
     site = Site()
     base = server(site)
-    report = collect([f"{base}/index.html"], tmp_path,
-                     config=CollectConfig(delay=0.0, timeout=2.0, max_pages=2, depth=3))
+    report = collect(
+        [f"{base}/index.html"],
+        tmp_path,
+        config=CollectConfig(delay=0.0, timeout=2.0, max_pages=2, depth=3),
+    )
     assert len(report.fetched) == 2
     assert any(s.reason == "over --max-pages 2" for s in report.skipped)
 
@@ -139,8 +148,20 @@ def test_cli_reads_url_file_and_prints_summary(server, tmp_path, capsys):
     url_file = tmp_path / "urls.tsv"
     url_file.write_text(f"# id\turl\n001\t{base}/notes.txt\n002\t{base}/missing\n")
     corpus = tmp_path / "corpus"
-    code = collect_main(["--from-file", str(url_file), "-o", str(corpus), "--delay", "0",
-                         "--timeout", "2", "--depth", "0"])
+    code = collect_main(
+        [
+            "--from-file",
+            str(url_file),
+            "-o",
+            str(corpus),
+            "--delay",
+            "0",
+            "--timeout",
+            "2",
+            "--depth",
+            "0",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0
     assert "collect: 1 fetched, 0 skipped, 1 failed" in err
@@ -159,6 +180,7 @@ def test_rerun_drops_error_rows_of_urls_now_fetched_and_repeats(server, tmp_path
     assert len(collect(urls, tmp_path, config=config).failed) == 2
     second = collect(urls, tmp_path, config=config)
     assert [e.url for e in second.fetched] == [f"{base}/flaky"]
-    assert _errors(tmp_path) == {f"{base}/missing": {
-        "path": f"{base}/missing", "stage": "collect", "reason": "HTTP 404"}}
+    assert _errors(tmp_path) == {
+        f"{base}/missing": {"path": f"{base}/missing", "stage": "collect", "reason": "HTTP 404"}
+    }
     assert len((tmp_path / "errors.jsonl").read_text().splitlines()) == 1

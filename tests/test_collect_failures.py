@@ -68,13 +68,20 @@ def test_connection_refused_and_bad_urls_are_recorded(server, tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    report = collect([f"http://127.0.0.1:{port}/medborgarlofte.html", "ftp://example.se/x",
-                      "inte en adress", f"{base}/notes.txt"], tmp_path,
-                     config=CollectConfig(delay=0.0, timeout=2.0, retries=0))
+    report = collect(
+        [
+            f"http://127.0.0.1:{port}/medborgarlofte.html",
+            "ftp://example.se/x",
+            "inte en adress",
+            f"{base}/notes.txt",
+        ],
+        tmp_path,
+        config=CollectConfig(delay=0.0, timeout=2.0, retries=0),
+    )
     reasons = {r.path: r.reason for r in report.failed}
+    page = f"http://127.0.0.1:{port}/medborgarlofte.html"
     assert reasons == {
-        f"http://127.0.0.1:{port}/medborgarlofte.html":
-            "robots.txt unavailable: connection refused",
+        page: "robots.txt unavailable: connection refused",
         "ftp://example.se/x": "invalid URL",
         "inte en adress": "invalid URL",
     }

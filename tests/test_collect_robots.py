@@ -15,8 +15,11 @@ def test_robots_group_for_our_agent_longest_match_wins(crawl):
     assert f"{base}/secret/open-medborgarlofte.html" in urls
     assert "/secret/plan-medborgarlofte.html" not in site.hits
     row = _errors(crawl["corpus"])[f"{base}/secret/plan-medborgarlofte.html"]
-    assert row == {"path": f"{base}/secret/plan-medborgarlofte.html", "stage": "collect",
-                   "reason": "disallowed by robots.txt"}
+    assert row == {
+        "path": f"{base}/secret/plan-medborgarlofte.html",
+        "stage": "collect",
+        "reason": "disallowed by robots.txt",
+    }
     assert site.hits["/robots.txt"] == 1
 
 
@@ -39,8 +42,11 @@ def test_robots_server_error_skips_the_host(server, tmp_path):
 
 def test_missing_robots_allows_everything(server, tmp_path):
     base = server(Site(robots=(404, "not found")))
-    report = collect([f"{base}/secret/open-medborgarlofte.html"], tmp_path,
-                     config=CollectConfig(delay=0.0, timeout=2.0))
+    report = collect(
+        [f"{base}/secret/open-medborgarlofte.html"],
+        tmp_path,
+        config=CollectConfig(delay=0.0, timeout=2.0),
+    )
     assert len(report.fetched) == 1 and not report.failed
 
 
@@ -48,8 +54,9 @@ def test_robots_timeout_skips_the_host(server, tmp_path):
     site = Site(robots_wait=3)
     base = server(site)
     started = time.monotonic()
-    report = collect([f"{base}/notes.txt"], tmp_path,
-                     config=CollectConfig(delay=0.0, timeout=0.5, retries=0))
+    report = collect(
+        [f"{base}/notes.txt"], tmp_path, config=CollectConfig(delay=0.0, timeout=0.5, retries=0)
+    )
     assert [r.reason for r in report.failed] == ["robots.txt unavailable: timeout after 0.5s"]
     assert "/notes.txt" not in site.hits
     assert time.monotonic() - started < 2
@@ -58,7 +65,10 @@ def test_robots_timeout_skips_the_host(server, tmp_path):
 def test_robots_crawl_delay_is_respected(server, tmp_path):
     site = Site(robots=(200, "User-agent: *\nCrawl-delay: 0.4\n"))
     base = server(site)
-    collect([f"{base}/notes.txt", f"{base}/missing", f"{base}/gone"], tmp_path,
-            config=CollectConfig(delay=0.0, timeout=2.0))
+    collect(
+        [f"{base}/notes.txt", f"{base}/missing", f"{base}/gone"],
+        tmp_path,
+        config=CollectConfig(delay=0.0, timeout=2.0),
+    )
     gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
     assert len(gaps) == 3 and min(gaps) >= 0.38

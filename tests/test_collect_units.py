@@ -32,17 +32,20 @@ Crawl-delay: 2
 """
 
 
-@pytest.mark.parametrize(("path", "allowed"), [
-    ("/", True),
-    ("/sok", True),  # the * group does not apply once a group names us
-    ("/intern/lista.html", False),
-    ("/intern/medborgarloften/2024.pdf", True),  # the longer Allow wins
-    ("/index.php", False),
-    ("/index.php/medborgarlofte", True),  # '$' anchors the end
-    ("/nyheter?id=3&print=1", True),
-    ("/nyheter?print=1", False),
-    ("/intern%2Fmedborgarloften/", True),
-])
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/", True),
+        ("/sok", True),  # the * group does not apply once a group names us
+        ("/intern/lista.html", False),
+        ("/intern/medborgarloften/2024.pdf", True),  # the longer Allow wins
+        ("/index.php", False),
+        ("/index.php/medborgarlofte", True),  # '$' anchors the end
+        ("/nyheter?id=3&print=1", True),
+        ("/nyheter?print=1", False),
+        ("/intern%2Fmedborgarloften/", True),
+    ],
+)
 def test_robots_rules_for_our_agent(path, allowed):
     rules = parse_robots(ROBOTS, "lofte-extract")
     assert rules.allowed("https://kommun.se" + path) is allowed
@@ -95,8 +98,7 @@ def test_file_name_is_stable_safe_and_distinct():
 
 
 def test_content_type_header():
-    assert parse_content_type('text/html; Charset="Windows-1252"') == ("text/html",
-                                                                       "windows-1252")
+    assert parse_content_type('text/html; Charset="Windows-1252"') == ("text/html", "windows-1252")
     assert parse_content_type(None) == ("", None)
     assert classify_type("application/pdf") == "pdf"
     assert classify_type("application/octet-stream") == "sniff"
@@ -140,13 +142,17 @@ def test_links_that_look_like_promises():
 
 
 def test_any_pdf_on_a_promise_page_is_followed_but_not_elsewhere():
-    html = ("<html><head><title>Medborgarlöften i Exempelby</title></head><body>"
-            '<p>Undertecknat i mars</p><a href="/files/scan-0042.pdf">Ladda ner</a>'
-            '<a href="/kontakt/">Kontakt</a></body></html>').encode()
+    html = (
+        "<html><head><title>Medborgarlöften i Exempelby</title></head><body>"
+        '<p>Undertecknat i mars</p><a href="/files/scan-0042.pdf">Ladda ner</a>'
+        '<a href="/kontakt/">Kontakt</a></body></html>'
+    ).encode()
     page = read_page(html, "https://kommun.se/trygghet/")
     assert page.about_promises
     assert [link.url for link in page.links if worth_following(link, page)] == [
-        "https://kommun.se/files/scan-0042.pdf"]
-    other = read_page(html.replace("Medborgarlöften".encode(), b"Nyheter"),
-                      "https://kommun.se/nyheter/")
+        "https://kommun.se/files/scan-0042.pdf"
+    ]
+    other = read_page(
+        html.replace("Medborgarlöften".encode(), b"Nyheter"), "https://kommun.se/nyheter/"
+    )
     assert not [link for link in other.links if worth_following(link, other)]

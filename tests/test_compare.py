@@ -62,8 +62,9 @@ def test_multi_year_promise_counts_for_each_year():
 
 def test_several_kommuner_one_year_side_by_side():
     eslov = eslov_records()[0]  # Eslöv 2017
-    lund = eslov.model_copy(deep=True, update={
-        "id": "lund2017", "kommuner": [Kommun(name="Lund", code="1281")]})
+    lund = eslov.model_copy(
+        deep=True, update={"id": "lund2017", "kommuner": [Kommun(name="Lund", code="1281")]}
+    )
     lund.commitments = lund.commitments[1:3]
     lund.commitments[1].targets[0].value = 6
     comparison = compare_records([eslov, lund], years=[2017])
@@ -81,8 +82,10 @@ def test_several_kommuner_one_year_side_by_side():
 def test_decrease_and_dropped():
     later, earlier = eslov_records()
     # Swap the years: 2016's content becomes the later promise.
-    swapped = [later.model_copy(update={"years": [2016]}),
-               earlier.model_copy(update={"years": [2017]})]
+    swapped = [
+        later.model_copy(update={"years": [2016]}),
+        earlier.model_copy(update={"years": [2017]}),
+    ]
     rows = _by_unit(compare_records(swapped))
     assert rows[("trafik", "trafikinsats")].status == "decreased"
     assert rows[("trafik", "trafikkontroll")].status == "dropped"
@@ -93,10 +96,14 @@ def test_changed_when_uncounted_wording_differs():
     later, earlier = eslov_records()
     earlier = earlier.model_copy(deep=True)
     later = later.model_copy(deep=True)
-    earlier.commitments = [c for c in earlier.commitments
-                           if not c.targets and "trygghets" in c.text]
-    later.commitments = [c.model_copy(update={"targets": []}) for c in later.commitments
-                         if "trygghetsvandringar" in c.text]
+    earlier.commitments = [
+        c for c in earlier.commitments if not c.targets and "trygghets" in c.text
+    ]
+    later.commitments = [
+        c.model_copy(update={"targets": []})
+        for c in later.commitments
+        if "trygghetsvandringar" in c.text
+    ]
     rows = compare_records([earlier, later]).rows
     assert [(r.category, r.status) for r in rows] == [("trygghetsvandring", "changed")]
 

@@ -40,11 +40,13 @@ def _check_eslov(data: dict) -> None:
     assert kontroller["values"]["2016"] is None and kontroller["values"]["2017"]["value"] == 30
     assert kontroller["status"] == "new"
     walks = [r for r in data["rows"] if r["category"] == "trygghetsvandring" and r["unit"]]
-    assert [(r["values"]["2016"]["value"], r["values"]["2017"]["value"], r["status"])
-            for r in walks] == [(2, 2, "unchanged")]
+    assert [
+        (r["values"]["2016"]["value"], r["values"]["2017"]["value"], r["status"]) for r in walks
+    ] == [(2, 2, "unchanged")]
     dialog = [r for r in data["rows"] if r["category"] == "medborgardialog" and r["unit"]]
-    assert [(r["values"]["2016"]["value"], r["values"]["2017"]["value"], r["status"])
-            for r in dialog] == [(2, 2, "unchanged")]
+    assert [
+        (r["values"]["2016"]["value"], r["values"]["2017"]["value"], r["status"]) for r in dialog
+    ] == [(2, 2, "unchanged")]
     skola = [r for r in data["rows"] if r["category"] == "skola"]
     assert [r["status"] for r in skola] == ["new"]
     assert "utbildningsdag" in skola[0]["values"]["2017"]["text"]
@@ -53,8 +55,20 @@ def _check_eslov(data: dict) -> None:
 
 def test_compare_json_on_eslov(tmp_path, capsys):
     out = _out(tmp_path, all_seed_records())
-    code = main(["compare", str(out), "--kommun", "Eslöv", "--year", "2016", "--year", "2017",
-                 "--format", "json"])
+    code = main(
+        [
+            "compare",
+            str(out),
+            "--kommun",
+            "Eslöv",
+            "--year",
+            "2016",
+            "--year",
+            "2017",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["columns"] == ["2016", "2017"]
@@ -105,8 +119,20 @@ def test_sample_corpus_eslov_2016_against_2017(tmp_path, capsys):
     out = tmp_path / "run"
     assert main(["run", str(CORPUS), "-o", str(out), "-q", "-j", "0"]) == 0
     capsys.readouterr()
-    code = main(["compare", str(out), "--kommun", "Eslöv", "--year", "2016", "--year", "2017",
-                 "--format", "json"])
+    code = main(
+        [
+            "compare",
+            str(out),
+            "--kommun",
+            "Eslöv",
+            "--year",
+            "2016",
+            "--year",
+            "2017",
+            "--format",
+            "json",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == 0, "no Eslöv commitments extracted from corpus/"
     _check_eslov(data)

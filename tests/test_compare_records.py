@@ -37,13 +37,25 @@ def record_from_gold(text: str, doc: dict, source: Source, index: int) -> Promis
     for item in doc["commitments"]:
         evidence = _evidence(text, item["text"])
         targets = [
-            NumericTarget(value=t["value"], qualifier=t["qualifier"], unit=t["unit"],
-                          period=t["period"], text=item["text"], evidence=evidence)
+            NumericTarget(
+                value=t["value"],
+                qualifier=t["qualifier"],
+                unit=t["unit"],
+                period=t["period"],
+                text=item["text"],
+                evidence=evidence,
+            )
             for t in item["targets"]
         ]
-        commitments.append(Commitment(text=item["text"], actors=item["actors"],
-                                      categories=item["categories"], targets=targets,
-                                      evidence=evidence))
+        commitments.append(
+            Commitment(
+                text=item["text"],
+                actors=item["actors"],
+                categories=item["categories"],
+                targets=targets,
+                evidence=evidence,
+            )
+        )
     follow = doc.get("follow_up")
     return PromiseRecord(
         id=make_record_id(source.sha256, index),
@@ -53,15 +65,28 @@ def record_from_gold(text: str, doc: dict, source: Source, index: int) -> Promis
         lokalpolisomrade=doc["lokalpolisomrade"],
         years=doc["years"],
         signed_date=doc["signed_date"],
-        signatories=[Signatory(name=s["name"], title=s["title"], organisation=s["organisation"],
-                               evidence=_evidence(text, s["name"]))
-                     for s in doc["signatories"]],
+        signatories=[
+            Signatory(
+                name=s["name"],
+                title=s["title"],
+                organisation=s["organisation"],
+                evidence=_evidence(text, s["name"]),
+            )
+            for s in doc["signatories"]
+        ],
         commitments=commitments,
-        goals=[Goal(text=g["text"], direction=g["direction"], evidence=_evidence(text, g["text"]))
-               for g in doc["goals"]],
-        follow_up=FollowUp(frequency=follow["frequency"], deadline=follow["deadline"],
-                           text="Uppföljning", evidence=_evidence(text, "Uppföljning"))
-        if follow else None,
+        goals=[
+            Goal(text=g["text"], direction=g["direction"], evidence=_evidence(text, g["text"]))
+            for g in doc["goals"]
+        ],
+        follow_up=FollowUp(
+            frequency=follow["frequency"],
+            deadline=follow["deadline"],
+            text="Uppföljning",
+            evidence=_evidence(text, "Uppföljning"),
+        )
+        if follow
+        else None,
     )
 
 
@@ -76,15 +101,19 @@ def seed_records(stem: str, url: str | None = None, path: str | None = None) -> 
 
 def eslov_records() -> list[PromiseRecord]:
     """Eslöv 2017 and 2016, from one polisen.se page."""
-    return seed_records("003_9d60ccaea8afeb8d",
-                        url="https://polisen.se/om-polisen/medborgarloften/eslov/")
+    return seed_records(
+        "003_9d60ccaea8afeb8d", url="https://polisen.se/om-polisen/medborgarloften/eslov/"
+    )
 
 
 def all_seed_records() -> list[PromiseRecord]:
     """Every seed document's records."""
     stems = sorted(p.stem for p in (SHARED / "seeds").glob("*.txt"))
-    return [r for stem in stems
-            for r in (eslov_records() if stem == "003_9d60ccaea8afeb8d" else seed_records(stem))]
+    return [
+        r
+        for stem in stems
+        for r in (eslov_records() if stem == "003_9d60ccaea8afeb8d" else seed_records(stem))
+    ]
 
 
 def test_eslov_records_follow_the_gold():
@@ -93,4 +122,4 @@ def test_eslov_records_follow_the_gold():
     assert len({r.id for r in records}) == 2
     first = records[0].commitments[1]
     text = (SHARED / "seeds" / "003_9d60ccaea8afeb8d.txt").read_text(encoding="utf-8")
-    assert text[first.evidence.start:first.evidence.end] == first.text
+    assert text[first.evidence.start : first.evidence.end] == first.text

@@ -7,23 +7,44 @@ import pytest
 from lofte_extract.compare.units import normalize_unit, unit_key
 
 
-@pytest.mark.parametrize(("unit", "text", "categories", "key"), [
-    ("tillfällen", "Två tillfällen för gemensam medborgardialog i Eslövs kommun.",
-     ["medborgardialog"], "medborgardialog"),
-    ("medborgardialoger", "Två gemensamma medborgardialoger i Eslövs kommun.",
-     ["medborgardialog"], "medborgardialog"),
-    ("trafikinsatser", "Två riktade trafikinsatser i centrala Eslöv.", ["trafik"], "trafikinsats"),
-    ("insatser", "Fyra riktade insatser mot buskörning.", ["trafik"], "trafikinsats"),
-    ("narkotikainsatser", "Minst fem narkotikainsatser.", ["narkotika"], "narkotikainsats"),
-    ("insatser", "Minst tre insatser mot langning.", ["narkotika", "ungdomar"], "narkotikainsats"),
-    ("trygghetsvandringar", "", [], "trygghetsvandring"),
-    ("trygghetsvandring", "", [], "trygghetsvandring"),
-    ("gemensamma trygghetsvandringar", "", [], "trygghetsvandring"),
-    ("timmar", "", [], "timme"),
-    ("gånger", "minst tre gånger per år", ["trafik"], "gång"),
-    ("besök", "", [], "besök"),
-    (None, "Två gånger", [], ""),
-])
+@pytest.mark.parametrize(
+    ("unit", "text", "categories", "key"),
+    [
+        (
+            "tillfällen",
+            "Två tillfällen för gemensam medborgardialog i Eslövs kommun.",
+            ["medborgardialog"],
+            "medborgardialog",
+        ),
+        (
+            "medborgardialoger",
+            "Två gemensamma medborgardialoger i Eslövs kommun.",
+            ["medborgardialog"],
+            "medborgardialog",
+        ),
+        (
+            "trafikinsatser",
+            "Två riktade trafikinsatser i centrala Eslöv.",
+            ["trafik"],
+            "trafikinsats",
+        ),
+        ("insatser", "Fyra riktade insatser mot buskörning.", ["trafik"], "trafikinsats"),
+        ("narkotikainsatser", "Minst fem narkotikainsatser.", ["narkotika"], "narkotikainsats"),
+        (
+            "insatser",
+            "Minst tre insatser mot langning.",
+            ["narkotika", "ungdomar"],
+            "narkotikainsats",
+        ),
+        ("trygghetsvandringar", "", [], "trygghetsvandring"),
+        ("trygghetsvandring", "", [], "trygghetsvandring"),
+        ("gemensamma trygghetsvandringar", "", [], "trygghetsvandring"),
+        ("timmar", "", [], "timme"),
+        ("gånger", "minst tre gånger per år", ["trafik"], "gång"),
+        ("besök", "", [], "besök"),
+        (None, "Två gånger", [], ""),
+    ],
+)
 def test_unit_keys(unit, text, categories, key):
     assert unit_key(unit, text, categories) == key
 

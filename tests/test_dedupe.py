@@ -16,8 +16,9 @@ from lofte_extract.records import NumericTarget
 
 def _copy(record, sha: str, path: str, fmt: str = "html", **update):
     source = record.source.model_copy(update={"sha256": sha, "path": path, "format": fmt})
-    return record.model_copy(deep=True, update={"id": f"copy-{sha[:6]}", "source": source,
-                                                **update})
+    return record.model_copy(
+        deep=True, update={"id": f"copy-{sha[:6]}", "source": source, **update}
+    )
 
 
 def test_same_promise_on_two_sites_becomes_one_record():
@@ -27,7 +28,9 @@ def test_same_promise_on_two_sites_becomes_one_record():
     assert len(merged) == 2
     kept = next(r for r in merged if r.years == [2017])
     assert {kept.source.path, *(s.path for s in kept.also_in)} == {
-        eslov2017.source.path, "eslov.se/medborgarloften.html"}
+        eslov2017.source.path,
+        "eslov.se/medborgarloften.html",
+    }
     assert not kept.warnings
 
 
@@ -45,8 +48,15 @@ def test_minst_tre_against_minst_sex_is_flagged_on_both():
     page = eslov2017.model_copy(deep=True)
     walk = page.commitments[1]
     walk.text = "Minst tre gemensamma trygghetsvandringar i Eslövs kommun."
-    walk.targets = [NumericTarget(value=3, qualifier="minst", unit="trygghetsvandringar",
-                                  text="Minst tre", evidence=walk.evidence)]
+    walk.targets = [
+        NumericTarget(
+            value=3,
+            qualifier="minst",
+            unit="trygghetsvandringar",
+            text="Minst tre",
+            evidence=walk.evidence,
+        )
+    ]
     news = _copy(page, "d" * 64, "news/eslov.html", doc_type="nyhet")
     news.commitments[1].text = "Minst sex gemensamma trygghetsvandringar i Eslövs kommun."
     news.commitments[1].targets[0].value = 6
@@ -70,9 +80,16 @@ def test_different_years_and_follow_up_reports_stay_apart():
 
 
 def test_output_is_deterministic_and_idempotent():
-    records = [r for stem in ("000_06d6dd4b8bf202db", "001_0d21e82399c5e8ca",
-                              "002_81e2fe3ffa8203c4", "004_31a527f7f8e38881")
-               for r in seed_records(stem)] + eslov_records()
+    records = [
+        r
+        for stem in (
+            "000_06d6dd4b8bf202db",
+            "001_0d21e82399c5e8ca",
+            "002_81e2fe3ffa8203c4",
+            "004_31a527f7f8e38881",
+        )
+        for r in seed_records(stem)
+    ] + eslov_records()
     copies = [_copy(r, str(i) * 64, f"mirror/{i}.html") for i, r in enumerate(records[:3])]
     everything = records + copies
     first = deduplicate(everything)
@@ -132,11 +149,18 @@ def test_same_kommun_and_year_with_and_without_a_period_does_not_crash_deduplica
     """Group keys with period None and a (start, end) tuple were sorted together: TypeError."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "without.txt").write_text(_ESLOV_2024.format(
-        period="", promise="besöka skolor varje termin.", count="fyra"), encoding="utf-8")
-    (corpus / "with.txt").write_text(_ESLOV_2024.format(
-        period="Medborgarlöftet gäller från 2024-01-01 till 2024-12-31.\n\n",
-        promise="arbeta mot narkotika i centrum.", count="sex"), encoding="utf-8")
+    (corpus / "without.txt").write_text(
+        _ESLOV_2024.format(period="", promise="besöka skolor varje termin.", count="fyra"),
+        encoding="utf-8",
+    )
+    (corpus / "with.txt").write_text(
+        _ESLOV_2024.format(
+            period="Medborgarlöftet gäller från 2024-01-01 till 2024-12-31.\n\n",
+            promise="arbeta mot narkotika i centrum.",
+            count="sex",
+        ),
+        encoding="utf-8",
+    )
     run([corpus], tmp_path / "out", jobs=0, use_cache=False)
     records = load_records(tmp_path / "out")
     by_path = {r.source.path: r for r in records}

@@ -14,7 +14,8 @@ from lofte_extract.schemas import schema_texts
 def test_generated_doc_is_up_to_date(relative):
     checked_in = (REPO / relative).read_text(encoding="utf-8")
     assert checked_in == generated_docs()[relative], (
-        f"{relative} is stale: run `python -m lofte_extract.docgen`")
+        f"{relative} is stale: run `python -m lofte_extract.docgen`"
+    )
 
 
 def test_checked_in_schemas_match_the_models():

@@ -24,10 +24,11 @@ FLOORS_PATH = Path(__file__).parent / "eval_floors.json"
 FLOORS = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
 CASES = [(name, fmt) for name in FLOORS["floors"] for fmt in FLOORS["floors"][name]]
 
-MISSING = sorted({str(p) for s in eval_sets().values() for p in (s.docs, s.gold)
-                  if not p.is_dir()})
-WHY_MISSING = (f"accuracy gate not run: {', '.join(MISSING)} not found (the shared seeds, dev "
-               "set and gold belong in ../shared or at LOFTE_SHARED)")
+MISSING = sorted({str(p) for s in eval_sets().values() for p in (s.docs, s.gold) if not p.is_dir()})
+WHY_MISSING = (
+    f"accuracy gate not run: {', '.join(MISSING)} not found (the shared seeds, dev "
+    "set and gold belong in ../shared or at LOFTE_SHARED)"
+)
 # CI (.ci/run sets LOFTE_REQUIRE_SHARED=1) fails instead of skipping the gate.
 REQUIRED = os.environ.get("LOFTE_REQUIRE_SHARED") == "1"
 pytestmark = pytest.mark.skipif(bool(MISSING) and not REQUIRED, reason=WHY_MISSING)
@@ -79,6 +80,7 @@ def test_non_promise_page_is_reported_not_extracted(results, fmt):
     stems = sorted(p.stem for p in OWN_DOCS.glob("*_inte_lofte.txt"))
     assert len(stems) >= 3
     for stem in stems:
-        assert any(e["path"].startswith(stem) and e["reason"] == "not a medborgarlöfte"
-                   for e in errors), stem
+        assert any(
+            e["path"].startswith(stem) and e["reason"] == "not a medborgarlöfte" for e in errors
+        ), stem
         assert stem not in records

@@ -9,20 +9,39 @@ from lofte_extract.cli import main
 from lofte_extract.evaluate import evaluate, text_match
 
 GOLD_DOC = {
-    "doc_type": "lofte", "kommuner": ["Eslöv"], "years": [2017], "period": None,
-    "lokalpolisomrade": "Eslöv", "signed_date": "2017-02-15",
-    "signatories": [{"name": "Anna-Karin Boije", "title": "Lokalpolisområdeschef",
-                     "organisation": "polisen"}],
+    "doc_type": "lofte",
+    "kommuner": ["Eslöv"],
+    "years": [2017],
+    "period": None,
+    "lokalpolisomrade": "Eslöv",
+    "signed_date": "2017-02-15",
+    "signatories": [
+        {"name": "Anna-Karin Boije", "title": "Lokalpolisområdeschef", "organisation": "polisen"}
+    ],
     "commitments": [
-        {"text": "Två gemensamma trygghetsvandringar i Eslövs kommun.", "actors": ["polisen"],
-         "categories": ["trygghetsvandring"], "optional": False,
-         "targets": [{"value": 2, "qualifier": "exakt", "unit": "trygghetsvandringar",
-                      "period": None}]},
-        {"text": "Minst två besök per månad på fritidsgårdar.", "actors": [],
-         "categories": ["ungdomar"], "optional": False,
-         "targets": [{"value": 2, "qualifier": "minst", "unit": "besök", "period": "månad"}]},
-        {"text": "Tillsammans arbetar kommunen och polisen enligt EST.", "actors": [],
-         "categories": ["samordning"], "optional": True, "targets": []},
+        {
+            "text": "Två gemensamma trygghetsvandringar i Eslövs kommun.",
+            "actors": ["polisen"],
+            "categories": ["trygghetsvandring"],
+            "optional": False,
+            "targets": [
+                {"value": 2, "qualifier": "exakt", "unit": "trygghetsvandringar", "period": None}
+            ],
+        },
+        {
+            "text": "Minst två besök per månad på fritidsgårdar.",
+            "actors": [],
+            "categories": ["ungdomar"],
+            "optional": False,
+            "targets": [{"value": 2, "qualifier": "minst", "unit": "besök", "period": "månad"}],
+        },
+        {
+            "text": "Tillsammans arbetar kommunen och polisen enligt EST.",
+            "actors": [],
+            "categories": ["samordning"],
+            "optional": True,
+            "targets": [],
+        },
     ],
     "goals": [{"text": "Bostadsinbrotten ska fortsätta att minska.", "direction": "decrease"}],
     "follow_up": None,
@@ -31,17 +50,28 @@ GOLD_DOC = {
 
 def _record(**overrides):
     record = {
-        "id": "r1", "source": {"path": "sub/003_x.pdf"}, "doc_type": "lofte",
-        "kommuner": [{"name": "Eslöv", "code": "1285"}], "years": [2017],
-        "lokalpolisomrade": "Eslöv", "signed_date": "2017-02-15", "period": None,
+        "id": "r1",
+        "source": {"path": "sub/003_x.pdf"},
+        "doc_type": "lofte",
+        "kommuner": [{"name": "Eslöv", "code": "1285"}],
+        "years": [2017],
+        "lokalpolisomrade": "Eslöv",
+        "signed_date": "2017-02-15",
+        "period": None,
         "signatories": [{"name": "anna-karin  boije", "title": "Lokalpolisområdeschef"}],
         "commitments": [
-            {"text": "Två gemensamma trygghetsvandringar i Eslövs kommun.",
-             "categories": ["trygghetsvandring"], "actors": ["polisen"],
-             "targets": [{"value": 2.0, "period": None}]},
-            {"text": "Minst två besök per månad på kommunens fritidsgårdar och skolor.",
-             "categories": ["ungdomar"], "actors": [],
-             "targets": [{"value": 2, "period": None}]},
+            {
+                "text": "Två gemensamma trygghetsvandringar i Eslövs kommun.",
+                "categories": ["trygghetsvandring"],
+                "actors": ["polisen"],
+                "targets": [{"value": 2.0, "period": None}],
+            },
+            {
+                "text": "Minst två besök per månad på kommunens fritidsgårdar och skolor.",
+                "categories": ["ungdomar"],
+                "actors": [],
+                "targets": [{"value": 2, "period": None}],
+            },
         ],
         "goals": [{"text": "Bostadsinbrotten ska fortsätta att minska"}],
         "follow_up": None,

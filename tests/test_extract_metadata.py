@@ -26,6 +26,7 @@ from lofte_extract.parse import parse_text
 
 # --- the kommun register -------------------------------------------------------------------
 
+
 def _register() -> list[list[str]]:
     with (DATA_DIR / "kommuner.tsv").open(encoding="utf-8") as handle:
         return [row for row in csv.reader(handle, delimiter="\t") if not row[0].startswith("#")]
@@ -50,15 +51,26 @@ def test_register_lan_prefixes_are_consistent():
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("Upplands Väsby", "0114"), ("Stockholm", "0180"), ("Eslöv", "1285"), ("Höör", "1267"),
-     ("Kävlinge", "1261"), ("Svalöv", "1214"), ("Falun", "2080"), ("Malung-Sälen", "2023"),
-     ("Gotland", "0980"), ("Kiruna", "2584"), ("Ängelholm", "1292")],
+    [
+        ("Upplands Väsby", "0114"),
+        ("Stockholm", "0180"),
+        ("Eslöv", "1285"),
+        ("Höör", "1267"),
+        ("Kävlinge", "1261"),
+        ("Svalöv", "1214"),
+        ("Falun", "2080"),
+        ("Malung-Sälen", "2023"),
+        ("Gotland", "0980"),
+        ("Kiruna", "2584"),
+        ("Ängelholm", "1292"),
+    ],
 )
 def test_register_codes(name, code):
     assert {r[0]: r[1] for r in _register()}[name] == code
 
 
 # --- kommuner ----------------------------------------------------------------------------
+
 
 def _kommuner(text: str, url: str | None = None) -> list[str]:
     doc, span = _doc(text)
@@ -69,16 +81,18 @@ def test_kommun_in_genitive_with_evidence_on_the_name():
     doc, span = _doc("Höör – medborgarlöften\n\nHöörs kommun och Polisen lämnar följande löften.")
     [kommun] = find_kommuner(doc, span, None)
     assert (kommun.name, kommun.code) == ("Höör", "1267")
-    assert doc.text[kommun.evidence.start:kommun.evidence.end] in {"Höör", "Höörs"}
+    assert doc.text[kommun.evidence.start : kommun.evidence.end] in {"Höör", "Höörs"}
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Malung-Sälens kommun och polisen lovar att synas mer i Sälen.", "Malung-Sälen"),
-     ("Polisen och Upplands Väsby kommun har tagit fram ett löfte.", "Upplands Väsby"),
-     ("MEDBORGARLÖFTE 2021\nFÖR BJUVS KOMMUN", "Bjuv"),
-     ("Falu kommun och polisen lovar att arbeta mot narkotika.", "Falun"),
-     ("Eslövs kommun och Polisen lovar.", "Eslöv")],
+    [
+        ("Malung-Sälens kommun och polisen lovar att synas mer i Sälen.", "Malung-Sälen"),
+        ("Polisen och Upplands Väsby kommun har tagit fram ett löfte.", "Upplands Väsby"),
+        ("MEDBORGARLÖFTE 2021\nFÖR BJUVS KOMMUN", "Bjuv"),
+        ("Falu kommun och polisen lovar att arbeta mot narkotika.", "Falun"),
+        ("Eslövs kommun och Polisen lovar.", "Eslöv"),
+    ],
 )
 def test_kommun_forms(text, expected):
     assert _kommuner(text) == [expected]
@@ -110,9 +124,7 @@ def test_kommun_names_that_are_ordinary_words_need_context():
         "• Vara tillgängliga minst 100 kvällar.\n• Mark och vägar ska röjas. Nora skrev."
     )
     assert _kommuner(text) == ["Karlshamn"]
-    assert _kommuner("Kil – medborgarlöften\n\nLPO Karlstad gör detta med Kils kommun.") == [
-        "Kil"
-    ]
+    assert _kommuner("Kil – medborgarlöften\n\nLPO Karlstad gör detta med Kils kommun.") == ["Kil"]
     assert _kommuner("Vara – medborgarlöften\n\nPolisen och kommunen lovar att synas mer.") == [
         "Vara"
     ]
@@ -139,13 +151,20 @@ def test_neighbours_mentioned_once_are_left_out():
 
 @pytest.mark.parametrize(
     ("url", "expected"),
-    [("https://polisen.se/om-polisen/medborgarloften/eslov/", "Eslöv"),
-     ("https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
-      "upplands-vasby/", "Upplands Väsby"),
-     ("https://www.engelholm.se/nyhetsarkiv/2019-06-20-har-ar-medborgarloftet-2019.html",
-      "Ängelholm"),
-     ("https://www.svalov.se/arkiv/nyheter-2019/medborgarlofte-2019.html", "Svalöv"),
-     ("http://127.0.0.1:8000/om-polisen/medborgarloften/malung-salen/", "Malung-Sälen")],
+    [
+        ("https://polisen.se/om-polisen/medborgarloften/eslov/", "Eslöv"),
+        (
+            "https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/"
+            "upplands-vasby/",
+            "Upplands Väsby",
+        ),
+        (
+            "https://www.engelholm.se/nyhetsarkiv/2019-06-20-har-ar-medborgarloftet-2019.html",
+            "Ängelholm",
+        ),
+        ("https://www.svalov.se/arkiv/nyheter-2019/medborgarlofte-2019.html", "Svalöv"),
+        ("http://127.0.0.1:8000/om-polisen/medborgarloften/malung-salen/", "Malung-Sälen"),
+    ],
 )
 def test_url_names_the_kommun_when_the_text_does_not(url, expected):
     assert _kommuner("Medborgarlöfte 2019\n\nPolisen och kommunen lovar att synas mer.", url) == [
@@ -155,55 +174,87 @@ def test_url_names_the_kommun_when_the_text_does_not(url, expected):
 
 # --- lokalpolisområde ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Lokalpolisområde Eslöv och kommunen lovar.", "Eslöv"),
-     ("Niklas Årcén, chef lokalpolisområde Klippan, sätter sin signatur.", "Klippan"),
-     ("LPO Karlstad gör detta i samarbete med Kils kommun.", "Karlstad"),
-     ("Ulla\n\nLokalpolisområdeschef Hallsberg", "Hallsberg"),
-     ("Mats Scherp, t.f. lokalpolisområdeschef Örebro/Lekeberg, skriver.", "Örebro/Lekeberg"),
-     ("lokalpolisområde Storgöteborg Kungälv-Ale och Kungälvs kommun", "Kungälv-Ale"),
-     ("Lokalpolisområde Norra Värmland tillsammans med Torsby kommun", "Norra Värmland"),
-     ("säger Karim Ottosson, lokalpolisområdeschef i Ängelholm.", "Ängelholm"),
-     ("lokal-polisområde Karlstad (fortsättningsvis LPO Karlstad)", "Karlstad"),
-     ("Lokalpolisområde Malmö Norr och Malmö stad lovar.", "Malmö Norr"),
-     ("säger lokalpolisområdeschef Hanna Sjögren.", None),
-     ("Polisområde Skåne Nordväst leds från Helsingborg.", None),
-     ("Medarbetare i lokalpolisområdet och kommunpolisen.", None)],
+    [
+        ("Lokalpolisområde Eslöv och kommunen lovar.", "Eslöv"),
+        ("Niklas Årcén, chef lokalpolisområde Klippan, sätter sin signatur.", "Klippan"),
+        ("LPO Karlstad gör detta i samarbete med Kils kommun.", "Karlstad"),
+        ("Ulla\n\nLokalpolisområdeschef Hallsberg", "Hallsberg"),
+        ("Mats Scherp, t.f. lokalpolisområdeschef Örebro/Lekeberg, skriver.", "Örebro/Lekeberg"),
+        ("lokalpolisområde Storgöteborg Kungälv-Ale och Kungälvs kommun", "Kungälv-Ale"),
+        ("Lokalpolisområde Norra Värmland tillsammans med Torsby kommun", "Norra Värmland"),
+        ("säger Karim Ottosson, lokalpolisområdeschef i Ängelholm.", "Ängelholm"),
+        ("lokal-polisområde Karlstad (fortsättningsvis LPO Karlstad)", "Karlstad"),
+        ("Lokalpolisområde Malmö Norr och Malmö stad lovar.", "Malmö Norr"),
+        ("säger lokalpolisområdeschef Hanna Sjögren.", None),
+        ("Polisområde Skåne Nordväst leds från Helsingborg.", None),
+        ("Medarbetare i lokalpolisområdet och kommunpolisen.", None),
+    ],
 )
 def test_lokalpolisomrade(text, expected):
     doc, span = _doc("Medborgarlöfte\n\n" + text)
     name, evidence = find_lokalpolisomrade(doc, span)
     assert name == expected
     if expected:
-        assert doc.text[evidence.start:evidence.end].startswith(expected.split("/")[0][:4])
+        assert doc.text[evidence.start : evidence.end].startswith(expected.split("/")[0][:4])
 
 
 # --- years and period ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "years", "period"),
-    [("Höör – medborgarlöften\n\nGäller år 2019.\n\nEnligt trygghetsmätningen för 2018 är det "
-      "tryggt.", [2019], None),
-     ("Medborgarlöfte 2022-2023\n\nText.", [2022, 2023], None),
-     ("Medborgarlöfte 2019/2020\n\nText.", [2019, 2020], None),
-     ("Kommunen har en genomförandeplan för 2019 – 2023.\n\nMedborgarlöfte 2019 – 2023",
-      [2019, 2020, 2021, 2022, 2023], None),
-     ("Medborgarlöftet gäller 2018-07-01—2020-06-30.", [2018, 2019, 2020],
-      ("2018-07-01", "2020-06-30")),
-     ("Medborgarlöftet gäller 1 januari 2020 - 30 juni 2021.", [2020, 2021],
-      ("2020-01-01", "2021-06-30")),
-     ("Medborgarlöften som gäller under tiden den 1 juli 2017 till den 30 juni 2019",
-      [2017, 2018, 2019], ("2017-07-01", "2019-06-30")),
-     ("Motala kommun har beslutat att förlänga 2018 års löften till att gälla även 2019.",
-      [2018, 2019], None),
-     ("Artikeln publicerades 23 mars 2022\n\nFörnyat medborgarlöfte\n\nSamverkansöverens"
-      "kommelse 2015-2018 finns. Medborgarlöfte 2022-2023 Pdf, 164.3 kB", [2022, 2023], None),
-     ("Publicerad 2017-04-04\n\nOm polisens och kommunens medborgarlöfte 2017.", [2017], None),
-     ("Under 2017 samlade poliser in synpunkter. Avtalet slöts 2015.", [], None),
-     ("Medborgarlöftet gäller 31 juni 2019 - 2020-06-30 och har ingen mening.", [], None),
-     ("Under 2021 ligger fokus på grannsamverkan. Resultatet av trygghetsmätning år 2020.",
-      [2021], None)],
+    [
+        (
+            "Höör – medborgarlöften\n\nGäller år 2019.\n\n"
+            "Enligt trygghetsmätningen för 2018 är det tryggt.",
+            [2019],
+            None,
+        ),
+        ("Medborgarlöfte 2022-2023\n\nText.", [2022, 2023], None),
+        ("Medborgarlöfte 2019/2020\n\nText.", [2019, 2020], None),
+        (
+            "Kommunen har en genomförandeplan för 2019 – 2023.\n\nMedborgarlöfte 2019 – 2023",
+            [2019, 2020, 2021, 2022, 2023],
+            None,
+        ),
+        (
+            "Medborgarlöftet gäller 2018-07-01—2020-06-30.",
+            [2018, 2019, 2020],
+            ("2018-07-01", "2020-06-30"),
+        ),
+        (
+            "Medborgarlöftet gäller 1 januari 2020 - 30 juni 2021.",
+            [2020, 2021],
+            ("2020-01-01", "2021-06-30"),
+        ),
+        (
+            "Medborgarlöften som gäller under tiden den 1 juli 2017 till den 30 juni 2019",
+            [2017, 2018, 2019],
+            ("2017-07-01", "2019-06-30"),
+        ),
+        (
+            "Motala kommun har beslutat att förlänga 2018 års löften till att gälla även 2019.",
+            [2018, 2019],
+            None,
+        ),
+        (
+            "Artikeln publicerades 23 mars 2022\n\nFörnyat medborgarlöfte\n\nSamverkansöverens"
+            "kommelse 2015-2018 finns. Medborgarlöfte 2022-2023 Pdf, 164.3 kB",
+            [2022, 2023],
+            None,
+        ),
+        ("Publicerad 2017-04-04\n\nOm polisens och kommunens medborgarlöfte 2017.", [2017], None),
+        ("Under 2017 samlade poliser in synpunkter. Avtalet slöts 2015.", [], None),
+        ("Medborgarlöftet gäller 31 juni 2019 - 2020-06-30 och har ingen mening.", [], None),
+        (
+            "Under 2021 ligger fokus på grannsamverkan. Resultatet av trygghetsmätning år 2020.",
+            [2021],
+            None,
+        ),
+    ],
 )
 def test_years_and_period(text, years, period):
     doc, span = _doc(text)
@@ -212,7 +263,7 @@ def test_years_and_period(text, years, period):
     assert ((got_period.start, got_period.end) if got_period else None) == period
     if years:
         assert evidence is not None and 0 <= evidence.start < evidence.end <= len(doc.text)
-        quoted = doc.text[evidence.start:evidence.end]
+        quoted = doc.text[evidence.start : evidence.end]
         assert any(str(year) in quoted for year in years), quoted
 
 
@@ -226,18 +277,26 @@ def test_years_from_a_promise_url_only_as_a_last_resort():
 
 # --- doc type and is_about ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Medborgarlöften i Eslöv 2017\n\nTvå trygghetsvandringar ska genomföras.", "lofte"),
-     ("Uppföljning medborgarlöfte Kungälv 2018-2019\n\nLöftet är uppfyllt.", "uppfoljning"),
-     ("Kvartalsrapport lokala medborgarlöften i Svedala kommun\n\nVi har gjort mycket.",
-      "uppfoljning"),
-     ("Medborgarlöfte 2018-2019\n\nUppföljning 2018\n\nPolisen ska synas mer.", "lofte"),
-     ("Artikeln publicerades 23 mars 2022\n\nFörnyat medborgarlöfte", "nyhet"),
-     ("Medborgarlöftet\n\nDet är bra, säger Hanna Sjögren, lokalpolisområdeschef.", "nyhet"),
-     ("Nytt medborgarlöfte i Borlänge\n\nEtt nytt medborgarlöfte har tagits fram.", "nyhet"),
-     ("Samverkansöverenskommelse mellan Falköpings kommun och Polisen 2021–2024\n\nParterna "
-      "ska årligen ta fram minst ett medborgarlöfte.", "overenskommelse")],
+    [
+        ("Medborgarlöften i Eslöv 2017\n\nTvå trygghetsvandringar ska genomföras.", "lofte"),
+        ("Uppföljning medborgarlöfte Kungälv 2018-2019\n\nLöftet är uppfyllt.", "uppfoljning"),
+        (
+            "Kvartalsrapport lokala medborgarlöften i Svedala kommun\n\nVi har gjort mycket.",
+            "uppfoljning",
+        ),
+        ("Medborgarlöfte 2018-2019\n\nUppföljning 2018\n\nPolisen ska synas mer.", "lofte"),
+        ("Artikeln publicerades 23 mars 2022\n\nFörnyat medborgarlöfte", "nyhet"),
+        ("Medborgarlöftet\n\nDet är bra, säger Hanna Sjögren, lokalpolisområdeschef.", "nyhet"),
+        ("Nytt medborgarlöfte i Borlänge\n\nEtt nytt medborgarlöfte har tagits fram.", "nyhet"),
+        (
+            "Samverkansöverenskommelse mellan Falköpings kommun och Polisen 2021–2024\n\nParterna "
+            "ska årligen ta fram minst ett medborgarlöfte.",
+            "overenskommelse",
+        ),
+    ],
 )
 def test_doc_type(text, expected):
     doc, span = _doc(text)
@@ -246,9 +305,13 @@ def test_doc_type(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Medborgarlöften i Eslöv 2017", True), ("Här finns rnedborgarlöftet för 2018.", True),
-     ("MEDBORGARÖFTEN 2019", True), ("Kommunens och polisens medborgalöfte i Ljusdal", True),
-     ("Detaljplan för kvarteret Tornet i Skövde: samråd och granskning.", False)],
+    [
+        ("Medborgarlöften i Eslöv 2017", True),
+        ("Här finns rnedborgarlöftet för 2018.", True),
+        ("MEDBORGARÖFTEN 2019", True),
+        ("Kommunens och polisens medborgalöfte i Ljusdal", True),
+        ("Detaljplan för kvarteret Tornet i Skövde: samråd och granskning.", False),
+    ],
 )
 def test_is_about_promises_tolerates_ocr_noise(text, expected):
     assert is_about_promises(parse_text(text.encode())) is expected
@@ -256,11 +319,14 @@ def test_is_about_promises_tolerates_ocr_noise(text, expected):
 
 # --- the shared seeds and dev pages -------------------------------------------------------
 
+
 def _gold_pairs(shared: Path):
     from lofte_extract.parse import parse_file
 
-    sets = [(shared / "seeds", shared / "gold" / "seeds"), (shared / "dev" / "docs",
-                                                            shared / "dev" / "gold")]
+    sets = [
+        (shared / "seeds", shared / "gold" / "seeds"),
+        (shared / "dev" / "docs", shared / "dev" / "gold"),
+    ]
     for docs, gold in sets:
         for path in sorted(docs.glob("*.txt")):
             gold_path = gold / (path.stem + ".json")

@@ -9,46 +9,68 @@ from lofte_extract.extract.metadata import find_signatories, find_signed_date
 
 # --- signed date --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Medborgarlöften i Eslöv 2017\n\nTvå trygghetsvandringar.\n\n2017-02-15\n\nAnna-Karin "
-      "Boije\nLokalpolisområdeschef", "2017-02-15"),
-     ("Löftena\n\nKumla den 3 juli 2017\n\nKatarina Hansson", "2017-07-03"),
-     ("Löftena\n\nOrt och datum: Eslöv, 2019-03-12\n\nAnna Berg", "2019-03-12"),
-     ("Publicerad 2019-03-01\n\nMedborgarlöfte 2019\n\nPolisen lovar mer.", None),
-     ("Medborgarlöftet för 2020 undertecknades den 16 juni 2020, av kommunpolis X.",
-      "2020-06-16"),
-     ("Medborgarlöftena för 2017 tecknades förra året den 1 november av Michael Storm.",
-      "2016-11-01"),
-     ("Medborgarlöftet för 2018 undertecknades under måndagen 22 januari.", "2018-01-22"),
-     ("12 december 2017\n\nMedborgarlöfte mot narkotika\n\nI dag undertecknades "
-      "medborgarlöftet för 2018.", "2017-12-12"),
-     ("Publicerad 14 mars 2023\n\nNytt medborgarlöfte\n\nPå tisdagen undertecknade "
-      "ordföranden medborgarlöftet för 2023–2024.", "2023-03-14"),
-     ("Nyhet\n\nPublicerad 2022-05-10\n\nUnder måndagen skrev Lena Forsgren (S) under ett "
-      "nytt medborgarlöfte.", "2022-05-09"),
-     ("Publicerad 2019-03-15\n\nI torsdags skrev polisen och kommunen under löftet.",
-      "2019-03-14"),
-     ("Artikeln publicerades 23 mars 2022\n\nNu är det nya Medborgarlöftet signerat.", None),
-     ("Medborgarlöftet skrev kommunen och polisen under i december 2015.", None),
-     ("Medborgarlöftet ska följas upp senast 2020-01-31 i en rapport.", None),
-     ("Medborgarlöftet undertecknades den 31 juni 2019.", None)],
+    [
+        (
+            "Medborgarlöften i Eslöv 2017\n\nTvå trygghetsvandringar.\n\n2017-02-15\n\nAnna-Karin "
+            "Boije\nLokalpolisområdeschef",
+            "2017-02-15",
+        ),
+        ("Löftena\n\nKumla den 3 juli 2017\n\nKatarina Hansson", "2017-07-03"),
+        ("Löftena\n\nOrt och datum: Eslöv, 2019-03-12\n\nAnna Berg", "2019-03-12"),
+        ("Publicerad 2019-03-01\n\nMedborgarlöfte 2019\n\nPolisen lovar mer.", None),
+        (
+            "Medborgarlöftet för 2020 undertecknades den 16 juni 2020, av kommunpolis X.",
+            "2020-06-16",
+        ),
+        (
+            "Medborgarlöftena för 2017 tecknades förra året den 1 november av Michael Storm.",
+            "2016-11-01",
+        ),
+        ("Medborgarlöftet för 2018 undertecknades under måndagen 22 januari.", "2018-01-22"),
+        (
+            "12 december 2017\n\nMedborgarlöfte mot narkotika\n\nI dag undertecknades "
+            "medborgarlöftet för 2018.",
+            "2017-12-12",
+        ),
+        (
+            "Publicerad 14 mars 2023\n\nNytt medborgarlöfte\n\nPå tisdagen undertecknade "
+            "ordföranden medborgarlöftet för 2023–2024.",
+            "2023-03-14",
+        ),
+        (
+            "Nyhet\n\nPublicerad 2022-05-10\n\nUnder måndagen skrev Lena Forsgren (S) under ett "
+            "nytt medborgarlöfte.",
+            "2022-05-09",
+        ),
+        (
+            "Publicerad 2019-03-15\n\nI torsdags skrev polisen och kommunen under löftet.",
+            "2019-03-14",
+        ),
+        ("Artikeln publicerades 23 mars 2022\n\nNu är det nya Medborgarlöftet signerat.", None),
+        ("Medborgarlöftet skrev kommunen och polisen under i december 2015.", None),
+        ("Medborgarlöftet ska följas upp senast 2020-01-31 i en rapport.", None),
+        ("Medborgarlöftet undertecknades den 31 juni 2019.", None),
+    ],
 )
 def test_signed_date(text, expected):
     doc, span = _doc(text)
     iso, evidence = find_signed_date(doc, span)
     assert iso == expected
     if expected:
-        assert evidence is not None and doc.text[evidence.start:evidence.end]
+        assert evidence is not None and doc.text[evidence.start : evidence.end]
 
 
 # --- signatories --------------------------------------------------------------------------
+
 
 def _signers(text: str) -> list[tuple[str, str | None, str]]:
     doc, span = _doc(text)
     found = find_signatories(doc, span)
     for signer in found:
-        assert doc.text[signer.evidence.start:signer.evidence.end] == signer.name
+        assert doc.text[signer.evidence.start : signer.evidence.end] == signer.name
     return [(s.name, s.title, s.organisation) for s in found]
 
 
@@ -105,11 +127,11 @@ def test_title_then_name_and_name_with_title_on_one_line():
 
 def test_name_title_organisation_stacked():
     text = (
-        "Löften\n\nLena Dahl\nSäkerhetschef\nPolismyndigheten\n\n"
-        "Per Ek\nSäkerhetschef\nEda kommun"
+        "Löften\n\nLena Dahl\nSäkerhetschef\nPolismyndigheten\n\nPer Ek\nSäkerhetschef\nEda kommun"
     )
     assert _signers(text) == [
-        ("Lena Dahl", "Säkerhetschef", "polisen"), ("Per Ek", "Säkerhetschef", "kommun")
+        ("Lena Dahl", "Säkerhetschef", "polisen"),
+        ("Per Ek", "Säkerhetschef", "kommun"),
     ]
 
 

@@ -47,8 +47,11 @@ Kommunstyrelsens ordförande
 """
 
 GENERIC = {"parser failed", "extraction failed", "worker crashed (out of memory?)"}
-SCAN_REASON = ("no text layer: OCR found no text" if ocr_available()
-               else "no text layer: needs OCR (install tesseract-ocr-swe)")
+SCAN_REASON = (
+    "no text layer: OCR found no text"
+    if ocr_available()
+    else "no text layer: needs OCR (install tesseract-ocr-swe)"
+)
 
 
 def _promise_html(encoding: str = "utf-8", extra: str = "") -> bytes:
@@ -100,51 +103,60 @@ def _jpeg() -> bytes:
 
 def _page_tree_loop() -> bytes:
     """A Pages node whose only kid is itself."""
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+        ]
+    )
 
 
 def _claims_pages(count: int, kids: int = 1) -> bytes:
     """One real page, a page tree saying `count` and listing it `kids` times."""
     text = b"BT /F1 12 Tf 72 700 Td (Polisen och kommunen lovar trygghet.) Tj ET"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b"3 0 R " * kids + b"] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b"3 0 R " * kids + b"] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def _inflating(payload: bytes) -> bytes:
     """One page whose Flate content stream inflates to `payload`, beside a line of text."""
     packed = zlib.compress(payload, 9)
     text = b"BT /F1 12 Tf 72 700 Td (Polisen lovar.) Tj ET"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed)
+            + packed
+            + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        ]
+    )
 
 
 def _one_stream(length: int, body: bytes) -> bytes:
     """One page whose content stream's /Length says `length` for `body`."""
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % length + body + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % length + body + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def _damaged_utf8() -> bytes:
@@ -184,7 +196,8 @@ def hostile_files() -> dict[str, bytes]:
         "inflates_to_5mb.pdf": _inflating(b"q Q " * 1_250_000),
         # 8 KB that draw 1.2 million characters (pdfminer: a minute to lay them out).
         "million_characters.pdf": _inflating(
-            b"BT /F1 1 Tf 10 10 Td (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) Tj ET\n" * 40_000),
+            b"BT /F1 1 Tf 10 10 Td (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) Tj ET\n" * 40_000
+        ),
         "zero.pdf": b"",
         "zero.txt": b"",
         "zero.html": b"",
@@ -195,7 +208,10 @@ def hostile_files() -> dict[str, bytes]:
         "garbage.txt": garbage,
         "nested_divs.html": b"<html><body>" + b"<div>" * 200_000 + b"Hej" + b"</div>" * 200_000,
         "script_8mb.html": (
-            b"<html><head><script>" + b"var a = '" + b"x" * 8_000_000 + b"';"
+            b"<html><head><script>"
+            + b"var a = '"
+            + b"x" * 8_000_000
+            + b"';"
             + b"</script></head><body><p>Laddar...</p></body></html>"
         ),
         "only_nuls.txt": b"\x00" * 5000,
@@ -415,8 +431,9 @@ def test_file_names_that_are_not_utf8_or_start_like_formulas(outcome):
 
 
 def test_decoding_damage_is_warned_not_mojibake(outcome):
-    assert any("invalid byte sequences" in w
-               for w in outcome.records["damaged_utf8.txt"][0]["warnings"])
+    assert any(
+        "invalid byte sequences" in w for w in outcome.records["damaged_utf8.txt"][0]["warnings"]
+    )
     for name in ("charset_undefined.html", "charset_rot13.html"):
         assert any("unknown charset" in w for w in outcome.records[name][0]["warnings"]), name
 

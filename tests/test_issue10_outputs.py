@@ -62,7 +62,10 @@ def test_records_csv_lists_records_without_commitments(corpus_out):
     assert (news["years"], news["commitments"], news["kommunkod"]) == ("2022;2023", "0", "1214")
     hoor = next(r for r in rows if r["kommun"] == "Höör")
     assert (hoor["commitments"], hoor["targets"], hoor["source_path"]) == (
-        "6", "6", "004_31a527f7f8e38881.pdf")
+        "6",
+        "6",
+        "004_31a527f7f8e38881.pdf",
+    )
     with (corpus_out / "commitments.csv").open(encoding="utf-8") as handle:
         in_commitments = {r["kommun"] for r in csv.DictReader(handle)}
     assert {r["kommun"] for r in rows} == in_commitments | {"Svalöv"}

@@ -52,7 +52,8 @@ def test_refresh_revalidates_with_conditional_requests(server, tmp_path, how):
     manifest = tmp_path / MANIFEST_NAME
     entry = read_manifest(tmp_path)[next(iter(read_manifest(tmp_path)))]
     assert (entry.etag, entry.last_modified) == (
-        ('"v1"', None) if how == "etag" else (None, "Mon, 01 Jan 2024 10:00:00 GMT"))
+        ('"v1"', None) if how == "etag" else (None, "Mon, 01 Jan 2024 10:00:00 GMT")
+    )
     before = manifest.read_bytes()
     page = tmp_path / entry.path
     mtime = page.stat().st_mtime_ns

@@ -16,15 +16,36 @@ from test_hostile_inputs import PROMISE, _promise_html, _promise_pdf
 
 from lofte_extract.parse import ParseError, parse_bytes
 
-SPLICES = [b"\x00", b"\xff\xfe", b"<div>", b"</p>", b"<!--", b"%PDF-1.7", b"endobj",
-           b"stream\n", b"/Length 0", b"/Filter /FlateDecode", b"obj <<", b"\xc3", b"\r",
-           b"<meta charset=\"rot13\">", b"1 0 R", b">>", b"[", b"(", b"\\"]
+SPLICES = [
+    b"\x00",
+    b"\xff\xfe",
+    b"<div>",
+    b"</p>",
+    b"<!--",
+    b"%PDF-1.7",
+    b"endobj",
+    b"stream\n",
+    b"/Length 0",
+    b"/Filter /FlateDecode",
+    b"obj <<",
+    b"\xc3",
+    b"\r",
+    b'<meta charset="rot13">',
+    b"1 0 R",
+    b">>",
+    b"[",
+    b"(",
+    b"\\",
+]
 
 
 @cache
 def seeds() -> dict[str, bytes]:
-    return {"promise.pdf": _promise_pdf(), "promise.html": _promise_html(),
-            "promise.txt": PROMISE.encode("utf-8")}
+    return {
+        "promise.pdf": _promise_pdf(),
+        "promise.html": _promise_html(),
+        "promise.txt": PROMISE.encode("utf-8"),
+    }
 
 
 @st.composite
@@ -41,14 +62,19 @@ def mutated(draw) -> tuple[str, bytes]:
         elif kind == "splice":
             data[at:at] = draw(st.sampled_from(SPLICES))
         elif kind == "repeat":
-            data[at:at] = data[at:at + draw(st.integers(1, 64))] * draw(st.integers(2, 50))
+            data[at:at] = data[at : at + draw(st.integers(1, 64))] * draw(st.integers(2, 50))
         else:
-            del data[at:at + draw(st.integers(1, 200))]
+            del data[at : at + draw(st.integers(1, 200))]
     return name, bytes(data)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(mutated())
 def test_fuzzed_files_parse_or_fail_with_a_specific_reason(case):
     name, data = case
@@ -58,5 +84,5 @@ def test_fuzzed_files_parse_or_fail_with_a_specific_reason(case):
         assert error.reason and "Error" not in error.reason, error
         return
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
     assert "\x00" not in doc.text

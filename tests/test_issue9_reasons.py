@@ -21,14 +21,16 @@ TEXT = b"BT /F1 12 Tf 72 700 Td (Polisen och kommunen lovar trygghet.) Tj ET"
 
 
 def _one_page(contents: bytes) -> bytes:
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        contents,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            contents,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def _reason(data: bytes, name: str) -> ParseError:
@@ -43,12 +45,20 @@ def test_flate_bomb_outside_the_page_stream_is_refused(name, tmp_path):
     path = tmp_path / name
     path.write_bytes(bombs()[name])
     # A fresh process, so its peak resident memory is this file's alone.
-    code = ("import resource, sys; from lofte_extract.parse import parse_file\n"
-            "try:\n    parse_file(sys.argv[1])\nexcept Exception as e:\n    print(e)\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    code = (
+        "import resource, sys; from lofte_extract.parse import parse_file\n"
+        "try:\n    parse_file(sys.argv[1])\nexcept Exception as e:\n    print(e)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
     env = {"PYTHONPATH": str(Path(lofte_extract.__file__).resolve().parents[1])}
-    done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, timeout=120,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        env=env,
+        timeout=120,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     message, peak_kb = done.stdout.strip().splitlines()[-2:]
     assert message.startswith("decompression bomb: stream would exceed 64 MB"), message
     assert int(peak_kb) < 1024 * 1024, f"{int(peak_kb) // 1024} MB"
@@ -57,8 +67,14 @@ def test_flate_bomb_outside_the_page_stream_is_refused(name, tmp_path):
 # 9 -------------------------------------------------------------------------------------------
 def _damaged(text: str) -> bytes:
     data = text.encode("utf-8")
-    for word in (b"trafikkontroller", b"centrum", b"Lokalpolis", b"Kommunstyrelsens",
-                 b"medborgardialoger", b"belysningen"):
+    for word in (
+        b"trafikkontroller",
+        b"centrum",
+        b"Lokalpolis",
+        b"Kommunstyrelsens",
+        b"medborgardialoger",
+        b"belysningen",
+    ):
         data = data.replace(word, word[:3] + b"\xff" + word[3:])  # six bad bytes
     return data
 
@@ -104,11 +120,14 @@ def test_vague_reason_for_a_page_cut_at_a_size_limit(tmp_path):
     assert "only part of the file was read" in error["detail"], error
 
 
-@pytest.mark.parametrize(("length", "body", "reason", "detail"), [
-    (0, TEXT, "corrupt PDF", "/Length says 0 bytes"),
-    (5, TEXT, "corrupt PDF", "/Length says 5 bytes"),
-    (0, b"", "no text in PDF", "empty"),
-])
+@pytest.mark.parametrize(
+    ("length", "body", "reason", "detail"),
+    [
+        (0, TEXT, "corrupt PDF", "/Length says 0 bytes"),
+        (5, TEXT, "corrupt PDF", "/Length says 5 bytes"),
+        (0, b"", "no text in PDF", "empty"),
+    ],
+)
 def test_vague_reason_for_empty_or_short_length_streams(length, body, reason, detail):
     data = _one_page(b"<< /Length %d >>\nstream\n" % length + body + b"\nendstream")
     error = _reason(data, "short.pdf")
@@ -117,7 +136,7 @@ def test_vague_reason_for_empty_or_short_length_streams(length, body, reason, de
 
 def test_vague_reason_for_pdf_header_with_a_nul():
     data = _one_page(b"<< /Length %d >>\nstream\n" % len(TEXT) + TEXT + b"\nendstream")
-    damaged = b"%PDF\x001.4" + data[len(b"%PDF-1.4"):]
+    damaged = b"%PDF\x001.4" + data[len(b"%PDF-1.4") :]
     try:
         doc = parse_bytes(damaged, "nul.txt")
     except ParseError as error:
@@ -128,7 +147,7 @@ def test_vague_reason_for_pdf_header_with_a_nul():
 
 def test_vague_reason_for_doctype_html_with_nuls():
     page = _promise_html()
-    data = b"<!DOCTYPE html>" + b"\x00" * 400 + page[len(b"<!DOCTYPE html>"):]
+    data = b"<!DOCTYPE html>" + b"\x00" * 400 + page[len(b"<!DOCTYPE html>") :]
     doc = parse_bytes(data, "nuls.txt")
     assert doc.format == "html"
     assert doc.title == "Medborgarlöfte 2023 för Kumla kommun"

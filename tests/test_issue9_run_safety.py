@@ -39,16 +39,27 @@ def _promise(kommun: str = "Kumla") -> bytes:
 
 def _snapshot(out: Path) -> dict[str, bytes]:
     # The result cache (OUT/.cache) is no output: entries a failed run computed stay valid.
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and ".cache" not in p.relative_to(out).parts}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(out).parts
+    }
 
 
 def _cli(args: list[str], preexec: str = "", **kwargs) -> subprocess.Popen:
-    code = (f"import resource, signal, sys\n{preexec}\n"
-            "from lofte_extract.cli import main\nsys.exit(main(sys.argv[1:]))")
+    code = (
+        f"import resource, signal, sys\n{preexec}\n"
+        "from lofte_extract.cli import main\nsys.exit(main(sys.argv[1:]))"
+    )
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    return subprocess.Popen([sys.executable, "-c", code, *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 # 1 -------------------------------------------------------------------------------------------
@@ -101,8 +112,10 @@ def test_output_set_is_atomic_when_the_disk_fills(tmp_path):
     limit = (probe / "records.jsonl").stat().st_size + 1
     assert (probe / "lofte.sqlite").stat().st_size > limit
     before = _snapshot(out)
-    preexec = (f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
-               "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)")
+    preexec = (
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)"
+    )
     proc = _cli([str(large), "-o", str(out), "-q", "-j", "0"], preexec)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2, err
@@ -156,8 +169,10 @@ def test_output_set_keeps_files_the_run_does_not_write(tmp_path):
 def test_csv_formula_injection_is_neutralised(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    text = PROMISE.replace("• Kommunen ska förbättra belysningen",
-                           "• =HYPERLINK(\"http://x\") Kommunen ska förbättra belysningen")
+    text = PROMISE.replace(
+        "• Kommunen ska förbättra belysningen",
+        '• =HYPERLINK("http://x") Kommunen ska förbättra belysningen',
+    )
     (corpus / "=cmd.txt").write_text(text, encoding="utf-8")
     (corpus / "@sum.txt").write_text(PROMISE, encoding="utf-8")
     out = tmp_path / "out"
@@ -186,7 +201,9 @@ def test_symlink_out_of_the_corpus_is_not_followed(tmp_path):
     assert errors["passwd.txt"]["reason"] == "link points outside the corpus"
     assert str(outside / "secret.txt") in errors["passwd.txt"]["detail"]
     assert {r["source"]["path"] for r in _lines(out / "records.jsonl")} == {
-        "valid.txt", "inside.txt"}
+        "valid.txt",
+        "inside.txt",
+    }
     assert not any("Mjölby" in p.read_text(encoding="utf-8") for p in (out / "texts").iterdir())
     run([corpus], out, jobs=1, follow_outside_links=True)
     assert "passwd.txt" in {r["source"]["path"] for r in _lines(out / "records.jsonl")}
@@ -198,8 +215,10 @@ def test_javascript_url_from_manifest_is_no_link_in_report(tmp_path):
     corpus.mkdir()
     (corpus / "a.txt").write_bytes(_promise())
     (corpus / "b.txt").write_bytes(_promise("Mjölby"))
-    manifest = [{"url": "javascript:alert(document.cookie)", "path": "a.txt"},
-                {"url": "https://www.mjolby.se/lofte", "path": "b.txt"}]
+    manifest = [
+        {"url": "javascript:alert(document.cookie)", "path": "a.txt"},
+        {"url": "https://www.mjolby.se/lofte", "path": "b.txt"},
+    ]
     (corpus / "manifest.jsonl").write_text("".join(json.dumps(m) + "\n" for m in manifest))
     out = tmp_path / "out"
     run([corpus], out, jobs=0)

@@ -32,19 +32,23 @@ HOOR = REPO / "corpus" / "004_31a527f7f8e38881.pdf"
 FONT = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
 needs_tesseract = pytest.mark.skipif(
     not ocr_available(),
-    reason="no tesseract with Swedish (Debian: apt-get install -y tesseract-ocr-swe)")
+    reason="no tesseract with Swedish (Debian: apt-get install -y tesseract-ocr-swe)",
+)
 
 
 def _scan_pages(text: str, lines_per_page: int = 60) -> list[Image.Image]:
     """Pages at 200 dpi holding `text` in 11 pt type, as a scanner would deliver them."""
     font = ImageFont.truetype(str(FONT), 30)
-    lines = [wrapped for paragraph in text.split("\n")
-             for wrapped in (textwrap.wrap(paragraph, 80) or [""])]
+    lines = [
+        wrapped
+        for paragraph in text.split("\n")
+        for wrapped in (textwrap.wrap(paragraph, 80) or [""])
+    ]
     pages = []
     for start in range(0, len(lines), lines_per_page):
         image = Image.new("L", (1654, 2339), 255)
         draw = ImageDraw.Draw(image)
-        for row, line in enumerate(lines[start:start + lines_per_page]):
+        for row, line in enumerate(lines[start : start + lines_per_page]):
             draw.text((140, 150 + row * 34), line, font=font, fill=0)
         pages.append(image)
     return pages
@@ -87,8 +91,10 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path, hoor_text):
 
 @needs_tesseract
 def test_scanned_pdf_ocr_only_pages_without_text_layer(tmp_path, hoor_text):
-    data = _image_pdf(_scan_pages(hoor_text, lines_per_page=200),
-                      text_page="Bilaga: Medborgarlofte for Hoor kommun")
+    data = _image_pdf(
+        _scan_pages(hoor_text, lines_per_page=200),
+        text_page="Bilaga: Medborgarlofte for Hoor kommun",
+    )
     path = tmp_path / "mixed.pdf"
     path.write_bytes(data)
     doc = parse_file(path)
@@ -106,11 +112,14 @@ def test_scanned_pdf_without_tesseract_says_what_to_install(tmp_path, hoor_text)
     python_only = str(Path(tmp_path / "bin"))
     os.mkdir(python_only)
     os.symlink(sys.executable, Path(python_only) / "python")
-    code = ("import sys; from lofte_extract.pipeline import run; "
-            "run([sys.argv[1]], sys.argv[2], jobs=0)")
-    env = {"PATH": python_only,
-           "PYTHONPATH": str(Path(lofte_extract.__file__).resolve().parents[1])}
-    subprocess.run(["python", "-c", code, str(corpus), str(out)], env=env, check=True,
-                   timeout=120)
+    code = (
+        "import sys; from lofte_extract.pipeline import run; "
+        "run([sys.argv[1]], sys.argv[2], jobs=0)"
+    )
+    env = {
+        "PATH": python_only,
+        "PYTHONPATH": str(Path(lofte_extract.__file__).resolve().parents[1]),
+    }
+    subprocess.run(["python", "-c", code, str(corpus), str(out)], env=env, check=True, timeout=120)
     error = json.loads((out / "errors.jsonl").read_text())
     assert error["reason"] == "no text layer: needs OCR (install tesseract-ocr-swe)", error

@@ -279,8 +279,10 @@ def test_numbered_subheading_read_as_list_item_is_no_commitment() -> None:
 
 
 def test_promise_stated_as_what_the_promise_means_is_a_commitment():
-    text = ("Nytt medborgarlöfte i Heby kommun 2020\n\n"
-            "Löftet innebär att polisen ska genomföra minst åtta trafikkontroller vid skolorna. "
-            "Kommunen lovar att bjuda in till två medborgardialoger.\n")
+    text = (
+        "Nytt medborgarlöfte i Heby kommun 2020\n\n"
+        "Löftet innebär att polisen ska genomföra minst åtta trafikkontroller vid skolorna. "
+        "Kommunen lovar att bjuda in till två medborgardialoger.\n"
+    )
     found = texts(text)
     assert any(t.startswith("Löftet innebär att polisen ska genomföra minst åtta") for t in found)

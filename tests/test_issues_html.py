@@ -12,14 +12,15 @@ from lofte_extract.parse import ParsedDocument, ParseError, parse_html
 
 def blocks(doc: ParsedDocument) -> list[tuple[str, str]]:
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
     return [(b.kind, b.text) for b in doc.blocks]
 
 
 def test_sitevision_footer_without_footer_tag_is_not_content():
     # No <main>, no <footer>: the page bottom ("sol-bottom") leaked into the text.
-    doc = parse_html(render_page(ESLOV.replace("Medborgarlöften i Eslöv 2017\n\n", ""),
-                                 "sitevision"))
+    doc = parse_html(
+        render_page(ESLOV.replace("Medborgarlöften i Eslöv 2017\n\n", ""), "sitevision")
+    )
     assert "Organisationsnummer" not in doc.text
     assert "Följ oss på Facebook" not in doc.text
     assert doc.blocks[0].text.startswith("Medborgarlöftet är en utveckling")
@@ -53,7 +54,9 @@ def test_data_table_rows_stay_rows():
     page = """<html><body><table><tr><th>Aktivitet</th><th>Antal</th></tr>
     <tr><td>Trygghetsvandring</td><td>2</td></tr></table></body></html>"""
     assert blocks(parse_html(page.encode())) == [
-        ("paragraph", "Aktivitet | Antal"), ("paragraph", "Trygghetsvandring | 2")]
+        ("paragraph", "Aktivitet | Antal"),
+        ("paragraph", "Trygghetsvandring | 2"),
+    ]
 
 
 def test_typed_bullets_in_paragraphs_are_list_items():
@@ -73,8 +76,10 @@ def test_typed_bullets_in_paragraphs_are_list_items():
 
 def test_js_shell_is_named_after_scripts_are_stripped():
     # Scripts are removed before parsing, so the JS-shell check must read the raw page.
-    page = b'<html><head><script>window.__NEXT_DATA__={}</script></head><body><div id="__next">' \
-           b"</div></body></html>"
+    page = (
+        b'<html><head><script>window.__NEXT_DATA__={}</script></head><body><div id="__next">'
+        b"</div></body></html>"
+    )
     with pytest.raises(ParseError) as error:
         parse_html(page)
     assert "JavaScript" in error.value.detail
@@ -137,8 +142,10 @@ def test_signers_set_side_by_side_with_spaces_split_into_columns():
 
 def test_unclosed_style_does_not_hide_the_page():
     # A damaged "</style>" left lxml reading the whole body as CSS: an empty document.
-    page = (b"<html><head><style>.a { color: red; }</stXle></head><body><main>"
-            b"<h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main></body></html>")
+    page = (
+        b"<html><head><style>.a { color: red; }</stXle></head><body><main>"
+        b"<h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main></body></html>"
+    )
     doc = parse_html(page)
     assert [b.text for b in doc.blocks][-2:] == ["Löfte", "Polisen lovar att synas."]
 
@@ -152,24 +159,32 @@ def test_many_unclosed_openers_stay_linear():
 
 def test_damaged_title_or_script_end_tag_keeps_the_page():
     # "</title>" or "</script>" with a flipped byte swallowed the whole body.
-    body = b"<body><main><h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main>" \
-           b"<script>track();</script></body></html>"
-    for head in (b"<head><title>Medborgarl\xc3\xb6fte</tit1e></head>",
-                 b"<head><script>var a = 1;</scr!pt></head>"):
+    body = (
+        b"<body><main><h1>L\xc3\xb6fte</h1><p>Polisen lovar att synas.</p></main>"
+        b"<script>track();</script></body></html>"
+    )
+    for head in (
+        b"<head><title>Medborgarl\xc3\xb6fte</tit1e></head>",
+        b"<head><script>var a = 1;</scr!pt></head>",
+    ):
         doc = parse_html(b"<html>" + head + body)
         assert [b.text for b in doc.blocks][-2:] == ["Löfte", "Polisen lovar att synas."]
 
 
 def test_title_entities_are_decoded():
-    page = b"<html><head><title>Tryggt &amp; s\xc3\xa4kert | Kommunen</title></head>" \
-           b"<body><p>Polisen lovar.</p></body></html>"
+    page = (
+        b"<html><head><title>Tryggt &amp; s\xc3\xa4kert | Kommunen</title></head>"
+        b"<body><p>Polisen lovar.</p></body></html>"
+    )
     assert parse_html(page).title == "Tryggt & säkert"
 
 
 def test_one_bad_byte_in_a_utf8_page_is_not_read_as_cp1252():
     # A single corrupt byte made the whole page mojibake ("LÃ¶fte").
-    text = "<p>Polisen och kommunen i Östersund lovar: fler trygghetsvandringar, " \
-           "ökad närvaro och nattvandring på fredagar.</p>"
+    text = (
+        "<p>Polisen och kommunen i Östersund lovar: fler trygghetsvandringar, "
+        "ökad närvaro och nattvandring på fredagar.</p>"
+    )
     page = b"<html><body>" + text.encode("utf-8") + b"<p>Trasig \xe8 byte.</p></body></html>"
     doc = parse_html(page)
     assert doc.blocks[0].text.startswith("Polisen och kommunen i Östersund lovar")
@@ -192,8 +207,11 @@ def test_collapsed_accordion_panels_are_content():
     assert blocks(parse_html(page.encode())) == [
         ("heading", "Motala – medborgarlöften"),
         ("heading", "Medborgarlöfte 2022/2023"),
-        ("paragraph", "Polisen och Motala kommun lovar att genomföra minst fyra "
-                      "trygghetsvandringar i Charlottenborg under året."),
+        (
+            "paragraph",
+            "Polisen och Motala kommun lovar att genomföra minst fyra "
+            "trygghetsvandringar i Charlottenborg under året.",
+        ),
         ("list_item", "Fler fotpatruller på kvällstid i centrum."),
         ("heading", "Medborgarlöften 2020-2021"),
         ("paragraph", "Två trygghetsvandringar."),
@@ -227,8 +245,10 @@ def test_numbered_promise_in_a_heading_with_its_word_broken_onto_the_next_paragr
     )
     assert blocks(parse_html(page.encode()))[2:] == [
         ("list_item", "Polisen och kommunen ska genomföra trygghetsvandringar i Torsby tätort."),
-        ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under "
-         "älgjakten."),
+        (
+            "list_item",
+            "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under älgjakten.",
+        ),
         ("heading", "Uppföljning"),
         ("paragraph", "Löftet följs upp halvårsvis."),
     ]

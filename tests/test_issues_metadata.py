@@ -368,8 +368,10 @@ def test_a_labelled_signing_date_line():
 
 
 def test_cooperation_agreement_that_never_says_medborgarlofte_is_in_scope():
-    doc, span = _doc("Samverkansöverenskommelse mellan Ronneby kommun och Lokalpolisområde "
-               "Karlskrona 2021–2024\n\n1. Ungdomar i riskzon\n\nKommunen och polisen ska "
-               "gemensamt arbeta med ungdomar i riskzon.\n")
+    doc, span = _doc(
+        "Samverkansöverenskommelse mellan Ronneby kommun och Lokalpolisområde "
+        "Karlskrona 2021–2024\n\n1. Ungdomar i riskzon\n\nKommunen och polisen ska "
+        "gemensamt arbeta med ungdomar i riskzon.\n"
+    )
     assert is_about_promises(doc)
     assert classify_doc_type(doc, span) == "overenskommelse"

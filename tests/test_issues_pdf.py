@@ -20,10 +20,13 @@ def test_rotated_watermark_is_not_text():
 def test_signature_org_lines_above_dotted_line_stay_with_names():
     doc = parse_pdf(
         PdfLayout()
-        .signatures([
-            ("För Polisen", "", "Anna Berg", "Lokalpolisområdeschef"),
-            ("För Kumla kommun", "", "Per Holm", "Kommunstyrelsens ordförande"),
-        ], dotted=None)
+        .signatures(
+            [
+                ("För Polisen", "", "Anna Berg", "Lokalpolisområdeschef"),
+                ("För Kumla kommun", "", "Per Holm", "Kommunstyrelsens ordförande"),
+            ],
+            dotted=None,
+        )
         .build()
     )
     assert [(b.kind, b.text) for b in doc.blocks] == [
@@ -99,10 +102,12 @@ def test_bold_paragraph_is_not_merged_into_a_heading():
 def test_line_starting_with_a_date_does_not_split_its_paragraph():
     doc = parse_pdf(
         PdfLayout()
-        .lines([
-            "Den 1 januari 2020 börjar löftet gälla",
-            "och det följs upp av polisen och kommunen.",
-        ])
+        .lines(
+            [
+                "Den 1 januari 2020 börjar löftet gälla",
+                "och det följs upp av polisen och kommunen.",
+            ]
+        )
         .build()
     )
     assert [b.text for b in doc.blocks] == [
@@ -148,8 +153,13 @@ def test_heading_in_capitals_at_body_size():
 def test_signature_name_with_party_tag():
     doc = parse_pdf(
         PdfLayout()
-        .signatures([("Niklas Jonsson (S)", "Kommunstyrelsens ordförande"),
-                     ("Lotta Petersson", "Lokalpolisområdeschef")], dotted=None)
+        .signatures(
+            [
+                ("Niklas Jonsson (S)", "Kommunstyrelsens ordförande"),
+                ("Lotta Petersson", "Lokalpolisområdeschef"),
+            ],
+            dotted=None,
+        )
         .build()
     )
     assert [(b.kind, b.text) for b in doc.blocks] == [

@@ -24,10 +24,13 @@ def test_bold_sentences_are_paragraphs_and_list_items_not_headings():
     layout.lines(["Våra löften"], font=BOLD)
     layout.lines(["2. Polisen ska genomföra minst 25 nykterhetskontroller under året."], font=BOLD)
     layout.lines(["Kommunen ska tända belysningen vid alla skolor."], font=BOLD)
-    layout.lines([
-        "a) Polisen ska genomföra minst 25 nykterhetskontroller under",
-        "året och i samband med större evenemang i centrum",
-    ], font=BOLD)
+    layout.lines(
+        [
+            "a) Polisen ska genomföra minst 25 nykterhetskontroller under",
+            "året och i samband med större evenemang i centrum",
+        ],
+        font=BOLD,
+    )
     layout.lines(["Hur följs löftet upp i Kalmar kommun?"], font=BOLD)
     layout.paragraph("Löftet följs upp varje kvartal av styrgruppen.")
     doc = parse_pdf(layout.build())
@@ -35,8 +38,11 @@ def test_bold_sentences_are_paragraphs_and_list_items_not_headings():
         ("heading", "Våra löften"),
         ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller under året."),
         ("paragraph", "Kommunen ska tända belysningen vid alla skolor."),
-        ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller under året och i "
-         "samband med större evenemang i centrum"),
+        (
+            "list_item",
+            "Polisen ska genomföra minst 25 nykterhetskontroller under året och i "
+            "samband med större evenemang i centrum",
+        ),
         ("heading", "Hur följs löftet upp i Kalmar kommun?"),
         ("paragraph", "Löftet följs upp varje kvartal av styrgruppen."),
     ]
@@ -60,11 +66,13 @@ def test_numbered_heading_styled_item_hyphenated_across_lines_is_one_item():
 def test_hyphenated_word_in_numbered_item_wrapped_under_the_number():
     layout = PdfLayout(page_numbers=None)
     layout.paragraph(INTRO.strip())
-    layout.lines([
-        "1. Polisen och kommunen ska sam-",
-        "verka med skolorna kring trygghet.",
-        "2. Kommunen ska tända belysningen.",
-    ])
+    layout.lines(
+        [
+            "1. Polisen och kommunen ska sam-",
+            "verka med skolorna kring trygghet.",
+            "2. Kommunen ska tända belysningen.",
+        ]
+    )
     doc = parse_pdf(layout.build())
     assert kinds_texts(doc)[1:] == [
         ("list_item", "Polisen och kommunen ska samverka med skolorna kring trygghet."),
@@ -82,10 +90,14 @@ def _two_column_page(header: bool = True) -> bytes:
     left_x, right_x = layout.margin, layout.width / 2 + 12
     top = layout.height - layout.margin
     left = [(left_x, f"Rad {n} om trygghet i stadskärnan.") for n in range(1, 30)]
-    left += [(left_x + 14, "Fortsätta arbetet med ANDT i"),
-             (left_x + 14, "stadskärnans offentliga")]
-    right = [(right_x + 14, "miljö. Tillsammans ska vi ta oss"),
-             (right_x + 14, "an problembilder med tillsyn.")]
+    left += [
+        (left_x + 14, "Fortsätta arbetet med ANDT i"),
+        (left_x + 14, "stadskärnans offentliga"),
+    ]
+    right = [
+        (right_x + 14, "miljö. Tillsammans ska vi ta oss"),
+        (right_x + 14, "an problembilder med tillsyn."),
+    ]
     right += [(right_x, f"Text {n} om uppföljning här.") for n in range(1, 12)]
     for column in (left, right):
         for index, (x, text) in enumerate(column):
@@ -172,8 +184,9 @@ def test_title_worded_like_the_running_header_is_kept_and_the_header_dropped(fir
     running = "Polisen och kommunen arbetar gemensamt för en trygg och säker " * 3 + "miljö."
     layout.paragraph(running)
     if not first_page_header:
-        layout.pages[1].append(type(layout.pages[1][0])(
-            BODY, 9, layout.margin, layout.height - 49, header))
+        layout.pages[1].append(
+            type(layout.pages[1][0])(BODY, 9, layout.margin, layout.height - 49, header)
+        )
     doc = parse_pdf(layout.build())
     assert doc.pages == 2
     assert doc.blocks[0].text == header and doc.blocks[0].kind == "heading"
@@ -191,7 +204,9 @@ def test_numbered_section_heading_set_large_stays_a_heading():
     layout.paragraph("Ett löfte från polisen och kommunen till invånarna.")
     doc = parse_pdf(layout.build())
     assert [b.text for b in doc.blocks if b.kind == "heading"] == [
-        "1. Ökad trygghet i centrala Kalmar", "Vad är ett medborgarlöfte?"]
+        "1. Ökad trygghet i centrala Kalmar",
+        "Vad är ett medborgarlöfte?",
+    ]
 
 
 def test_wrapped_heading_ending_in_a_bare_year_stays_one_heading():

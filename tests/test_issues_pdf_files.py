@@ -31,28 +31,52 @@ def hostile_pdfs() -> dict[str, bytes]:
         b"/Resources << /XObject << /X1 5 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream"
     )
     return {
-        "pages_tree_cycle": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page + b" >>",
-            content, font,
-        ]),
-        "absurd_mediabox": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            page.replace(b"612 792", b"1e30 1e30") + b" >>", content, font,
-        ]),
-        "deeply_nested_font": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page + b" >>", content,
-            b"[" * 50000 + b"]" * 50000,
-        ]),
-        "self_drawing_form": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /XObject << /X1 5 0 R >> >> >>",
-            b"<< /Length 6 >>\nstream\n/X1 Do\nendstream", form,
-        ]),
-        "count_lies": raw_pdf([
-            catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>", page + b" >>",
-            content, font,
-        ]),
+        "pages_tree_cycle": raw_pdf(
+            [
+                catalog,
+                b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                page + b" >>",
+                content,
+                font,
+            ]
+        ),
+        "absurd_mediabox": raw_pdf(
+            [
+                catalog,
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                page.replace(b"612 792", b"1e30 1e30") + b" >>",
+                content,
+                font,
+            ]
+        ),
+        "deeply_nested_font": raw_pdf(
+            [
+                catalog,
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                page + b" >>",
+                content,
+                b"[" * 50000 + b"]" * 50000,
+            ]
+        ),
+        "self_drawing_form": raw_pdf(
+            [
+                catalog,
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+                b"<< /Length 6 >>\nstream\n/X1 Do\nendstream",
+                form,
+            ]
+        ),
+        "count_lies": raw_pdf(
+            [
+                catalog,
+                b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>",
+                page + b" >>",
+                content,
+                font,
+            ]
+        ),
         "html_with_pdf_header": b"%PDF-1.4\n<html><body>Hej</body></html>",
     }
 
@@ -115,14 +139,16 @@ def test_time_budget_keeps_first_page_and_warns():
 def test_words_spaced_by_kerning_not_space_characters_stay_apart():
     text = b"BT /F1 9 Tf 72 700 Td [(Polisen) -260 (ska) -240 (vara) -300 (synlig) -30 (het.)]"
     text += b" TJ ET"
-    data = raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ])
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+    )
     assert [b.text for b in parse_pdf(data).blocks] == ["Polisen ska vara synlighet."]
 
 

@@ -34,7 +34,8 @@ def test_numbered_headings_do_not_swallow_their_bodies() -> None:
     assert ("heading", "2. Insatser") in kinds
     assert ("heading", "2.1 Trafik i centrum") in kinds
     assert (
-        "paragraph", "Polisen ska genomföra hastighetskontroller på Storgatan varje månad."
+        "paragraph",
+        "Polisen ska genomföra hastighetskontroller på Storgatan varje månad.",
     ) in kinds
     assert not [b for b in doc.blocks if b.kind == "list_item"]
 
@@ -158,9 +159,7 @@ def test_school_closing_day_says_when() -> None:
 
 
 def test_fartkontroller_are_traffic() -> None:
-    assert categorize("Polisen genomför fartkontroller på Industrivägen varje vecka.") == [
-        "trafik"
-    ]
+    assert categorize("Polisen genomför fartkontroller på Industrivägen varje vecka.") == ["trafik"]
 
 
 def test_elliptic_count_takes_the_noun_named_earlier() -> None:

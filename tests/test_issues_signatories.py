@@ -159,8 +159,10 @@ def test_region_gotland_titles_and_a_definite_police_title():
 def test_title_stops_at_the_verb_and_object_of_the_signing_sentence() -> None:
     from lofte_extract.extract.signatories import find_signers
 
-    text = ("Anna Berg, kommunalråd, och Jörgen Thorén, lokalpolisområdeschef signerar "
-            "medborgarlöftet 2020.")
+    text = (
+        "Anna Berg, kommunalråd, och Jörgen Thorén, lokalpolisområdeschef signerar "
+        "medborgarlöftet 2020."
+    )
     titles = {m.name: m.title for m in find_signers(text, 0, len(text))}
     assert titles["Jörgen Thorén"] == "lokalpolisområdeschef"
 
@@ -168,8 +170,10 @@ def test_title_stops_at_the_verb_and_object_of_the_signing_sentence() -> None:
 def test_a_title_followed_by_the_next_persons_name_is_not_the_first_persons() -> None:
     from lofte_extract.extract.signatories import find_signers
 
-    text = ("De som signerade överenskommelsen var kommunstyrelsens ordförande Ronny Löfquist, "
-            "kommunchef Emma Gröndahl och lokalpolisområdeschef Ulrica Strömkvist.")
+    text = (
+        "De som signerade överenskommelsen var kommunstyrelsens ordförande Ronny Löfquist, "
+        "kommunchef Emma Gröndahl och lokalpolisområdeschef Ulrica Strömkvist."
+    )
     titles = {m.name: m.title for m in find_signers(text, 0, len(text))}
     assert titles["Ronny Löfquist"] == "kommunstyrelsens ordförande"
     assert titles["Emma Gröndahl"] == "kommunchef"
@@ -178,7 +182,9 @@ def test_a_title_followed_by_the_next_persons_name_is_not_the_first_persons() ->
 def test_a_region_name_is_no_signer() -> None:
     from lofte_extract.extract.signatories import find_signers
 
-    text = ("Tommy Nilsson, kommunalråd, och Lars Öberg, lokalpolisområdeschef Östra Norrbotten "
-            "har nu skrivit på medborgarlöftet för 2019.")
+    text = (
+        "Tommy Nilsson, kommunalråd, och Lars Öberg, lokalpolisområdeschef Östra Norrbotten "
+        "har nu skrivit på medborgarlöftet för 2019."
+    )
     names = [m.name for m in find_signers(text, 0, len(text))]
     assert names == ["Tommy Nilsson", "Lars Öberg"]

@@ -76,8 +76,10 @@ def test_hidden_and_assistive_text_is_dropped():
     <div hidden><p>Dold text</p></div><div style="display: none"><p>Också dold</p></div>
     </main></body></html>"""
     doc = parse_html(page.encode())
-    assert kinds(doc) == [("heading", "Löften", 1),
-                          ("paragraph", "Polisen lovar fler fotpatruller.", None)]
+    assert kinds(doc) == [
+        ("heading", "Löften", 1),
+        ("paragraph", "Polisen lovar fler fotpatruller.", None),
+    ]
 
 
 def test_asp_net_page_wrapped_in_one_form_keeps_its_content():
@@ -86,16 +88,24 @@ def test_asp_net_page_wrapped_in_one_form_keeps_its_content():
     </div></form></body></html>"""
     doc = parse_html(page.encode())
     assert [b.text for b in doc.blocks] == [
-        "Medborgarlöfte Motala", "Polisen och kommunen lovar att trygghetsvandra."]
+        "Medborgarlöfte Motala",
+        "Polisen och kommunen lovar att trygghetsvandra.",
+    ]
 
 
-@pytest.mark.parametrize("page, detail", [
-    (b"", "no text"),
-    (b"<html><head><title>x</title></head><body>  </body></html>", "no text"),
-    (b'<html><head><script src="/app.js"></script></head><body><div id="app"></div>'
-     b"<noscript>Aktivera JavaScript</noscript></body></html>", "JavaScript"),
-    (b"<html><body><nav><a>Start</a></nav><footer>Box 1</footer></body></html>", "no text"),
-])
+@pytest.mark.parametrize(
+    "page, detail",
+    [
+        (b"", "no text"),
+        (b"<html><head><title>x</title></head><body>  </body></html>", "no text"),
+        (
+            b'<html><head><script src="/app.js"></script></head><body><div id="app"></div>'
+            b"<noscript>Aktivera JavaScript</noscript></body></html>",
+            "JavaScript",
+        ),
+        (b"<html><body><nav><a>Start</a></nav><footer>Box 1</footer></body></html>", "no text"),
+    ],
+)
 def test_pages_without_content_raise_a_clear_error(page, detail):
     with pytest.raises(ParseError) as error:
         parse_html(page)
@@ -111,7 +121,9 @@ def test_malformed_markup_still_gives_text():
 
 
 def test_deeply_nested_tags_do_not_overflow():
-    page = b"<html><body>" + b"<div><span>" * 20000 + b"<p>Djupt inne</p>" + b"</span></div>" * 20000
+    page = (
+        b"<html><body>" + b"<div><span>" * 20000 + b"<p>Djupt inne</p>" + b"</span></div>" * 20000
+    )
     start = time.monotonic()
     doc = parse_html(page)
     assert [b.text for b in doc.blocks] == ["Djupt inne"]

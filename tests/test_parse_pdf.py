@@ -100,14 +100,16 @@ def test_paragraphs_join_lines_and_split_on_gaps():
 def test_hyphenated_words_joined_real_hyphens_kept():
     doc = parse_pdf(
         PdfLayout()
-        .lines([
-            "Vi genomför trygghets-",
-            "vandringar samt kunskaps-",
-            "och utbildningsdagar med Anna-",
-            "Karin Boije och e-",
-            "post till alla under 2019-",
-            "2020.",
-        ])
+        .lines(
+            [
+                "Vi genomför trygghets-",
+                "vandringar samt kunskaps-",
+                "och utbildningsdagar med Anna-",
+                "Karin Boije och e-",
+                "post till alla under 2019-",
+                "2020.",
+            ]
+        )
         .build()
     )
     assert doc.blocks[0].text == (
@@ -137,7 +139,9 @@ def test_running_header_footer_and_page_numbers_removed():
     assert "Lokalpolisområde Höör" not in doc.text
     assert "Sida" not in doc.text
     assert [b.text for b in doc.blocks if b.kind == "heading"] == [
-        "Avsnitt 1", "Avsnitt 2", "Avsnitt 3",
+        "Avsnitt 1",
+        "Avsnitt 2",
+        "Avsnitt 3",
     ]
     assert_offsets(doc)
 
@@ -295,15 +299,17 @@ def test_ruled_table_rows_keep_each_cell_whole():
     doc = parse_pdf(
         PdfLayout()
         .paragraph("Aktiviteter under året:")
-        .table([
-            ["Aktivitet", "Ansvarig", "När"],
+        .table(
             [
-                "Genomföra trygghets\u00advandringar i centrala Kumla och i Hallsberg",
-                "Kommunen och polisen",
-                "Hösten 2020",
-            ],
-            ["Minst fyra riktade trafikinsatser", "Polisen", "Varje kvartal"],
-        ])
+                ["Aktivitet", "Ansvarig", "När"],
+                [
+                    "Genomföra trygghets\u00advandringar i centrala Kumla och i Hallsberg",
+                    "Kommunen och polisen",
+                    "Hösten 2020",
+                ],
+                ["Minst fyra riktade trafikinsatser", "Polisen", "Varje kvartal"],
+            ]
+        )
         .paragraph("Efter tabellen.")
         .build()
     )
@@ -348,9 +354,7 @@ def test_borderless_table_signatures_read_as_columns():
 def test_two_column_page_reads_left_column_first():
     left = "Polisen ska genomföra trafikkontroller vid skolorna under hela läsåret. " * 4
     right = "Kommunen ska förbättra belysningen i parkerna och längs gångvägarna. " * 4
-    doc = parse_pdf(
-        PdfLayout().heading("Löften").two_columns(left.strip(), right.strip()).build()
-    )
+    doc = parse_pdf(PdfLayout().heading("Löften").two_columns(left.strip(), right.strip()).build())
     assert kinds_texts(doc) == [
         ("heading", "Löften"),
         ("paragraph", left.strip()),

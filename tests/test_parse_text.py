@@ -12,7 +12,7 @@ from lofte_extract.parse import ParsedDocument, ParseError, parse_text
 def parse(text: str) -> ParsedDocument:
     doc = parse_text(text.encode("utf-8"))
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
     return doc
 
 
@@ -34,7 +34,9 @@ def test_every_bullet_style_gives_list_items(marker):
 def test_indented_bullets_as_on_polisen_pages():
     text = "Löften\n\n  • Två trygghetsvandringar.\n  • Fyra trafikinsatser.\n\nMer text här."
     assert kinds(parse(text))[1:3] == [
-        ("list_item", "Två trygghetsvandringar."), ("list_item", "Fyra trafikinsatser.")]
+        ("list_item", "Två trygghetsvandringar."),
+        ("list_item", "Fyra trafikinsatser."),
+    ]
 
 
 def test_continuation_lines_join_the_item():
@@ -53,7 +55,9 @@ def test_continuation_lines_join_the_item():
 def test_dedented_sentence_after_indented_items_is_a_paragraph():
     text = "  • Två trygghetsvandringar.\nUppföljning sker årligen."
     assert kinds(parse(text)) == [
-        ("list_item", "Två trygghetsvandringar."), ("paragraph", "Uppföljning sker årligen.")]
+        ("list_item", "Två trygghetsvandringar."),
+        ("paragraph", "Uppföljning sker årligen."),
+    ]
 
 
 def test_dedented_capital_line_after_unfinished_item_starts_a_paragraph():
@@ -65,8 +69,11 @@ def test_dedented_capital_line_after_unfinished_item_starts_a_paragraph():
         "Uppföljning och redovisning av resultatet sker 2 gånger/år\n"
     )
     assert kinds(parse(text))[1:] == [
-        ("list_item", "Polis och kommun ska vidareutveckla arbetet i den lokala"
-         " samverkansgruppen med inriktning på barn och unga"),
+        (
+            "list_item",
+            "Polis och kommun ska vidareutveckla arbetet i den lokala"
+            " samverkansgruppen med inriktning på barn och unga",
+        ),
         ("paragraph", "Uppföljning och redovisning av resultatet sker 2 gånger/år"),
     ]
 
@@ -93,8 +100,10 @@ def test_word_hyphenated_across_lines_of_a_numbered_item_joins():
         "och utbildningsdagar.\n"
     )
     assert kinds(parse(text))[1:] == [
-        ("list_item", "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under "
-         "älgjakten."),
+        (
+            "list_item",
+            "Polisen ska genomföra minst 25 nykterhetskontroller, varav tio under älgjakten.",
+        ),
         ("list_item", "Kommunen ska ordna kunskaps- och utbildningsdagar."),
     ]
 
@@ -128,8 +137,10 @@ def test_markdown_headings_carry_levels():
 
 
 def test_name_and_title_stay_together_as_signatures():
-    text = "2017-02-15\n\nAnna-Karin Boije\nLokalpolisområdeschef\n\nJohan Andersson (S)\n" \
-           "Kommunstyrelsens ordförande\nEslövs kommun\n"
+    text = (
+        "2017-02-15\n\nAnna-Karin Boije\nLokalpolisområdeschef\n\nJohan Andersson (S)\n"
+        "Kommunstyrelsens ordförande\nEslövs kommun\n"
+    )
     assert kinds(parse(text)) == [
         ("paragraph", "2017-02-15"),
         ("signature", "Anna-Karin Boije\nLokalpolisområdeschef"),
@@ -163,7 +174,9 @@ def test_page_furniture_lines_do_not_join_the_last_item():
         "Sök på polisen.se\n\nLöften\n\n  • Polisen ska öka sin övervakning.\nTill toppen"
     )
     assert kinds(parse(text)) == [
-        ("heading", "Löften"), ("list_item", "Polisen ska öka sin övervakning.")]
+        ("heading", "Löften"),
+        ("list_item", "Polisen ska öka sin övervakning."),
+    ]
 
 
 def test_skip_links_run_together_on_one_line_are_furniture():
@@ -196,7 +209,9 @@ def test_declared_charset_is_used():
 def test_normalizes_nbsp_soft_hyphens_ligatures_and_crlf():
     text = "Tryggheten i cen\u00adtrum\r\n\r\nPolisen\u00a0ska  ﬁnnas på plats.\r\n"
     assert kinds(parse(text)) == [
-        ("heading", "Tryggheten i centrum"), ("paragraph", "Polisen ska finnas på plats.")]
+        ("heading", "Tryggheten i centrum"),
+        ("paragraph", "Polisen ska finnas på plats."),
+    ]
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n", b"Till toppen\n"])
@@ -223,7 +238,7 @@ def test_every_dev_page_parses_with_consistent_offsets(shared: Path):
         doc = parse_text(path.read_bytes())
         assert doc.blocks, path.name
         for block in doc.blocks:
-            assert doc.text[block.start:block.end] == block.text, path.name
+            assert doc.text[block.start : block.end] == block.text, path.name
         assert not any(b.text == "Till toppen" for b in doc.blocks), path.name
 
 
@@ -261,7 +276,9 @@ def test_text_over_the_block_cap_keeps_its_first_blocks(monkeypatch):
 
 
 def test_cookie_notice_naming_the_site_is_not_the_title():
-    doc = parse_text("Cookies på vaxjo.se\n\nMedborgarlöfte i Växjö kommun 2021\n\n"
-                     "Polisen ska genomföra två trygghetsvandringar.\n".encode())
+    doc = parse_text(
+        "Cookies på vaxjo.se\n\nMedborgarlöfte i Växjö kommun 2021\n\n"
+        "Polisen ska genomföra två trygghetsvandringar.\n".encode()
+    )
     assert doc.title == "Medborgarlöfte i Växjö kommun 2021"
     assert "Cookies" not in doc.text

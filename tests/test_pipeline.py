@@ -33,7 +33,7 @@ def test_cli_runs_without_subcommand_and_writes_every_output(tmp_path, shared, c
         text = (out / "texts" / f"{record['source']['sha256']}.txt").read_text()
         for commitment in record["commitments"]:
             ev = commitment["evidence"]
-            assert text[ev["start"]:ev["end"]].strip()
+            assert text[ev["start"] : ev["end"]].strip()
     assert "records" in capsys.readouterr().err
 
 
@@ -70,8 +70,11 @@ def test_stuck_file_times_out_as_an_error_row_not_a_hang(tmp_path, shared):
 
 def test_manifest_url_becomes_source_url(tmp_path, shared):
     corpus = _corpus(tmp_path, shared)
-    entry = {"url": "https://polisen.se/om-polisen/medborgarloften/eslov/",
-             "path": SEED_ESLOV, "charset": "utf-8"}
+    entry = {
+        "url": "https://polisen.se/om-polisen/medborgarloften/eslov/",
+        "path": SEED_ESLOV,
+        "charset": "utf-8",
+    }
     (corpus / "manifest.jsonl").write_text(json.dumps(entry) + "\n")
     run([corpus], tmp_path / "out", jobs=0)
     lines = (tmp_path / "out/records.jsonl").read_text().splitlines()

@@ -37,12 +37,14 @@ def _pdf_pages(data: bytes) -> list[str]:
 
 def test_side_by_side_signatures_are_read_as_name_title_pairs():
     pairs = [i.pairs for i in render.parse_source(HAGFORS) if i.kind == "signatures"]
-    assert pairs == [[
-        ("Lars-Göran Nyström", "Lokalpolisområdeschef"),
-        ("Karin Persson Lund", "Kommunstyrelsens ordförande Hagfors"),
-        ("Ulf Hammarström", "Kommunstyrelsens ordförande Munkfors"),
-        ("Birgitta Sjöö", "Kommunstyrelsens ordförande Filipstad"),
-    ]]
+    assert pairs == [
+        [
+            ("Lars-Göran Nyström", "Lokalpolisområdeschef"),
+            ("Karin Persson Lund", "Kommunstyrelsens ordförande Hagfors"),
+            ("Ulf Hammarström", "Kommunstyrelsens ordförande Munkfors"),
+            ("Birgitta Sjöö", "Kommunstyrelsens ordförande Filipstad"),
+        ]
+    ]
 
 
 def test_pipe_rows_become_a_table_and_for_lines_label_the_signers():
@@ -62,11 +64,16 @@ def test_pdf_table_is_ruled_and_html_table_has_a_header():
     assert tables[0][0] == ["Aktivitet", "Ansvarig", "När"]
     assert "För Polismyndigheten För Mora kommun" in text
     soup = BeautifulSoup(render.render_html(MORA, 1), "lxml")
-    assert [th.get_text() for th in soup.select("table thead th")] == ["Aktivitet", "Ansvarig",
-                                                                       "När"]
+    assert [th.get_text() for th in soup.select("table thead th")] == [
+        "Aktivitet",
+        "Ansvarig",
+        "När",
+    ]
     assert len(soup.select("table tbody tr")) == 4
-    assert [p.get_text() for p in soup.select(".signature .org")] == ["För Polismyndigheten",
-                                                                      "För Mora kommun"]
+    assert [p.get_text() for p in soup.select(".signature .org")] == [
+        "För Polismyndigheten",
+        "För Mora kommun",
+    ]
 
 
 def test_furniture_and_headings_are_not_signatures():
@@ -99,8 +106,11 @@ def test_pdf_bullets_come_out_as_word_leaves_them(variant, marker):
 
 
 def test_long_documents_break_a_list_across_pages():
-    items = "\n".join(f"• Polisen ska genomföra insats nummer {n} i centrum under helgerna "
-                      "tillsammans med kommunens fältare och lokala föreningar." for n in range(40))
+    items = "\n".join(
+        f"• Polisen ska genomföra insats nummer {n} i centrum under helgerna "
+        "tillsammans med kommunens fältare och lokala föreningar."
+        for n in range(40)
+    )
     pages = _pdf_pages(render.render_pdf(f"Medborgarlöfte Sala 2021\n\n{items}\n", variant=1))
     assert len(pages) >= 2
     assert "insats nummer 0 " in pages[0] and "insats nummer 39 " in pages[-1]
@@ -148,10 +158,13 @@ def test_some_pages_paste_lists_as_bullet_paragraphs():
 
 def test_some_pages_set_signers_in_a_layout_table():
     soup = BeautifulSoup(render.render_html(VETLANDA, 3), "lxml")
-    rows = [[td.get_text() for td in tr.find_all("td")]
-            for tr in soup.select("table.signatures tr")]
-    assert rows[:2] == [["Lena Dahlberg", "Per-Olof Sandberg"],
-                        ["Lokalpolisområdeschef", "Kommunpolis"]]
+    rows = [
+        [td.get_text() for td in tr.find_all("td")] for tr in soup.select("table.signatures tr")
+    ]
+    assert rows[:2] == [
+        ["Lena Dahlberg", "Per-Olof Sandberg"],
+        ["Lokalpolisområdeschef", "Kommunpolis"],
+    ]
     assert len(rows) == 4
 
 

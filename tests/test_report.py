@@ -16,18 +16,34 @@ from lofte_extract.cli import main
 from lofte_extract.publish.report_data import category_color
 from lofte_extract.store.files import write_records, write_text
 
-BROWSER = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                if shutil.which(n)), None)
+BROWSER = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+    None,
+)
 needs_browser = pytest.mark.skipif(
-    BROWSER is None, reason="no chromium on PATH (Debian: apt-get install -y chromium)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+    BROWSER is None, reason="no chromium on PATH (Debian: apt-get install -y chromium)"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
 
 
 def _browser(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    return subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=90, check=True)
+    return subprocess.run(
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +115,10 @@ def test_every_commitment_links_to_source_and_evidence(dom):
         assert link is not None and link["href"], item.get_text()[:60]
         passage = item.select_one("details blockquote")
         assert passage is not None, item.get_text()[:60]
-        assert passage.get_text() in item.find("a").get_text() or \
-            item.find("a").get_text() in passage.get_text()
+        assert (
+            passage.get_text() in item.find("a").get_text()
+            or item.find("a").get_text() in passage.get_text()
+        )
         assert item.select_one("a.evidence")["href"].startswith("out/texts/")
     eslov = next(i for i in items if "Två riktade trafikinsatser" in i.get_text())
     assert eslov.a["href"] == "https://polisen.se/om-polisen/medborgarloften/eslov/"
@@ -112,15 +130,26 @@ def test_every_commitment_links_to_source_and_evidence(dom):
 @needs_browser
 def test_chart_rendered(dom, report, tmp_path):
     bars = dom.select("#chart-categories svg rect.segment")
-    assert {b["data-year"] for b in bars} == {"2016", "2017", "2019", "2020", "2021", "2022",
-                                              "2023"}
+    assert {b["data-year"] for b in bars} == {
+        "2016",
+        "2017",
+        "2019",
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+    }
     assert {b["data-category"] for b in bars if b["data-year"] == "2017"} == {
-        "trafik", "trygghetsvandring", "medborgardialog", "skola"}
+        "trafik",
+        "trygghetsvandring",
+        "medborgardialog",
+        "skola",
+    }
     shot = tmp_path / "shot.png"
     _browser(tmp_path, "--window-size=1280,1800", f"--screenshot={shot}", report.as_uri())
     image = Image.open(shot).convert("RGB")
     color = category_color("trafik").lstrip("#")
-    rgb = tuple(int(color[i:i + 2], 16) for i in (0, 2, 4))
+    rgb = tuple(int(color[i : i + 2], 16) for i in (0, 2, 4))
     painted = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 24)).get(rgb, 0)
     # The trafik segments of 2016, 2017 and 2019 are far bigger than its legend swatch.
     assert painted > 3000, f"only {painted} pixels in the trafik colour: chart not drawn"
@@ -164,7 +193,9 @@ def test_files_that_failed_are_listed(tmp_path):
     write_records(out / "records.jsonl", all_seed_records()[:1])
     (out / "errors.jsonl").write_text(
         '{"path": "trasig.pdf", "stage": "parse", "reason": "encrypted PDF", "detail": null}\n'
-        "not json\n", encoding="utf-8")
+        "not json\n",
+        encoding="utf-8",
+    )
     assert main(["report", str(out), "-o", str(tmp_path / "r.html")]) == 0
     page = BeautifulSoup((tmp_path / "r.html").read_text(encoding="utf-8"), "html.parser")
     cells = [td.get_text() for td in page.select("table.errors td")]

@@ -44,23 +44,49 @@ def _hand_coded(run_dir: Path, source_record: dict, text: str) -> PromiseRecord:
         years=[2021],
         signed_date="2021-02-18",
         signatories=[
-            Signatory(name="Lena Dahlberg", title="Lokalpolisområdeschef",
-                      organisation="polisen", evidence=_ev(text, "Lena Dahlberg")),
+            Signatory(
+                name="Lena Dahlberg",
+                title="Lokalpolisområdeschef",
+                organisation="polisen",
+                evidence=_ev(text, "Lena Dahlberg"),
+            ),
             # Evidence past the end of the text: must be listed as not located.
-            Signatory(name="Eva Lindqvist", title="Kommundirektör", organisation="kommun",
-                      evidence=Evidence(start=len(text) + 5, end=len(text) + 18)),
+            Signatory(
+                name="Eva Lindqvist",
+                title="Kommundirektör",
+                organisation="kommun",
+                evidence=Evidence(start=len(text) + 5, end=len(text) + 18),
+            ),
         ],
         commitments=[
-            Commitment(text=c1, actors=["polisen"], categories=["trafik"],
-                       evidence=_ev(text, c1),
-                       targets=[NumericTarget(value=12, qualifier="minst", unit="trafikinsatser",
-                                              text="minst tolv trafikinsatser",
-                                              evidence=_ev(text, "minst tolv trafikinsatser"))]),
+            Commitment(
+                text=c1,
+                actors=["polisen"],
+                categories=["trafik"],
+                evidence=_ev(text, c1),
+                targets=[
+                    NumericTarget(
+                        value=12,
+                        qualifier="minst",
+                        unit="trafikinsatser",
+                        text="minst tolv trafikinsatser",
+                        evidence=_ev(text, "minst tolv trafikinsatser"),
+                    )
+                ],
+            ),
         ],
-        goals=[Goal(text="Antalet anmälda skadegörelsebrott ska minska.", direction="decrease",
-                    evidence=_ev(text, "Antalet anmälda skadegörelsebrott"))],
-        field_evidence={"years": _ev(text, "2021"), "signed_date": _ev(text, "18 februari 2021"),
-                        "lokalpolisomrade": _ev(text, "Lokalpolisområde Höglandet")},
+        goals=[
+            Goal(
+                text="Antalet anmälda skadegörelsebrott ska minska.",
+                direction="decrease",
+                evidence=_ev(text, "Antalet anmälda skadegörelsebrott"),
+            )
+        ],
+        field_evidence={
+            "years": _ev(text, "2021"),
+            "signed_date": _ev(text, "18 februari 2021"),
+            "lokalpolisomrade": _ev(text, "Lokalpolisområde Höglandet"),
+        },
     )
 
 
@@ -93,8 +119,9 @@ def test_every_located_value_is_highlighted_at_its_evidence(run_dir):
     article = soup.find(id="rec-handcoded000001")
     refs = [li["data-ref"] for li in article.select("li[data-ref]")]
     assert len(refs) == 8  # 3 field_evidence + kommun + 1 signatory + commitment + target + goal
-    evidences = {li.select_one(".ev").get_text(): li["data-ref"] for li in
-                 article.select("li[data-ref]")}
+    evidences = {
+        li.select_one(".ev").get_text(): li["data-ref"] for li in article.select("li[data-ref]")
+    }
     target_id = evidences["target of commitment 1"]
     highlighted = "".join(s.get_text() for s in soup.select(f".h-{target_id}"))
     assert highlighted == "minst tolv trafikinsatser"
@@ -104,7 +131,7 @@ def test_every_located_value_is_highlighted_at_its_evidence(run_dir):
         assert soup.find(id=ref) is not None  # anchor for the no-JS link
     commitment_id = evidences["commitment 1"]
     joined = "".join(s.get_text() for s in soup.select(f".h-{commitment_id}"))
-    assert joined == text[text.index("Att genomföra minst tolv"):][: len(joined)]
+    assert joined == text[text.index("Att genomföra minst tolv") :][: len(joined)]
     # The target nested in the commitment carries both families, so both show.
     nested = soup.select(f".h-{target_id}")[0]
     assert "k-target" in nested["class"] and "k-commitment" in nested["class"]
@@ -149,20 +176,31 @@ def test_hostile_text_and_record_values_are_escaped(tmp_path):
         source = rows[0]["source"]
     else:  # the extractor may refuse it; review the text anyway through a record of our own
         import hashlib
+
         data = (corpus / "hostile.txt").read_bytes()
-        source = {"path": "hostile.txt", "sha256": hashlib.sha256(data).hexdigest(),
-                  "format": "txt", "url": "javascript:alert(1)"}
+        source = {
+            "path": "hostile.txt",
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "format": "txt",
+            "url": "javascript:alert(1)",
+        }
         (out / "texts").mkdir(exist_ok=True)
         (out / "texts" / f"{source['sha256']}.txt").write_text(hostile, encoding="utf-8")
     text = (out / "texts" / f"{source['sha256']}.txt").read_text(encoding="utf-8")
     source = {**source, "url": "javascript:alert(1)"}
     evil = PromiseRecord(
-        id='x"><script>alert(2)</script>', source=source, doc_type="lofte",
-        also_in=[{**source, "path": "<script>alert(5)</script>.html",
-                  "url": "javascript:alert(6)"}],
+        id='x"><script>alert(2)</script>',
+        source=source,
+        doc_type="lofte",
+        also_in=[
+            {**source, "path": "<script>alert(5)</script>.html", "url": "javascript:alert(6)"}
+        ],
         title="<b onmouseover=alert(3)>t</b>",
-        commitments=[Commitment(text="<script>alert(4)</script>",
-                                evidence=_ev(text, "<script>alert('x')</script>"))],
+        commitments=[
+            Commitment(
+                text="<script>alert(4)</script>", evidence=_ev(text, "<script>alert('x')</script>")
+            )
+        ],
     )
     with (out / "records.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(evil.model_dump_json() + "\n")
@@ -188,11 +226,18 @@ def test_malformed_records_are_shown_not_fatal(tmp_path):
     (out / "texts").mkdir(parents=True)
     rows = [
         {"id": "bad1", "source": "not a dict", "commitments": "nope", "warnings": 7},
-        {"id": "bad2", "source": {"path": "b.txt", "sha256": "0" * 64, "url": 5},
-         "commitments": [None, {"text": "Två trygghetsvandringar", "evidence": "x",
-                                "targets": [3]}],
-         "field_evidence": [], "kommuner": [{"name": "Eslöv", "evidence": {"start": "a"}}],
-         "follow_up": "kvartalsvis", "signatories": [{"name": "A B", "evidence": None}]},
+        {
+            "id": "bad2",
+            "source": {"path": "b.txt", "sha256": "0" * 64, "url": 5},
+            "commitments": [
+                None,
+                {"text": "Två trygghetsvandringar", "evidence": "x", "targets": [3]},
+            ],
+            "field_evidence": [],
+            "kommuner": [{"name": "Eslöv", "evidence": {"start": "a"}}],
+            "follow_up": "kvartalsvis",
+            "signatories": [{"name": "A B", "evidence": None}],
+        },
         ["a list, not a record"],
     ]
     (out / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -207,8 +252,12 @@ def test_sha256_cannot_walk_out_of_texts(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
-    record = {"id": "r1", "source": {"path": "a.txt", "sha256": "../../secret", "format": "txt"},
-              "doc_type": "lofte", "title": "t"}
+    record = {
+        "id": "r1",
+        "source": {"path": "a.txt", "sha256": "../../secret", "format": "txt"},
+        "doc_type": "lofte",
+        "title": "t",
+    }
     (out / "records.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     page = build_review(out)
     assert "SECRET" not in page
@@ -225,8 +274,10 @@ def test_cli_writes_the_page_and_fails_clearly_without_records(run_dir, tmp_path
         write_review(tmp_path / "nowhere", target)
 
 
-BROWSER = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                if shutil.which(n)), None)
+BROWSER = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+    None,
+)
 
 # Drives the page as a reader would and writes what happened into the DOM for --dump-dom.
 _DRIVER = """<script>
@@ -265,7 +316,10 @@ def test_page_behaves_in_a_browser(run_dir, tmp_path):
     target.write_text(page, encoding="utf-8")
     dom = subprocess.run(
         [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", target.as_uri()],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout
     result = json.loads(BeautifulSoup(dom, "lxml").find(id="driver").get_text())
     assert result["flashed"] >= 1  # clicking a field lights its evidence

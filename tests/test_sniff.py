@@ -20,28 +20,34 @@ def zipped(*members: str) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("data", [
-    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
-    b"\r\n\r\n%PDF-1.4\n",
-    b"HTTP/1.1 200 OK junk before the header\n%PDF-1.5\n",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        b"\r\n\r\n%PDF-1.4\n",
+        b"HTTP/1.1 200 OK junk before the header\n%PDF-1.5\n",
+    ],
+)
 def test_pdf(data):
     assert detect_format(data, "x.html") == "pdf"
 
 
-@pytest.mark.parametrize("data", [
-    b"<!DOCTYPE html>\n<html lang=\"sv\"><head><title>L\xc3\xb6fte</title></head></html>",
-    b"\xef\xbb\xbf<!doctype html><html><body><p>Hej</p></body></html>",
-    b"<!-- Sitevision genererad sida -->\n<!DOCTYPE html><html></html>",
-    b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
-    b'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
-    b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hej</p></body></html>',
-    b"<html><body><p>No doctype</p></body></html>",
-    b"  \n<head><meta charset=utf-8><title>x</title></head><body>text</body>",
-    b"<p>Polisen lovar.</p>\n<ul><li>Ett</li></ul>",
-    b"<div class=\"sv-text-portlet\"><h2>L\xf6ften</h2></div>",
-    "\ufeff<html><body>Hej</body></html>".encode("utf-16"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<!DOCTYPE html>\n<html lang="sv"><head><title>L\xc3\xb6fte</title></head></html>',
+        b"\xef\xbb\xbf<!doctype html><html><body><p>Hej</p></body></html>",
+        b"<!-- Sitevision genererad sida -->\n<!DOCTYPE html><html></html>",
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+        b'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hej</p></body></html>',
+        b"<html><body><p>No doctype</p></body></html>",
+        b"  \n<head><meta charset=utf-8><title>x</title></head><body>text</body>",
+        b"<p>Polisen lovar.</p>\n<ul><li>Ett</li></ul>",
+        b'<div class="sv-text-portlet"><h2>L\xf6ften</h2></div>',
+        "\ufeff<html><body>Hej</body></html>".encode("utf-16"),
+    ],
+)
 def test_html(data):
     assert detect_format(data) == "html"
 
@@ -50,14 +56,17 @@ def test_html_named_pdf_is_still_html():
     assert detect_format(b"<!DOCTYPE html><html></html>", "medborgarlofte.pdf") == "html"
 
 
-@pytest.mark.parametrize("data", [
-    "Medborgarlöften i Eslöv 2017\n\nText.\n".encode(),
-    "Medborgarlöften i Eslöv 2017\n\nText.\n".encode("cp1252"),
-    b"# Medborgarl\xc3\xb6fte\n\n- Punkt ett\n- Punkt tv\xc3\xa5\n",
-    "Löfte\r\n\r\nText".encode("utf-16"),
-    b"MZ-kontroller i centrum\n",
-    "Polisen <3 Eslöv, och 2 < 3 > 1\n".encode(),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Medborgarlöften i Eslöv 2017\n\nText.\n".encode(),
+        "Medborgarlöften i Eslöv 2017\n\nText.\n".encode("cp1252"),
+        b"# Medborgarl\xc3\xb6fte\n\n- Punkt ett\n- Punkt tv\xc3\xa5\n",
+        "Löfte\r\n\r\nText".encode("utf-16"),
+        b"MZ-kontroller i centrum\n",
+        "Polisen <3 Eslöv, och 2 < 3 > 1\n".encode(),
+    ],
+)
 def test_text(data):
     assert detect_format(data, "x.txt") == "txt"
 
@@ -68,20 +77,23 @@ def test_markup_heavy_text_named_html_is_html():
     assert detect_format(data, "notes.txt") == "txt"
 
 
-@pytest.mark.parametrize("data, detail", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG image"),
-    (b"GIF89a\x01\x00\x01\x00", "GIF image"),
-    (zipped("word/document.xml"), "Word document (docx)"),
-    (zipped("xl/workbook.xml"), "Excel workbook (xlsx)"),
-    (zipped("other.bin"), "ZIP archive (docx/xlsx?)"),
-    (gzip.compress(b"<html></html>"), "gzip archive"),
-    (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "Windows executable"),
-    (b"\x7fELF\x02\x01\x01\x00", "ELF executable"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "OLE2 document (old .doc/.xls?)"),
-    (b"\x00\x01\x02\x03\x04binary\x00\x00", "binary content"),
-    (b'<?xml version="1.0"?><rss><channel></channel></rss>', "XML document, not HTML"),
-])
+@pytest.mark.parametrize(
+    "data, detail",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG image"),
+        (b"GIF89a\x01\x00\x01\x00", "GIF image"),
+        (zipped("word/document.xml"), "Word document (docx)"),
+        (zipped("xl/workbook.xml"), "Excel workbook (xlsx)"),
+        (zipped("other.bin"), "ZIP archive (docx/xlsx?)"),
+        (gzip.compress(b"<html></html>"), "gzip archive"),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "Windows executable"),
+        (b"\x7fELF\x02\x01\x01\x00", "ELF executable"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "OLE2 document (old .doc/.xls?)"),
+        (b"\x00\x01\x02\x03\x04binary\x00\x00", "binary content"),
+        (b'<?xml version="1.0"?><rss><channel></channel></rss>', "XML document, not HTML"),
+    ],
+)
 def test_binaries_are_refused_with_a_specific_detail(data, detail):
     with pytest.raises(ParseError) as error:
         detect_format(data, "lofte.pdf")

@@ -25,11 +25,12 @@ def test_two_promises_each_under_its_heading_give_two_spans():
     )
     doc, spans = _spans(text)
     assert [s.heading for s in spans] == [
-        "Medborgarlöften i Eslöv 2017", "Medborgarlöften i Eslövs kommun 2016"
+        "Medborgarlöften i Eslöv 2017",
+        "Medborgarlöften i Eslövs kommun 2016",
     ]
     assert spans[0].start == 0 and spans[0].end == spans[1].start and spans[1].end == len(doc.text)
-    assert "2017-02-15" in doc.text[spans[0].start:spans[0].end]
-    assert doc.text[spans[1].start:].startswith("Medborgarlöften i Eslövs kommun 2016")
+    assert "2017-02-15" in doc.text[spans[0].start : spans[0].end]
+    assert doc.text[spans[1].start :].startswith("Medborgarlöften i Eslövs kommun 2016")
 
 
 def test_intro_before_the_first_period_heading_belongs_to_the_first_span():
@@ -44,7 +45,7 @@ def test_intro_before_the_first_period_heading_belongs_to_the_first_span():
     doc, spans = _spans(text)
     assert len(spans) == 2
     assert spans[0].start == 0 and spans[0].heading == "Medborgarlöften i Motala kommun 2018-2019"
-    assert "Uppföljning 2018" in doc.text[spans[0].start:spans[0].end]
+    assert "Uppföljning 2018" in doc.text[spans[0].start : spans[0].end]
     assert spans[1].heading == "Medborgarlöfte 2016-2017"
 
 
@@ -87,7 +88,9 @@ def test_three_periods_on_one_page_give_three_spans():
     )
     _, spans = _spans(text)
     assert [s.heading for s in spans] == [
-        "Medborgarlöfte 2022–2023", "Medborgarlöfte 2020–2021", "Medborgarlöfte 2019"
+        "Medborgarlöfte 2022–2023",
+        "Medborgarlöfte 2020–2021",
+        "Medborgarlöfte 2019",
     ]
 
 
@@ -113,7 +116,7 @@ def test_html_page_with_period_sections_splits():
     doc = parse_bytes(html, "page.html")
     spans = split_documents(doc)
     assert len(spans) == 2
-    assert all(doc.text[s.start:s.end].strip() for s in spans)
+    assert all(doc.text[s.start : s.end].strip() for s in spans)
 
 
 @pytest.mark.parametrize("name", ["007", "008", "012", "013"])
@@ -152,8 +155,7 @@ def test_a_breadcrumb_naming_an_older_promise_does_not_start_a_document():
 
 def test_a_cookie_banner_taken_for_the_title_is_not_the_heading():
     doc = parse_text(
-        "Cookies på kil.se\n\nSamverkansöverenskommelse Kil 2022\n\nParterna ska samverka."
-        .encode()
+        "Cookies på kil.se\n\nSamverkansöverenskommelse Kil 2022\n\nParterna ska samverka.".encode()
     )
     assert split_documents(doc)[0].heading == "Samverkansöverenskommelse Kil 2022"
 

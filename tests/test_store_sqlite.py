@@ -12,8 +12,9 @@ import sqlite_utils
 from test_compare_records import all_seed_records
 
 from lofte_extract.compare.dedupe import deduplicate
+from lofte_extract.store.dataset import write_dataset
 from lofte_extract.store.files import write_commitments_csv, write_records
-from lofte_extract.store.sqlite import TABLES, write_dataset
+from lofte_extract.store.tables import TABLES
 
 
 def _dataset(tmp_path, records=None):
@@ -39,17 +40,31 @@ def test_tables_hold_the_same_content_as_records_jsonl(tmp_path):
         assert json.loads(row["years"]) == record["years"]
         assert row["signed_date"] == record["signed_date"]
         assert row["kommunkod"] == record["kommuner"][0]["code"]
-        texts = [r["text"] for r in db["commitments"].rows_where(
-            "record_id = ?", [record["id"]], order_by="position")]
+        texts = [
+            r["text"]
+            for r in db["commitments"].rows_where(
+                "record_id = ?", [record["id"]], order_by="position"
+            )
+        ]
         assert texts == [c["text"] for c in record["commitments"]]
-        targets = [(r["value"], r["qualifier"], r["unit"], r["period"])
-                   for r in db["targets"].rows_where("record_id = ?", [record["id"]],
-                                                     order_by="id")]
+        targets = [
+            (r["value"], r["qualifier"], r["unit"], r["period"])
+            for r in db["targets"].rows_where("record_id = ?", [record["id"]], order_by="id")
+        ]
         assert sorted(targets, key=str) == sorted(
-            [(t["value"], t["qualifier"], t["unit"], t["period"])
-             for c in record["commitments"] for t in c["targets"]], key=str)
-        names = [r["name"] for r in db["signatories"].rows_where(
-            "record_id = ?", [record["id"]], order_by="position")]
+            [
+                (t["value"], t["qualifier"], t["unit"], t["period"])
+                for c in record["commitments"]
+                for t in c["targets"]
+            ],
+            key=str,
+        )
+        names = [
+            r["name"]
+            for r in db["signatories"].rows_where(
+                "record_id = ?", [record["id"]], order_by="position"
+            )
+        ]
         assert names == [s["name"] for s in record["signatories"]]
 
 
@@ -60,17 +75,23 @@ def test_foreign_keys_hold_and_kommunkod_joins(tmp_path):
     eslov = conn.execute(
         "SELECT t.value, t.unit_key, y.year FROM targets t JOIN commitments c ON c.id = "
         "t.commitment_id JOIN record_years y ON y.record_id = t.record_id "
-        "WHERE c.kommunkod = '1285' AND t.unit_key = 'trafikinsats' ORDER BY y.year").fetchall()
+        "WHERE c.kommunkod = '1285' AND t.unit_key = 'trafikinsats' ORDER BY y.year"
+    ).fetchall()
     assert eslov == [(2, "trafikinsats", 2016), (4, "trafikinsats", 2017)]
     # Svalöv's 2022-2023 promise is one record with two years.
-    assert conn.execute("SELECT count(*) FROM record_years y JOIN records r ON r.id = y.record_id"
-                        " WHERE r.kommunkod = '1214'").fetchone() == (3,)
+    assert conn.execute(
+        "SELECT count(*) FROM record_years y JOIN records r ON r.id = y.record_id"
+        " WHERE r.kommunkod = '1214'"
+    ).fetchone() == (3,)
     tables = {t.name for t in TABLES}
     db = sqlite_utils.Database(conn)
     for table in ("records", "signatories", "commitments", "targets", "goals"):
         assert table in tables
-    assert {fk.other_table for fk in db["targets"].foreign_keys} == {"commitments", "records",
-                                                                  "targets"}
+    assert {fk.other_table for fk in db["targets"].foreign_keys} == {
+        "commitments",
+        "records",
+        "targets",
+    }
 
 
 def test_ids_are_stable_and_rewrite_replaces_atomically(tmp_path):
@@ -111,8 +132,9 @@ def test_metadata_describes_every_column(tmp_path):
 
 
 def test_datasette_serves_the_dataset(tmp_path):
-    app = pytest.importorskip("datasette.app", reason="datasette not installed (pip install "
-                              "datasette)")
+    app = pytest.importorskip(
+        "datasette.app", reason="datasette not installed (pip install datasette)"
+    )
     Datasette = app.Datasette
 
     out, _ = _dataset(tmp_path)

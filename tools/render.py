@@ -28,8 +28,19 @@ _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëø'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zå
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s+\([A-ZÅÄÖa-zåäö]{{1,4}}\))?$")
 # Stems that make a short line a role title rather than a name or a heading.
 _TITLE_STEMS = (
-    "ordförande", "ordf", "chef", "polis", "direktör", "kommunalråd", "samordnare",
-    "strateg", "ansvarig", "kommunstyrelse", "nämnd", "president", "handläggare",
+    "ordförande",
+    "ordf",
+    "chef",
+    "polis",
+    "direktör",
+    "kommunalråd",
+    "samordnare",
+    "strateg",
+    "ansvarig",
+    "kommunstyrelse",
+    "nämnd",
+    "president",
+    "handläggare",
 )
 _SENTENCE_END = (".", "!", "?", ";", ",", ":")
 
@@ -69,9 +80,7 @@ def _is_heading(line: str) -> bool:
     return letters >= len(line) / 2
 
 
-def _signature_run(
-    lines: list[str], i: int
-) -> tuple[list[tuple[str, str | None]], list[str], int]:
+def _signature_run(lines: list[str], i: int) -> tuple[list[tuple[str, str | None]], list[str], int]:
     """Name/title pairs starting at line i, the 'För ...' labels above them, and the index
     after them (i when none)."""
     pairs: list[tuple[str, str | None]] = []
@@ -166,6 +175,7 @@ def _title_of(items: list[Item]) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
+
 def render_pdf(text: str, variant: int = 0, columns: int | None = None) -> bytes:
     """The source text as a signed-document PDF (bytes); columns=2 for a brochure layout."""
     from render_pdf import build_pdf  # tools/ is on sys.path wherever render is imported
@@ -175,6 +185,7 @@ def render_pdf(text: str, variant: int = 0, columns: int | None = None) -> bytes
 
 
 # --- HTML ------------------------------------------------------------------------------------
+
 
 def _list_html(items: list[str], variant: int) -> str:
     # Every third Sitevision page pastes lists from Word: paragraphs starting with a bullet.
@@ -192,10 +203,14 @@ def _signature_table_html(item: Item) -> str:
         pairs, labels = item.pairs[k : k + 2], orgs[k : k + 2]
         if any(labels):
             rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in labels) + "</tr>")
-        rows.append("<tr>" + "".join(f"<td><strong>{html.escape(n)}</strong></td>"
-                                     for n, _ in pairs) + "</tr>")
-        rows.append("<tr>" + "".join(f"<td>{html.escape(t or '')}</td>" for _, t in pairs)
-                    + "</tr>")
+        rows.append(
+            "<tr>"
+            + "".join(f"<td><strong>{html.escape(n)}</strong></td>" for n, _ in pairs)
+            + "</tr>"
+        )
+        rows.append(
+            "<tr>" + "".join(f"<td>{html.escape(t or '')}</td>" for _, t in pairs) + "</tr>"
+        )
     body = "\n".join(rows)
     return f'<table class="signatures" role="presentation">\n{body}\n</table>'
 
@@ -218,8 +233,9 @@ def _body_html(items: list[Item], variant: int = 0) -> str:
                 "\n  <tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
                 for row in item.rows[1:]
             )
-            parts.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}\n</tbody>"
-                         "\n</table>")
+            parts.append(
+                f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}\n</tbody>\n</table>"
+            )
         elif variant % 4 == 3:
             parts.append(_signature_table_html(item))
         else:

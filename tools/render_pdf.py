@@ -30,8 +30,9 @@ def _pua_font() -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     if _PUA_FONT not in pdfmetrics.getRegisteredFontNames():
-        font = TTFont(_PUA_FONT, os.path.join(os.path.dirname(reportlab.__file__), "fonts",
-                                              "Vera.ttf"))
+        font = TTFont(
+            _PUA_FONT, os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")
+        )
         # Map the private-use code to the bullet glyph: the ToUnicode map then says U+F0B7.
         font.face.charToGlyph[0xF0B7] = font.face.charToGlyph[0x2022]
         font.face.charWidths[0xF0B7] = font.face.charWidths[0x2022]
@@ -44,10 +45,18 @@ def _styles():
 
     base = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=7)
     return {
-        "h1": ParagraphStyle("h1", base, fontName="Helvetica-Bold", fontSize=16, leading=20,
-                             spaceAfter=10),
-        "h2": ParagraphStyle("h2", base, fontName="Helvetica-Bold", fontSize=12, leading=16,
-                             spaceBefore=6, spaceAfter=5),
+        "h1": ParagraphStyle(
+            "h1", base, fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=10
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName="Helvetica-Bold",
+            fontSize=12,
+            leading=16,
+            spaceBefore=6,
+            spaceAfter=5,
+        ),
         "body": base,
         "item": ParagraphStyle("item", base, spaceAfter=4),
         "sign": ParagraphStyle("sign", base, spaceAfter=1),
@@ -120,8 +129,9 @@ def _signature_table(pairs, orgs, styles, width, per_row=2):
         row = [cell(n) for n in range(k, min(k + per_row, len(pairs)))]
         rows.append(row + [""] * (per_row - len(row)))
     table = Table(rows, colWidths=[width / per_row] * per_row)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 22)]))
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 22)])
+    )
     return table
 
 
@@ -130,17 +140,23 @@ def _ruled_table(rows, styles, width):
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     columns = max(len(r) for r in rows)
-    cells = [[Paragraph(html.escape(c), styles["sign"]) for c in r + [""] * (columns - len(r))]
-             for r in rows]
+    cells = [
+        [Paragraph(html.escape(c), styles["sign"]) for c in r + [""] * (columns - len(r))]
+        for r in rows
+    ]
     first = width * 0.5 if columns > 1 else width
     widths = [first] + [(width - first) / (columns - 1)] * (columns - 1) if columns > 1 else [width]
     table = Table(cells, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, "#444444"),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-        ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, "#444444"),
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 
@@ -187,13 +203,25 @@ def build_pdf(items: list[Item], title: str, variant: int, columns: int | None =
     styles = _styles()
     list_item = _list_item_class()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=62, rightMargin=62, topMargin=70,
-                          bottomMargin=60, title=title, author="Polismyndigheten",
-                          invariant=True)  # same bytes each build: corpus diffs mean something
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=62,
+        rightMargin=62,
+        topMargin=70,
+        bottomMargin=60,
+        title=title,
+        author="Polismyndigheten",
+        invariant=True,
+    )  # same bytes each build: corpus diffs mean something
     gap = 18
     width = (doc.width - gap * (columns - 1)) / columns
-    frames = [Frame(doc.leftMargin + n * (width + gap), doc.bottomMargin, width, doc.height,
-                    id=f"column{n}") for n in range(columns)]
+    frames = [
+        Frame(
+            doc.leftMargin + n * (width + gap), doc.bottomMargin, width, doc.height, id=f"column{n}"
+        )
+        for n in range(columns)
+    ]
     doc.addPageTemplates([PageTemplate(id="page", frames=frames)])
     story = []
     first = True
@@ -207,13 +235,17 @@ def build_pdf(items: list[Item], title: str, variant: int, columns: int | None =
         elif item.kind == "list":
             glyph = GLYPHS[(variant + lists) % len(GLYPHS)]
             lists += 1
-            story.extend(list_item(Paragraph(html.escape(x), styles["item"]), glyph)
-                         for x in item.items)
+            story.extend(
+                list_item(Paragraph(html.escape(x), styles["item"]), glyph) for x in item.items
+            )
         elif item.kind == "table":
             story.append(_ruled_table(item.rows, styles, width - 12))
         else:
             # In a narrow brochure column signers stack, so no title breaks mid-word.
-            story.append(_signature_table(item.pairs, item.orgs, styles, width - 12,
-                                          per_row=2 if columns == 1 else 1))
+            story.append(
+                _signature_table(
+                    item.pairs, item.orgs, styles, width - 12, per_row=2 if columns == 1 else 1
+                )
+            )
     doc.build(story, canvasmaker=_numbered_canvas(title, variant))
     return buffer.getvalue()

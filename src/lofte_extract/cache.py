@@ -37,7 +37,12 @@ _PACKAGE = Path(__file__).resolve().parent
 # models, and the per-file driver in pipeline.py.
 _CODE_DIRS = ("parse", "extract")
 _CODE_FILES = (
-    "records.py", "pipeline.py", "cache.py", "results.py", "index_pages.py", "inputs.py",
+    "records.py",
+    "pipeline.py",
+    "cache.py",
+    "results.py",
+    "index_pages.py",
+    "inputs.py",
 )
 # Errors that say something about this run, not about the file: never cached.
 _TRANSIENT_DETAILS = ("MemoryError",)

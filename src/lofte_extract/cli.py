@@ -10,7 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import Progress
+
 from . import __version__
+from .evaluate import evaluate
+from .evaluate_outcomes import report_outcomes
+from .evaluate_report import format_scores
+from .pipeline import discover, run
 from .schemas import write_schemas
 
 __all__ = ["build_parser", "main"]
@@ -37,24 +44,32 @@ _PLUGGED_COMMANDS = [
 def _run_command(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"lofte-extract run: no such file or folder: {', '.join(map(str, missing))}",
-              file=sys.stderr)
+        print(
+            f"lofte-extract run: no such file or folder: {', '.join(map(str, missing))}",
+            file=sys.stderr,
+        )
         return 2
     if args.out.exists() and not args.out.is_dir():
-        print(f"lofte-extract run: output {args.out} exists and is not a folder",
-              file=sys.stderr)
+        print(f"lofte-extract run: output {args.out} exists and is not a folder", file=sys.stderr)
         return 2
-    from .pipeline import discover, run
-
     if next(discover(args.paths), None) is None:
-        print(f"lofte-extract run: no files in {', '.join(map(str, args.paths))}; nothing to "
-              "extract", file=sys.stderr)
+        print(
+            f"lofte-extract run: no files in {', '.join(map(str, args.paths))}; nothing to extract",
+            file=sys.stderr,
+        )
         return 1
     try:
         with _Progress(enabled=not args.quiet) as progress:
-            summary = run(args.paths, args.out, progress=progress.update, jobs=args.jobs,
-                          timeout=args.timeout, follow_outside_links=args.follow_outside_links,
-                          cache_dir=args.cache, use_cache=not args.no_cache)
+            summary = run(
+                args.paths,
+                args.out,
+                progress=progress.update,
+                jobs=args.jobs,
+                timeout=args.timeout,
+                follow_outside_links=args.follow_outside_links,
+                cache_dir=args.cache,
+                use_cache=not args.no_cache,
+            )
     except KeyboardInterrupt:
         print("lofte-extract: interrupted, previous outputs kept", file=sys.stderr)
         return 130
@@ -73,9 +88,6 @@ def _schema_command(args: argparse.Namespace) -> int:
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
-    from .evaluate_report import format_scores
-
     if not args.gold.is_dir():
         print(f"lofte-extract evaluate: gold folder not found: {args.gold}", file=sys.stderr)
         return 2
@@ -83,8 +95,6 @@ def _evaluate_command(args: argparse.Namespace) -> int:
         print(f"lofte-extract evaluate: records not found: {args.records}", file=sys.stderr)
         return 2
     if args.outcomes:
-        from .evaluate_outcomes import report_outcomes
-
         return report_outcomes(args.gold, args.records, args.split, args.json, args.verbose)
     scores = evaluate(args.gold, args.records)
     if args.json:
@@ -109,9 +119,6 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         if self.enabled and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
             self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
         return self
@@ -137,54 +144,100 @@ class _Progress:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="lofte-extract", description=DESCRIPTION,
+        prog="lofte-extract",
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lofte-extract {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("run", help="extract the dataset from files and folders (the default)",
-                       description="Parse and extract every file under PATH into OUT.")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help="corpus folders or files (PDF, HTML, text)")
-    p.add_argument("-o", "--out", type=Path, default=Path("out"),
-                   help="output folder (default: ./out)")
-    p.add_argument("-j", "--jobs", type=int, default=None,
-                   help="worker processes (default: one per core, at most 2; 0: in-process)")
-    p.add_argument("--timeout", type=float, default=120.0,
-                   help="seconds one file may take before it is reported and skipped "
-                   "(default: 120)")
-    p.add_argument("--follow-outside-links", action="store_true",
-                   help="read files that symbolic links in the folders lead to outside them "
-                   "(default: report them and skip)")
-    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                   help="result cache folder (default: OUT/.cache); a file whose bytes, "
-                   "rules and tool version are unchanged is not parsed again")
-    p.add_argument("--no-cache", action="store_true",
-                   help="parse and extract every file; neither read nor write the cache")
+    p = sub.add_parser(
+        "run",
+        help="extract the dataset from files and folders (the default)",
+        description="Parse and extract every file under PATH into OUT.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="corpus folders or files (PDF, HTML, text)",
+    )
+    p.add_argument(
+        "-o", "--out", type=Path, default=Path("out"), help="output folder (default: ./out)"
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: one per core, at most 2; 0: in-process)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        help="seconds one file may take before it is reported and skipped (default: 120)",
+    )
+    p.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        help="read files that symbolic links in the folders lead to outside them "
+        "(default: report them and skip)",
+    )
+    p.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="result cache folder (default: OUT/.cache); a file whose bytes, "
+        "rules and tool version are unchanged is not parsed again",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse and extract every file; neither read nor write the cache",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_command)
 
-    p = sub.add_parser("schema", help="write the JSON Schemas of the output rows",
-                       description="Write JSON Schema files for records, errors and the CSV "
-                       "rows, generated from the pydantic models.")
-    p.add_argument("-o", "--out", type=Path, default=Path("schemas"),
-                   help="folder to write into (default: ./schemas)")
+    p = sub.add_parser(
+        "schema",
+        help="write the JSON Schemas of the output rows",
+        description="Write JSON Schema files for records, errors and the CSV "
+        "rows, generated from the pydantic models.",
+    )
+    p.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("schemas"),
+        help="folder to write into (default: ./schemas)",
+    )
     p.set_defaults(func=_schema_command)
 
-    p = sub.add_parser("evaluate", help="score records against gold annotations",
-                       description="Score records.jsonl against a folder of gold JSON files "
-                       "(shared/gold/FORMAT.md): per-field precision/recall/F1 or accuracy, "
-                       "and an overall figure.")
+    p = sub.add_parser(
+        "evaluate",
+        help="score records against gold annotations",
+        description="Score records.jsonl against a folder of gold JSON files "
+        "(shared/gold/FORMAT.md): per-field precision/recall/F1 or accuracy, "
+        "and an overall figure.",
+    )
     p.add_argument("--gold", type=Path, required=True, help="folder of gold .json files")
     p.add_argument("records", type=Path, help="records.jsonl, or a run's output folder")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    p.add_argument("--outcomes", action="store_true",
-                   help="GOLD holds outcome gold (tests/outcomes/FORMAT.md): score outcomes, "
-                   "follow-up links and kept statuses instead")
-    p.add_argument("--split", choices=("dev", "blind"),
-                   help="with --outcomes: score only the follow-ups of this split")
+    p.add_argument(
+        "--outcomes",
+        action="store_true",
+        help="GOLD holds outcome gold (tests/outcomes/FORMAT.md): score outcomes, "
+        "follow-up links and kept statuses instead",
+    )
+    p.add_argument(
+        "--split",
+        choices=("dev", "blind"),
+        help="with --outcomes: score only the follow-ups of this split",
+    )
     p.set_defaults(func=_evaluate_command)
 
     for module_name in _PLUGGED_COMMANDS:

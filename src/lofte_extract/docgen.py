@@ -37,8 +37,20 @@ from .records import (
 __all__ = ["cli_reference", "codebook_reference", "generated_docs", "schema_reference"]
 
 _MODELS: list[type[BaseModel]] = [
-    PromiseRecord, Source, Kommun, Period, Signatory, Commitment, NumericTarget, Goal,
-    FollowUp, Evidence, ErrorRow, CommitmentRow, RecordRow, ManifestEntry,
+    PromiseRecord,
+    Source,
+    Kommun,
+    Period,
+    Signatory,
+    Commitment,
+    NumericTarget,
+    Goal,
+    FollowUp,
+    Evidence,
+    ErrorRow,
+    CommitmentRow,
+    RecordRow,
+    ManifestEntry,
 ]
 
 
@@ -63,8 +75,16 @@ def cli_reference() -> str:
             del os.environ["COLUMNS"]
         else:
             os.environ["COLUMNS"] = previous
-    parts = ["# CLI reference", "", "Generated from `--help` by `python -m lofte_extract.docgen`.",
-             "", "```", helps.pop("").rstrip(), "```", ""]
+    parts = [
+        "# CLI reference",
+        "",
+        "Generated from `--help` by `python -m lofte_extract.docgen`.",
+        "",
+        "```",
+        helps.pop("").rstrip(),
+        "```",
+        "",
+    ]
     for name, text in helps.items():
         parts += [f"## lofte-extract {name}", "", "```", text.rstrip(), "```", ""]
     return "\n".join(parts)
@@ -82,12 +102,22 @@ def _type_name(annotation: object) -> str:
 
 def schema_reference() -> str:
     """Markdown tables: every model's fields, types and descriptions."""
-    parts = ["# Dataset schema", "",
-             "Generated from the pydantic models by `python -m lofte_extract.docgen`. "
-             "JSON Schema files: `schemas/` (`lofte-extract schema`).", ""]
+    parts = [
+        "# Dataset schema",
+        "",
+        "Generated from the pydantic models by `python -m lofte_extract.docgen`. "
+        "JSON Schema files: `schemas/` (`lofte-extract schema`).",
+        "",
+    ]
     for model in _MODELS:
-        parts += [f"## {model.__name__}", "", (model.__doc__ or "").strip(), "",
-                  "| field | type | description |", "|---|---|---|"]
+        parts += [
+            f"## {model.__name__}",
+            "",
+            (model.__doc__ or "").strip(),
+            "",
+            "| field | type | description |",
+            "|---|---|---|",
+        ]
         for name, info in model.model_fields.items():
             description = (info.description or "").replace("|", "\\|")
             parts.append(f"| `{name}` | {_type_name(info.annotation)} | {description} |")
@@ -97,24 +127,35 @@ def schema_reference() -> str:
 
 def codebook_reference() -> str:
     """Markdown table of the commitment categories (the model's keys) and their signals."""
-    data = json.loads(files("lofte_extract.extract").joinpath("data/categories.json").read_text(
-        encoding="utf-8"))
-    parts = ["# Codebook", "", "Commitment categories: the keys of `records.Category`, with the "
-             "signal stems the extract stage matches inside tokens (compounds included). "
-             "Generated from `extract/data/categories.json` by `python -m lofte_extract.docgen`.",
-             "", "| key | signal stems |", "|---|---|"]
+    data = json.loads(
+        files("lofte_extract.extract").joinpath("data/categories.json").read_text(encoding="utf-8")
+    )
+    parts = [
+        "# Codebook",
+        "",
+        "Commitment categories: the keys of `records.Category`, with the "
+        "signal stems the extract stage matches inside tokens (compounds included). "
+        "Generated from `extract/data/categories.json` by `python -m lofte_extract.docgen`.",
+        "",
+        "| key | signal stems |",
+        "|---|---|",
+    ]
     for key in typing.get_args(Category):
         signals = data.get(key, {})
-        words = [w for kind in ("contains", "prefix", "word", "phrase")
-                 for w in signals.get(kind, [])]
+        words = [
+            w for kind in ("contains", "prefix", "word", "phrase") for w in signals.get(kind, [])
+        ]
         parts.append(f"| `{key}` | {', '.join(words) or '(anything the others do not cover)'} |")
     return "\n".join(parts) + "\n"
 
 
 def generated_docs() -> dict[str, str]:
     """Relative path -> generated Markdown."""
-    return {"docs/cli.md": cli_reference(), "docs/schema.md": schema_reference(),
-            "docs/codebook.md": codebook_reference()}
+    return {
+        "docs/cli.md": cli_reference(),
+        "docs/schema.md": schema_reference(),
+        "docs/codebook.md": codebook_reference(),
+    }
 
 
 def main(root: str = ".") -> int:

@@ -16,8 +16,17 @@ __all__ = ["FieldScore", "Scores", "evaluate", "load_gold", "load_records", "tex
 
 # Fields of FORMAT.md's scoring that make up the overall figure.
 OVERALL_FIELDS = [
-    "doc_type", "kommuner", "years", "signed_date", "lokalpolisomrade", "period",
-    "signatories", "signatory_titles", "commitments", "targets", "goals",
+    "doc_type",
+    "kommuner",
+    "years",
+    "signed_date",
+    "lokalpolisomrade",
+    "period",
+    "signatories",
+    "signatory_titles",
+    "commitments",
+    "targets",
+    "goals",
 ]
 _EXACT_FIELDS = ["doc_type", "kommuner", "years", "signed_date", "lokalpolisomrade"]
 _WORD = re.compile(r"\w+")
@@ -63,10 +72,19 @@ class FieldScore:
     def as_dict(self) -> dict[str, float | int | str]:
         """JSON-ready numbers."""
         if self.kind == "accuracy":
-            return {"accuracy": round(self.accuracy, 4), "correct": self.correct,
-                    "total": self.total}
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+            return {
+                "accuracy": round(self.accuracy, 4),
+                "correct": self.correct,
+                "total": self.total,
+            }
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -85,9 +103,12 @@ class Scores:
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready report."""
-        return {"overall": round(self.overall, 4), "gold_documents": self.gold_documents,
-                "unscored_records": self.unscored_records,
-                "fields": {name: score.as_dict() for name, score in self.fields.items()}}
+        return {
+            "overall": round(self.overall, 4),
+            "gold_documents": self.gold_documents,
+            "unscored_records": self.unscored_records,
+            "fields": {name: score.as_dict() for name, score in self.fields.items()},
+        }
 
 
 def _words(text: str) -> set[str]:
@@ -110,8 +131,11 @@ def text_match(a: str, b: str) -> float:
 def _pair_texts(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, predicted index) with text_match >= 0.5."""
     candidates = sorted(
-        ((text_match(g["text"], p["text"]), gi, pi)
-         for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
+        (
+            (text_match(g["text"], p["text"]), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+        ),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_g, used_p, pairs = set(), set(), []
@@ -160,8 +184,9 @@ def _score_targets(gold_c: dict, pred_c: dict | None, score: FieldScore) -> None
     score.fp += sum(pred.values()) - hit
 
 
-def _score_document(g: dict, p: dict | None, s: dict[str, FieldScore], misses: list[str],
-                    where: str) -> None:
+def _score_document(
+    g: dict, p: dict | None, s: dict[str, FieldScore], misses: list[str], where: str
+) -> None:
     p = p or {}
     found = bool(p)
     values = {
@@ -169,8 +194,10 @@ def _score_document(g: dict, p: dict | None, s: dict[str, FieldScore], misses: l
         "kommuner": (sorted(k.lower() for k in g["kommuner"]), sorted(_kommun_names(p))),
         "years": (sorted(g["years"]), sorted(p.get("years", []))),
         "signed_date": (g.get("signed_date"), p.get("signed_date")),
-        "lokalpolisomrade": (_norm(g.get("lokalpolisomrade")) or None,
-                             _norm(p.get("lokalpolisomrade")) or None),
+        "lokalpolisomrade": (
+            _norm(g.get("lokalpolisomrade")) or None,
+            _norm(p.get("lokalpolisomrade")) or None,
+        ),
     }
     for name in _EXACT_FIELDS:
         expected, got = values[name]
@@ -196,12 +223,15 @@ def _score_document(g: dict, p: dict | None, s: dict[str, FieldScore], misses: l
     if found and all(fu_g.get(k) == fu_p.get(k) for k in key):
         s["follow_up"].correct += 1
     elif found:
-        misses.append(f"{where}: follow_up: expected {g.get('follow_up')}, got "
-                      f"{ {k: fu_p.get(k) for k in key} if fu_p else None}")
+        misses.append(
+            f"{where}: follow_up: expected {g.get('follow_up')}, got "
+            f"{ {k: fu_p.get(k) for k in key} if fu_p else None }"
+        )
 
 
-def _score_signatories(gold: list, pred: list, s: dict[str, FieldScore], misses: list[str],
-                       where: str) -> None:
+def _score_signatories(
+    gold: list, pred: list, s: dict[str, FieldScore], misses: list[str], where: str
+) -> None:
     by_name = {_norm(x["name"]): x for x in pred}
     gold_names = {_norm(x["name"]): x for x in gold}
     for name, g in gold_names.items():
@@ -211,8 +241,10 @@ def _score_signatories(gold: list, pred: list, s: dict[str, FieldScore], misses:
             if _norm(g.get("title")) == _norm(by_name[name].get("title")):
                 s["signatory_titles"].correct += 1
             else:
-                misses.append(f"{where}: title of {g['name']}: expected {g.get('title')!r}, "
-                              f"got {by_name[name].get('title')!r}")
+                misses.append(
+                    f"{where}: title of {g['name']}: expected {g.get('title')!r}, "
+                    f"got {by_name[name].get('title')!r}"
+                )
         else:
             s["signatories"].fn += 1
             misses.append(f"{where}: signatory missed: {g['name']}")
@@ -222,8 +254,9 @@ def _score_signatories(gold: list, pred: list, s: dict[str, FieldScore], misses:
             misses.append(f"{where}: signatory extra: {p['name']}")
 
 
-def _score_commitments(gold: list, pred: list, s: dict[str, FieldScore], misses: list[str],
-                       where: str) -> None:
+def _score_commitments(
+    gold: list, pred: list, s: dict[str, FieldScore], misses: list[str], where: str
+) -> None:
     pairs = dict(_pair_texts(gold, pred))
     matched_pred = set(pairs.values())
     for gi, g in enumerate(gold):
@@ -239,9 +272,11 @@ def _score_commitments(gold: list, pred: list, s: dict[str, FieldScore], misses:
         before = (s["targets"].fp, s["targets"].fn)
         _score_targets(g, p, s["targets"])
         if (s["targets"].fp, s["targets"].fn) != before:
-            misses.append(f"{where}: targets of {g['text'][:60]!r}: expected "
-                          f"{[(t['value'], t.get('period')) for t in g['targets']]}, got "
-                          f"{[(t['value'], t.get('period')) for t in p.get('targets', [])]}")
+            misses.append(
+                f"{where}: targets of {g['text'][:60]!r}: expected "
+                f"{[(t['value'], t.get('period')) for t in g['targets']]}, got "
+                f"{[(t['value'], t.get('period')) for t in p.get('targets', [])]}"
+            )
         for name in ("categories", "actors"):
             gs, ps = set(g.get(name, [])), set(p.get(name, []))
             s[name].tp += len(gs & ps)
@@ -254,23 +289,28 @@ def _score_commitments(gold: list, pred: list, s: dict[str, FieldScore], misses:
             misses.append(f"{where}: commitment extra: {p['text'][:90]!r}")
 
 
-def _score_goals(gold: list, pred: list, s: dict[str, FieldScore], misses: list[str],
-                 where: str) -> None:
+def _score_goals(
+    gold: list, pred: list, s: dict[str, FieldScore], misses: list[str], where: str
+) -> None:
     pairs = _pair_texts(gold, pred)
     s["goals"].tp += len(pairs)
     s["goals"].fn += len(gold) - len(pairs)
     s["goals"].fp += len(pred) - len(pairs)
     got_g, got_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
-    misses.extend(f"{where}: goal missed: {g['text'][:90]!r}"
-                  for gi, g in enumerate(gold) if gi not in got_g)
-    misses.extend(f"{where}: goal extra: {p['text'][:90]!r}"
-                  for pi, p in enumerate(pred) if pi not in got_p)
+    misses.extend(
+        f"{where}: goal missed: {g['text'][:90]!r}" for gi, g in enumerate(gold) if gi not in got_g
+    )
+    misses.extend(
+        f"{where}: goal extra: {p['text'][:90]!r}" for pi, p in enumerate(pred) if pi not in got_p
+    )
 
 
 def load_gold(gold_dir: Path) -> dict[str, dict]:
     """Gold annotations by source stem."""
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(Path(gold_dir).glob("*.json"))}
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(Path(gold_dir).glob("*.json"))
+    }
 
 
 def load_records(records_path: Path) -> list[dict]:
@@ -278,8 +318,9 @@ def load_records(records_path: Path) -> list[dict]:
     path = Path(records_path)
     if path.is_dir():
         path = path / "records.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def evaluate(gold_dir: Path | str, records_path: Path | str) -> Scores:
@@ -293,8 +334,10 @@ def evaluate(gold_dir: Path | str, records_path: Path | str) -> Scores:
             by_stem.setdefault(stem, []).append(record)
         else:
             unscored += 1
-    fields = {name: FieldScore() for name in
-              [*OVERALL_FIELDS, "follow_up", "categories", "actors", "documents"]}
+    fields = {
+        name: FieldScore()
+        for name in [*OVERALL_FIELDS, "follow_up", "categories", "actors", "documents"]
+    }
     for name in (*_EXACT_FIELDS, "period", "signatory_titles", "follow_up"):
         fields[name].kind = "accuracy"
     misses: list[str] = []
@@ -314,8 +357,9 @@ def evaluate(gold_dir: Path | str, records_path: Path | str) -> Scores:
             if pi not in matched:
                 fields["documents"].fp += 1
                 where = f"{stem}#extra"
-                misses.append(f"{where}: extra record {p['id']} ({_kommun_names(p)} "
-                              f"{p.get('years')})")
+                misses.append(
+                    f"{where}: extra record {p['id']} ({_kommun_names(p)} {p.get('years')})"
+                )
                 _score_document_extra(p, fields)
     return Scores(fields, misses, total_docs, unscored)
 

@@ -74,12 +74,16 @@ def screen(root: Path, path: Path, relative: str, allow_outside: bool) -> ErrorR
     if not allow_outside:
         target = outside_link(root, path)
         if target is not None:
-            return ErrorRow(path=relative, stage="parse", reason="link points outside the corpus",
-                            detail=f"resolves to {printable_path(target)[0]}; not read "
-                            "(--follow-outside-links reads it)")
+            return ErrorRow(
+                path=relative,
+                stage="parse",
+                reason="link points outside the corpus",
+                detail=f"resolves to {printable_path(target)[0]}; not read "
+                "(--follow-outside-links reads it)",
+            )
     kind = special_file(path)
     if kind is not None:
-        return ErrorRow(path=relative, stage="parse", reason="not a regular file",
-                        detail=f"{kind}; not read")
+        return ErrorRow(
+            path=relative, stage="parse", reason="not a regular file", detail=f"{kind}; not read"
+        )
     return None
-

@@ -17,19 +17,30 @@ from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
 from .parse.cuts import cut_note
 from .records import ErrorRow, PromiseRecord, Source
-from .results import FileResult, RunSummary
+from .results import FileResult, RunSummary, Task
 from .run_cache import look_up, remember
+from .store.dataset import write_dataset
 from .store.files import write_commitments_csv, write_errors, write_records, write_text
 from .store.outcomes import write_outcomes
 from .store.outset import OutputSet
 from .store.records_csv import write_records_csv
-from .store.sqlite import write_dataset
-from .workers import Task, WorkerPool
+from .workers import WorkerPool
 
-__all__ = ["FileResult", "RunSummary", "discover", "flag_duplicates", "process_file", "run"]
+__all__ = [
+    "FileResult",
+    "RunSummary",
+    "Task",
+    "discover",
+    "flag_duplicates",
+    "process_file",
+    "process_task",
+    "run",
+]
 
 # Files the tool itself writes into a corpus folder; not documents.
 _OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
+# Imported once by the workers' fork server: spaCy loads before the workers fork.
+_WORKER_PRELOAD = ["lofte_extract._preload"]
 
 
 def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
@@ -78,11 +89,14 @@ def process_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return FileResult(relative, error=ErrorRow(path=relative, stage="parse",
-                                                   reason="unreadable file", detail=str(exc)))
+        return FileResult(
+            relative,
+            error=ErrorRow(path=relative, stage="parse", reason="unreadable file", detail=str(exc)),
+        )
     if not data.strip():
-        return FileResult(relative, error=ErrorRow(path=relative, stage="parse",
-                                                   reason="empty file"))
+        return FileResult(
+            relative, error=ErrorRow(path=relative, stage="parse", reason="empty file")
+        )
     entry = manifest.get(relative)
     source = _source(relative, data, entry)
     result = FileResult(relative, sha256=source.sha256)
@@ -93,25 +107,38 @@ def process_file(
         result.error = ErrorRow(path=relative, stage="parse", reason=exc.reason, detail=exc.detail)
         return result
     except Exception as exc:  # a parser bug must not stop the other files
-        result.error = ErrorRow(path=relative, stage="parse", reason="parser failed",
-                                detail=f"{type(exc).__name__}: {exc}")
+        result.error = ErrorRow(
+            path=relative,
+            stage="parse",
+            reason="parser failed",
+            detail=f"{type(exc).__name__}: {exc}",
+        )
         return result
     result.text = doc.text
     result.parse_seconds = time.perf_counter() - started
     if on_parsed is not None:
         on_parsed()
     started = time.perf_counter()
-    source = source.model_copy(update={"format": doc.format, "pages": doc.pages,
-                                       "ocr_pages": doc.ocr_pages})
+    source = source.model_copy(
+        update={"format": doc.format, "pages": doc.pages, "ocr_pages": doc.ocr_pages}
+    )
     try:
         result.records = extract_records(doc, source)
     except NotAPromiseError as exc:
         notes = [str(exc) if str(exc) != NotAPromiseError.reason else None, cut_note(doc.warnings)]
-        result.error = ErrorRow(path=relative, stage="extract", reason=NotAPromiseError.reason,
-                                detail="; ".join(n for n in notes if n) or None)
+        result.error = ErrorRow(
+            path=relative,
+            stage="extract",
+            reason=NotAPromiseError.reason,
+            detail="; ".join(n for n in notes if n) or None,
+        )
     except Exception as exc:
-        result.error = ErrorRow(path=relative, stage="extract", reason="extraction failed",
-                                detail=f"{type(exc).__name__}: {exc}")
+        result.error = ErrorRow(
+            path=relative,
+            stage="extract",
+            reason="extraction failed",
+            detail=f"{type(exc).__name__}: {exc}",
+        )
     # A hub page listing the promises is no promise itself (index_pages.py says why).
     result.error = result.error or index_page_error(result.records, doc, relative)
     if result.error is not None:
@@ -120,6 +147,20 @@ def process_file(
         record.warnings[:0] = doc.warnings + ([name_warning] if name_warning else [])
     result.extract_seconds = time.perf_counter() - started
     return result
+
+
+def process_task(task: Task, note: Callable[[str], None] | None = None) -> FileResult:
+    """`process_file` for one task; what each worker process runs. `note("extract")` tells
+    the pool that parsing is done, so a timeout names the stage it hit."""
+    on_parsed = (lambda: note("extract")) if note is not None else None
+    return process_file(task.root, task.path, task.manifest, on_parsed=on_parsed)
+
+
+def _task_failed(task: Task, reason: str, stage: str | None) -> FileResult:
+    """The error row of a file whose worker was killed (timeout, memory) or died."""
+    return FileResult(
+        task.relative, error=ErrorRow(path=task.relative, stage=stage or "parse", reason=reason)
+    )
 
 
 def run(
@@ -148,8 +189,9 @@ def run(
         cache = ResultCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIR_NAME)
     with OutputSet(out_dir) as output:
         summary = RunSummary(out_dir=Path(out_dir))
-        results = _results(paths, progress, _Work(jobs, timeout, cache), follow_outside_links,
-                           summary)
+        results = _results(
+            paths, progress, _Work(jobs, timeout, cache), follow_outside_links, summary
+        )
         records, errors, texts = _gather(results, summary)
         step = time.perf_counter()
         merged = deduplicate(records)
@@ -227,8 +269,9 @@ def _compute(
     even a single file gets the time limit and memory cap."""
     jobs = min(2, os.cpu_count() or 1) if work.jobs is None else work.jobs
     if jobs == 0:
-        return (on_start(t) or process_file(t.root, t.path, t.manifest) for t in tasks)
-    return WorkerPool(jobs, work.timeout).map(tasks, on_start)
+        return (on_start(t) or process_task(t) for t in tasks)
+    pool = WorkerPool(process_task, _task_failed, jobs, work.timeout, preload=_WORKER_PRELOAD)
+    return pool.map(tasks, on_start)
 
 
 def _gather(
@@ -266,8 +309,10 @@ def flag_duplicates(
         kept = by_id.get(record.id)
         warnings = list(kept.warnings) if kept else list(record.warnings)
         if kept is None and record.source.sha256 in kept_for:
-            warnings.append(f"same promise as record {kept_for[record.source.sha256]}; "
-                            "merged into it in lofte.sqlite")
+            warnings.append(
+                f"same promise as record {kept_for[record.source.sha256]}; "
+                "merged into it in lofte.sqlite"
+            )
         flagged.append(record.model_copy(update={"warnings": warnings}))
     return flagged
 

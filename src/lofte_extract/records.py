@@ -44,9 +44,23 @@ Frequency = Literal["veckovis", "månadsvis", "kvartalsvis", "tertialvis", "halv
 Strength = Literal["firm", "soft"]
 OutcomeStatus = Literal["genomförd", "delvis", "ej genomförd", "pågår", "okänd"]
 Category = Literal[
-    "trafik", "trygghetsvandring", "medborgardialog", "grannsamverkan", "inbrott",
-    "narkotika", "ungdomar", "skola", "synlighet", "nattvandring", "klotter",
-    "fysisk_miljo", "samordning", "tillsyn", "information", "vald", "brott_mot_aldre",
+    "trafik",
+    "trygghetsvandring",
+    "medborgardialog",
+    "grannsamverkan",
+    "inbrott",
+    "narkotika",
+    "ungdomar",
+    "skola",
+    "synlighet",
+    "nattvandring",
+    "klotter",
+    "fysisk_miljo",
+    "samordning",
+    "tillsyn",
+    "information",
+    "vald",
+    "brott_mot_aldre",
     "annat",
 ]
 
@@ -119,7 +133,8 @@ class NumericTarget(_Model):
     text: str = Field(description="The words the target was read from.")
     evidence: Evidence
     part_of: int | None = Field(
-        None, ge=0,
+        None,
+        ge=0,
         description="Index (in the commitment's targets) of the target this one is a subset "
         "of: 'minst tolv trafikinsatser, varav fyra vid skolor'. Never add it to that total.",
     )
@@ -230,7 +245,8 @@ class CommitmentRow(_Model):
     period: TargetPeriod | None = None
     target_text: str | None = Field(None, description="The words the target was read from.")
     part_of: str | None = Field(
-        None, description="target_text of the target this row is a subset of ('varav fyra'); "
+        None,
+        description="target_text of the target this row is a subset of ('varav fyra'); "
         "empty for a total or a target of its own. Never add this row to that total.",
     )
     source_path: str = Field(description="Source file, relative to the corpus root.")

@@ -6,9 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collect.manifest import ManifestEntry
+from .inputs import printable_path
 from .records import ErrorRow, PromiseRecord
 
-__all__ = ["FileResult", "RunSummary"]
+__all__ = ["FileResult", "RunSummary", "Task"]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process."""
+
+    root: Path
+    path: Path
+    manifest: dict[str, ManifestEntry]
+
+    @property
+    def relative(self) -> str:
+        """Path relative to the corpus root, as printable text."""
+        return printable_path(self.path.relative_to(self.root).as_posix())[0]
 
 
 @dataclass

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from .cache import CacheEntry, ResultCache, cacheable, entry_key
-from .results import FileResult
-from .workers import Task
+from .results import FileResult, Task
 
 __all__ = ["look_up", "remember", "task_key"]
 
@@ -42,8 +41,13 @@ def look_up(
                 keys.setdefault(task.relative, []).append(key)
             continue
         hits.append(
-            FileResult(task.relative, sha256=key[0], text=entry.text, records=entry.records,
-                       error=entry.error)
+            FileResult(
+                task.relative,
+                sha256=key[0],
+                text=entry.text,
+                records=entry.records,
+                error=entry.error,
+            )
         )
     return hits, misses, keys
 

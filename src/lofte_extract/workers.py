@@ -1,7 +1,9 @@
-"""Worker processes that parse and extract files, each file under a time and memory limit.
+"""Worker processes that run one function over tasks, each task under a time and memory limit.
 
 A hostile file (a PDF that makes pdfminer loop, a decompression bomb) must cost one
 error row, not the run: each worker is a separate process the run can kill and replace.
+The pool knows nothing of files: the caller (pipeline.py) gives the function to run and
+the function that turns a killed task into a result.
 """
 
 from __future__ import annotations
@@ -10,41 +12,27 @@ import multiprocessing
 import resource
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from .collect.manifest import ManifestEntry
-from .inputs import printable_path
-from .records import ErrorRow
-from .results import FileResult
+__all__ = ["Stage", "WorkerPool"]
 
-__all__ = ["Task", "WorkerPool"]
-
-# Sent by a worker when a file is parsed and extraction begins, so a timeout names its stage.
-_PARSED = "parsed"
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
-class Task:
-    """One file to process."""
+class Stage:
+    """A worker's note that its task entered a stage: a timeout then names the stage."""
 
-    root: Path
-    path: Path
-    manifest: dict[str, ManifestEntry]
-
-    @property
-    def relative(self) -> str:
-        """Path relative to the corpus root, as printable text."""
-        return printable_path(self.path.relative_to(self.root).as_posix())[0]
+    name: str
 
 
-def _serve(conn: Connection, memory_bytes: int | None) -> None:
-    from .pipeline import process_file
-
+def _serve(conn: Connection, work: Callable[..., Any], memory_bytes: int | None) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and keeps the old outputs.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes:
@@ -57,24 +45,28 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         if task is None:
             return
         try:
-            conn.send(process_file(task.root, task.path, task.manifest,
-                                   on_parsed=lambda: conn.send(_PARSED)))
+            conn.send(work(task, lambda name: conn.send(Stage(name))))
         except MemoryError:
             conn.send(None)
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, memory_bytes: int | None):
+    def __init__(
+        self,
+        context: multiprocessing.context.BaseContext,
+        work: Callable[[Any], Any],
+        memory_bytes: int | None,
+    ):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory_bytes), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, work, memory_bytes), daemon=True)
         self.process.start()
         child.close()
-        self.task: Task | None = None
+        self.task: Any = None
         self.started = 0.0
-        self.stage = "parse"
+        self.stage: str | None = None
 
-    def give(self, task: Task) -> None:
-        self.task, self.started, self.stage = task, time.monotonic(), "parse"
+    def give(self, task: Any) -> None:
+        self.task, self.started, self.stage = task, time.monotonic(), None
         self.conn.send(task)
 
     def kill(self) -> None:
@@ -96,24 +88,58 @@ def _sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-class WorkerPool:
-    """Runs `process_file` over tasks in `jobs` processes; yields results as they finish."""
+class WorkerPool(Generic[T, R]):
+    """Runs `work` over tasks in `jobs` processes; yields results as they finish.
 
-    def __init__(self, jobs: int, timeout: float, memory_mb: int | None = 4096):
+    `work(task, note)` must be a module-level function (it is sent to the workers by name);
+    it may call `note(stage)` as it enters a stage. `failed` makes the result of a task whose
+    worker timed out, ran out of memory or died, from the task, the reason and the stage last
+    noted (None before any). `preload` names modules the fork server imports once for all
+    workers (slow imports such as spaCy models).
+    """
+
+    def __init__(
+        self,
+        work: Callable[[T, Callable[[str], None]], R],
+        failed: Callable[[T, str, str | None], R],
+        jobs: int,
+        timeout: float,
+        memory_mb: int | None = 4096,
+        preload: Sequence[str] = (),
+    ):
+        self.work = work
+        self.failed = failed
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.memory_bytes = memory_mb * 1024 * 1024 if memory_mb else None
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["lofte_extract._preload"])
+        self.context.set_forkserver_preload(list(preload))
 
-    def map(self, tasks: list[Task], on_start: Callable[[Task], None] | None = None) -> Iterator:
-        """Results (FileResult) in completion order; a stuck or dead worker gives an error."""
+    def _worker(self) -> _Worker:
+        return _Worker(self.context, self.work, self.memory_bytes)
 
+    def _outcome(self, worker: _Worker, ready: list) -> tuple[Any, str | None]:
+        """(result, None) when the worker finished its task; (None, reason) when it must be
+        killed; (None, None) while it works on (a stage note only updates its stage)."""
+        if worker.conn in ready:
+            try:
+                result = worker.conn.recv()
+            except (EOFError, OSError):
+                return None, "worker crashed (out of memory?)"
+            if isinstance(result, Stage):
+                worker.stage = result.name
+                return None, None
+            return (result, None) if result is not None else (None, "out of memory")
+        if time.monotonic() - worker.started >= self.timeout:
+            return None, f"timed out after {self.timeout:g}s"
+        return None, None
+
+    def map(self, tasks: list[T], on_start: Callable[[T], None] | None = None) -> Iterator[R]:
+        """Results in completion order; a stuck or dead worker gives `failed(task, reason)`."""
         pending = list(reversed(tasks))
         with _sigint_ignored():  # the fork server inherits it: Ctrl-C is for this process
             forkserver.ensure_running()  # starts it without waiting for its preload
-        workers = [_Worker(self.context, self.memory_bytes)
-                   for _ in range(min(self.jobs, len(tasks)))]
+        workers = [self._worker() for _ in range(min(self.jobs, len(tasks)))]
         try:
             while pending or any(w.task for w in workers):
                 for worker in workers:
@@ -129,28 +155,14 @@ class WorkerPool:
                     if worker.task is None:
                         continue
                     task = worker.task
-                    reason = None
-                    if worker.conn in ready:
-                        try:
-                            result = worker.conn.recv()
-                        except (EOFError, OSError):
-                            result, reason = None, "worker crashed (out of memory?)"
-                        if result == _PARSED:
-                            worker.stage = "extract"
-                            continue
-                        if result is not None:
-                            worker.task = None
-                            yield result
-                            continue
-                        reason = reason or "out of memory"
-                    elif time.monotonic() - worker.started >= self.timeout:
-                        reason = f"timed out after {self.timeout:g}s"
-                    else:
-                        continue
-                    worker.kill()
-                    workers[index] = _Worker(self.context, self.memory_bytes)
-                    yield FileResult(task.relative, error=ErrorRow(
-                        path=task.relative, stage=worker.stage, reason=reason))
+                    result, reason = self._outcome(worker, ready)
+                    if result is not None:
+                        worker.task = None
+                        yield result
+                    elif reason is not None:
+                        worker.kill()
+                        workers[index] = self._worker()
+                        yield self.failed(task, reason, worker.stage)
         finally:
             for worker in workers:
                 if worker.task is None and worker.process.is_alive():

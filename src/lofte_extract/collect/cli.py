@@ -55,36 +55,89 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The collect options, shared by the subcommand and `python -m lofte_extract.collect`."""
     d = CollectConfig()
     parser.add_argument("urls", nargs="*", metavar="URL", help="page or PDF to fetch")
-    parser.add_argument("--from-file", type=Path, metavar="FILE", action="append",
-                        help="read URLs from FILE, one per line ('#' comments; a TSV "
-                             "line's first http(s) field); may repeat")
-    parser.add_argument("-o", "--output", type=Path, default=Path("corpus"),
-                        metavar="CORPUS_DIR", help="folder to fill (default: corpus)")
-    parser.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
-                        help=f"refuse files larger than N bytes (default: {d.max_bytes})")
-    parser.add_argument("--timeout", type=float, default=d.timeout, metavar="SECONDS",
-                        help=f"connect and read timeout (default: {d.timeout:g})")
-    parser.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
-                        help="total time one download may take (default: 3 x --timeout)")
-    parser.add_argument("--delay", type=float, default=d.delay, metavar="SECONDS",
-                        help=f"pause between requests to one host (default: {d.delay:g}; "
-                             "a longer robots.txt Crawl-delay wins, up to "
-                             f"{d.max_crawl_delay:g}s)")
-    parser.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N",
-                        help=f"download at most N URLs (default: {d.max_pages})")
-    parser.add_argument("--depth", type=int, default=d.depth, metavar="N",
-                        help=f"follow relevant links N hops from the seeds (default: {d.depth};"
-                             " 0 fetches only the URLs given)")
-    parser.add_argument("--retries", type=int, default=d.retries, metavar="N",
-                        help=f"extra attempts after a 5xx or 429 (default: {d.retries})")
-    parser.add_argument("--user-agent", default=USER_AGENT, metavar="UA",
-                        help="User-Agent header (robots.txt is matched as 'lofte-extract')")
-    parser.add_argument("--any-host", action="store_true",
-                        help="also follow relevant links to other hosts")
-    parser.add_argument("--refresh", action="store_true",
-                        help="revalidate URLs already in the manifest with conditional requests")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print only the summary line")
+    parser.add_argument(
+        "--from-file",
+        type=Path,
+        metavar="FILE",
+        action="append",
+        help="read URLs from FILE, one per line ('#' comments; a TSV "
+        "line's first http(s) field); may repeat",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("corpus"),
+        metavar="CORPUS_DIR",
+        help="folder to fill (default: corpus)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=d.max_bytes,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default: {d.max_bytes})",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=d.timeout,
+        metavar="SECONDS",
+        help=f"connect and read timeout (default: {d.timeout:g})",
+    )
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="total time one download may take (default: 3 x --timeout)",
+    )
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=d.delay,
+        metavar="SECONDS",
+        help=f"pause between requests to one host (default: {d.delay:g}; "
+        "a longer robots.txt Crawl-delay wins, up to "
+        f"{d.max_crawl_delay:g}s)",
+    )
+    parser.add_argument(
+        "--max-pages",
+        type=int,
+        default=d.max_pages,
+        metavar="N",
+        help=f"download at most N URLs (default: {d.max_pages})",
+    )
+    parser.add_argument(
+        "--depth",
+        type=int,
+        default=d.depth,
+        metavar="N",
+        help=f"follow relevant links N hops from the seeds (default: {d.depth};"
+        " 0 fetches only the URLs given)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        default=d.retries,
+        metavar="N",
+        help=f"extra attempts after a 5xx or 429 (default: {d.retries})",
+    )
+    parser.add_argument(
+        "--user-agent",
+        default=USER_AGENT,
+        metavar="UA",
+        help="User-Agent header (robots.txt is matched as 'lofte-extract')",
+    )
+    parser.add_argument(
+        "--any-host", action="store_true", help="also follow relevant links to other hosts"
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="revalidate URLs already in the manifest with conditional requests",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
 
 def read_url_file(path: Path) -> list[str]:
@@ -110,22 +163,33 @@ def run(args: argparse.Namespace) -> int:
             print(f"lofte-extract collect: cannot read {path}: {exc.strerror}", file=sys.stderr)
             return 2
     if not urls:
-        print("lofte-extract collect: no URLs given (pass URL or --from-file FILE)",
-              file=sys.stderr)
+        print(
+            "lofte-extract collect: no URLs given (pass URL or --from-file FILE)", file=sys.stderr
+        )
         return 2
     for name in ("max_bytes", "max_pages"):
         if getattr(args, name) < 1:
-            print(f"lofte-extract collect: --{name.replace('_', '-')} must be at least 1",
-                  file=sys.stderr)
+            print(
+                f"lofte-extract collect: --{name.replace('_', '-')} must be at least 1",
+                file=sys.stderr,
+            )
             return 2
     if not args.user_agent.isascii():
-        print("lofte-extract collect: --user-agent must be ASCII (it is an HTTP header)",
-              file=sys.stderr)
+        print(
+            "lofte-extract collect: --user-agent must be ASCII (it is an HTTP header)",
+            file=sys.stderr,
+        )
         return 2
     config = CollectConfig(
-        max_bytes=args.max_bytes, timeout=args.timeout, deadline=args.deadline,
-        delay=max(0.0, args.delay), max_pages=args.max_pages, depth=max(0, args.depth),
-        user_agent=args.user_agent, refresh=args.refresh, retries=max(0, args.retries),
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        deadline=args.deadline,
+        delay=max(0.0, args.delay),
+        max_pages=args.max_pages,
+        depth=max(0, args.depth),
+        user_agent=args.user_agent,
+        refresh=args.refresh,
+        retries=max(0, args.retries),
         any_host=args.any_host,
     )
 
@@ -136,8 +200,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"lofte-extract collect: {args.output} exists and is not a folder", file=sys.stderr)
         return 2
     try:
-        report = collect(urls, args.output, config=config,
-                         progress=None if args.quiet else say)
+        report = collect(urls, args.output, config=config, progress=None if args.quiet else say)
     except OSError as exc:
         print(f"lofte-extract collect: cannot write to {args.output}: {exc}", file=sys.stderr)
         return 2
@@ -149,7 +212,9 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Stand-alone entry point: `python -m lofte_extract.collect URL ...`."""
     parser = argparse.ArgumentParser(
-        prog="lofte-extract collect", description=_DESCRIPTION, epilog=_EPILOG,
+        prog="lofte-extract collect",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)

@@ -113,8 +113,12 @@ def collect(
                 report.skipped.append(Skipped(url, "not modified"))
                 say(f"skipped {url}: not modified since {known.fetched_at}")
                 if known.path.endswith(".html"):
-                    follow((corpus.root / known.path).read_bytes(), known.final_url or url,
-                           known.charset, depth)
+                    follow(
+                        (corpus.root / known.path).read_bytes(),
+                        known.final_url or url,
+                        known.charset,
+                        depth,
+                    )
                 continue
             if depth == 0:
                 sites.add(_site(host_of(download.final_url)))  # a seed may redirect to www.
@@ -126,8 +130,12 @@ def collect(
                 continue
             _record(report, entry, new, url, say)
             if download.kind == "html":
-                follow((corpus.root / entry.path).read_bytes(), download.final_url,
-                       download.charset, depth)
+                follow(
+                    (corpus.root / entry.path).read_bytes(),
+                    download.final_url,
+                    download.charset,
+                    depth,
+                )
     finally:
         corpus.clean_partials()
         corpus.compact_errors()
@@ -135,8 +143,9 @@ def collect(
     return report
 
 
-def _record(report: CollectReport, entry: ManifestEntry, new: bool, url: str,
-            say: Progress) -> None:
+def _record(
+    report: CollectReport, entry: ManifestEntry, new: bool, url: str, say: Progress
+) -> None:
     if new or entry.url == url:
         report.fetched.append(entry)
         say(f"fetched {url} -> {entry.path} ({entry.size} bytes)")

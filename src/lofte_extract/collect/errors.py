@@ -28,9 +28,16 @@ def format_size(n: int) -> str:
     return f"{n} bytes"
 
 
-_DNS_HINTS = ("name or service not known", "nodename nor servname", "getaddrinfo",
-              "name resolution", "no address associated", "[errno -2]", "[errno -3]",
-              "[errno 11001]")
+_DNS_HINTS = (
+    "name or service not known",
+    "nodename nor servname",
+    "getaddrinfo",
+    "name resolution",
+    "no address associated",
+    "[errno -2]",
+    "[errno -3]",
+    "[errno 11001]",
+)
 
 
 def describe_http_error(exc: Exception, timeout: float) -> FetchError:

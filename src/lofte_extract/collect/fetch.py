@@ -96,8 +96,12 @@ class Session:
             raise FetchError(rules.reason, rules.detail)
         return rules
 
-    def download(self, url: str, check: Callable[[str], None] | None = None,
-                 validators: dict[str, str] | None = None) -> Download | None:
+    def download(
+        self,
+        url: str,
+        check: Callable[[str], None] | None = None,
+        validators: dict[str, str] | None = None,
+    ) -> Download | None:
         """Fetch `url` into a temp file, following redirects; FetchError says why not.
 
         `check(url)` vets the URL and every redirect target (hosts, addresses) by raising.
@@ -121,9 +125,19 @@ class Session:
             if answer.file is None:
                 raise FetchError(f"HTTP {answer.status}")
             tmp, sha, size, kind = answer.file
-            return Download(url, current, answer.status, answer.media, answer.charset, kind,
-                            tmp, sha, size, answer.headers.get("etag"),
-                            answer.headers.get("last-modified"))
+            return Download(
+                url,
+                current,
+                answer.status,
+                answer.media,
+                answer.charset,
+                kind,
+                tmp,
+                sha,
+                size,
+                answer.headers.get("etag"),
+                answer.headers.get("last-modified"),
+            )
 
     def _next_hop(self, current: str, answer: _Answer, chain: list[str], limit: int) -> str:
         location = answer.headers.get("location")
@@ -139,8 +153,9 @@ class Session:
         chain.append(target)
         return target
 
-    def _with_retries(self, url: str, *, to_memory: bool,
-                      validators: dict[str, str] | None = None) -> _Answer:
+    def _with_retries(
+        self, url: str, *, to_memory: bool, validators: dict[str, str] | None = None
+    ) -> _Answer:
         cfg = self.config
         for attempt in range(cfg.retries + 1):
             last = attempt == cfg.retries
@@ -155,25 +170,28 @@ class Session:
             if answer.status != 429 and answer.status < 500:
                 return answer
             if last:
-                raise FetchError(f"HTTP {answer.status}",
-                                 f"still failing after {cfg.retries + 1} attempts")
+                raise FetchError(
+                    f"HTTP {answer.status}", f"still failing after {cfg.retries + 1} attempts"
+                )
             asked = retry_after(answer.headers.get("retry-after"))
             if asked is not None and asked > cfg.max_retry_wait:
-                raise FetchError(f"HTTP {answer.status}",
-                                 f"Retry-After {asked:g}s is over the {cfg.max_retry_wait:g}s cap")
+                raise FetchError(
+                    f"HTTP {answer.status}",
+                    f"Retry-After {asked:g}s is over the {cfg.max_retry_wait:g}s cap",
+                )
             wait = asked if asked is not None else cfg.backoff * 2**attempt
             time.sleep(min(wait, cfg.max_retry_wait))
         raise AssertionError("unreachable")  # the last attempt returns or raises
 
-    def _exchange(self, url: str, *, to_memory: bool,
-                  validators: dict[str, str] | None = None) -> _Answer:
+    def _exchange(
+        self, url: str, *, to_memory: bool, validators: dict[str, str] | None = None
+    ) -> _Answer:
         cancel = threading.Event()
         limit = ROBOTS_MAX_BYTES if to_memory else self.config.max_bytes
         total = self.config.total_deadline
 
         def work() -> _Answer:
-            return _exchange(url, self.config, self.tmp_dir, cancel, limit, to_memory,
-                             validators)
+            return _exchange(url, self.config, self.tmp_dir, cancel, limit, to_memory, validators)
 
         try:
             return _run_with_deadline(work, total + 1.0, cancel)
@@ -237,13 +255,24 @@ def _run_with_deadline(work: Callable[[], T], seconds: float, cancel: threading.
     return box["value"]  # type: ignore[return-value]
 
 
-def _exchange(url: str, cfg: CollectConfig, tmp_dir: Path, cancel: threading.Event,
-              limit: int, to_memory: bool, validators: dict[str, str] | None = None) -> _Answer:
+def _exchange(
+    url: str,
+    cfg: CollectConfig,
+    tmp_dir: Path,
+    cancel: threading.Event,
+    limit: int,
+    to_memory: bool,
+    validators: dict[str, str] | None = None,
+) -> _Answer:
     deadline = time.monotonic() + cfg.total_deadline
     headers = {"User-Agent": cfg.user_agent, "Accept": _ACCEPT, **(validators or {})}
     try:
-        with httpx.Client(timeout=httpx.Timeout(cfg.timeout), headers=headers,
-                          follow_redirects=False, verify=_ssl_context()) as client:
+        with httpx.Client(
+            timeout=httpx.Timeout(cfg.timeout),
+            headers=headers,
+            follow_redirects=False,
+            verify=_ssl_context(),
+        ) as client:
             with client.stream("GET", url) as resp:
                 if not 200 <= resp.status_code < 300:
                     return _Answer(resp.status_code, resp.headers)
@@ -256,8 +285,9 @@ def _exchange(url: str, cfg: CollectConfig, tmp_dir: Path, cancel: threading.Eve
                     raise FetchError(f"unsupported content type: {media}")
                 _check_length(resp.headers.get("content-length"), limit)
                 file = _save(resp, tmp_dir, limit, deadline, cancel, cfg, kind, media)
-                return _Answer(resp.status_code, resp.headers, file=file, media=media,
-                               charset=charset)
+                return _Answer(
+                    resp.status_code, resp.headers, file=file, media=media, charset=charset
+                )
     except httpx.HTTPError as exc:
         raise describe_http_error(exc, cfg.timeout) from None
     except httpx.InvalidURL as exc:
@@ -277,32 +307,48 @@ _ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;
 
 def _check_length(value: str | None, limit: int) -> None:
     if value and value.strip().isdigit() and int(value) > limit:
-        raise FetchError(f"too large: over {format_size(limit)}",
-                         f"Content-Length {int(value)} bytes")
+        raise FetchError(
+            f"too large: over {format_size(limit)}", f"Content-Length {int(value)} bytes"
+        )
 
 
-def _chunks(resp: httpx.Response, limit: int, deadline: float, cancel: threading.Event,
-            cfg: CollectConfig, *, truncate: bool = False):
+def _chunks(
+    resp: httpx.Response,
+    limit: int,
+    deadline: float,
+    cancel: threading.Event,
+    cfg: CollectConfig,
+    *,
+    truncate: bool = False,
+):
     size = 0
     for chunk in resp.iter_bytes():  # as received: a fixed size would wait for a trickle
         if cancel.is_set():
             raise FetchError("cancelled")
         if time.monotonic() > deadline:
-            raise FetchError(f"timeout: download not finished after {cfg.total_deadline:g}s",
-                             f"{size} bytes received")
+            raise FetchError(
+                f"timeout: download not finished after {cfg.total_deadline:g}s",
+                f"{size} bytes received",
+            )
         size += len(chunk)
         if size > limit:
             if truncate:
                 yield chunk[: len(chunk) - (size - limit)]
                 return
-            raise FetchError(f"too large: over {format_size(limit)}",
-                             "aborted while streaming")
+            raise FetchError(f"too large: over {format_size(limit)}", "aborted while streaming")
         yield chunk
 
 
-def _save(resp: httpx.Response, tmp_dir: Path, limit: int, deadline: float,
-          cancel: threading.Event, cfg: CollectConfig, kind: str,
-          media: str) -> tuple[Path, str, int, str]:
+def _save(
+    resp: httpx.Response,
+    tmp_dir: Path,
+    limit: int,
+    deadline: float,
+    cancel: threading.Event,
+    cfg: CollectConfig,
+    kind: str,
+    media: str,
+) -> tuple[Path, str, int, str]:
     fd, name = tempfile.mkstemp(prefix=PART_PREFIX, suffix=".tmp", dir=tmp_dir)
     tmp = Path(name)
     digest = hashlib.sha256()
@@ -322,8 +368,10 @@ def _save(resp: httpx.Response, tmp_dir: Path, limit: int, deadline: float,
         sniffed = sniff_kind(head)
         if kind == "sniff" or (sniffed is not None and sniffed != kind and kind != "txt"):
             if sniffed is None:
-                raise FetchError(f"unsupported content type: {media or 'none given'}",
-                                 "bytes are neither PDF nor HTML")
+                raise FetchError(
+                    f"unsupported content type: {media or 'none given'}",
+                    "bytes are neither PDF nor HTML",
+                )
             kind = sniffed
         os.chmod(tmp, 0o644)  # mkstemp makes it private; corpus files are for sharing
         ok = True
@@ -331,4 +379,3 @@ def _save(resp: httpx.Response, tmp_dir: Path, limit: int, deadline: float,
     finally:
         if not ok or cancel.is_set():
             tmp.unlink(missing_ok=True)
-

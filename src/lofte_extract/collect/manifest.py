@@ -71,7 +71,7 @@ def append_jsonl(path: Path, line: str) -> None:
         if end and os.pread(fd, 1, end - 1) != b"\n":
             data = b"\n" + data  # a file cut off mid-line keeps its bad line to itself
         while data:
-            data = data[os.write(fd, data):]
+            data = data[os.write(fd, data) :]
         os.fsync(fd)
     finally:
         os.close(fd)

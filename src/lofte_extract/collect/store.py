@@ -49,12 +49,15 @@ class Corpus:
         if same is not None and (self.root / same.path).is_file():
             download.tmp_path.unlink(missing_ok=True)
             if download.url in (same.url, same.final_url, *same.also_urls):
-                entry = same.model_copy(update={"fetched_at": _now(), "etag": download.etag,
-                                                "last_modified": download.last_modified})
-            else:
                 entry = same.model_copy(
-                    update={"also_urls": [*same.also_urls, download.url]}
+                    update={
+                        "fetched_at": _now(),
+                        "etag": download.etag,
+                        "last_modified": download.last_modified,
+                    }
                 )
+            else:
+                entry = same.model_copy(update={"also_urls": [*same.also_urls, download.url]})
             append_manifest(self.root, entry)
             self._index(entry)
             return entry, False

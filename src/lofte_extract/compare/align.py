@@ -156,9 +156,11 @@ def _is_subset(commitment: Commitment, index: int) -> bool:
 def _cell(record: PromiseRecord, commitment: Commitment, target: NumericTarget | None) -> Cell:
     evidence = (target or commitment).evidence
     index = commitment.targets.index(target) if target else -1
-    parts = [{"value": t.value, "qualifier": t.qualifier, "unit": t.unit, "text": t.text}
-             for i, t in enumerate(commitment.targets)
-             if target is not None and t.part_of == index and _is_subset(commitment, i)]
+    parts = [
+        {"value": t.value, "qualifier": t.qualifier, "unit": t.unit, "text": t.text}
+        for i, t in enumerate(commitment.targets)
+        if target is not None and t.part_of == index and _is_subset(commitment, i)
+    ]
     return Cell(
         text=commitment.text,
         record_id=record.id,
@@ -188,19 +190,26 @@ def _items(record: PromiseRecord, categories: set[str] | None) -> list[_Item]:
             category = _primary_category(commitment, key)
             if categories and category not in categories:
                 category = wanted[0]
-            items.append(_Item(category, key, target.period, _cell(record, commitment, target),
-                               words))
+            items.append(
+                _Item(category, key, target.period, _cell(record, commitment, target), words)
+            )
         if not commitment.targets:
-            items.append(_Item(wanted[0] if categories else _primary_category(commitment, ""),
-                               "", None, _cell(record, commitment, None), words))
+            items.append(
+                _Item(
+                    wanted[0] if categories else _primary_category(commitment, ""),
+                    "",
+                    None,
+                    _cell(record, commitment, None),
+                    words,
+                )
+            )
     return items
 
 
 def _merge(cells: list[Cell]) -> Cell:
     """One cell from several: identical wordings collapse, counts in one record add up."""
     first = cells[0]
-    merged = Cell(**{**first.__dict__, "context": list(first.context),
-                     "parts": list(first.parts)})
+    merged = Cell(**{**first.__dict__, "context": list(first.context), "parts": list(first.parts)})
     seen = {first.text}
     for cell in cells[1:]:
         if cell.text in seen and cell.value == merged.value:
@@ -232,8 +241,9 @@ def _column_cells(items: list[_Item]) -> dict[tuple[str, str, str | None], Cell]
             continue
         for item in group:
             # "lovar att öka trafiksäkerheten" is the heading of "två trafikinsatser".
-            best = max(counted, key=lambda k: (
-                max(jaccard(item.words, o.words) for o in grouped[k]), k))
+            best = max(
+                counted, key=lambda k: (max(jaccard(item.words, o.words) for o in grouped[k]), k)
+            )
             cells[best].context.append(item.cell.text)
     return cells
 
@@ -244,8 +254,11 @@ def _status(row: Row, columns: list[str], category_present: dict[str, bool]) -> 
         return None
     first, last = row.values[columns[0]], row.values[columns[-1]]
     if first is None or last is None:
-        if not row.unit_key and category_present.get(columns[0]) \
-                and category_present.get(columns[-1]):
+        if (
+            not row.unit_key
+            and category_present.get(columns[0])
+            and category_present.get(columns[-1])
+        ):
             return "changed"  # the category stays; only its uncounted wording moved
         if first is None and last is not None:
             return "new"
@@ -267,8 +280,12 @@ def comparable(record: PromiseRecord) -> bool:
     return record.doc_type in _COMPARABLE_DOC_TYPES and bool(record.commitments)
 
 
-def _year_status(row: Row, columns: list[str], covered: dict[str, list[PromiseRecord]],
-                 category_present: dict[str, bool]) -> None:
+def _year_status(
+    row: Row,
+    columns: list[str],
+    covered: dict[str, list[PromiseRecord]],
+    category_present: dict[str, bool],
+) -> None:
     """Set the row's status over the years whose records can say so, naming those records."""
     years = [c for c in columns if c in covered]
     own = [c for c in years if any(comparable(r) for r in covered[c])]
@@ -278,8 +295,10 @@ def _year_status(row: Row, columns: list[str], covered: dict[str, list[PromiseRe
         row.status_records = {c: [r.id for r in covered[c]] for c in years}
         cannot = [c for c in years if c not in own or unseen]
         kinds = sorted({r.doc_type for c in cannot for r in covered[c]})
-        row.status_note = (f"{', '.join(cannot)}: only {'/'.join(kinds)} records that cannot "
-                           "say what was kept or dropped")
+        row.status_note = (
+            f"{', '.join(cannot)}: only {'/'.join(kinds)} records that cannot "
+            "say what was kept or dropped"
+        )
         return
     row.status = _status(row, own, category_present)
     if row.status is not None:
@@ -289,8 +308,10 @@ def _year_status(row: Row, columns: list[str], covered: dict[str, list[PromiseRe
 def _chosen(records: list[PromiseRecord]) -> list[PromiseRecord]:
     records = [r for r in records if comparable(r)] or records
     best = min(_DOC_PRIORITY.get(r.doc_type, 9) for r in records)
-    return sorted((r for r in records if _DOC_PRIORITY.get(r.doc_type, 9) == best),
-                  key=lambda r: (-len(r.commitments), r.id))
+    return sorted(
+        (r for r in records if _DOC_PRIORITY.get(r.doc_type, 9) == best),
+        key=lambda r: (-len(r.commitments), r.id),
+    )
 
 
 def _matches_kommun(name: str, code: str, wanted: list[str] | None) -> bool:
@@ -298,8 +319,14 @@ def _matches_kommun(name: str, code: str, wanted: list[str] | None) -> bool:
 
 
 def _row_order(row: Row) -> tuple:
-    return (row.kommun or "", row.year or 0, _CATEGORY_ORDER.get(row.category, 99),
-            row.unit_key == "", row.unit_key, row.period or "")
+    return (
+        row.kommun or "",
+        row.year or 0,
+        _CATEGORY_ORDER.get(row.category, 99),
+        row.unit_key == "",
+        row.unit_key,
+        row.period or "",
+    )
 
 
 def compare_records(
@@ -342,8 +369,7 @@ def compare_records(
             present[head + (category,)][column] = True
     rows = []
     for (year, name, code, category, key, period), cells in table.items():
-        row = Row(name, code, category, key, period, {c: cells.get(c) for c in columns},
-                  year=year)
+        row = Row(name, code, category, key, period, {c: cells.get(c) for c in columns}, year=year)
         if side_by_side:
             row.status = "shared" if all(row.values.values()) else "partial"
         else:

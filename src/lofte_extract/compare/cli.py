@@ -34,16 +34,31 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "Example: lofte-extract compare out --kommun Eslöv --year 2016 --year 2017",
     )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
-    parser.add_argument("--kommun", action="append", metavar="NAME",
-                        help="kommun name or kommunkod ('eslov', 'Eslövs kommun' and 1285 all "
-                        "find Eslöv); repeat for several")
-    parser.add_argument("--year", action="append", type=int, metavar="YEAR",
-                        help="year to compare; repeat for several")
-    parser.add_argument("--category", action="append", choices=get_args(Category),
-                        metavar="KEY", help="codebook category key; repeat for several")
+    parser.add_argument(
+        "--kommun",
+        action="append",
+        metavar="NAME",
+        help="kommun name or kommunkod ('eslov', 'Eslövs kommun' and 1285 all "
+        "find Eslöv); repeat for several",
+    )
+    parser.add_argument(
+        "--year",
+        action="append",
+        type=int,
+        metavar="YEAR",
+        help="year to compare; repeat for several",
+    )
+    parser.add_argument(
+        "--category",
+        action="append",
+        choices=get_args(Category),
+        metavar="KEY",
+        help="codebook category key; repeat for several",
+    )
     parser.add_argument("--format", choices=FORMATS, default="table")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE instead of standard output")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
     parser.set_defaults(func=run_compare)
     return parser
 
@@ -65,8 +80,7 @@ def run_compare(args: argparse.Namespace) -> int:
         for query, close in unknown.items():
             hint = f"; closest: {', '.join(close)}" if close else ""
             return _fail(f"no kommun {query!r} among the {len(records)} records{hint}")
-    comparison = compare_records(records, kommuner=codes, years=args.year,
-                                 categories=args.category)
+    comparison = compare_records(records, kommuner=codes, years=args.year, categories=args.category)
     if not comparison.rows:
         wanted = ", ".join(args.kommun or []) or "any kommun"
         years = ", ".join(str(y) for y in args.year or []) or "any year"

@@ -18,8 +18,13 @@ __all__ = ["Discrepancy", "compare_pair", "deduplicate"]
 
 # Which doc types can be the same promise: a news item may restate the promise,
 # but a follow-up report or an agreement is a different document.
-_FAMILY = {"lofte": "promise", "nyhet": "promise", "uppfoljning": "uppfoljning",
-           "overenskommelse": "overenskommelse", "annat": "annat"}
+_FAMILY = {
+    "lofte": "promise",
+    "nyhet": "promise",
+    "uppfoljning": "uppfoljning",
+    "overenskommelse": "overenskommelse",
+    "annat": "annat",
+}
 _DOC_RANK = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
 _FORMAT_RANK = {"pdf": 0, "html": 1, "txt": 2}
 _SAME_COMMITMENT = 0.6
@@ -37,9 +42,14 @@ class Discrepancy:
 
 def _rank(record: PromiseRecord) -> tuple:
     """Which copy is kept: the promise over an article, the signed PDF over a page."""
-    return (_DOC_RANK.get(record.doc_type, 9), record.signed_date is None,
-            -len(record.commitments), _FORMAT_RANK.get(record.source.format, 9),
-            record.source.path, record.id)
+    return (
+        _DOC_RANK.get(record.doc_type, 9),
+        record.signed_date is None,
+        -len(record.commitments),
+        _FORMAT_RANK.get(record.source.format, 9),
+        record.source.path,
+        record.id,
+    )
 
 
 def _group_key(record: PromiseRecord) -> tuple | None:
@@ -48,8 +58,12 @@ def _group_key(record: PromiseRecord) -> tuple | None:
     # An empty tuple, not None, for "no period": group keys are sorted, and None does not
     # compare with a (start, end) tuple of another record of the same kommun and years.
     period = (record.period.start, record.period.end) if record.period else ()
-    return (tuple(sorted(k.code for k in record.kommuner)), tuple(sorted(record.years)),
-            period, _FAMILY.get(record.doc_type, record.doc_type))
+    return (
+        tuple(sorted(k.code for k in record.kommuner)),
+        tuple(sorted(record.years)),
+        period,
+        _FAMILY.get(record.doc_type, record.doc_type),
+    )
 
 
 def _numbers(commitment: Commitment) -> list[tuple]:
@@ -81,14 +95,20 @@ def compare_pair(a: PromiseRecord, b: PromiseRecord) -> tuple[float, list[Discre
         matched += 1
         other = b.commitments[index]
         if _numbers(commitment) != _numbers(other):
-            differences.append(Discrepancy(_target_words(commitment.targets),
-                                           _target_words(other.targets)))
+            differences.append(
+                Discrepancy(_target_words(commitment.targets), _target_words(other.targets))
+            )
     return matched / max(len(a.commitments), len(b.commitments)), differences
 
 
 def _same_titles(a: PromiseRecord, b: PromiseRecord) -> bool:
-    return bool(a.title) and bool(b.title) and masked_words(a.title) == masked_words(b.title) \
-        and not a.commitments and not b.commitments
+    return (
+        bool(a.title)
+        and bool(b.title)
+        and masked_words(a.title) == masked_words(b.title)
+        and not a.commitments
+        and not b.commitments
+    )
 
 
 def _parts_of_one_file(a: PromiseRecord, b: PromiseRecord) -> bool:
@@ -106,14 +126,17 @@ def _merge(kept: PromiseRecord, other: PromiseRecord) -> PromiseRecord:
     return kept.model_copy(update={"also_in": also_in})
 
 
-def _warn(record: PromiseRecord, other: PromiseRecord, differences: list[Discrepancy],
-          swap: bool) -> PromiseRecord:
+def _warn(
+    record: PromiseRecord, other: PromiseRecord, differences: list[Discrepancy], swap: bool
+) -> PromiseRecord:
     pairs = "; ".join(
         f"'{d.theirs}' vs '{d.ours}'" if swap else f"'{d.ours}' vs '{d.theirs}'"
         for d in differences
     )
-    message = (f"possible duplicate of record {other.id} ({other.source.path}) "
-               f"with different numbers: {pairs}")
+    message = (
+        f"possible duplicate of record {other.id} ({other.source.path}) "
+        f"with different numbers: {pairs}"
+    )
     if message in record.warnings:
         return record
     return record.model_copy(update={"warnings": [*record.warnings, message]})

@@ -39,6 +39,8 @@ def load_records(out: Path, stderr: TextIO | None = None) -> list[PromiseRecord]
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first.get("loc", ())) or "line"
-                print(f"{path}:{number}: skipped invalid record ({where}: {first['msg']})",
-                      file=stderr)
+                print(
+                    f"{path}:{number}: skipped invalid record ({where}: {first['msg']})",
+                    file=stderr,
+                )
     return records

@@ -17,8 +17,14 @@ __all__ = ["FORMATS", "cell_label", "render"]
 
 FORMATS = ("table", "markdown", "csv", "json")
 _STATUS_STYLE = {
-    "new": "green", "dropped": "red", "increased": "green", "decreased": "yellow",
-    "unchanged": "dim", "changed": "cyan", "shared": "dim", "partial": "cyan",
+    "new": "green",
+    "dropped": "red",
+    "increased": "green",
+    "decreased": "yellow",
+    "unchanged": "dim",
+    "changed": "cyan",
+    "shared": "dim",
+    "partial": "cyan",
 }
 _PERIOD_LABEL = {"deadline": "inom"}
 # Width of an uncounted promise's text in a terminal table cell, at least and at most.
@@ -67,8 +73,10 @@ def _cells(comparison: Comparison, row: Row, width: int) -> list[str]:
 
 def _longest_words(head: list[str], rows: list[list[str]]) -> list[int]:
     """Per column, the longest word: no column may be narrower, so no word is broken."""
-    return [max(len(word) for text in column for word in (text.split() or [""]))
-            for column in zip(head, *rows, strict=True)]
+    return [
+        max(len(word) for text in column for word in (text.split() or [""]))
+        for column in zip(head, *rows, strict=True)
+    ]
 
 
 def _table(comparison: Comparison) -> str:
@@ -83,8 +91,13 @@ def _table(comparison: Comparison) -> str:
     longest = _longest_words(head, rows)
     if sum(w + 1 for w in longest) > width:
         return _listing(comparison, width)
-    table = Table(show_lines=False, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
-                  padding=(0, 1, 0, 0))
+    table = Table(
+        show_lines=False,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
     for name, least in zip(head, longest, strict=True):
         table.add_column(name, min_width=least, overflow="fold")
     for row, cells in zip(comparison.rows, rows, strict=True):
@@ -106,8 +119,9 @@ def _listing(comparison: Comparison, width: int) -> str:
     for row in comparison.rows:
         cells = _cells(comparison, row, _TEXT_MAX)
         first, category, unit = cells[:3]
-        values = "; ".join(f"{c}: {v}" for c, v in zip(comparison.columns, cells[3:-1],
-                                                         strict=True) if v != "–")
+        values = "; ".join(
+            f"{c}: {v}" for c, v in zip(comparison.columns, cells[3:-1], strict=True) if v != "–"
+        )
         head = " · ".join(p for p in (first, category, unit) if p)
         console.print(f"{head} [{row.status or '-'}]: {values}", markup=False, highlight=False)
     for line in basis_lines(comparison):
@@ -121,8 +135,7 @@ def basis_lines(comparison: Comparison) -> list[str]:
     for row in comparison.rows:
         if not row.status_records:
             continue
-        used = ", ".join(f"{column} {'+'.join(ids)}"
-                         for column, ids in row.status_records.items())
+        used = ", ".join(f"{column} {'+'.join(ids)}" for column, ids in row.status_records.items())
         note = f" ({row.status_note})" if row.status_note else ""
         verb = "unknown" if row.status == "unknown" else "statuses from"
         lines[f"{row.kommun}: {verb} {used}{note}"] = None
@@ -144,19 +157,36 @@ def _csv(comparison: Comparison) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     first = "year" if comparison.mode == "kommuner" else "kommun"
     per_column = ["value", "qualifier", "text", "record_id"]
-    writer.writerow([first, "kommunkod", "category", "unit", "period"]
-                    + [f"{c}_{field}" for c in comparison.columns for field in per_column]
-                    + ["status", "status_records"])
+    writer.writerow(
+        [first, "kommunkod", "category", "unit", "period"]
+        + [f"{c}_{field}" for c in comparison.columns for field in per_column]
+        + ["status", "status_records"]
+    )
     for row in comparison.rows:
-        out = [row.year if comparison.mode == "kommuner" else row.kommun, row.kommunkod or "",
-               row.category, row.unit or "", row.period or ""]
+        out = [
+            row.year if comparison.mode == "kommuner" else row.kommun,
+            row.kommunkod or "",
+            row.category,
+            row.unit or "",
+            row.period or "",
+        ]
         for column in comparison.columns:
             cell = row.values[column]
-            out += ["", "", "", ""] if cell is None else [
-                "" if cell.value is None else cell.value, cell.qualifier or "", cell.text,
-                cell.record_id]
-        basis = ";".join(f"{column}:{record_id}" for column, ids in row.status_records.items()
-                         for record_id in ids)
+            out += (
+                ["", "", "", ""]
+                if cell is None
+                else [
+                    "" if cell.value is None else cell.value,
+                    cell.qualifier or "",
+                    cell.text,
+                    cell.record_id,
+                ]
+            )
+        basis = ";".join(
+            f"{column}:{record_id}"
+            for column, ids in row.status_records.items()
+            for record_id in ids
+        )
         writer.writerow(out + [row.status or "", basis])
     return buffer.getvalue()
 

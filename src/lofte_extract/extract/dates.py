@@ -142,7 +142,7 @@ def find_period_range(
             continue
         dates = find_dates(text, sentence.start, sentence.end)
         for first, second in zip(dates, dates[1:], strict=False):
-            if not _RANGE_GAP.match(text[first.end:second.start]):
+            if not _RANGE_GAP.match(text[first.end : second.start]):
                 continue
             first_year = first.year or second.year
             begin, finish = first.iso(first_year), second.iso()
@@ -169,7 +169,7 @@ def years_in(text: str) -> list[int]:
         return _expand(int(period[0][:4]), int(period[1][:4]))
     masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", ocr_digits(text))
     for date in find_dates(masked):  # single dates are events, not coverage
-        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end:]
+        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end :]
     years: list[int] = []
     for m in _YEAR_RANGE.finditer(masked):
         years += _expand(int(m[1]), int(m[2]) if m[2] else None)
@@ -215,7 +215,7 @@ def article_date(text: str) -> tuple[datetime.date, int, int] | None:
             continue
         # 'Uppdaterad 2024-02-28' is not when the article came out
         dates = [
-            d for d in dates if not _UPDATED.search(text[max(line.start, d.start - 25):d.start])
+            d for d in dates if not _UPDATED.search(text[max(line.start, d.start - 25) : d.start])
         ]
         if dates and dates[0].year:
             iso = dates[0].iso()
@@ -230,16 +230,15 @@ _UPDATED = re.compile(r"(?i)\b(?:uppdaterad|uppdaterades|ändrad|senast)\w*\s*:?
 def _published(text: str, line: Line) -> list[DateMention]:
     """The date right after a 'Publicerad' label inside a line."""
     return [
-        date for date in find_dates(text, line.start, line.end)
-        if re.search(r"(?i)\bpublicer\w*\s*:?\s*(?:den\s+)?$", text[line.start:date.start])
+        date
+        for date in find_dates(text, line.start, line.end)
+        if re.search(r"(?i)\bpublicer\w*\s*:?\s*(?:den\s+)?$", text[line.start : date.start])
     ][:1]
 
 
 # 'Pressmeddelande • Gävle kommun • 2024-02-27 09:15 CET': a source label, then the date,
 # maybe a time and a time zone. The bullets may be lost ('Pressmeddelande Gävle kommun ...').
-_DATELINE_HEAD = re.compile(
-    r"(?:^|[•|·–—-]|\s-)\s*(?:den\s+)?$|^[^.!?:;]{0,60}?\s(?:den\s+)?$"
-)
+_DATELINE_HEAD = re.compile(r"(?:^|[•|·–—-]|\s-)\s*(?:den\s+)?$|^[^.!?:;]{0,60}?\s(?:den\s+)?$")
 _DATELINE_TAIL = re.compile(
     r"^\s*(?:,?\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?"
     r"(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2})?)?\s*$"
@@ -252,8 +251,8 @@ def dateline_date(text: str, line: Line) -> list[DateMention]:
     if not dates or dates[-1].year is None:
         return []
     last = dates[-1]
-    if _DATELINE_HEAD.search(text[line.start:last.start]) and _DATELINE_TAIL.match(
-        text[last.end:line.end]
+    if _DATELINE_HEAD.search(text[line.start : last.start]) and _DATELINE_TAIL.match(
+        text[last.end : line.end]
     ):
         return [last]
     return []

@@ -54,11 +54,9 @@ def _lpo_pattern() -> re.Pattern:
 
 
 def _in_police_area(text: str, start: int) -> bool:
-    window = text[max(0, start - 50):start]
+    window = text[max(0, start - 50) : start]
     # 'lokalpolisområde Trelleborg', 'LPO Klippan', 'Polisen Eslöv' (a police unit's name)
-    return bool(_lpo_pattern().search(window)) or bool(
-        re.search(r"(?:Polisen|LPO)[ \t]+$", window)
-    )
+    return bool(_lpo_pattern().search(window)) or bool(re.search(r"(?:Polisen|LPO)[ \t]+$", window))
 
 
 def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
@@ -71,8 +69,8 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         entry = kommun_by_form().get(m[1]) or (_upper_forms().get(m[1]) if m[1].isupper() else None)
         if entry is None:
             continue
-        before = text[max(0, m.start() - 30):m.start()]
-        after = text[m.end():m.end() + 40]
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 40]
         next_word = (after.split() or [""])[0].strip(".,:;)")
         prev_word = (before.split() or [""])[-1]
         if next_word in places["not_kommun_after"] or prev_word in places["not_kommun_before"]:
@@ -85,7 +83,7 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         )
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
         in_title = (
             _title_offset(text, start, m.start()) < 300
             and len(line) < 120
@@ -96,9 +94,9 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         if in_title:
             weight += 3
         lower_after = after.lower()
-        if re.match(r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)",
-                    lower_after) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$",
-                                              before.lower()):
+        if re.match(
+            r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)", lower_after
+        ) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$", before.lower()):
             weight += 2
         if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
             continue
@@ -134,7 +132,7 @@ def _names_promise(line: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].strip()
+    before = text[max(0, start - 3) : start].strip()
     return not before or before[-1] in ".!?•-–:"
 
 
@@ -223,7 +221,7 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
     chains: list[list[KommunMention]] = []
     for mention in ordered:
         last = chains[-1][-1] if chains else None
-        if last and _JOINER.fullmatch(text[last.end:mention.start]):
+        if last and _JOINER.fullmatch(text[last.end : mention.start]):
             chains[-1].append(mention)
         else:
             chains.append([mention])
@@ -232,18 +230,20 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
         if len({m.entry.code for m in chain}) < 2:
             continue
         first, last = chain[0], chain[-1]
-        before = text[max(0, first.start - 30):first.start].lower().split()
-        after = text[last.end:last.end + 30].lower().split()
+        before = text[max(0, first.start - 30) : first.start].lower().split()
+        after = text[last.end : last.end + 30].lower().split()
         lead = " ".join(before[-2:])
         joint = (
             any(lead.endswith(word) for word in places["joint_before"])
-            or bool(after) and after[0].strip(".,:;") in places["joint_after"]
-            or all(re.match(r"s?\s+(?:kommun|stad)\b", text[m.end:m.end + 8]) for m in chain)
+            or bool(after)
+            and after[0].strip(".,:;") in places["joint_after"]
+            or all(re.match(r"s?\s+(?:kommun|stad)\b", text[m.end : m.end + 8]) for m in chain)
         )
         sentence_start = max(text.rfind(".", 0, first.start), text.rfind("\n\n", 0, first.start))
-        sentence_end = min(x for x in (text.find(".", last.end), text.find("\n\n", last.end),
-                                       len(text)) if x >= 0)
-        sentence = text[sentence_start + 1:sentence_end].lower()
+        sentence_end = min(
+            x for x in (text.find(".", last.end), text.find("\n\n", last.end), len(text)) if x >= 0
+        )
+        sentence = text[sentence_start + 1 : sentence_end].lower()
         if joint and any(cue in sentence for cue in places["joint_cues"]):
             groups.append(chain)
     return groups

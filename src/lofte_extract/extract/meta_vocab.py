@@ -130,8 +130,8 @@ def is_furniture(line: str) -> bool:
     for separator in vocab["separators"]:
         parts = [part.strip() for part in key.split(separator)]
         if len(parts) >= vocab["separated_min_parts"] and all(
-            part and len(part.split()) <= vocab["separated_max_words"]
-            and not part.endswith(".") for part in parts
+            part and len(part.split()) <= vocab["separated_max_words"] and not part.endswith(".")
+            for part in parts
         ):
             return True
     return False

@@ -102,8 +102,9 @@ def _validate(name: str, data: dict) -> list[Rule]:
     for entry in data["rules"]:
         unknown = set(entry) - _RULE_KEYS
         if unknown:
-            raise ValueError(f"patterns/{name}.json: rule {entry.get('id')!r}: unknown keys "
-                             f"{sorted(unknown)}")
+            raise ValueError(
+                f"patterns/{name}.json: rule {entry.get('id')!r}: unknown keys {sorted(unknown)}"
+            )
         where = tuple(entry.get("where", ["after"]))
         if not set(where) <= _PLACES:
             raise ValueError(f"patterns/{name}.json: rule {entry['id']!r}: where {where}")
@@ -117,8 +118,13 @@ def _validate(name: str, data: dict) -> list[Rule]:
         if not entry.get("examples"):
             raise ValueError(f"patterns/{name}.json: rule {entry['id']!r} has no examples")
         rules.append(
-            Rule(entry["id"], entry["label"], where, tuple(entry["pattern"]),
-                 tuple(entry["examples"]))
+            Rule(
+                entry["id"],
+                entry["label"],
+                where,
+                tuple(entry["pattern"]),
+                tuple(entry["examples"]),
+            )
         )
     return rules
 

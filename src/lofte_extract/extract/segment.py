@@ -42,8 +42,10 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         if not is_period_heading(line.text):
             continue
         years = heading_years(line.text)
-        if sections and set(years) == set(sections[-1][2]) and not _other_kommun(
-            line.text, sections[-1][1]
+        if (
+            sections
+            and set(years) == set(sections[-1][2])
+            and not _other_kommun(line.text, sections[-1][1])
         ):
             continue  # the same period named again
         lower = line.text.lower()
@@ -76,7 +78,8 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
 def _body_size(text: str, start: int, end: int) -> int:
     """Characters of content under a heading: site furniture and bare date stamps left out."""
     kept = [
-        line.text for line in body_lines(text, start, end)
+        line.text
+        for line in body_lines(text, start, end)
         if not re.fullmatch(r"[\d\s./:-]+", line.text)
     ]
     return len("".join("".join(kept).split()))

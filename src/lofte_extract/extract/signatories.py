@@ -8,9 +8,7 @@ from functools import lru_cache
 
 from .meta_vocab import Line, body_lines, kommun_by_form, load_json, sentences
 
-__all__ = [
-    "SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"
-]
+__all__ = ["SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"]
 
 _TOKEN = r"[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéèüáíóñ]+)?"
 _INITIAL = r"[A-ZÅÄÖ]\.?"
@@ -77,7 +75,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         tokens = name.split()
         # 'Kommunstyrelsens ordförande Niklas Jonsson': drop leading stop tokens.
         while tokens and _stopped(tokens[0] + " X"):
-            name = name[len(tokens[0]) + 1:]
+            name = name[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
         if len(tokens) < 2 or _stopped(name):
             continue
@@ -91,7 +89,7 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     m = re.match(_PARTY + r"?\s*,\s*", after)
     if not m:
         return None
-    rest = after[m.end():]
+    rest = after[m.end() :]
     head = _title_pattern().match(rest)
     if not head:
         return None
@@ -115,10 +113,10 @@ _TITLE_STOP = re.compile(
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
     # OCR's 'rn' for 'm' mended first: 'Kornmunstyrelsens ordförande Anna Berg'
-    before = re.sub(r"rn(?=[a-zåäö])", "m", text[max(floor, start - 60):start])
+    before = re.sub(r"rn(?=[a-zåäö])", "m", text[max(floor, start - 60) : start])
     best = None
     for m in _title_pattern().finditer(before):
-        tail = before[m.end():]
+        tail = before[m.end() :]
         if re.fullmatch(_PARTY + r"?\s*,?\s*", tail):
             best = m.group()
     return best.strip() if best else None
@@ -154,9 +152,11 @@ def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
         lower = sentence.text.lower()
         cut = min((lower.find(w) for w in witnesses if w in lower), default=len(lower))
         for name, begin, finish in _names(text, sentence.start, sentence.start + cut):
-            title = _title_after(text, finish, sentence.end + 1) or _title_before(
-                text, begin, sentence.start
-            ) or _title_elsewhere(text, name)
+            title = (
+                _title_after(text, finish, sentence.end + 1)
+                or _title_before(text, begin, sentence.start)
+                or _title_elsewhere(text, name)
+            )
             found.append(SignatoryMention(name, title, organisation_of(title), begin, finish))
     return found
 
@@ -215,7 +215,7 @@ def _split_names(line: Line, count: int) -> list[Line] | None:
         return None
     for cut in range(2, len(tokens) - 1):
         first = line.text[: tokens[cut - 1].end()]
-        second = line.text[tokens[cut].start():]
+        second = line.text[tokens[cut].start() :]
         if re.fullmatch(_INITIAL, tokens[cut].group()):
             continue
         a = Line(first, line.start, line.start + len(first))
@@ -259,7 +259,7 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
         return None
     label = re.match(r"(?:För|för)\s[^:]{2,40}:\s*", line.text)  # 'För polisen: Anna Berg, ...'
     if label:
-        line = Line(line.text[label.end():], line.start + label.end(), line.end)
+        line = Line(line.text[label.end() :], line.start + label.end(), line.end)
     tokens = list(re.finditer(r"[^\s,|]+", line.text))
     for count in (2, 3, 4):
         if count >= len(tokens):
@@ -303,8 +303,10 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
         titles = _split_title_line(nxt)
     if len(names) == 1 and len(titles) > 1:
         names = _split_names(line, len(titles)) or names
-    if all(_is_name(n) for n in names) and len(titles) == len(names) and all(
-        _title_text(t) for t in titles
+    if (
+        all(_is_name(n) for n in names)
+        and len(titles) == len(names)
+        and all(_title_text(t) for t in titles)
     ):
         return list(zip(names, titles, strict=True))
     previous_free_name = index > 0 and index - 1 not in used and _is_name(content[index - 1])
@@ -349,7 +351,11 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
                 org = organisation
             found.append(
                 SignatoryMention(
-                    name, title, org, name_line.start, name_line.start + len(name),
+                    name,
+                    title,
+                    org,
+                    name_line.start,
+                    name_line.start + len(name),
                     "signatories.signature_block",
                 )
             )

@@ -26,7 +26,7 @@ def signed_date(
         if not signed:
             continue
         for date in find_dates(text, sentence.start, sentence.end):
-            if _labelled_not_signed(text[max(sentence.start, date.start - 30):date.start]):
+            if _labelled_not_signed(text[max(sentence.start, date.start - 30) : date.start]):
                 continue  # 'Publicerad 2019-03-12' run into the signing sentence
             year = date.year or _infer_year(date.month, lower, years)
             iso = date.iso(year)
@@ -61,8 +61,11 @@ def _labelled_not_signed(before: str) -> bool:
     """Whether the words just before a date label it a publication or update date."""
     words = [w.lower().strip(":,.") for w in before.split()[-3:]]
     not_signed = load_json("meta_places.json")["date_line_not_signed"]
-    return any(w in not_signed for w in words[-2:]) or bool(words) and words[-1] == "den" and any(
-        w in not_signed for w in words[:-1]
+    return (
+        any(w in not_signed for w in words[-2:])
+        or bool(words)
+        and words[-1] == "den"
+        and any(w in not_signed for w in words[:-1])
     )
 
 
@@ -82,8 +85,8 @@ def _date_line(text: str, line: Line) -> DateMention | None:
     dates = find_dates(text, line.start, line.end)
     if len(dates) != 1 or dates[0].year is None or len(line.text) > 45:
         return None
-    prefix = text[line.start:dates[0].start]
-    suffix = text[dates[0].end:line.end]
+    prefix = text[line.start : dates[0].start]
+    suffix = text[dates[0].end : line.end]
     labels = "|".join(map(re.escape, load_json("meta_places.json")["date_labels"]))
     if suffix.strip(" .,") or not re.fullmatch(
         rf"(?:(?i:{labels})\s*:?\s*)?"

@@ -58,11 +58,15 @@ class PdfFacts:
         """The specific reason for pages that draw nothing (not a scan: there are no images)."""
         if self.short_lengths:
             said, real = self.short_lengths[0]
-            return ParseError("corrupt PDF", f"a stream's /Length says {said} bytes but it holds "
-                              f"{real}: the text was cut off")
+            return ParseError(
+                "corrupt PDF",
+                f"a stream's /Length says {said} bytes but it holds {real}: the text was cut off",
+            )
         if self.empty_streams:
-            return ParseError("no text in PDF", f"{self.empty_streams} content stream(s) are "
-                              "empty: the pages draw nothing")
+            return ParseError(
+                "no text in PDF",
+                f"{self.empty_streams} content stream(s) are empty: the pages draw nothing",
+            )
         return ParseError("no text in PDF", "the pages draw neither text nor images")
 
 
@@ -78,7 +82,7 @@ def inspect_pdf(data: bytes) -> PdfFacts:
         raw = data[start:stop].rstrip(b"\r\n")
         facts.streams += 1
         said = _length(data, head)
-        if said is not None and said < len(raw) and not data[start + said:stop].strip():
+        if said is not None and said < len(raw) and not data[start + said : stop].strip():
             said = None  # only line ends after /Length: it is right
         if said is not None and said < len(raw):
             facts.short_lengths.append((said, len(raw)))
@@ -91,20 +95,24 @@ def inspect_pdf(data: bytes) -> PdfFacts:
         size, inline = _decoded_size(raw, _filters(head), MAX_STREAM_BYTES)
         facts.images += inline
         if size > MAX_STREAM_BYTES:
-            raise ParseError(BOMB_REASON, f"stream would exceed {MAX_STREAM_BYTES // _MB} MB "
-                             f"({len(raw)} bytes through {_filter_names(head)})")
+            raise ParseError(
+                BOMB_REASON,
+                f"stream would exceed {MAX_STREAM_BYTES // _MB} MB "
+                f"({len(raw)} bytes through {_filter_names(head)})",
+            )
         facts.decoded_bytes += size
         if facts.decoded_bytes > MAX_TOTAL_BYTES:
-            raise ParseError(BOMB_REASON, f"streams would exceed {MAX_TOTAL_BYTES // _MB} MB "
-                             "in total")
+            raise ParseError(
+                BOMB_REASON, f"streams would exceed {MAX_TOTAL_BYTES // _MB} MB in total"
+            )
     return facts
 
 
 def _dictionary(data: bytes, end: int) -> bytes:
     """The object dictionary before a `stream` keyword (from its `N G obj`)."""
-    window = data[max(0, end - 16384):end]
+    window = data[max(0, end - 16384) : end]
     starts = [match.end() for match in _OBJ.finditer(window)]
-    return window[starts[-1]:] + b">>" if starts else window[-4096:] + b">>"
+    return window[starts[-1] :] + b">>" if starts else window[-4096:] + b">>"
 
 
 def _length(data: bytes, head: bytes) -> int | None:
@@ -130,14 +138,17 @@ def _check_pixels(head: bytes) -> None:
     sizes = {name: int(value) for name, value in _DIMENSION.findall(head)}
     width, height = sizes.get(b"Width", 0), sizes.get(b"Height", 0)
     if width * height > MAX_IMAGE_PIXELS:
-        raise ParseError(BOMB_REASON, f"an image of {width} x {height} pixels would exceed "
-                         f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels")
+        raise ParseError(
+            BOMB_REASON,
+            f"an image of {width} x {height} pixels would exceed "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels",
+        )
 
 
 def _decoded_size(raw: bytes, filters: list[bytes], limit: int) -> tuple[int, int]:
     """Bytes the filter chain gives, counted up to just past `limit`, and the inline images
     (`BI ... ID ... EI`: how reportlab and scanners often draw a scan) seen in them."""
-    chunks: Iterable[bytes] = (raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK))
+    chunks: Iterable[bytes] = (raw[i : i + _CHUNK] for i in range(0, len(raw), _CHUNK))
     for name in filters:
         decoder = _DECODERS.get(name)
         if decoder is None:  # images, crypt, LZW: pdfminer does not inflate them for text
@@ -224,15 +235,19 @@ def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
             need = count + 2 if count < 128 else 2
             if i + need > len(data):
                 break
-            out += data[i + 1:i + need] if count < 128 else data[i + 1:i + 2] * (257 - count)
+            out += data[i + 1 : i + need] if count < 128 else data[i + 1 : i + 2] * (257 - count)
             i += need
         carry = data[i:]
         yield bytes(out)
 
 
 _DECODERS = {
-    b"FlateDecode": _flate, b"Fl": _flate,
-    b"ASCIIHexDecode": _ascii_hex, b"AHx": _ascii_hex,
-    b"ASCII85Decode": _ascii85, b"A85": _ascii85,
-    b"RunLengthDecode": _run_length, b"RL": _run_length,
+    b"FlateDecode": _flate,
+    b"Fl": _flate,
+    b"ASCIIHexDecode": _ascii_hex,
+    b"AHx": _ascii_hex,
+    b"ASCII85Decode": _ascii85,
+    b"A85": _ascii85,
+    b"RunLengthDecode": _run_length,
+    b"RL": _run_length,
 }

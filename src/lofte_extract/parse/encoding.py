@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = [
-    "UTF8_MIN_VALID_PER_BAD", "Decoded", "decode", "html_meta_charset", "utf16_without_bom",
+    "UTF8_MIN_VALID_PER_BAD",
+    "Decoded",
+    "decode",
+    "html_meta_charset",
+    "utf16_without_bom",
 ]
 
 _BOMS = (
@@ -20,18 +24,35 @@ _BOMS = (
 
 # Browsers read these labels as windows-1252 (WHATWG Encoding): pages declaring
 # latin-1 routinely use the curly quotes and dashes only cp1252 has.
-_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii",
-                   "iso_8859-1", "windows-1252", "cp1252", "x-cp1252"}
+_CP1252_ALIASES = {
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "ascii",
+    "us-ascii",
+    "iso_8859-1",
+    "windows-1252",
+    "cp1252",
+    "x-cp1252",
+}
 # Latin-9 is its own encoding (WHATWG too): byte A4 is '€' there, '¤' in cp1252.
 _LATIN9 = "iso8859-15"
-_LATIN9_ALIASES = {"iso-8859-15", "iso8859-15", "iso_8859-15", "iso885915", "latin-9", "latin9",
-                   "l9", "csisolatin9"}
+_LATIN9_ALIASES = {
+    "iso-8859-15",
+    "iso8859-15",
+    "iso_8859-15",
+    "iso885915",
+    "latin-9",
+    "latin9",
+    "l9",
+    "csisolatin9",
+}
 
 # cp1252 leaves five bytes undefined; like browsers, read them as the latin-1 code point.
 _CP1252_TABLE = {
-    b: ch
-    for b in range(0x80, 0xA0)
-    if (ch := bytes([b]).decode("cp1252", errors="ignore"))
+    b: ch for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", errors="ignore"))
 }
 _CP1252_TRANSLATE = str.maketrans({chr(b): ch for b, ch in _CP1252_TABLE.items()})
 
@@ -124,7 +145,7 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
     """Decode `data`: BOM, then `declared` (HTTP), then `meta`, then UTF-8 strictly, then cp1252."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(codec, errors="replace")
+            text = data[len(bom) :].decode(codec, errors="replace")
             return Decoded(text, codec, "bom")
     utf16 = utf16_without_bom(data)
     if utf16 is not None:

@@ -14,6 +14,7 @@ from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
 from .normalize import normalize_line, split_bullet
 from .pdf_blocks import join_lines
+from .settings import LAYOUT
 from .text_lines import classify_lines, is_furniture_line, is_organisation
 
 __all__ = ["MAX_BLOCKS", "MAX_BYTES", "MAX_ELEMENTS", "MAX_MARKUP_CHARS", "parse_html"]
@@ -81,15 +82,15 @@ def _strip_inert(text: str) -> tuple[str, str | None]:
             marker = markers.next(opener.end())
             if marker is not None and marker.start() < closer.start():
                 closer = None
-        parts.append(text[position:opener.start()])
+        parts.append(text[position : opener.start()])
         parts.append(" ")
         if closer is None:
             end = tag_ends.next(opener.end())
             position = opener.end() if end is None else end.end()
             continue
         if name == "title" and title is None:
-            inner = text[opener.end():closer.start()]
-            title = inner[inner.find(">") + 1:]
+            inner = text[opener.end() : closer.start()]
+            title = inner[inner.find(">") + 1 :]
         position = closer.end()
     parts.append(text[position:])
     return "".join(parts), title
@@ -102,7 +103,7 @@ def _cap_elements(markup: str, warnings_: list[str]) -> str:
     for number, match in enumerate(_ELEMENT.finditer(markup), start=1):
         if number > MAX_ELEMENTS:
             warnings_.append(f"markup cut after {MAX_ELEMENTS} elements")
-            return markup[:match.start()]
+            return markup[: match.start()]
     return markup
 
 
@@ -162,8 +163,8 @@ def _merge_signatures(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
             and block.kind == "paragraph"
             and "\n" not in previous.text
             and "\n" not in block.text
-            and len(previous.text) <= 60
-            and len(block.text) <= 80
+            and len(previous.text) <= LAYOUT.html_signature_name_chars
+            and len(block.text) <= LAYOUT.html_signature_title_chars
         ):
             merged = classify_lines([previous.text, block.text])
             if len(merged) == 1 and merged[0][0] == "signature":
@@ -184,7 +185,7 @@ def _join_broken_words(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
             and previous.kind != "signature"
             and block.kind == "paragraph"
             and words
-            and len(words[-1]) > 3
+            and len(words[-1]) > LAYOUT.broken_word_min_chars
             and words[-1].endswith("-")
             and words[-1][-2].isalpha()
             and block.text[:1].islower()
@@ -208,7 +209,7 @@ def _signer_rows(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     i = 0
     while i < len(blocks):
         for size in (3, 2):
-            rows = blocks[i:i + size]
+            rows = blocks[i : i + size]
             if len(rows) < size or any(r.cells is None for r in rows):
                 continue
             width = len(rows[0].cells or ())

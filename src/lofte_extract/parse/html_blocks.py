@@ -10,6 +10,7 @@ from bs4 import NavigableString, Tag
 
 from .document import BlockKind
 from .normalize import normalize_line, split_bullet
+from .settings import LAYOUT
 from .text_lines import (
     bullet_is_item,
     classify_lines,
@@ -34,8 +35,6 @@ _GAP_MARK = "\x1e"  # a wide gap inside a line while it is collected; never reac
 _GAP = re.compile(r"(?<![\n\r\t \u00a0])[ \u00a0]{3,}(?![\n\r\t \u00a0])")  # not indentation
 _RULE_CELL = re.compile(r"^[\s._\-–—]*$")  # empty, or a dotted signature line
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
-_MAX_HEADING_CHARS = 300
-_LONG_LINE = 80  # a heading-like line over one this long heads it, as in plain text
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ class _Walker:
             return
         if context.kind == "heading":
             text = " ".join(line for line in kept if line)
-            if len(text) <= _MAX_HEADING_CHARS:
+            if len(text) <= LAYOUT.html_heading_max_chars:
                 self.blocks.append(HtmlBlock("heading", text, context.level))
                 return
             self.blocks.append(HtmlBlock("paragraph", text))
@@ -157,8 +156,12 @@ class _Walker:
         bold_lines = _bold_lines(pieces)
         for group in _groups(kept):
             first = group[0]
-            if looks_like_heading(first) and not is_role(first) and (
-                len(group) == 1 or first in bold_lines or len(group[1]) > _LONG_LINE
+            if (
+                looks_like_heading(first)
+                and not is_role(first)
+                and (
+                    len(group) == 1 or first in bold_lines or len(group[1]) > LAYOUT.html_long_line
+                )
             ):
                 # <p><strong>Det här ska vi göra</strong></p>, or a short line alone in its
                 # <p> as the text parser reads it: a heading in CMS clothing

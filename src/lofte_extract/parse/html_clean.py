@@ -8,6 +8,7 @@ from functools import cache
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from .normalize import load_data
+from .settings import LAYOUT
 from .text_lines import is_furniture_line
 
 __all__ = ["find_main", "narrow_to_content", "remove_furniture"]
@@ -21,8 +22,17 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 @cache
 def _rules() -> dict:
     data = dict(load_data("html_furniture.json"))
-    for key in ("drop_tags", "furniture_tags", "page_tags", "furniture_roles", "main_roles",
-                "tokens", "main_tokens", "hidden_classes", "weak_tokens"):
+    for key in (
+        "drop_tags",
+        "furniture_tags",
+        "page_tags",
+        "furniture_roles",
+        "main_roles",
+        "tokens",
+        "main_tokens",
+        "hidden_classes",
+        "weak_tokens",
+    ):
         data[key] = frozenset(data[key])
     data["substrings"] = tuple(data["substrings"])
     return data
@@ -128,7 +138,7 @@ def _guarded(tag: Tag, kind: str, root_chars: int, rules: dict) -> bool:
         return _paragraph_chars(tag) >= rules["hidden_prose_chars"] or _is_panel(tag)
     if kind == "weak" and (
         tag.find(_HEADINGS) is not None
-        or any(len(p.get_text()) > 100 for p in tag.find_all("p"))
+        or any(len(p.get_text()) > LAYOUT.html_prose_paragraph_chars for p in tag.find_all("p"))
     ):
         return True  # "article-header", "section-header" wrap content headings
     if kind not in ("label", "weak"):
@@ -181,7 +191,7 @@ def _remove_furniture_sections(root: Tag, rules: dict) -> int:
 def _links_only(tag: Tag) -> bool:
     text = len(tag.get_text(strip=True))
     linked = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
-    return text == 0 or linked >= 0.8 * text
+    return text == 0 or linked >= LAYOUT.html_links_share * text
 
 
 def find_main(soup: BeautifulSoup) -> Tag:
@@ -201,15 +211,16 @@ def find_main(soup: BeautifulSoup) -> Tag:
             by_id.append(tag)
     mains = [t for t in mains if not any(p in mains for p in t.parents)]
     best = max(mains, key=lambda t: len(t.get_text()), default=None)
-    if best is not None and len(best.get_text(strip=True)) >= 50:
+    if best is not None and len(best.get_text(strip=True)) >= LAYOUT.html_main_min_chars:
         return best
+    enough = LAYOUT.html_article_min_chars
     with_h1 = [a for a in articles if a.find("h1") is not None]
-    if len(with_h1) == 1 and len(with_h1[0].get_text(strip=True)) >= 200:
+    if len(with_h1) == 1 and len(with_h1[0].get_text(strip=True)) >= enough:
         return with_h1[0]
-    if len(articles) == 1 and len(articles[0].get_text(strip=True)) >= 200:
+    if len(articles) == 1 and len(articles[0].get_text(strip=True)) >= enough:
         return articles[0]
     for tag in by_id:
-        if len(tag.get_text(strip=True)) >= 200:
+        if len(tag.get_text(strip=True)) >= enough:
             return tag
     return soup.body or soup
 

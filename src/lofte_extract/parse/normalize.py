@@ -104,5 +104,5 @@ def split_bullet(line: str) -> BulletMatch | None:
         return None
     match = _ORDINAL.match(stripped)
     if match:
-        return BulletMatch(match.group(1), stripped[match.end():].strip(), "ordinal")
+        return BulletMatch(match.group(1), stripped[match.end() :].strip(), "ordinal")
     return None

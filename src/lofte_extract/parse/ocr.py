@@ -47,8 +47,9 @@ def ocr_available() -> bool:
     if binary is None:
         return False
     try:
-        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True,
-                                timeout=30).stdout
+        listed = subprocess.run(
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=30
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return False
     return OCR_LANGUAGE in listed.split()
@@ -76,7 +77,9 @@ def _read_page(pdf: pypdfium2.PdfDocument, number: int) -> str:
     image.save(png, "PNG")
     done = subprocess.run(
         ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--dpi", str(OCR_DPI)],
-        input=png.getvalue(), capture_output=True, timeout=OCR_PAGE_TIMEOUT,
+        input=png.getvalue(),
+        capture_output=True,
+        timeout=OCR_PAGE_TIMEOUT,
         # One thread: the run already keeps every core busy with a worker each.
         env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
@@ -88,8 +91,10 @@ def _read_page(pdf: pypdfium2.PdfDocument, number: int) -> str:
 def ocr_pages(data: bytes, numbers: list[int]) -> dict[int, str]:
     """Text of the given pages by OCR; NEEDS_OCR with the install hint without Tesseract."""
     if not ocr_available():
-        raise ParseError(f"{NEEDS_OCR} (install tesseract-ocr-swe)",
-                         f"pages {', '.join(map(str, numbers[:10]))} are images")
+        raise ParseError(
+            f"{NEEDS_OCR} (install tesseract-ocr-swe)",
+            f"pages {', '.join(map(str, numbers[:10]))} are images",
+        )
     pdf = pypdfium2.PdfDocument(data)
     try:
         return {number: _read_page(pdf, number) for number in numbers[:MAX_OCR_PAGES]}
@@ -112,11 +117,12 @@ def merge_ocr(doc: ParsedDocument | None, pages: int, texts: dict[int, str]) -> 
             builder.add("paragraph", " ".join(paragraph.split()), page=number)
     read = sorted(number for number, text in texts.items() if text.strip())
     if not builder.blocks:
-        raise ParseError("no text layer: OCR found no text",
-                         f"{len(texts)} page(s) read by Tesseract ({OCR_LANGUAGE})")
+        raise ParseError(
+            "no text layer: OCR found no text",
+            f"{len(texts)} page(s) read by Tesseract ({OCR_LANGUAGE})",
+        )
     warnings = list(doc.warnings) if doc else []
-    warnings.append(f"pages read by OCR (Tesseract, {OCR_LANGUAGE}): "
-                    f"{', '.join(map(str, read))}")
+    warnings.append(f"pages read by OCR (Tesseract, {OCR_LANGUAGE}): {', '.join(map(str, read))}")
     skipped = [n for n in range(1, pages + 1) if n not in texts and n not in by_page]
     if len(texts) == MAX_OCR_PAGES and skipped:
         warnings.append(f"OCR stopped after {MAX_OCR_PAGES} pages")

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
 
 from .document import DocumentBuilder, ParsedDocument, ParseError
 from .pdf_blocks import add_blocks, measure_style
@@ -155,8 +156,10 @@ def _parse_open(
         # No text, no images, but pdfminer complained: broken streams, not a scan.
         raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
     if chars == 0:
-        detail = f"{len(image_pages)} of {len(pages)} pages are images" if image_pages else (
-            f"no text on any of {len(pages)} pages"
+        detail = (
+            f"{len(image_pages)} of {len(pages)} pages are images"
+            if image_pages
+            else (f"no text on any of {len(pages)} pages")
         )
         raise ParseError("no text layer: needs OCR", detail)
     if image_pages:
@@ -177,8 +180,6 @@ def _parse_open(
 
 def _lists_kids(pdf: Any) -> bool:
     """Whether the catalog's page tree claims any pages (/Kids or /Count)."""
-    from pdfminer.pdftypes import resolve1
-
     try:
         tree = resolve1(pdf.doc.catalog.get("Pages"))
         kids = resolve1(tree.get("Kids")) if isinstance(tree, dict) else None
@@ -194,8 +195,8 @@ def _read_page(
     """One page's lines; a broken or absurd page becomes a warning, not a failure."""
     try:
         size, strings = _content_size(page)
-        count = 0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else (
-            len(page.chars)
+        count = (
+            0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else (len(page.chars))
         )
         if size > MAX_CONTENT_BYTES:
             skipped = f"page {number}: skipped, over {MAX_CONTENT_BYTES} bytes of drawing"
@@ -228,8 +229,6 @@ def _read_page(
 def _content_size(page: Any) -> tuple[int, int]:
     """Bytes of the page's content streams once inflated (counted up to just past the
     limit: a 5 KB stream may inflate to gigabytes) and bytes of their string operands."""
-    from pdfminer.pdftypes import resolve1
-
     total = strings = 0
     for stream in page.page_obj.contents or []:
         data = _inflate(resolve1(stream), MAX_CONTENT_BYTES + 1 - total)
@@ -242,8 +241,6 @@ def _content_size(page: Any) -> tuple[int, int]:
 
 def _inflate(stream: Any, limit: int) -> bytes:
     """A content stream's data, at most `limit` bytes; Flate is inflated only that far."""
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
-
     limit = max(limit, 1)  # zlib reads a max_length of 0 as "no limit"
     if getattr(stream, "data", None) is not None:
         return bytes(stream.data[:limit])

@@ -12,6 +12,7 @@ from .document import DocumentBuilder
 from .normalize import load_data, split_bullet
 from .pdf_lines import Line
 from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted, is_name
+from .settings import LAYOUT
 
 __all__ = ["Style", "add_blocks", "join_lines", "measure_style"]
 
@@ -46,7 +47,11 @@ class Style:
 def _capitals(text: str) -> bool:
     """'BAKGRUND', 'DET HÄR SKA VI GÖRA': a heading set in capitals at body size."""
     letters = [ch for ch in text if ch.isalpha()]
-    return 4 <= len(letters) and text.isupper() and len(text.split()) <= 8
+    return (
+        LAYOUT.capitals_min_letters <= len(letters)
+        and text.isupper()
+        and len(text.split()) <= LAYOUT.capitals_max_words
+    )
 
 
 @cache
@@ -58,8 +63,8 @@ def _heading_shaped(line: Line) -> bool:
     text = line.text
     return (
         not line.bullet
-        and len(text) <= 150
-        and len(text.split()) <= 16
+        and len(text) <= LAYOUT.heading_max_chars
+        and len(text.split()) <= LAYOUT.heading_max_words
         and not text.endswith((",", ";"))
         and any(ch.isalpha() for ch in text)
     )
@@ -88,21 +93,28 @@ def _bold_sentence(text: str, bold_only: bool) -> bool:
     words = text.split() or [""]
     # Only a full stop: "Vad är ett medborgarlöfte?" and "Tillsammans!" are headings.
     sentence = text.endswith(".") and not text.endswith("...")
-    broken = len(words[-1]) > 3 and words[-1].endswith("-") and words[-1][-2].isalpha()
+    broken = (len(words[-1]) > LAYOUT.broken_word_min_chars and words[-1].endswith("-")) and words[
+        -1
+    ][-2].isalpha()
     numbered = split_bullet(text)
     if numbered is not None and numbered.kind == "ordinal":
         # "2. Trygghet i centrum" set large is a numbered section; in body type, or a
         # sentence, or running on into the next line ("nykterhets-"), it is a list item.
-        return sentence or broken or len(words) > (4 if bold_only else 12)
+        limit = LAYOUT.ordinal_words_bold if bold_only else LAYOUT.ordinal_words_large
+        return sentence or broken or len(words) > limit
     if not bold_only:
-        return sentence and len(words) > 8
-    return (sentence and len(words) >= 4) or len(text) > 100
+        return sentence and len(words) > LAYOUT.bold_sentence_words
+    return (sentence and len(words) >= LAYOUT.bold_only_sentence_words) or (
+        len(text) > LAYOUT.bold_only_max_chars
+    )
 
 
 def _sentence_like(text: str) -> bool:
     """Too long, or a full sentence, to be a heading."""
     words = len(text.split())
-    return len(text) > 160 or (text.endswith(".") and words > 12)
+    return len(text) > LAYOUT.sentence_max_chars or (
+        text.endswith(".") and words > LAYOUT.sentence_min_words
+    )
 
 
 def measure_style(pages: list[list[Line]]) -> Style:
@@ -115,27 +127,28 @@ def measure_style(pages: list[list[Line]]) -> Style:
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     for lines in pages:
         for line in lines:
-            if abs(line.size - body) <= 0.5:
+            if abs(line.size - body) <= LAYOUT.size_tolerance:
                 bold_chars[line.bold] += len(line.text)
     body_bold = bold_chars[True] > bold_chars[False]
     gaps = []
     for lines in pages:
         for above, below in zip(lines, lines[1:], strict=False):
             gap = below.top - above.bottom
-            if abs(above.size - body) <= 0.5 and abs(below.size - body) <= 0.5 and gap < body:
+            body_type = all(abs(ln.size - body) <= LAYOUT.size_tolerance for ln in (above, below))
+            if body_type and gap < body:
                 gaps.append(gap)
     style = Style(body, body_bold, median(gaps) if gaps else body * 0.25)
     heading_styles: Counter[tuple[float, bool]] = Counter()
     for lines in pages:
         for line in lines:
-            larger = line.size >= body * 1.12
-            bolder = line.bold and not body_bold and line.size >= body - 0.5
+            larger = line.size >= body * LAYOUT.heading_size_ratio
+            bolder = line.bold and not body_bold and line.size >= body - LAYOUT.size_tolerance
             if (larger or bolder) and _heading_shaped(line):
                 heading_styles[(line.size, line.bold)] += 1
     ranked = sorted(heading_styles, key=lambda s: (-s[0], not s[1]))
     style.heading_levels = {key: min(level, 6) for level, key in enumerate(ranked, start=1)}
     for lines in pages:
-        body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.5]
+        body_lines = [ln for ln in lines if abs(ln.size - body) <= LAYOUT.size_tolerance]
         if body_lines:
             style.left[body_lines[0].page] = min(ln.x0 for ln in body_lines)
             ends = sorted(ln.x1 for ln in body_lines)
@@ -235,15 +248,24 @@ class _Assembler:
                 pending.last = line
                 return
             self.flush()
-            self.pending = _Pending("heading", line.page, text, line, line.size, line.bold,
-                                    level=level)
+            self.pending = _Pending(
+                "heading", line.page, text, line, line.size, line.bold, level=level
+            )
             return
         if line.bullet or self._numbered(line):
             self.flush()
             if not line.bullet:
                 text = split_bullet(text).text
-            self.pending = _Pending("list_item", line.page, text, line, line.size, line.bold,
-                                    item_x=line.text_x0, marker=line.marker)
+            self.pending = _Pending(
+                "list_item",
+                line.page,
+                text,
+                line,
+                line.size,
+                line.bold,
+                item_x=line.text_x0,
+                marker=line.marker,
+            )
             return
         if self._continues(line):
             pending = self.pending
@@ -314,10 +336,10 @@ class _Assembler:
         if _broken_word(previous.text, line.text) and line.page == previous.page:
             # "nykterhets-" / "kontroller": one word, whatever the styles and spacing.
             return 0 <= line.top - previous.bottom < 2 * line.size
-        if abs(line.size - pending.size) > 1:
+        if abs(line.size - pending.size) > LAYOUT.size_change:
             return False
         ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
-        if pending.kind == "list_item" and line.x0 < pending.item_x - 3:
+        if pending.kind == "list_item" and line.x0 < pending.item_x - LAYOUT.marker_tolerance:
             # Wrapped back under the marker: only a lower-case sentence tail continues.
             if ends_sentence or not line.text[:1].islower():
                 return False
@@ -326,7 +348,7 @@ class _Assembler:
         if _next_column(previous, line):
             return self._continues_across_page(pending, line, ends_sentence)
         gap = line.top - previous.bottom
-        if gap > self.style.line_gap + 0.45 * line.size or gap < -line.size:
+        if gap > self.style.line_gap + LAYOUT.line_gap_share * line.size or gap < -line.size:
             return False
         if previous.column is not None:
             left, right = previous.column
@@ -338,16 +360,16 @@ class _Assembler:
         if (
             pending.kind == "paragraph"
             and ends_sentence
-            and abs(previous.x0 - left) <= 3
-            and 8 <= indent <= 0.15 * width
+            and abs(previous.x0 - left) <= LAYOUT.edge_tolerance
+            and LAYOUT.indent_min <= indent <= LAYOUT.indent_max_share * width
         ):
             return False  # a first-line indent opens a paragraph set without spacing
         # A line ending a sentence well before the margin, when the next line's first
         # word would have fitted there, closes a paragraph set without spacing.
         first_word = line.text.split()[0] if line.text.split() else ""
         room = right - previous.x1
-        fitted = room > (len(first_word) + 1) * line.size * 0.6
-        return not (ends_sentence and room > 0.2 * width and fitted)
+        fitted = room > (len(first_word) + 1) * line.size * LAYOUT.char_width_share
+        return not (ends_sentence and room > LAYOUT.short_line_share * width and fitted)
 
     def _continues_across_page(self, pending: _Pending, line: Line, ends_sentence: bool) -> bool:
         """Across a page break, or from the foot of one column to the head of the next."""
@@ -362,7 +384,7 @@ class _Assembler:
         else:
             left = self.style.left.get(line.page, line.x0)
         if pending.kind == "list_item":
-            return line.x0 > left + 5
+            return line.x0 > left + LAYOUT.item_indent
         # A full last line without a full stop runs on: "... i samarbete med" / "Polisen".
         previous = pending.last
         if previous.column is not None:
@@ -370,15 +392,15 @@ class _Assembler:
         else:
             start = self.style.left.get(previous.page, 0)
             right = self.style.right.get(previous.page, previous.x1)
-        full = previous.x1 >= right - 0.15 * (right - start)
-        return full and abs(line.x0 - left) <= 3
+        full = previous.x1 >= right - LAYOUT.full_line_share * (right - start)
+        return full and abs(line.x0 - left) <= LAYOUT.edge_tolerance
 
 
 def _broken_word(first: str, second: str) -> bool:
     """A word hyphenated at the line end, going on in lower case on the next line."""
     word = first.split()[-1] if first.split() else ""
     return (
-        len(word) > 3
+        len(word) > LAYOUT.broken_word_min_chars
         and word.endswith("-")
         and word[-2].isalpha()
         and second[:1].islower()
@@ -408,4 +430,3 @@ def add_blocks(builder: DocumentBuilder, pages: list[list[Line]], style: Style) 
     assembler.flush()
     ranked = sorted(assembler.headings, key=lambda h: (h[1], h[0]))
     return [text for _, _, text in ranked]
-

@@ -5,23 +5,18 @@ from __future__ import annotations
 from collections import Counter
 
 from .pdf_lines import Line, split_line
+from .settings import LAYOUT
 
 __all__ = ["find_gutter", "reading_order"]
-
-MIN_LINES = 8  # fewer lines than this never make a two-column page
-MIN_GUTTER = 8.0  # points of empty space between the columns
-MIN_SIDE_LINES = 3  # lines each column needs
-# Lines this close to the page's top or bottom edge (share of its height) are running
-# furniture set over both columns ('Polismyndigheten ... Medborgarlöften i X'): never split.
-MARGIN_SHARE = 0.06
 
 
 def find_gutter(lines: list[Line], width: float) -> float | None:
     """The x of an empty vertical strip in the middle of the page that most lines straddle."""
-    body = [line for line in lines if line.cells is None and len(line.text) > 15]
-    if len(body) < MIN_LINES or width <= 0:
+    shortest = LAYOUT.column_line_chars
+    body = [line for line in lines if line.cells is None and len(line.text) > shortest]
+    if len(body) < LAYOUT.column_min_lines or width <= 0:
         return None
-    low, high = int(width * 0.3), int(width * 0.7)
+    low, high = (int(width * share) for share in LAYOUT.gutter_band)
     counts = [0] * (high - low)
     for line in body:
         for word in line.words:
@@ -31,9 +26,9 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
                 counts[index] += 1
     # Headings and other full-width lines may cross the gutter, a tenth of the lines at
     # most; the strip is where the fewest do (a short right column still counts).
-    if not counts or min(counts) > len(body) // 10:
+    if not counts or min(counts) > len(body) // LAYOUT.gutter_crossing_share:
         return None
-    allowed = min(counts) + max(1, len(body) // 20)
+    allowed = min(counts) + max(1, len(body) // LAYOUT.gutter_slack_share)
     best: tuple[int, int] | None = None
     run_start = None
     for index, count in enumerate([*counts, allowed + 1]):
@@ -45,7 +40,7 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
             if inside and (best is None or index - run_start > best[1] - best[0]):
                 best = (run_start, index)
             run_start = None
-    if best is None or best[1] - best[0] < MIN_GUTTER:
+    if best is None or best[1] - best[0] < LAYOUT.min_gutter:
         return None
     gutter = low + (best[0] + best[1]) / 2
     # Both sides need text; the right column may be short (the text ran out there),
@@ -56,9 +51,12 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
         for line in body
         if any(w["x0"] > gutter for w in line.words)
     )
-    aligned = max((sum(n for x, n in starts.items() if abs(x - edge) <= 2) for edge in starts),
-                  default=0)
-    return gutter if left >= MIN_SIDE_LINES and aligned >= MIN_SIDE_LINES else None
+    near = LAYOUT.column_edge_tolerance
+    aligned = max(
+        (sum(n for x, n in starts.items() if abs(x - edge) <= near) for edge in starts), default=0
+    )
+    enough = LAYOUT.min_side_lines
+    return gutter if left >= enough and aligned >= enough else None
 
 
 def reading_order(lines: list[Line], width: float, height: float | None = None) -> list[Line]:
@@ -66,14 +64,16 @@ def reading_order(lines: list[Line], width: float, height: float | None = None) 
     gutter = find_gutter(lines, width)
     if gutter is None:
         return lines
-    edge = (height or 0) * MARGIN_SHARE
+    edge = (height or 0) * LAYOUT.margin_share
     ordered: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
     for line in lines:
         in_margin = bool(edge) and (line.bottom < edge or line.top > (height or 0) - edge)
-        crosses = in_margin or line.cells is not None or any(
-            w["x0"] < gutter < w["x1"] for w in line.words
+        crosses = (
+            in_margin
+            or line.cells is not None
+            or any(w["x0"] < gutter < w["x1"] for w in line.words)
         )
         if crosses:
             # A full-width line (heading, table row) ends the two-column stretch above it.

@@ -76,8 +76,9 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
         if number > 0:
             # A later page's small header echoing the first page's title: furniture even
             # when the first page (a title page) does not carry it.
-            drop |= {id(line) for line in top if _plain(line.text) in titles
-                     and line.size < body + 0.5}
+            drop |= {
+                id(line) for line in top if _plain(line.text) in titles and line.size < body + 0.5
+            }
         # "Sida 2 av 3" spelled out is a page label wherever it stands (a scan's OCR
         # puts it mid-page); a bare number is one only at the edge.
         drop |= {id(line) for line in lines if _spelled_page_label(line.text)}
@@ -127,6 +128,4 @@ def _running(hits: list[tuple[int, tuple[int, ...]]]) -> bool:
     if len(set(numbers)) == 1:
         return True
     width = min(len(n) for n in numbers)
-    return any(
-        len({n[position] - index for index, n in hits}) == 1 for position in range(width)
-    )
+    return any(len({n[position] - index for index, n in hits}) == 1 for position in range(width))

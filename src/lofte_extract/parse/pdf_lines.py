@@ -10,6 +10,7 @@ from statistics import median
 from typing import Any
 
 from .normalize import load_data, normalize_line, split_bullet
+from .settings import LAYOUT
 
 __all__ = [
     "Line",
@@ -20,10 +21,6 @@ __all__ = [
     "page_lines",
     "split_line",
 ]
-
-# A gap wider than this many font sizes splits a line into segments:
-# side-by-side signatures and table cells, never ordinary (even justified) word gaps.
-SEGMENT_GAP = 3.0
 
 
 @dataclass
@@ -133,7 +130,9 @@ def page_lines(
         # Sideways text: pdfplumber's char sizes vary along the line (they would split
         # words), so words are grouped by a fixed gap and sized from their boxes.
         words = page.extract_words(
-            x_tolerance=3, y_tolerance=2, extra_attrs=["fontname"],
+            x_tolerance=3,
+            y_tolerance=2,
+            extra_attrs=["fontname"],
             char_dir_rotated="ttb" if down else "btt",
             line_dir_rotated="rtl" if down else "ltr",
         )
@@ -143,7 +142,9 @@ def page_lines(
         # Word gaps scale with the font: a fixed 3pt tolerance glues 9pt words set without
         # space characters ("Polisenskavara"), so the tolerance is a share of the size.
         words = page.extract_words(
-            x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
+            x_tolerance_ratio=0.15,
+            y_tolerance=2,
+            keep_blank_chars=False,
             extra_attrs=["fontname", "size"],
         )
         words = [w for w in words if not any(_inside(w, box) for box in exclude)]
@@ -170,10 +171,16 @@ def _turned_upright(words: list[dict], page: Any, down: bool) -> list[dict]:
         else:  # reads bottom to top; the leftmost line comes first
             box = (height - word["bottom"], word["x0"], height - word["top"], word["x1"])
         x0, top, x1, bottom = box
-        turned.append({
-            **word, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "size": word.get("size") or round(bottom - top, 1),
-        })
+        turned.append(
+            {
+                **word,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "size": word.get("size") or round(bottom - top, 1),
+            }
+        )
     return turned
 
 
@@ -269,7 +276,7 @@ def _make_line(words: list[dict], number: int) -> Line | None:
     previous = None
     for word in words:
         text = normalize_line(_CID.sub("", word["text"]))
-        gap_limit = SEGMENT_GAP * max(word["size"], 4)
+        gap_limit = LAYOUT.segment_gap * max(word["size"], LAYOUT.segment_min_size)
         if previous is not None and word["x0"] - previous["x1"] <= gap_limit and segments:
             segments[-1].text = f"{segments[-1].text} {text}".strip()
             segments[-1].x1 = word["x1"]
@@ -306,7 +313,7 @@ def _glued_bullet(token: str) -> str:
     """The word after a marker glued to its front ('•Text', '(cid:127)Text'), or ''."""
     match = _GLUED_CID.match(token)
     if match:
-        return token[match.end():]
+        return token[match.end() :]
     if len(token) > 1 and token[1].isalnum() and not token[0].isalnum():
         found = split_bullet(token)
         _, ranges, _, _ = _bullet_data()

@@ -8,6 +8,7 @@ from functools import cache
 
 from .normalize import load_data
 from .pdf_lines import Line, Segment
+from .settings import LAYOUT
 
 __all__ = [
     "Emitted",
@@ -44,12 +45,13 @@ def _vocab() -> dict:
 
 def is_dotted(text: str) -> bool:
     """A signature line drawn with dots or underscores."""
-    return bool(_vocab()["_dotted"].match(text)) and len(text.replace(" ", "")) >= 4
+    dots = len(text.replace(" ", ""))
+    return bool(_vocab()["_dotted"].match(text)) and dots >= LAYOUT.dotted_min_chars
 
 
 def is_date_line(text: str) -> bool:
     """A short line giving a date: 'Eslöv 2017-02-15', 'Kumla den 3 juli 2017'."""
-    return len(text) <= 60 and bool(_vocab()["_date"].search(text))
+    return len(text) <= LAYOUT.date_line_max_chars and bool(_vocab()["_date"].search(text))
 
 
 _PARTY = re.compile(r"\s*\((?:[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ][a-zåäö]{1,3})\)\s*$")
@@ -60,10 +62,14 @@ def is_name(text: str) -> bool:
     vocab = _vocab()
     text = _PARTY.sub("", text).strip()  # "Niklas Jonsson (S)"
     words = text.split()
-    if not 2 <= len(words) <= 5 or len(text) > 45 or any(ch.isdigit() for ch in text):
+    fewest, most = LAYOUT.name_words
+    if not fewest <= len(words) <= most or len(text) > LAYOUT.name_max_chars:
         return False
-    if text.endswith((":", ",", ";")) or any(w.lower().strip(".,") in vocab["not_name_words"]
-                                             for w in words):
+    if any(ch.isdigit() for ch in text):
+        return False
+    if text.endswith((":", ",", ";")) or any(
+        w.lower().strip(".,") in vocab["not_name_words"] for w in words
+    ):
         return False
     particles = set(vocab["name_particles"])
     capitals = [w for w in words if w.lower() not in particles]
@@ -73,14 +79,17 @@ def is_name(text: str) -> bool:
 def is_title(text: str) -> bool:
     """A short role title: 'Lokalpolisområdeschef', 'Kommunstyrelsens ordförande'."""
     lowered = text.lower() + " "
-    if len(text) > 70 or len(text.split()) > 8 or text.endswith((".", ":")):
+    too_long = len(text) > LAYOUT.title_max_chars or len(text.split()) > LAYOUT.title_max_words
+    if too_long or text.endswith((".", ":")):
         return False
     return any(word in lowered for word in _vocab()["title_words"])
 
 
 def _is_organisation(text: str) -> bool:
     lowered = text.lower()
-    if len(text) > 60 or len(text.split()) > 7:
+    if len(text) > LAYOUT.organisation_max_chars or (
+        len(text.split()) > LAYOUT.organisation_max_words
+    ):
         return False
     return any(w in lowered for w in _vocab()["organisation_words"]) or lowered.startswith(
         tuple(_vocab()["organisation_prefixes"])
@@ -88,7 +97,10 @@ def _is_organisation(text: str) -> bool:
 
 
 def _short(segment: Segment) -> bool:
-    return len(segment.text) <= 60 and len(segment.text.split()) <= 8
+    return (
+        len(segment.text) <= LAYOUT.segment_max_chars
+        and len(segment.text.split()) <= LAYOUT.segment_max_words
+    )
 
 
 def _signature_row(line: Line) -> bool:
@@ -117,12 +129,9 @@ def find_signatures(lines: list[Line]) -> list[Line | Emitted]:
         line = lines[index]
         if _signature_row(line):
             end = index + 1
-            while (
-                end < len(lines)
-                and (
-                    (_signature_row(lines[end]) and _joinable(lines[end - 1], lines[end]))
-                    or (_side_note(lines[end]) and _joinable(lines[end - 1], lines[end], 1.5))
-                )
+            while end < len(lines) and (
+                (_signature_row(lines[end]) and _joinable(lines[end - 1], lines[end]))
+                or (_side_note(lines[end]) and _joinable(lines[end - 1], lines[end], 1.5))
             ):
                 end += 1
             group = _columns(lines[index:end])
@@ -146,8 +155,10 @@ def find_signatures(lines: list[Line]) -> list[Line | Emitted]:
 def _side_note(line: Line) -> bool:
     """A single short line inside a signature group: a title or name under one column."""
     text = line.text
-    return not line.bullet and len(line.segments) == 1 and (
-        is_title(text) or is_name(text) or _is_organisation(text) or is_date_line(text)
+    return (
+        not line.bullet
+        and len(line.segments) == 1
+        and (is_title(text) or is_name(text) or _is_organisation(text) or is_date_line(text))
     )
 
 
@@ -225,7 +236,12 @@ def _stacked(lines: list[Line], index: int) -> tuple[Emitted | None, int]:
             break
         if is_title(line.text) or (len(texts) == 2 and _is_organisation(line.text)):
             texts.append(line.text)
-        elif dotted and len(texts) == 1 and len(line.text) <= 50 and not line.text.endswith("."):
+        elif (
+            dotted
+            and len(texts) == 1
+            and len(line.text) <= LAYOUT.under_dots_max_chars
+            and not line.text.endswith(".")
+        ):
             texts.append(line.text)
         else:
             break

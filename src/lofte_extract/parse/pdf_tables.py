@@ -57,13 +57,21 @@ def _row_line(page: Any, row: Any, cells: list[str | None], number: int) -> Line
         return None
     x0, top, x1, bottom = row.bbox
     sizes = [
-        c["size"] for c in page.chars
+        c["size"]
+        for c in page.chars
         if x0 <= c["x0"] <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
     ]
     return Line(
-        page=number, top=top, bottom=bottom, x0=x0, x1=x1,
-        size=round(median(sizes), 1) if sizes else 0.0, bold=False,
-        segments=segments, text_x0=x0, cells=[t for t in texts if t],
+        page=number,
+        top=top,
+        bottom=bottom,
+        x0=x0,
+        x1=x1,
+        size=round(median(sizes), 1) if sizes else 0.0,
+        bold=False,
+        segments=segments,
+        text_x0=x0,
+        cells=[t for t in texts if t],
     )
 
 

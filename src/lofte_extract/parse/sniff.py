@@ -124,7 +124,7 @@ def _head_text(data: bytes) -> str:
     """The first 8 KB as text, whatever the BOM says."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):8192 * 4].decode(codec, errors="replace")
+            return data[len(bom) : 8192 * 4].decode(codec, errors="replace")
     return data[:8192].decode("latin-1")
 
 
@@ -134,7 +134,7 @@ def _nul_padded_html(data: bytes) -> bool:
     if b"\x00" not in head or utf16_without_bom(data) is not None:
         return False
     text = head.replace(b"\x00", b"").decode("latin-1")
-    return bool(_HTML_START.match(text[_PROLOGUE.match(text).end():]))
+    return bool(_HTML_START.match(text[_PROLOGUE.match(text).end() :]))
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -155,7 +155,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if not has_bom and utf16 is None and _looks_binary(data[:8192]):
         raise ParseError("unsupported file type", "binary content")
     head = _head_text(data) if utf16 is None else data[:16384].decode(utf16, errors="replace")
-    body = head[_PROLOGUE.match(head).end():]
+    body = head[_PROLOGUE.match(head).end() :]
     if _HTML_START.match(body) or _HTML_ANYWHERE.search(head[:2048]):
         return "html"
     if body.startswith("<svg") or head.lstrip().startswith("<?xml"):

@@ -182,8 +182,9 @@ class _TextParser:
             if self._lone_numbered(line, pending):
                 return
             if split_bullet(line) is None and looks_like_heading(line, first):
-                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), 1 if first
-                                          else None))
+                self.pieces.append(
+                    _Piece("heading", _SPACES.sub(" ", line).strip(), 1 if first else None)
+                )
                 return
         if self._columns(chunk):
             return
@@ -272,8 +273,9 @@ class _TextParser:
             if depth:
                 flush_plain()
                 flush_item()
-                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(),
-                                          min(depth + 1, 6)))
+                self.pieces.append(
+                    _Piece("heading", _SPACES.sub(" ", line).strip(), min(depth + 1, 6))
+                )
                 continue
             if bullet is not None and self._is_list_item(bullet, dash_counts, bool(item)):
                 flush_plain()
@@ -294,9 +296,11 @@ class _TextParser:
             flush_item()
             if index == 0 and len(chunk) > 1:
                 nxt = chunk[1]
-                if looks_like_heading(line, first) and (
-                    len(nxt.strip()) > 80 or split_bullet(nxt) is not None
-                ) and not is_role(nxt):
+                if (
+                    looks_like_heading(line, first)
+                    and (len(nxt.strip()) > 80 or split_bullet(nxt) is not None)
+                    and not is_role(nxt)
+                ):
                     self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
                     continue
             plain.append(line)
@@ -307,8 +311,10 @@ class _TextParser:
         self, bullet: BulletMatch, dash_counts: dict[str, int], in_list: bool
     ) -> bool:
         previous = self.pieces[-1] if self.pieces else None
-        in_list = in_list or dash_counts.get(bullet.marker, 0) >= 2 or (
-            previous is not None and previous.kind == "list_item"
+        in_list = (
+            in_list
+            or dash_counts.get(bullet.marker, 0) >= 2
+            or (previous is not None and previous.kind == "list_item")
         )
         return bullet_is_item(bullet, in_list, previous.text if previous else None)
 

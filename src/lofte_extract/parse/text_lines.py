@@ -24,6 +24,7 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_BREAK = re.compile(r"[a-zåäö0-9)][.!?]\s+\S")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 
+
 @cache
 def _lines_data() -> dict:
     data = dict(load_data("text_lines.json"))
@@ -173,7 +174,7 @@ def classify_lines(lines: list[str]) -> list[tuple[BlockKind, str]]:
         size = _signature_at(lines, i)
         if size:
             flush()
-            out.append(("signature", "\n".join(lines[i:i + size])))
+            out.append(("signature", "\n".join(lines[i : i + size])))
             i += size
             continue
         paragraph.append(lines[i])
@@ -235,7 +236,6 @@ def _join_paragraph(lines: list[str]) -> Iterator[str]:
         yield current
 
 
-
 def bullet_is_item(bullet: BulletMatch, in_list: bool, previous: str | None) -> bool:
     """Whether a bulleted line is a list item; a dash needs list context, and is never a quote."""
     if bullet.kind != "dash":
@@ -244,4 +244,3 @@ def bullet_is_item(bullet: BulletMatch, in_list: bool, previous: str | None) -> 
     if _lines_data()["quote"].search(bullet.text):
         return False
     return in_list or (previous is not None and previous.rstrip().endswith(":"))
-

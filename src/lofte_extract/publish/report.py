@@ -47,23 +47,31 @@ def _kommun_sections(records: list[PromiseRecord], evidence: EvidenceTexts) -> s
             f'<section class="kommun" id="{kommun_key(code)}"><h3>{escape(name)} '
             f'<span class="meta">{code} · {escape(lan_name(code))}</span></h3>'
             f"{comparison_table(comparison)}"
-            + "".join(record_block(r, evidence) for r in ordered) + "</section>"
+            + "".join(record_block(r, evidence) for r in ordered)
+            + "</section>"
         )
     unplaced = [r for r in records if not r.kommuner]
     if unplaced:
-        parts.append('<section class="kommun" id="kommun-okand"><h3>Okänd kommun</h3>'
-                     + "".join(record_block(r, evidence) for r in unplaced) + "</section>")
+        parts.append(
+            '<section class="kommun" id="kommun-okand"><h3>Okänd kommun</h3>'
+            + "".join(record_block(r, evidence) for r in unplaced)
+            + "</section>"
+        )
     return "".join(parts)
 
 
 def _errors_section(errors: list[ErrorRow]) -> str:
     if not errors:
         return ""
-    rows = "".join(f"<tr><td>{escape(e.path)}</td><td>{escape(e.stage)}</td>"
-                   f"<td>{escape(e.reason)}</td></tr>" for e in errors)
-    return (f'<h2 id="errors">Filer som inte kunde användas ({len(errors)})</h2>'
-            f'<table class="errors"><thead><tr><th>Fil</th><th>Steg</th><th>Orsak</th></tr>'
-            f"</thead><tbody>{rows}</tbody></table>")
+    rows = "".join(
+        f"<tr><td>{escape(e.path)}</td><td>{escape(e.stage)}</td><td>{escape(e.reason)}</td></tr>"
+        for e in errors
+    )
+    return (
+        f'<h2 id="errors">Filer som inte kunde användas ({len(errors)})</h2>'
+        f'<table class="errors"><thead><tr><th>Fil</th><th>Steg</th><th>Orsak</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _read_errors(out_dir: Path) -> list[ErrorRow]:
@@ -79,9 +87,13 @@ def _read_errors(out_dir: Path) -> list[ErrorRow]:
     return errors
 
 
-def build_report(records: list[PromiseRecord], texts_dir: Path | None = None,
-                 report_dir: Path | None = None, title: str = "Medborgarlöften",
-                 errors: list[ErrorRow] | None = None) -> str:
+def build_report(
+    records: list[PromiseRecord],
+    texts_dir: Path | None = None,
+    report_dir: Path | None = None,
+    title: str = "Medborgarlöften",
+    errors: list[ErrorRow] | None = None,
+) -> str:
     """The whole report page as one HTML string."""
     evidence = EvidenceTexts(texts_dir, report_dir)
     kommuner = {k.code for r in records for k in r.kommuner}
@@ -131,8 +143,9 @@ def write_report(out_dir: Path, target: Path) -> int:
     folder = out_dir if out_dir.is_dir() else out_dir.parent
     texts = folder / "texts"
     target.parent.mkdir(parents=True, exist_ok=True)
-    html = build_report(records, texts if texts.is_dir() else None, target.parent,
-                        errors=_read_errors(folder))
+    html = build_report(
+        records, texts if texts.is_dir() else None, target.parent, errors=_read_errors(folder)
+    )
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(target)
@@ -142,13 +155,19 @@ def write_report(out_dir: Path, target: Path) -> int:
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `report` command."""
     parser = subparsers.add_parser(
-        "report", help="write a self-contained HTML report about a run",
+        "report",
+        help="write a self-contained HTML report about a run",
         description="Coverage by län, kommun x category matrix, categories over years and "
-        "per-kommun year-over-year comparisons, as one HTML file that opens offline.")
+        "per-kommun year-over-year comparisons, as one HTML file that opens offline.",
+    )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="HTML file to write (default: OUT/report.html, beside the run's "
-                        "other outputs)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="HTML file to write (default: OUT/report.html, beside the run's other outputs)",
+    )
     parser.set_defaults(func=run_report)
     return parser
 

@@ -73,7 +73,7 @@ class EvidenceTexts:
         text = self._text(sha256)
         if text is None or evidence.end > len(text):
             return None
-        return text[evidence.start:evidence.end]
+        return text[evidence.start : evidence.end]
 
 
 def _years(records: list[PromiseRecord]) -> list[int]:
@@ -105,7 +105,8 @@ def coverage(records: list[PromiseRecord]) -> str:
     if not years:
         return '<p class="summary">Inga poster med kommun.</p>'
     cells: dict[tuple[str, str], dict[int | None, list[PromiseRecord]]] = defaultdict(
-        lambda: defaultdict(list))
+        lambda: defaultdict(list)
+    )
     for record in records:
         for kommun in record.kommuner:
             for year in record.years or [None]:
@@ -114,15 +115,19 @@ def coverage(records: list[PromiseRecord]) -> str:
     for code, name in sorted(cells):
         by_lan[code[:2]].append((code, name))
     head = "".join(f"<th>{y or 'år okänt'}</th>" for y in years)
-    out = ['<table class="coverage"><thead><tr><th>Län</th><th>Kommun</th>'
-           f"{head}</tr></thead><tbody>"]
+    out = [
+        f'<table class="coverage"><thead><tr><th>Län</th><th>Kommun</th>{head}</tr></thead><tbody>'
+    ]
     for lan in sorted(by_lan):
         kommuner = by_lan[lan]
         for i, (code, name) in enumerate(kommuner):
-            lan_cell = (f'<th rowspan="{len(kommuner)}">{escape(lan_name(code))}</th>'
-                        if i == 0 else "")
-            row = [f'<tr>{lan_cell}<td><a href="#{kommun_key(code)}">{escape(name)}</a> '
-                   f'<span class="meta">{code}</span></td>']
+            lan_cell = (
+                f'<th rowspan="{len(kommuner)}">{escape(lan_name(code))}</th>' if i == 0 else ""
+            )
+            row = [
+                f'<tr>{lan_cell}<td><a href="#{kommun_key(code)}">{escape(name)}</a> '
+                f'<span class="meta">{code}</span></td>'
+            ]
             row += [_coverage_cell(cells[(code, name)].get(year, [])) for year in years]
             out.append("".join(row) + "</tr>")
     out.append("</tbody></table>")
@@ -147,8 +152,10 @@ def matrix(records: list[PromiseRecord]) -> str:
         return '<p class="summary">Inga åtaganden.</p>'
     top = max(max(c.values()) for c in per_kommun.values())
     head = "".join(f"<th>{escape(category_label(c))}</th>" for c in used)
-    out = [f'<div class="wide"><table class="matrix"><thead><tr><th>Kommun</th>{head}</tr>'
-           "</thead><tbody>"]
+    out = [
+        f'<div class="wide"><table class="matrix"><thead><tr><th>Kommun</th>{head}</tr>'
+        "</thead><tbody>"
+    ]
     for key in sorted(per_kommun):
         name, code = key.split("\t")
         row = [f'<tr><td><a href="#{kommun_key(code)}">{escape(name)}</a></td>']
@@ -171,8 +178,10 @@ def category_chart(records: list[PromiseRecord]) -> str:
                     counts[year][category] += 1
     used = [c for c in _CATEGORIES if any(counts[y][c] for y in counts)]
     svg = stacked_bars(dict(counts), used, "Åtaganden per kategori och år")
-    return (f'<figure id="chart-categories">{svg}<figcaption>Åtaganden per kategori och år '
-            "(ett löfte för flera år räknas för varje år).</figcaption></figure>")
+    return (
+        f'<figure id="chart-categories">{svg}<figcaption>Åtaganden per kategori och år '
+        "(ett löfte för flera år räknas för varje år).</figcaption></figure>"
+    )
 
 
 def _cell_html(cell: Cell | None) -> str:
@@ -180,7 +189,7 @@ def _cell_html(cell: Cell | None) -> str:
         return '<td class="none">–</td>'
     anchor = commitment_anchor(cell.record_id, cell.commitment_start)
     label = escape(cell_label(cell, 60))
-    return (f'<td><a href="#{anchor}" title="{escape(cell.text)}">{label}</a></td>')
+    return f'<td><a href="#{anchor}" title="{escape(cell.text)}">{label}</a></td>'
 
 
 def _status_title(row: Row) -> str:
@@ -193,21 +202,27 @@ def _status_title(row: Row) -> str:
 def comparison_table(comparison: Comparison) -> str:
     """One kommun's year-over-year rows with their statuses."""
     if not comparison.rows or len(comparison.columns) < 2:
-        return ('<p class="summary">Bara ett år: ingen jämförelse mellan år.</p>'
-                if comparison.rows else "")
+        return (
+            '<p class="summary">Bara ett år: ingen jämförelse mellan år.</p>'
+            if comparison.rows
+            else ""
+        )
     head = "".join(f"<th>{escape(c)}</th>" for c in comparison.columns)
-    out = ['<table class="comparison"><thead><tr><th>Kategori</th><th>Enhet</th>'
-           f"{head}<th>Status</th></tr></thead><tbody>"]
+    out = [
+        '<table class="comparison"><thead><tr><th>Kategori</th><th>Enhet</th>'
+        f"{head}<th>Status</th></tr></thead><tbody>"
+    ]
     for row in comparison.rows:
         label, color = status_label(row.status or "")
         cells = "".join(_cell_html(row.values[c]) for c in comparison.columns)
         unit = escape(row.unit or "(utan antal)")
         if row.period:
-            unit += f" <span class=\"meta\">per {escape(row.period)}</span>"
+            unit += f' <span class="meta">per {escape(row.period)}</span>'
         out.append(
             f'<tr data-status="{row.status}"><td>{escape(category_label(row.category))}</td>'
             f'<td>{unit}</td>{cells}<td><span class="status" style="background:{color}" '
-            f'title="{escape(_status_title(row))}">{escape(label)}</span></td></tr>')
+            f'title="{escape(_status_title(row))}">{escape(label)}</span></td></tr>'
+        )
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -233,14 +248,17 @@ def _commitment_html(record: PromiseRecord, commitment: Commitment, evidence: Ev
     passage = evidence.passage(record.source.sha256, ev)
     where = f"tecken {ev.start}–{ev.end}" + (f", sida {ev.page}" if ev.page else "")
     text_href = evidence.href(record.source.sha256)
-    where_link = f'<a class="evidence" href="{escape(text_href)}">{where}</a>' if text_href \
-        else where
+    where_link = (
+        f'<a class="evidence" href="{escape(text_href)}">{where}</a>' if text_href else where
+    )
     quote = f"<blockquote>{escape(passage)}</blockquote>" if passage else ""
-    return (f'<li id="{commitment_anchor(record.id, ev.start)}">{text} '
-            f'<span class="meta">[{escape(cats)}]'
-            f'{" · " + escape(targets) if targets else ""}</span>'
-            f"<details><summary>evidens ({where})</summary>{quote}"
-            f'<p class="meta">{where_link} i {escape(record.source.path)}</p></details></li>')
+    return (
+        f'<li id="{commitment_anchor(record.id, ev.start)}">{text} '
+        f'<span class="meta">[{escape(cats)}]'
+        f"{' · ' + escape(targets) if targets else ''}</span>"
+        f"<details><summary>evidens ({where})</summary>{quote}"
+        f'<p class="meta">{where_link} i {escape(record.source.path)}</p></details></li>'
+    )
 
 
 def record_block(record: PromiseRecord, evidence: EvidenceTexts) -> str:
@@ -248,19 +266,23 @@ def record_block(record: PromiseRecord, evidence: EvidenceTexts) -> str:
     years = "–".join(str(y) for y in (sorted(record.years)[:1] + sorted(record.years)[1:][-1:]))
     title = escape(record.title or f"{doc_type_label(record.doc_type)} {years}")
     signed = f" · undertecknat {record.signed_date}" if record.signed_date else ""
-    people = ", ".join(f"{s.name}" + (f" ({s.title})" if s.title else "")
-                       for s in record.signatories)
+    people = ", ".join(
+        f"{s.name}" + (f" ({s.title})" if s.title else "") for s in record.signatories
+    )
     parts = [
         f'<div class="record" id="record-{record.id}"><h4>{title}</h4>',
         f'<p class="meta">{escape(doc_type_label(record.doc_type))} · år {years or "okänt"}'
-        f'{signed} · källa: {_source_link(record)}</p>',
+        f"{signed} · källa: {_source_link(record)}</p>",
     ]
     if people:
         parts.append(f'<p class="meta">Undertecknat av {escape(people)}</p>')
     parts += [f'<p class="warning">{escape(w)}</p>' for w in record.warnings]
     if record.commitments:
-        parts.append("<ul>" + "".join(_commitment_html(record, c, evidence)
-                                      for c in record.commitments) + "</ul>")
+        parts.append(
+            "<ul>"
+            + "".join(_commitment_html(record, c, evidence) for c in record.commitments)
+            + "</ul>"
+        )
     else:
         parts.append('<p class="summary">Inga åtaganden utlästa.</p>')
     parts.append("</div>")

@@ -101,8 +101,9 @@ def write_review(out_dir: Path | str, target: Path | str, match: str | None = No
 
 def _review_command(args: argparse.Namespace) -> int:
     try:
-        target = write_review(args.out_dir, args.output or Path(args.out_dir) / "review.html",
-                              match=args.match)
+        target = write_review(
+            args.out_dir, args.output or Path(args.out_dir) / "review.html", match=args.match
+        )
     except ReviewError as exc:
         print(f"lofte-extract review: {exc}", file=sys.stderr)
         return 2
@@ -113,13 +114,16 @@ def _review_command(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add the `review` subcommand."""
     parser = subparsers.add_parser(
-        "review", help="write an HTML page to check records against their evidence",
+        "review",
+        help="write an HTML page to check records against their evidence",
         description="Write one self-contained HTML page showing each source's normalized text "
         "with every extracted value highlighted, beside its records.",
     )
     parser.add_argument("out_dir", type=Path, metavar="OUT", help="output folder of a run")
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="page to write (default: OUT/review.html)")
-    parser.add_argument("--match", metavar="TEXT", default=None,
-                        help="only sources whose path or URL contains TEXT")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, help="page to write (default: OUT/review.html)"
+    )
+    parser.add_argument(
+        "--match", metavar="TEXT", default=None, help="only sources whose path or URL contains TEXT"
+    )
     parser.set_defaults(func=_review_command)

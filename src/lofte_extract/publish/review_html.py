@@ -53,16 +53,21 @@ def _highlighted_text(text: str, spans: list[Span], labels: dict[str, str]) -> s
     for a, b in zip(cuts, cuts[1:], strict=False):
         out.extend(f'<a class="anchor" id="{s.id}"></a>' for s in starts.get(a, []))
         piece = _e(text[a:b])
-        cover = sorted((s for s in spans if s.start <= a and s.end >= b),
-                       key=lambda s: s.end - s.start, reverse=True)
+        cover = sorted(
+            (s for s in spans if s.start <= a and s.end >= b),
+            key=lambda s: s.end - s.start,
+            reverse=True,
+        )
         if not cover:
             out.append(piece)
             continue
         kinds = " ".join(dict.fromkeys(f"k-{s.value.kind}" for s in cover))
         ids = " ".join(f"h-{s.id}" for s in cover)
         tip = "\n".join(_tip(s, labels[s.id]) for s in reversed(cover))
-        out.append(f'<span class="hl {kinds} {ids}" data-ids="{" ".join(s.id for s in cover)}" '
-                   f'title="{_e(tip)}">{piece}</span>')
+        out.append(
+            f'<span class="hl {kinds} {ids}" data-ids="{" ".join(s.id for s in cover)}" '
+            f'title="{_e(tip)}">{piece}</span>'
+        )
     return "".join(out)
 
 
@@ -81,41 +86,55 @@ def _value_row(span: Span | None, missing: Unlocated | None) -> str:
     if value.detail:
         page_html += f'<span class="detail">{_e(value.detail)}</span>'
     if span is not None:
-        return (f'<li class="v k-{value.kind}" data-ref="{span.id}"><a class="ev" '
-                f'href="#{span.id}">{_e(value.field)}</a> <span class="val">{_e(value.value)}'
-                f"</span>{page_html}</li>")
+        return (
+            f'<li class="v k-{value.kind}" data-ref="{span.id}"><a class="ev" '
+            f'href="#{span.id}">{_e(value.field)}</a> <span class="val">{_e(value.value)}'
+            f"</span>{page_html}</li>"
+        )
     reason = missing.reason if missing else ""
-    return (f'<li class="v k-{value.kind} missing"><span class="field">{_e(value.field)}</span> '
-            f'<span class="val">{_e(value.value)}</span> <em class="why">not located: '
-            f"{_e(reason)}</em>{page_html}</li>")
+    return (
+        f'<li class="v k-{value.kind} missing"><span class="field">{_e(value.field)}</span> '
+        f'<span class="val">{_e(value.value)}</span> <em class="why">not located: '
+        f"{_e(reason)}</em>{page_html}</li>"
+    )
 
 
-def _record_html(record: dict[str, Any], number: int, spans: list[Span],
-                 missing: list[Unlocated]) -> str:
+def _record_html(
+    record: dict[str, Any], number: int, spans: list[Span], missing: list[Unlocated]
+) -> str:
     by_key = {s.value.key: s for s in spans}
     missing_by_key = {m.value.key: m for m in missing}
-    rows = [_value_row(by_key.get(v.key), missing_by_key.get(v.key))
-            for v in record_values(record)]
-    lost = "".join(f"<li>{_e(m.value.field)}: {_e(_short(m.value.value, 90))} "
-                   f"<em>({_e(m.reason)})</em></li>" for m in missing)
-    lost_html = (f'<div class="unlocated"><h4>Not located ({len(missing)})</h4><ul>{lost}</ul>'
-                 "</div>" if missing else "")
-    also = "".join(f"<li>{_e(a.get('path'))} {_url_html(a.get('url'))}</li>"
-                   for a in (record.get("also_in") if isinstance(record.get("also_in"), list)
-                             else []) if isinstance(a, dict))
+    rows = [_value_row(by_key.get(v.key), missing_by_key.get(v.key)) for v in record_values(record)]
+    lost = "".join(
+        f"<li>{_e(m.value.field)}: {_e(_short(m.value.value, 90))} <em>({_e(m.reason)})</em></li>"
+        for m in missing
+    )
+    lost_html = (
+        f'<div class="unlocated"><h4>Not located ({len(missing)})</h4><ul>{lost}</ul></div>'
+        if missing
+        else ""
+    )
+    also = "".join(
+        f"<li>{_e(a.get('path'))} {_url_html(a.get('url'))}</li>"
+        for a in (record.get("also_in") if isinstance(record.get("also_in"), list) else [])
+        if isinstance(a, dict)
+    )
     also_html = f'<div class="also">Also published in:<ul>{also}</ul></div>' if also else ""
     raw_warnings = record.get("warnings")
-    warnings = "".join(f"<li>{_e(w)}</li>" for w in
-                       (raw_warnings if isinstance(raw_warnings, list) else []))
+    warnings = "".join(
+        f"<li>{_e(w)}</li>" for w in (raw_warnings if isinstance(raw_warnings, list) else [])
+    )
     warn_html = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
     prefix = spans[0].id.rsplit("-", 1)[0] if spans else ""
-    return (f'<article class="record" id="rec-{_e(record.get("id"))}" data-prefix="{prefix}">'
-            f'<h3>Record {number}: {_e(record.get("title") or "(no title)")}</h3>'
-            '<p class="step"><button type="button" data-step="-1">◀ previous</button> '
-            '<button type="button" data-step="1">next value ▶</button></p>'
-            f'<p class="meta">id {_e(record.get("id"))} · {_e(record.get("doc_type"))} · '
-            f"{len(spans)} located, {len(missing)} not located</p>{also_html}{lost_html}{warn_html}"
-            f'<ul class="values">{"".join(rows)}</ul></article>')
+    return (
+        f'<article class="record" id="rec-{_e(record.get("id"))}" data-prefix="{prefix}">'
+        f"<h3>Record {number}: {_e(record.get('title') or '(no title)')}</h3>"
+        '<p class="step"><button type="button" data-step="-1">◀ previous</button> '
+        '<button type="button" data-step="1">next value ▶</button></p>'
+        f'<p class="meta">id {_e(record.get("id"))} · {_e(record.get("doc_type"))} · '
+        f"{len(spans)} located, {len(missing)} not located</p>{also_html}{lost_html}{warn_html}"
+        f'<ul class="values">{"".join(rows)}</ul></article>'
+    )
 
 
 def _source_html(view: SourceView, index: int) -> tuple[str, int, int]:
@@ -141,32 +160,50 @@ def _source_html(view: SourceView, index: int) -> tuple[str, int, int]:
     pages = first.get("pages")
     pages_text = f"{pages} page{'s' if pages != 1 else ''}" if pages else None
     info = " · ".join(_e(x) for x in (first.get("format"), pages_text) if x)
-    section = (f'<section class="source" id="src-{index}"><h2>{_e(view.path)} '
-               f'<small>{info}</small></h2><p class="srcmeta">{_url_html(first.get("url"))} '
-               f'<span class="sha">{_e(view.sha256[:12])}</span></p><div class="cols">'
-               f'<div class="pane textpane">{text_html}</div>'
-               f'<div class="pane recordpane">{"".join(records_html)}</div></div></section>')
+    section = (
+        f'<section class="source" id="src-{index}"><h2>{_e(view.path)} '
+        f'<small>{info}</small></h2><p class="srcmeta">{_url_html(first.get("url"))} '
+        f'<span class="sha">{_e(view.sha256[:12])}</span></p><div class="cols">'
+        f'<div class="pane textpane">{text_html}</div>'
+        f'<div class="pane recordpane">{"".join(records_html)}</div></div></section>'
+    )
     return section, len(all_spans), lost
 
 
 def _errors_html(errors: list[dict[str, Any]]) -> str:
     if not errors:
         return ""
-    rows = "".join(f"<tr><td>{_e(e.get('path'))}</td><td>{_e(e.get('stage'))}</td>"
-                   f"<td>{_e(e.get('reason'))}</td><td>{_e(e.get('detail'))}</td></tr>"
-                   for e in errors)
-    return (f'<section class="errors" id="errors"><h2>Files without records ({len(errors)})'
-            "</h2><table><thead><tr><th>file</th><th>stage</th><th>reason</th><th>detail</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table></section>")
+    rows = "".join(
+        f"<tr><td>{_e(e.get('path'))}</td><td>{_e(e.get('stage'))}</td>"
+        f"<td>{_e(e.get('reason'))}</td><td>{_e(e.get('detail'))}</td></tr>"
+        for e in errors
+    )
+    return (
+        f'<section class="errors" id="errors"><h2>Files without records ({len(errors)})'
+        "</h2><table><thead><tr><th>file</th><th>stage</th><th>reason</th><th>detail</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
 
 
-_LEGEND = [("commitment", "commitment"), ("target", "target"), ("goal", "goal"),
-           ("signatory", "signatory"), ("kommun", "kommun"), ("date", "years / period / date"),
-           ("lpo", "lokalpolisområde"), ("follow_up", "follow-up"), ("meta", "title / doc_type")]
+_LEGEND = [
+    ("commitment", "commitment"),
+    ("target", "target"),
+    ("goal", "goal"),
+    ("signatory", "signatory"),
+    ("kommun", "kommun"),
+    ("date", "years / period / date"),
+    ("lpo", "lokalpolisområde"),
+    ("follow_up", "follow-up"),
+    ("meta", "title / doc_type"),
+]
 
 
-def render_page(views: list[SourceView], errors: list[dict[str, Any]], title: str,
-                notes: list[str] | None = None) -> str:
+def render_page(
+    views: list[SourceView],
+    errors: list[dict[str, Any]],
+    title: str,
+    notes: list[str] | None = None,
+) -> str:
     """The whole self-contained review page."""
     sections, toc = [], []
     located = unlocated = 0
@@ -176,11 +213,16 @@ def render_page(views: list[SourceView], errors: list[dict[str, Any]], title: st
         located += ok
         unlocated += lost
         flag = f' <span class="bad">{lost} not located</span>' if lost else ""
-        toc.append(f'<li><a href="#src-{i}">{_e(view.path)}</a> '
-                   f"({len(view.records)} record{'s' if len(view.records) != 1 else ''}){flag}"
-                   "</li>")
-    legend = "".join(f'<button type="button" class="toggle hl k-{k}" data-kind="{k}" '
-                     f'aria-pressed="true">{_e(label)}</button> ' for k, label in _LEGEND)
+        toc.append(
+            f'<li><a href="#src-{i}">{_e(view.path)}</a> '
+            f"({len(view.records)} record{'s' if len(view.records) != 1 else ''}){flag}"
+            "</li>"
+        )
+    legend = "".join(
+        f'<button type="button" class="toggle hl k-{k}" data-kind="{k}" '
+        f'aria-pressed="true">{_e(label)}</button> '
+        for k, label in _LEGEND
+    )
     notes_html = "".join(f'<p class="note">{_e(n)}</p>' for n in notes or [])
     records = sum(len(v.records) for v in views)
     error_link = f', <a href="#errors">{len(errors)} files failed</a>' if errors else ""
@@ -196,6 +238,6 @@ def render_page(views: list[SourceView], errors: list[dict[str, Any]], title: st
         "the field. Step through a record's values with its buttons or the keys j and k; the "
         "legend switches a kind of highlight off and on.</p>"
         f'<details><summary>Sources</summary><ol class="toc">{"".join(toc)}</ol>'
-        f'</details></header><main>{"".join(sections)}{_errors_html(errors)}</main>'
+        f"</details></header><main>{''.join(sections)}{_errors_html(errors)}</main>"
         f'<div id="tip" hidden></div><script>{_asset("review.js")}</script></body></html>\n'
     )

@@ -74,12 +74,15 @@ def _target_text(target: dict[str, Any]) -> str:
 def _commitment_detail(commitment: dict[str, Any]) -> str:
     """'categories: trafik, skola · actors: polisen · strength: soft · targets: minst 12 ...'."""
     targets = _dicts(commitment.get("targets"))
-    labels = [_target_text(t) + (" (varav)" if t.get("part_of") is not None else "")
-              for t in targets]
-    parts = [("categories", _fmt(commitment.get("categories")) or "–"),
-             ("actors", _fmt(commitment.get("actors")) or "–"),
-             ("strength", _fmt(commitment.get("strength")) or "–"),
-             ("targets", "; ".join(labels) or "none")]
+    labels = [
+        _target_text(t) + (" (varav)" if t.get("part_of") is not None else "") for t in targets
+    ]
+    parts = [
+        ("categories", _fmt(commitment.get("categories")) or "–"),
+        ("actors", _fmt(commitment.get("actors")) or "–"),
+        ("strength", _fmt(commitment.get("strength")) or "–"),
+        ("targets", "; ".join(labels) or "none"),
+    ]
     return " · ".join(f"{name}: {text}" for name, text in parts)
 
 
@@ -95,40 +98,74 @@ def record_values(record: dict[str, Any]) -> list[Value]:
             continue
         if name == "doc_type" and not evidence.get(name):
             continue  # a judgement on the whole document, shown in the record's heading
-        values.append(Value(name, kinds.get(name, "meta"), name, _fmt(value),
-                            _evidence(evidence.get(name))))
+        values.append(
+            Value(name, kinds.get(name, "meta"), name, _fmt(value), _evidence(evidence.get(name)))
+        )
     for name, ev in evidence.items():  # evidence for fields this page does not know yet
         if name not in _SCALAR_FIELDS:
             values.append(Value(name, "meta", name, _fmt(record.get(name)), _evidence(ev)))
     for i, kommun in enumerate(_dicts(record.get("kommuner"))):
         label = f"{kommun.get('name')} ({kommun.get('code')})"
-        values.append(Value(f"kommuner.{i}", "kommun", "kommun", label,
-                            _evidence(kommun.get("evidence"))))
+        values.append(
+            Value(f"kommuner.{i}", "kommun", "kommun", label, _evidence(kommun.get("evidence")))
+        )
     for i, person in enumerate(_dicts(record.get("signatories"))):
-        label = " · ".join(str(p) for p in (person.get("name"), person.get("title"),
-                                             person.get("organisation")) if p)
-        values.append(Value(f"signatories.{i}", "signatory", "signatory", label,
-                            _evidence(person.get("evidence"))))
+        label = " · ".join(
+            str(p)
+            for p in (person.get("name"), person.get("title"), person.get("organisation"))
+            if p
+        )
+        values.append(
+            Value(
+                f"signatories.{i}",
+                "signatory",
+                "signatory",
+                label,
+                _evidence(person.get("evidence")),
+            )
+        )
     for i, commitment in enumerate(_dicts(record.get("commitments"))):
-        values.append(Value(f"commitments.{i}", "commitment", f"commitment {i + 1}",
-                            str(commitment.get("text", "")),
-                            _evidence(commitment.get("evidence")), _commitment_detail(commitment)))
+        values.append(
+            Value(
+                f"commitments.{i}",
+                "commitment",
+                f"commitment {i + 1}",
+                str(commitment.get("text", "")),
+                _evidence(commitment.get("evidence")),
+                _commitment_detail(commitment),
+            )
+        )
         for j, target in enumerate(_dicts(commitment.get("targets"))):
-            values.append(Value(f"commitments.{i}.targets.{j}", "target",
-                                f"target of commitment {i + 1}", _target_text(target),
-                                _evidence(target.get("evidence"))))
+            values.append(
+                Value(
+                    f"commitments.{i}.targets.{j}",
+                    "target",
+                    f"target of commitment {i + 1}",
+                    _target_text(target),
+                    _evidence(target.get("evidence")),
+                )
+            )
     for i, goal in enumerate(_dicts(record.get("goals"))):
         label = str(goal.get("text", ""))
         if goal.get("direction"):
             label += f" [{goal['direction']}]"
-        values.append(Value(f"goals.{i}", "goal", f"goal {i + 1}", label,
-                            _evidence(goal.get("evidence"))))
+        values.append(
+            Value(f"goals.{i}", "goal", f"goal {i + 1}", label, _evidence(goal.get("evidence")))
+        )
     follow_up = record.get("follow_up")
     if isinstance(follow_up, dict) and follow_up:
         label = _fmt({k: follow_up.get(k) for k in ("frequency", "deadline")}) or follow_up.get(
-            "text", "")
-        values.append(Value("follow_up", "follow_up", "follow-up", str(label),
-                            _evidence(follow_up.get("evidence"))))
+            "text", ""
+        )
+        values.append(
+            Value(
+                "follow_up",
+                "follow_up",
+                "follow-up",
+                str(label),
+                _evidence(follow_up.get("evidence")),
+            )
+        )
     return values
 
 
@@ -157,8 +194,9 @@ def split_located(
         problem = _problem(value.evidence, text_length)
         if problem is None:
             assert value.evidence is not None
-            spans.append(Span(f"{prefix}-{n}", value.evidence["start"], value.evidence["end"],
-                              value))
+            spans.append(
+                Span(f"{prefix}-{n}", value.evidence["start"], value.evidence["end"], value)
+            )
         else:
             missing.append(Unlocated(value, problem))
     return spans, missing

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .dataset import write_dataset
 from .files import write_commitments_csv, write_errors, write_records, write_text
-from .sqlite import write_dataset
 
 __all__ = [
     "write_commitments_csv",

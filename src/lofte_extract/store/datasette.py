@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import __version__
 from .files import atomic_write_text
-from .sqlite import DB_NAME, TABLES
+from .tables import DB_NAME, TABLES
 
 __all__ = ["DATASET", "metadata", "write_metadata"]
 

@@ -130,6 +130,7 @@ def write_commitments_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=COMMITMENT_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for record in sorted(records, key=lambda r: r.id):
-        writer.writerows({k: csv_cell(v) for k, v in row.items()}
-                         for row in commitment_rows(record))
+        writer.writerows(
+            {k: csv_cell(v) for k, v in row.items()} for row in commitment_rows(record)
+        )
     atomic_write_text(path, buffer.getvalue())

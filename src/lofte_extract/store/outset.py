@@ -24,10 +24,17 @@ from types import TracebackType
 __all__ = ["OUTPUT_NAMES", "OutputError", "OutputSet", "file_mode"]
 
 # What a run writes; anything else in OUT (a report, a cache) is carried over as it is.
-OUTPUT_NAMES = frozenset({
-    "records.jsonl", "commitments.csv", "errors.jsonl", "texts", "lofte.sqlite",
-    "metadata.json", "datapackage.json",
-})
+OUTPUT_NAMES = frozenset(
+    {
+        "records.jsonl",
+        "commitments.csv",
+        "errors.jsonl",
+        "texts",
+        "lofte.sqlite",
+        "metadata.json",
+        "datapackage.json",
+    }
+)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -89,16 +96,16 @@ class OutputSet:
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._take_lock()
-            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.staging-",
-                                                 dir=self.out.parent))
+            self.staging = Path(
+                tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=self.out.parent)
+            )
             os.chmod(self.staging, file_mode(folder=True))
         except OutputError:
             self._release()
             raise
         except OSError as exc:
             self._release()
-            raise OutputError(f"cannot write to {self.out.parent}: "
-                              f"{exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write to {self.out.parent}: {exc.strerror or exc}") from exc
         return self
 
     def _take_lock(self) -> None:
@@ -109,8 +116,10 @@ class OutputSet:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
             os.close(fd)
-            raise OutputError(f"another lofte-extract run (pid {holder or '?'}) is writing to "
-                              f"{self.out}; wait for it to finish") from None
+            raise OutputError(
+                f"another lofte-extract run (pid {holder or '?'}) is writing to "
+                f"{self.out}; wait for it to finish"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock = fd
@@ -136,8 +145,12 @@ class OutputSet:
             os.close(self._lock)  # closing drops the flock
             self._lock = None
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         """Remove the staging folder (or the old set after a commit) and unlock."""
         if self.staging != self.out and self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -151,5 +164,6 @@ class OutputSet:
         except (OSError, sqlite3.Error) as exc:
             if isinstance(exc, OutputError):
                 raise
-            raise OutputError(f"could not write the outputs ({exc}); "
-                              "previous outputs kept") from exc
+            raise OutputError(
+                f"could not write the outputs ({exc}); previous outputs kept"
+            ) from exc
