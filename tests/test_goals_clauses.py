@@ -54,3 +54,10 @@ def test_att_opening_an_aim_is_no_activity():
     assert not activity_start("Att alla som bor i kommunen ska uppleva ökad trygghet.")
     assert activity_start("Att arbeta med motorburna unga.")
     assert activity_start("Att tillsammans arbeta för fler grannsamverkansområden.")
+
+
+def test_a_lead_in_of_what_to_achieve_opens_a_list_of_goals() -> None:
+    from lofte_extract.extract.sections import classify_heading
+
+    assert classify_heading("Med medborgarlöftet önskar vi åstadkomma:") == "goal"
+    assert classify_heading("Detta ska vi åstadkomma genom att:") != "goal"

@@ -116,6 +116,10 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     for kind in ("follow_up", "goal", "background"):
         if any(cue in last for cue in _cues()[kind] if len(cue) > 12):
             return kind  # type: ignore[return-value]
+    achieving = any(f" {cue}" in f" {last}" for cue in _cues()["goal_leadin"])
+    if is_leadin and achieving and " genom " not in f" {last} ":
+        return "goal"  # 'Med medborgarlöftet önskar vi åstadkomma:' lists outcomes, unless
+        # it goes on to how: 'Detta ska vi åstadkomma genom att:' lists activities
     if any(cue in last for cue in _cues()["promise_verbs_in_leadin"]) and (
         is_leadin or "lovar" in last or "följande" in last
     ):
