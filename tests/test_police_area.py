@@ -27,6 +27,13 @@ from lofte_extract.extract.police_area import police_area
         ),
         ("Tomas Eriksson, chef för lokalpolisområde Norduppland, har", "Norduppland"),
         ("Jenny Wester\nLokalpolisområdeschef\nÖstra Fyrbodal\n", "Östra Fyrbodal"),
+        ("Lokalpolisområde Piteå Älvdal och Arvidsjaurs kommun lovar", "Piteå Älvdal"),
+        ("Thomas Nyberg, chef polisen Södra Ångermanland, och", "Södra Ångermanland"),
+        (
+            "av t.f. lokalpolisområdeschef för södra Lappland Daniel Westerberg, och",
+            "södra Lappland",
+        ),
+        ("samt Henrik Gustavsson, lokalpolisområdeschef, Torsby.", "Torsby"),
         # a bare name beside the joint area it belongs to supports the joint one
         (
             "Lokalpolisområde Haninges löften.\n\nLokalpolisområde Haninge/Nynäshamn och "

@@ -32,13 +32,20 @@ def _area_pattern() -> re.Pattern:
     prefix = _alternatives(places["lpo_area_prefixes"])
     suffix = _alternatives(places["lpo_area_suffixes"] + places["lpo_region_suffixes"])
     return re.compile(
-        rf"(?i:(?P<cue>{cues}))[ \t]+(?P<prep>(?:i|för)[ \t]+)?(?:LPO\s+)?"
+        rf"(?i:(?P<cue>{cues}))[ \t]*,?[ \t]+(?P<prep>(?:i|för)[ \t]+)?(?:LPO\s+)?"
         rf"(?P<prefix>(?i:{prefix})[ \t]+)?"
         rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
         rf"(?P<suffix>[ \t]+(?i:{suffix})(?![\wåäö]))?"
         rf"(?P<joint>[ \t]+och[ \t]+{NAME})?"
         rf"(?P<next>[ \t]+[a-zåäö]\w*)?"
     )
+
+
+@lru_cache(maxsize=1)
+def _police_unit_pattern() -> re.Pattern:
+    # 'Polisen södra Lappland', 'chef polisen Södra Ångermanland': a unit named by region
+    prefix = _alternatives(load_json("meta_places.json")["lpo_area_prefixes"])
+    return re.compile(rf"(?i:polisen)[ \t]+(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})")
 
 
 @lru_cache(maxsize=1)
@@ -85,12 +92,14 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     known = [_known(n) for n in names]
     if m["cue"].lower().replace("rn", "m") == "polisområde" and not known[0]:
         return None  # 'Polisområde Skåne Nordväst' is a region, not a lokalpolisområde
-    if m["prefix"]:  # 'södra Vätterbygden': a region name of its own, kept whole
-        return " ".join([m["prefix"].strip(), *names, *([suffix] if suffix else [])]), 0
+    if m["prefix"]:  # 'södra Vätterbygden': a region name of its own; a person may follow
+        region = names[:1] if len(names) > 1 and not known[-1] else names
+        return " ".join([m["prefix"].strip(), *region, *([suffix] if suffix else [])]), 0
     if len(names) > 1 and known[-1]:
         return names[-1], len(" ".join(names[:-1])) + 1  # 'Storgöteborg Kungälv-Ale'
-    if len(names) > 1 and names[1].lower() in map(str.lower, places["lpo_area_suffixes"]):
-        return " ".join(names[:2]), 0  # 'Malmö Norr', 'Storgöteborg Syd'
+    suffixes = {w.lower() for w in places["lpo_area_suffixes"] + places["lpo_region_suffixes"]}
+    if len(names) > 1 and names[1].lower() in suffixes:
+        return " ".join(names[:2]), 0  # 'Malmö Norr', 'Storgöteborg Syd', 'Piteå Älvdal'
     if _joint_area(m, names, known):
         return f"{names[0]} och {m['joint'].split()[-1]}", 0  # 'chef i Sundbyberg och Solna'
     if known[0] or is_area or m["prep"]:
@@ -130,6 +139,8 @@ def police_area(
         if choice:
             offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
             vote(choice[0], offset, _raw_length(text, offset, choice[0]), "police_area.after_cue")
+    for m in _police_unit_pattern().finditer(text, start, end):
+        vote(m["region"], m.start("region"), len(m["region"]), "police_area.police_unit")
     for m in _before_cue_pattern().finditer(text, start, end):
         if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
             vote(m["name"], m.start("name"), len(m["name"]), "police_area.before_cue")
