@@ -188,3 +188,13 @@ def test_a_region_name_is_no_signer() -> None:
     )
     names = [m.name for m in find_signers(text, 0, len(text))]
     assert names == ["Tommy Nilsson", "Lars Öberg"]
+
+
+def test_a_region_before_a_name_is_not_part_of_it() -> None:
+    from lofte_extract.extract.signatories import find_signers
+
+    text = (
+        "Medborgarlöftena undertecknades av t.f. lokalpolisområdeschef för södra Lappland "
+        "Daniel Westerberg och kommunchefen Karl-Johan Ottosson."
+    )
+    assert [m.name for m in find_signers(text, 0, len(text))][0] == "Daniel Westerberg"

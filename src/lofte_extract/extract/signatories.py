@@ -77,11 +77,23 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         while tokens and _stopped(tokens[0] + " X"):
             name = name[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
+        begin = m.end() - len(name)
+        if len(tokens) > 2 and _after_direction_word(text, begin):
+            name = name[len(tokens[0]) + 1 :]  # 'södra Lappland Daniel Westerberg'
+            tokens = tokens[1:]
+            begin = m.end() - len(name)
         if len(tokens) < 2 or _stopped(name):
             continue
-        begin = m.end() - len(name)
         out.append((name, begin, m.end()))
     return out
+
+
+def _after_direction_word(text: str, start: int) -> bool:
+    """Whether a direction word ('södra', 'norra') stands right before `start`: the next
+    capitalised word names a region, not a person."""
+    prefixes = load_json("meta_places.json")["lpo_area_prefixes"]
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in prefixes
 
 
 def _title_after(text: str, end: int, limit: int) -> str | None:
