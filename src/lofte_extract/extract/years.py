@@ -135,7 +135,9 @@ def _features(
         found.append("promise_near")
     elif pats["lofte"].search(sentence.text) or pats["promise"].search(sentence.text):
         found.append("promise_sentence")
-    if pats["preposition"].search(text[max(sentence.start, span.start - 30) : span.start]):
+    if pats["preposition"].search(
+        text[max(sentence.start, span.start - settings["preposition_window"]) : span.start]
+    ):
         found.append("year_preposition")
     if len(line.text.split()) <= years["heading_max_words"] and not line.text.endswith("."):
         found.append("heading")
