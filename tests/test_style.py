@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -113,3 +114,27 @@ def test_every_module_lists_its_public_names():
 def test_package_imports_without_the_cli():
     code = "import lofte_extract, sys; assert 'lofte_extract.cli' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_package_data_globs_ship_every_data_file():
+    """data/patterns/*.json was left out of the installed package: every extraction failed
+    after `pip install .` while the editable checkout worked."""
+    import glob
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["lofte_extract"]
+    package = REPO / "src" / "lofte_extract"
+    # setuptools expands package-data patterns with glob(recursive=True), as here
+    shipped = {
+        Path(found).resolve()
+        for pattern in globs
+        for found in glob.glob(str(package / pattern), recursive=True)
+        if Path(found).is_file()
+    }
+    data_files = {
+        p.resolve()
+        for p in package.rglob("*")
+        if p.is_file() and "data" in p.relative_to(package).parts and "__pycache__" not in p.parts
+    }
+    missed = sorted(str(p.relative_to(package)) for p in data_files - shipped)
+    assert not missed, f"not shipped by pip install: {missed}"
