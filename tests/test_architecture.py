@@ -21,7 +21,7 @@ ROOT = "lofte_extract"
 # The stages in the order data flows through them; each may import those before it.
 STAGES = ("collect", "parse", "extract", "compare", "store", "publish")
 # Shared by all: the record models, and the package root (only __version__ and the model).
-SHARED = {"records", "__init__"}
+SHARED = {"records", "datafiles", "__init__"}
 # compare and store are siblings downstream of extract: store writes what compare merges
 # (kept statuses, unit keys); compare never writes.
 FORBIDDEN_BETWEEN_STAGES = {("compare", "store")}
@@ -171,7 +171,7 @@ def _allowed(group: str) -> set[str] | None:
     if group in STAGES:
         upstream = set(STAGES[: STAGES.index(group)])
         return SHARED | upstream - {b for a, b in FORBIDDEN_BETWEEN_STAGES if a == group}
-    if group == "records":
+    if group in ("records", "datafiles"):
         return set()
     if group == "__init__":
         return {"records"}

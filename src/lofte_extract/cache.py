@@ -43,6 +43,7 @@ _CODE_FILES = (
     "results.py",
     "index_pages.py",
     "inputs.py",
+    "datafiles.py",
 )
 # Errors that say something about this run, not about the file: never cached.
 _TRANSIENT_DETAILS = ("MemoryError",)

@@ -6,17 +6,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import typing
-from importlib.resources import files
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from .cli import build_parser
 from .collect.manifest import ManifestEntry
+from .datafiles import load_data
 from .records import (
     Category,
     Commitment,
@@ -127,9 +126,7 @@ def schema_reference() -> str:
 
 def codebook_reference() -> str:
     """Markdown table of the commitment categories (the model's keys) and their signals."""
-    data = json.loads(
-        files("lofte_extract.extract").joinpath("data/categories.json").read_text(encoding="utf-8")
-    )
+    data = load_data("lofte_extract.extract", "categories.json")
     parts = [
         "# Codebook",
         "",

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib.resources import files
+from ..datafiles import load_data
 
 __all__ = ["classify_type", "extension_for", "parse_content_type", "sniff_kind"]
 
 
-@cache
 def _table() -> dict:
-    return json.loads(files(__package__).joinpath("data/content_types.json").read_text("utf-8"))
+    return load_data(__package__, "content_types.json")
 
 
 def parse_content_type(header: str | None) -> tuple[str, str | None]:

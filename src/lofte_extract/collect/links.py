@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import warnings
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from posixpath import splitext
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
+from ..datafiles import load_data
 from .urls import fold, normalize_url
 
 __all__ = ["Link", "Page", "find_links", "looks_relevant", "read_page", "worth_following"]
@@ -40,9 +38,8 @@ class Page:
         return looks_relevant(Link(self.url, self.title))
 
 
-@cache
 def _vocab() -> dict:
-    return json.loads(files(__package__).joinpath("data/links.json").read_text("utf-8"))
+    return load_data(__package__, "links.json")
 
 
 def find_links(html: bytes, base_url: str, charset: str | None = None) -> list[Link]:

@@ -6,22 +6,18 @@ medborgardialoger, so both normalise to the key "medborgardialog".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..datafiles import load_data
 from .wording import words
 
 __all__ = ["normalize_unit", "unit_key"]
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data/units.json").read_text("utf-8")
-    return json.loads(text)
+    return load_data(__package__, "units.json")
 
 
 def _singular(word: str) -> str:

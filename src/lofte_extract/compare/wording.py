@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import load_data
 
 __all__ = ["jaccard", "masked_words", "number_words", "words"]
 
@@ -16,7 +16,7 @@ NUMBER_MASK = "#"
 @lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Swedish number words from data/numbers.json."""
-    data = json.loads(resources.files(__package__).joinpath("data/numbers.json").read_text("utf-8"))
+    data = load_data(__package__, "numbers.json")
     return frozenset(w for entry in data["words"] for w in entry.split())
 
 

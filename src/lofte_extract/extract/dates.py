@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, body_lines, load_json, sentences
+from .meta_vocab import Line, body_lines, sentences
+from .vocab import load_vocab
 
 __all__ = [
     "DateMention",
@@ -52,7 +53,7 @@ def make_date(year: int | None, month: int, day: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
-    vocab = load_json("months.json")
+    vocab = load_vocab("months")
     return {**vocab["months"], **vocab["ocr_months"]}
 
 
@@ -130,7 +131,7 @@ def find_period_range(
 
     An agreement's period counts only when the document is the agreement itself.
     """
-    vocab = load_json("meta_years.json")
+    vocab = load_vocab("meta_years")
     agreement_words = ("överenskommelse", "avtal")
     for sentence in sentences(text, start, end):
         lower = sentence.text.lower()
@@ -182,7 +183,7 @@ def _words(line: str) -> list[str]:
 
 def is_period_heading(line: str) -> bool:
     """A short line naming a promise and a year: 'Medborgarlöften i Eslöv 2017'."""
-    vocab = load_json("meta_years.json")
+    vocab = load_vocab("meta_years")
     lower = line.lower()
     words = _words(line)
     if not words or len(words) > vocab["heading_max_words"]:

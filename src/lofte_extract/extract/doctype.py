@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines, load_json
+from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines
+from .vocab import load_vocab
 
 __all__ = ["classify", "doc_type_scores", "is_about"]
 
 
 @lru_cache(maxsize=1)
 def _about_pattern() -> re.Pattern:
-    return re.compile("|".join(load_json("doctype.json")["about_patterns"]), re.IGNORECASE)
+    return re.compile("|".join(load_vocab("doctype")["about_patterns"]), re.IGNORECASE)
 
 
 def is_about(text: str) -> bool:
@@ -71,7 +72,7 @@ def doc_type_scores(
     text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
 ) -> dict[str, tuple[float, dict[str, int]]]:
     """Each doc type's score and the feature counts that made it."""
-    settings = load_json("doctype_scores.json")
+    settings = load_vocab("doctype_scores")
     counts = _features(text, start, end, heading, top_headings)
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
@@ -90,7 +91,7 @@ def _features(
     text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None
 ) -> dict[str, int]:
     """How often each doc-type feature occurs (see data/doctype_scores.json)."""
-    vocab, settings = load_json("doctype.json"), load_json("doctype_scores.json")
+    vocab, settings = load_vocab("doctype"), load_vocab("doctype_scores")
     titles = _title_lines(text, start, end, heading, top_headings)
     body = text[start:end].lower()
     whole = text.lower()
@@ -160,7 +161,7 @@ _REPORTED = re.compile(
 
 def _reported_activities(text: str, start: int, end: int) -> int:
     """Lines reporting what was done, with no promise or plan in them."""
-    modals = load_json("doctype_scores.json")["report_modals"]
+    modals = load_vocab("doctype_scores")["report_modals"]
     found = 0
     for line in lines(text, start, end):
         lower = line.text.lower()
@@ -180,7 +181,7 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
     ('Medborgarlöfte Kalix 2020', 'Lekeberg – medborgarlöften'), a signature block."""
     from .signatories import block_signers
 
-    lofte = load_json("meta_years.json")["lofte_word"]
+    lofte = load_vocab("meta_years")["lofte_word"]
     places = {form.lower() for form in kommun_by_form()}
     titled = any(
         not title.rstrip().endswith(".")
@@ -194,13 +195,13 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
         )
         for title in titles[:3]
     )
-    listed = re.search(load_json("doctype.json")["promise_list_pattern"], text[start:end])
+    listed = re.search(load_vocab("doctype")["promise_list_pattern"], text[start:end])
     signed = len(block_signers(text, start, end)) >= 2
     return bool(listed), bool(titled), signed
 
 
 def _byline(text: str) -> bool:
-    starts = tuple(load_json("doctype.json")["nyhet_byline_starts"])
+    starts = tuple(load_vocab("doctype")["nyhet_byline_starts"])
     return any(line.text.lower().startswith(starts) for line in body_lines(text)[:12])
 
 

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner, lines, load_json
+from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner, lines
+from .vocab import load_vocab
 
 __all__ = [
     "KommunMention",
@@ -49,7 +50,7 @@ def _ocr_tolerant(cues: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _lpo_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_cues"])
+    cues = _ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
     return re.compile(rf"(?i:{cues})\s+(?:(?:i|för)\s+)?(?:LPO\s+)?$")
 
 
@@ -61,7 +62,7 @@ def _in_police_area(text: str, start: int) -> bool:
 
 def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
     """Kommun names in `text[start:end]`, weighted; police-area and län names left out."""
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     suffixes = tuple(places["kommun_suffixes"])
     mentions = []
     for m in _form_pattern().finditer(text, start, end):
@@ -128,7 +129,7 @@ def heading_kommuner(heading: str) -> set[str]:
 
 
 def _names_promise(line: str) -> bool:
-    return bool(re.search(load_json("meta_years.json")["lofte_word"], line))
+    return bool(re.search(load_vocab("meta_years")["lofte_word"], line))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -216,7 +217,7 @@ _JOINER = re.compile(r"(?:s)?(?:\s+(?:kommun|kommuns|stad))?\s*(?:,|och|samt|&)\
 def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMention]]:
     """Kommuner named as one party: 'kommunerna X, Y och Z', 'X och Y kommuner', 'X kommun och
     Y kommun', in a sentence about the promise or the joint work."""
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     ordered = sorted(mentions, key=lambda m: m.start)
     chains: list[list[KommunMention]] = []
     for mention in ordered:

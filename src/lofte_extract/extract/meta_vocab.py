@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
+
+from .vocab import load_vocab
 
 __all__ = [
     "DATA_DIR",
@@ -20,17 +21,10 @@ __all__ = [
     "kommun_by_form",
     "kommuner",
     "lines",
-    "load_json",
     "sentences",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
-
-
-@cache
-def load_json(name: str) -> dict:
-    """A JSON vocabulary file from `extract/data/`."""
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -112,7 +106,7 @@ def is_furniture(line: str) -> bool:
         return False
     if is_furniture_line(key):
         return True
-    vocab = load_json("doctype.json")["furniture"]
+    vocab = load_vocab("doctype")["furniture"]
     if key.rstrip(":") in vocab["exact"]:
         return True
     # 'Cookies på vaxjo.se', 'Vi använder kakor för att förbättra webbplatsen': the cookie
@@ -125,7 +119,7 @@ def is_furniture(line: str) -> bool:
         return True
     # 'Kontakta oss | Om webbplatsen | Tillgänglighet', 'Start › Trygghet › Medborgarlöfte';
     # 'Anna Berg | Kommunalråd | Lunds kommun' is a signer, not links.
-    if any(head in key for head in load_json("titles.json")["heads"]):
+    if any(head in key for head in load_vocab("titles")["heads"]):
         return False
     for separator in vocab["separators"]:
         parts = [part.strip() for part in key.split(separator)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates, make_date, ocr_digits
-from .meta_vocab import load_json
+from .vocab import load_vocab
 
 __all__ = ["Point", "TimeSpan", "find_points", "find_timespans"]
 
@@ -59,7 +59,7 @@ class TimeSpan:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    months = load_json("months.json")
+    months = load_vocab("months")
     names = {**months["months"], **months["ocr_months"]}
     alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     seasons = "|".join(map(re.escape, months["seasons"]))
@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _month_number(word: str) -> int:
-    months = load_json("months.json")
+    months = load_vocab("months")
     return {**months["months"], **months["ocr_months"]}[word.lower().rstrip(".")]
 
 

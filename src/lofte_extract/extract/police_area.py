@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .kommun import NAME as _KOMMUN_NAME
 from .kommun import _ocr_tolerant
-from .meta_vocab import kommun_by_form, load_json
+from .meta_vocab import kommun_by_form
+from .vocab import load_vocab
 
 __all__ = ["police_area"]
 
@@ -27,7 +28,7 @@ def _alternatives(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern:
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     cues = _ocr_tolerant(places["lpo_cues"])
     prefix = _alternatives(places["lpo_area_prefixes"])
     suffix = _alternatives(places["lpo_area_suffixes"] + places["lpo_region_suffixes"])
@@ -44,20 +45,20 @@ def _area_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _police_unit_pattern() -> re.Pattern:
     # 'Polisen södra Lappland', 'chef polisen Södra Ångermanland': a unit named by region
-    prefix = _alternatives(load_json("meta_places.json")["lpo_area_prefixes"])
+    prefix = _alternatives(load_vocab("meta_places")["lpo_area_prefixes"])
     return re.compile(rf"(?i:polisen)[ \t]+(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})")
 
 
 @lru_cache(maxsize=1)
 def _before_cue_pattern() -> re.Pattern:
-    areas = _ocr_tolerant(load_json("meta_places.json")["lpo_area_cues"])
+    areas = _ocr_tolerant(load_vocab("meta_places")["lpo_area_cues"])
     return re.compile(rf"(?P<name>{NAME})[ \t]+(?i:{areas})(?![\wåäö])")
 
 
 @lru_cache(maxsize=1)
 def _wrapped_area_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_json("meta_places.json")["lpo_cues"])
-    prefix = _alternatives(load_json("meta_places.json")["lpo_area_prefixes"])
+    cues = _ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
+    prefix = _alternatives(load_vocab("meta_places")["lpo_area_prefixes"])
     return re.compile(
         rf"(?i:{cues})[ \t]*\n\s*(?P<prefix>(?i:{prefix})[ \t]+)?(?P<name>{NAME})[ \t]*(?:\n|$)"
     )
@@ -78,7 +79,7 @@ def _nominative(name: str) -> str:
 
 def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     """The area's name and its offset, or None when the words after the cue name no area."""
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     names = re.sub(r"\s*/\s*", "/", m["names"]).split()  # 'Luleå/ Boden' is one name
     cut = next((i for i, n in enumerate(names) if n in stop), len(names))
     names = names[:cut]
@@ -128,7 +129,7 @@ def police_area(
 ) -> tuple[str | None, int | None, int | None, str | None]:
     """The lokalpolisområde named in `text[start:end]` (most often named, then first), its
     offsets and the rule that read it."""
-    stop = set(load_json("meta_places.json")["name_stopwords"])
+    stop = set(load_vocab("meta_places")["name_stopwords"])
     votes: dict[str, list[tuple[int, int, str]]] = {}
 
     def vote(name: str, at: int, length: int, rule: str) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..parse import ParsedDocument
 from .dates import heading_years, is_period_heading
 from .kommun import heading_kommuner
-from .meta_vocab import body_lines, is_furniture, load_json
+from .meta_vocab import body_lines, is_furniture
+from .vocab import load_vocab
 
 __all__ = ["DocumentSpan", "split_documents"]
 
@@ -35,7 +36,7 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
     differ from the current section's starts a new document; the intro before the first such
     heading belongs to the first document.
     """
-    vocab = load_json("meta_years.json")
+    vocab = load_vocab("meta_years")
     text = doc.text
     sections: list[tuple[int, str, list[int]]] = []  # (line start, heading, years)
     for line in body_lines(text):  # a breadcrumb naming a promise does not start one

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, body_lines, kommun_by_form, load_json, sentences
+from .meta_vocab import Line, body_lines, kommun_by_form, sentences
+from .vocab import load_vocab
 
 __all__ = ["SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"]
 
@@ -29,14 +30,14 @@ class SignatoryMention:
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
-    particles = "|".join(load_json("meta_places.json")["particles"])
+    particles = "|".join(load_vocab("meta_places")["particles"])
     middle = rf"(?:{_TOKEN}|{_INITIAL}|(?:{particles}))"
     return re.compile(rf"(?<![\w-]){_TOKEN}(?:[ ]{middle}){{0,2}}[ ]{_TOKEN}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    vocab = load_json("titles.json")
+    vocab = load_vocab("titles")
     heads = sorted(vocab["heads"], key=len, reverse=True)
     prefixes = sorted(vocab["prefixes"], key=len, reverse=True)
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
@@ -48,7 +49,7 @@ def organisation_of(title: str | None) -> str:
     """polisen, kommun or annan, from the words of a title."""
     if not title:
         return "annan"
-    vocab = load_json("titles.json")
+    vocab = load_vocab("titles")
     lower = title.lower()
     if any(word in lower for word in vocab["polisen"]):
         return "polisen"
@@ -58,7 +59,7 @@ def organisation_of(title: str | None) -> str:
 
 
 def _stopped(name: str) -> bool:
-    stop = set(load_json("meta_places.json")["name_stopwords"])
+    stop = set(load_vocab("meta_places")["name_stopwords"])
     tokens = name.split()
     if any(t in stop or t.rstrip("s") in stop for t in tokens):
         return True
@@ -91,7 +92,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _after_direction_word(text: str, start: int) -> bool:
     """Whether a direction word ('södra', 'norra') stands right before `start`: the next
     capitalised word names a region, not a person."""
-    prefixes = load_json("meta_places.json")["lpo_area_prefixes"]
+    prefixes = load_vocab("meta_places")["lpo_area_prefixes"]
     before = text[max(0, start - 12) : start].lower().split()
     return bool(before) and before[-1] in prefixes
 
@@ -135,7 +136,7 @@ def _title_before(text: str, start: int, floor: int) -> str | None:
 
 
 def _signing_sentence(sentence: str) -> bool:
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     lower = sentence.lower()
     if any(cue in lower for cue in places["signing_cues"]):
         return True
@@ -160,7 +161,7 @@ def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
         if not _signing_sentence(sentence.text):
             continue
         # 'undertecknades av X och Y i närvaro av Z': Z did not sign
-        witnesses = load_json("meta_places.json")["not_signer_after"]
+        witnesses = load_vocab("meta_places")["not_signer_after"]
         lower = sentence.text.lower()
         cut = min((lower.find(w) for w in witnesses if w in lower), default=len(lower))
         for name, begin, finish in _names(text, sentence.start, sentence.start + cut):
@@ -239,7 +240,7 @@ def _split_names(line: Line, count: int) -> list[Line] | None:
 
 def _contact_line(line: Line) -> bool:
     lower = line.text.lower()
-    cues = load_json("meta_places.json")["contact_cues"]
+    cues = load_vocab("meta_places")["contact_cues"]
     if lower.startswith(tuple(cues)):
         return True
     phone = re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text)
@@ -247,7 +248,7 @@ def _contact_line(line: Line) -> bool:
 
 
 def _phone_line(line: Line) -> bool:
-    cues = tuple(load_json("meta_places.json")["contact_detail_cues"])
+    cues = tuple(load_vocab("meta_places")["contact_detail_cues"])
     if line.text.lower().startswith(cues):
         return True
     return bool(re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text))

@@ -6,7 +6,8 @@ import datetime
 import re
 
 from .dates import DateMention, article_date, find_dates
-from .meta_vocab import Line, lines, load_json, sentences
+from .meta_vocab import Line, lines, sentences
+from .vocab import load_vocab
 
 __all__ = ["signed_date"]
 
@@ -15,7 +16,7 @@ def signed_date(
     text: str, start: int, end: int, years: list[int]
 ) -> tuple[str | None, int | None, int | None]:
     """ISO signing date of the promise in `text[start:end]`, with evidence offsets."""
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     cues = places["signing_cues"]
     split_verbs = places["signing_split_verbs"]
     for sentence in sentences(text, start, end):
@@ -60,7 +61,7 @@ def signed_date(
 def _labelled_not_signed(before: str) -> bool:
     """Whether the words just before a date label it a publication or update date."""
     words = [w.lower().strip(":,.") for w in before.split()[-3:]]
-    not_signed = load_json("meta_places.json")["date_line_not_signed"]
+    not_signed = load_vocab("meta_places")["date_line_not_signed"]
     return (
         any(w in not_signed for w in words[-2:])
         or bool(words)
@@ -74,7 +75,7 @@ def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
     if not years:
         return None
     first = min(years)
-    last_year = load_json("meta_places.json")["last_year_words"]
+    last_year = load_vocab("meta_places")["last_year_words"]
     if any(w in sentence for w in last_year) or month >= 9:
         return first - 1
     return first
@@ -87,14 +88,14 @@ def _date_line(text: str, line: Line) -> DateMention | None:
         return None
     prefix = text[line.start : dates[0].start]
     suffix = text[dates[0].end : line.end]
-    labels = "|".join(map(re.escape, load_json("meta_places.json")["date_labels"]))
+    labels = "|".join(map(re.escape, load_vocab("meta_places")["date_labels"]))
     if suffix.strip(" .,") or not re.fullmatch(
         rf"(?:(?i:{labels})\s*:?\s*)?"
         r"(?:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+)?(?:den\s+)?",
         prefix,
     ):
         return None
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     words = [word.lower().strip(":,") for word in prefix.split()]
     if any(word in places["date_line_not_signed"] for word in words):
         return None
@@ -103,7 +104,7 @@ def _date_line(text: str, line: Line) -> DateMention | None:
 
 def _shifted(day: datetime.date, sentence: str) -> datetime.date | None:
     """The day a relative phrase in the sentence means, counted from `day`."""
-    places = load_json("meta_places.json")
+    places = load_vocab("meta_places")
     for word, days in places["relative_days"].items():
         if re.search(rf"(?<!\w){word}(?!\w)", sentence):
             return day + datetime.timedelta(days=days)

@@ -1,17 +1,14 @@
-"""Domain vocabulary for the content rules, read once from the package's data files."""
+"""Domain vocabulary for the extract stage: `extract/data/<name>.json`, read once."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..datafiles import load_data
 
 __all__ = ["load_vocab"]
 
 
-@cache
 def load_vocab(name: str) -> dict[str, Any]:
     """The JSON data file `extract/data/<name>.json` as a dict."""
-    path = resources.files("lofte_extract.extract").joinpath("data", f"{name}.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_data("lofte_extract.extract", f"{name}.json")

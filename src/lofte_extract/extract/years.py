@@ -25,8 +25,9 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .meta_vocab import Line, body_lines, load_json, sentences
+from .meta_vocab import Line, body_lines, sentences
 from .periods import TimeSpan, find_timespans
+from .vocab import load_vocab
 
 __all__ = [
     "YearCandidate",
@@ -51,7 +52,7 @@ class YearCandidate:
 
 @lru_cache(maxsize=1)
 def _settings() -> dict:
-    settings = load_json("year_scores.json")
+    settings = load_vocab("year_scores")
     unknown = set(settings["weights"]) - set(_FEATURES)
     if unknown:
         raise ValueError(f"year_scores.json: unknown features {sorted(unknown)}")
@@ -83,7 +84,7 @@ _AGREEMENT = r"(?i:(?:samverkans)?överenskommelse\w*|(?:samverkans)?avtal(?:et)
 @lru_cache(maxsize=2)
 def _patterns(agreement: bool = False) -> dict[str, re.Pattern]:
     """The cue patterns; for a samverkansöverenskommelse the agreement is the anchor word."""
-    years = load_json("meta_years.json")
+    years = load_vocab("meta_years")
     settings = _settings()
 
     def alternatives(words: list[str]) -> str:
@@ -114,7 +115,7 @@ def _features(
     text: str, span: TimeSpan, sentence: Line, line: Line, agreement: bool = False
 ) -> list[str]:
     """The named features a time span has in its sentence and line."""
-    pats, years, settings = _patterns(agreement), load_json("meta_years.json"), _settings()
+    pats, years, settings = _patterns(agreement), load_vocab("meta_years"), _settings()
     before = text[max(sentence.start, span.start - settings["validity_window"]) : span.start]
     found = ["base"]
     if span.is_range:
@@ -160,7 +161,7 @@ def _features(
 
 def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
     """A past-tense context: 'hölls under 2018', 'bestämde i januari 2018', '2016 gjordes'."""
-    settings, years = _settings(), load_json("meta_years.json")
+    settings, years = _settings(), load_vocab("meta_years")
     if _has_any(sentence.text.lower(), settings["past_markers"]):
         return True
     following = text[span.end : sentence.end].split()[:1]
@@ -287,7 +288,7 @@ def score_year_candidates(
 @lru_cache(maxsize=1)
 def pats_this_year() -> re.Pattern:
     """'årets medborgarlöfte': this year's promise, the year is the article's."""
-    return re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{load_json('meta_years.json')['lofte_word']}")
+    return re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{load_vocab('meta_years')['lofte_word']}")
 
 
 class YearsFound(NamedTuple):

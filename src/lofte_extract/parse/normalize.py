@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..datafiles import load_data as _load
 
 __all__ = [
     "BulletMatch",
@@ -18,11 +18,9 @@ __all__ = [
 ]
 
 
-@cache
 def load_data(name: str) -> dict:
     """A JSON data file from parse/data/, parsed once."""
-    text = resources.files("lofte_extract.parse").joinpath("data", name).read_text("utf-8")
-    return json.loads(text)
+    return _load("lofte_extract.parse", name)
 
 
 @cache
