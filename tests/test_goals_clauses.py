@@ -61,3 +61,15 @@ def test_a_lead_in_of_what_to_achieve_opens_a_list_of_goals() -> None:
 
     assert classify_heading("Med medborgarlöftet önskar vi åstadkomma:") == "goal"
     assert classify_heading("Detta ska vi åstadkomma genom att:") != "goal"
+
+
+def test_an_opening_goal_list_of_outcomes_gives_goals() -> None:
+    from content_helpers import records
+
+    _, goals, _ = records(
+        "Medborgarlöfte i Eslövs kommun 2023\n\nMål\n\n"
+        " • Att alla som bor i kommunen ska uppleva ökad trygghet.\n"
+        " • Höja tryggheten genom att polisen är närvarande i centrum.\n\n"
+        "Polisen lovar att:\n • Genomföra fyra trafikinsatser.\n"
+    )
+    assert [g.text for g in goals] == ["Att alla som bor i kommunen ska uppleva ökad trygghet."]

@@ -64,6 +64,10 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         if section == "goal" and not promised:
             # An opening 'Mål' section states the general aim, as 'Syfte' does, unless it
             # names a concrete outcome: 'Antalet anmälda skadegörelsebrott ska minska.'
+            if line.kind == "list_item" and _is_outcome_item(line.text):
+                # 'Mål' / '• Att alla som bor här ska uppleva ökad trygghet.': a listed outcome
+                _add(goals, seen, doc, Piece(line.start, line.end, line.text), "goals.goal_list")
+                continue
             for piece in split_sentences(line.text, line.start):
                 if is_outcome(piece.text):
                     for part in _parts(piece):
@@ -108,6 +112,13 @@ def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: 
         if is_goal_sentence(piece.text, predicates=False) and goal_direction(piece.text):
             for part in _parts(piece):
                 _add(goals, seen, doc, part, "goals.stated_aim")
+
+
+def _is_outcome_item(text: str) -> bool:
+    """A list item naming an outcome with a direction, not an activity: 'Att färre ska …'."""
+    if " genom att " in f" {text.lower()} ":
+        return False  # 'Höja tryggheten genom att vara närvarande …' says how: an activity
+    return goal_direction(text) is not None and not activity_start(text) and not actor_start(text)
 
 
 def _is_goal_item(text: str, section: str) -> bool:
