@@ -61,3 +61,16 @@ def test_a_promise_in_the_perfect_tense_still_counts():
     assert _targets("Polisen har lovat att genomföra fyra trafikinsatser.") == [
         (4, "trafikinsatser", None, "exakt")
     ]
+
+
+def test_a_share_of_a_subset_is_a_target_of_its_own():
+    text = (
+        "Målvärdet är att minst 52 stycken narkotikabrott upptäcks, varav minst 20 procent "
+        "ska gälla förstagångsanvändare."
+    )
+    assert _targets(text) == [(52, "narkotikabrott", None, "minst"), (20, "procent", None, "minst")]
+
+
+def test_a_perfect_tense_in_a_clause_of_time_is_no_result():
+    text = "När en förundersökning har inletts tas kontakt inom en vecka."
+    assert _targets(text) == [(1, "vecka", "deadline", "högst")]

@@ -81,9 +81,17 @@ def _is_result(text: str) -> bool:
     if any(word in lowered for word in target_vocab()["content_nontargets.result_words"]):
         return True
     blockers = target_vocab()["content_nontargets.achieved_blockers"]
-    return bool(_PERFECT.search(text)) and not any(
+    reported = [m for m in _PERFECT.finditer(text) if not _TEMPORAL.search(text[: m.start()])]
+    return bool(reported) and not any(
         re.search(rf"(?<![\wåäö]){w}(?![\wåäö])", lowered) for w in blockers
     )
+
+
+# 'När en förundersökning har inletts tas kontakt inom en vecka': a perfect tense in a clause
+# of time states a condition of the promise, not a result.
+_TEMPORAL = re.compile(
+    r"(?i)(?<![\wåäö])(?:när|då|efter att|sedan|så snart)\s+(?:[\wåäö]+\s+){0,4}$"
+)
 
 
 def _sentence_targets(
@@ -238,11 +246,15 @@ def _target_at(
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     if after in vocab["content_nontargets.measure_genitives"]:
         return None
-    if after in vocab["content_nontargets.after"] or any(
-        after.startswith(stem) for stem in vocab["content_nontargets.after_stems"]
+    # 'varav fyra …', 'varav minst 20 procent …': a subset of the total just named
+    after_varav = "varav" in [t.lower for t in tokens[max(0, index - 3) : index]]
+    subset_share = after in ("procent", "%") and after_varav
+    if not subset_share and (
+        after in vocab["content_nontargets.after"]
+        or any(after.startswith(stem) for stem in vocab["content_nontargets.after_stems"])
     ):
-        return None
-    if unit is not None and (
+        return None  # 'varav minst 20 procent': a share of the total is committed too
+    if unit is not None and not subset_share and (
         unit.lower() in vocab["content_nontargets.after"]
         or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
     ):
@@ -255,8 +267,9 @@ def _target_at(
         if unit is None or unit.lower() not in vocab["content_periods.deadline_units"]:
             return None
         qualifier, qualifier_start, period = "högst", tokens[index - 1].start, "deadline"
-    elif before == "varav" and earlier:
-        unit = unit if unit is not None and is_countable(unit) else earlier[-1].unit
+    elif after_varav and earlier:
+        if not subset_share:
+            unit = unit if unit is not None and is_countable(unit) else earlier[-1].unit
         part_of = len(earlier) - 1  # a subset of the total just named, never added to it
     elif unit is None and earlier and per_follows(tokens, index + width):
         unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
