@@ -162,11 +162,11 @@ def _value_at(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
 
 
 def _echo_at(tokens: list[Word], index: int, value: int) -> bool:
-    """Whether '(N)' repeating `value` stands at `index`."""
+    """Whether '(4)' or '(fyra)' repeating `value` stands at `index`."""
     if index + 2 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
         return False
-    echo = tokens[index + 1].text
-    return _DIGITS.match(echo) is not None and int(echo) == value
+    echo = tokens[index + 1].lower
+    return int(echo) == value if _DIGITS.match(echo) else parse_number(echo) == value
 
 
 def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
