@@ -24,6 +24,13 @@ from lofte_extract.extract.years import promise_years, score_year_candidates
         ("2018-07-01—2020-06-30", (2018, 2019, 2020), "2018-07-01", "2020-06-30"),
         ("Medborgarlöfte 2022/23", (2022, 2023), None, None),
         ("1 oktober t.o.m. 31 december 2021", (2021,), "2021-10-01", "2021-12-31"),
+        # a start and an end joined by a verb of lasting
+        (
+            "påbörjas 1 november och pågår till och med 31 mars 2017",
+            (2016, 2017),
+            "2016-11-01",
+            "2017-03-31",
+        ),
     ],
 )
 def test_period_grammar_reads_ranges_written_any_way(text, years, begin, finish):
@@ -51,6 +58,7 @@ def test_range_longer_than_a_promise_is_not_a_period():
         ("Ett löfte som gäller Ronneby kommun under åren 2020 - 2021.", [2020, 2021]),
         # a past survey year is not the promise's
         ("En kartläggning som polisen gjorde våren 2016.\n\nPolisen ska synas mer.", []),
+        ("Grunden för löftet är en lokal kartläggning från hösten 2016.\n\nPolisen ska synas.", []),
         (
             "Kommunen och polisen bestämde i januari 2018 att löftet skulle gälla Charlottenborg."
             "\n\nUnder 2019 fortsätter arbetet.",

@@ -113,7 +113,8 @@ def find_points(text: str, start: int = 0, end: int | None = None) -> list[Point
 
 
 _GAP = re.compile(
-    r"^\s*(?:[-–—/]{1,2}|till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|fram\s+till|och)"
+    r"^\s*(?:[-–—/]{1,2}|(?:(?:och\s+)?(?:pågå|pågår|löpa|löper|gälla|gäller)\s+)?"
+    r"(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|fram\s+till)|och)"
     r"\s*(?:den\s+)?$",
     re.IGNORECASE,
 )
