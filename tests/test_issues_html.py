@@ -285,3 +285,10 @@ def test_html_over_the_block_cap_keeps_its_first_blocks(monkeypatch):
     doc = parse_html(page.encode())
     assert len(doc.blocks) == 3
     assert "kept the first 3 of 11 blocks" in doc.warnings
+
+
+def test_an_old_browser_banner_is_no_title():
+    from lofte_extract.extract.meta_vocab import is_furniture
+
+    assert is_furniture("Hej! Du använder en gammal webbläsare")
+    assert not is_furniture("Förnyad överenskommelse om samverkan mellan Haninge kommun och polis")
