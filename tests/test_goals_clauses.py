@@ -73,3 +73,11 @@ def test_an_opening_goal_list_of_outcomes_gives_goals() -> None:
         "Polisen lovar att:\n • Genomföra fyra trafikinsatser.\n"
     )
     assert [g.text for g in goals] == ["Att alla som bor i kommunen ska uppleva ökad trygghet."]
+
+
+def test_a_lead_in_naming_the_parties_and_a_modal_opens_promises() -> None:
+    from lofte_extract.extract.sections import classify_heading
+
+    assert classify_heading("Det här ska Solna stad och polisen tillsammans göra under 2022:") == (
+        "promise"
+    )

@@ -127,6 +127,10 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     if re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered) and len(last.split()) <= 12:
         if mentioned_actors(last) or re.search(r"\bvi\b", last):
             return "promise"
+    # 'Det här ska Solna stad och polisen tillsammans göra under 2022:': parties and a modal
+    if is_leadin and re.search(r"\b(ska|skall|kommer att)\b", last) and len(last.split()) <= 16:
+        if mentioned_actors(last) or re.search(r"\bvi\b", last):
+            return "promise"
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
         return "follow_up"
     return None
