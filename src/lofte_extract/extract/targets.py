@@ -254,9 +254,13 @@ def _target_at(
         or any(after.startswith(stem) for stem in vocab["content_nontargets.after_stems"])
     ):
         return None  # 'varav minst 20 procent': a share of the total is committed too
-    if unit is not None and not subset_share and (
-        unit.lower() in vocab["content_nontargets.after"]
-        or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
+    if (
+        unit is not None
+        and not subset_share
+        and (
+            unit.lower() in vocab["content_nontargets.after"]
+            or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
+        )
     ):
         # 'tre löften' counts promises; 'minst ett medborgarlöfte per år' is a target.
         if qualifier == "exakt" or "löfte" not in unit.lower():
