@@ -32,6 +32,13 @@ def _kind(text: str) -> str:
             "uppfoljning",
         ),
         ("Uppföljning av medborgarlöften\n\nDetta lovade polisen.", "uppfoljning"),
+        # an approval narrated, a reading time: an article about the promise
+        (
+            "Medborgarlöfte 2018\n\n2 min läsning\n\nVid kommunstyrelsens sammanträde den 6 "
+            "februari fattades beslut om att godkänna medborgarlöftet.\n\n"
+            " • Polisen lovar att genomföra minst en trafikkontroll i veckan.",
+            "nyhet",
+        ),
         ("Medborgarlöfte Kalix 2020\n\nPolisen lovar att:\n• Genomföra fyra insatser.", "lofte"),
     ],
 )

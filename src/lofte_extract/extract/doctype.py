@@ -125,7 +125,7 @@ def _features(
         "speech_line": sum(bool(_SPEECH.match(line.text)) for line in lines(text)),
         "photo_caption": int(
             any(
-                line.text.lower().startswith(tuple(settings["photo_caption_starts"]))
+                any(cue in line.text.lower() for cue in settings["photo_caption_starts"])
                 for line in lines(text)[:25]
             )
         ),
