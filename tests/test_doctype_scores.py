@@ -36,6 +36,7 @@ def _kind(text: str) -> str:
         (
             "Medborgarlöfte 2018\n\n2 min läsning\n\nPolisen i centrum. Foto: Anna Berg\n\nVid kommunstyrelsens sammanträde den 6 "
             "februari fattades beslut om att godkänna medborgarlöftet.\n\n"
+            "– Det blir tryggare, säger kommunalrådet Anna Berg.\n\n"
             " • Polisen lovar att genomföra minst en trafikkontroll i veckan.",
             "nyhet",
         ),
