@@ -34,7 +34,8 @@ def _kind(text: str) -> str:
         ("Uppföljning av medborgarlöften\n\nDetta lovade polisen.", "uppfoljning"),
         # an approval narrated, a reading time: an article about the promise
         (
-            "Medborgarlöfte 2018\n\n2 min läsning\n\nPolisen i centrum. Foto: Anna Berg\n\nVid kommunstyrelsens sammanträde den 6 "
+            "Medborgarlöfte 2018\n\n2 min läsning\n\nPolisen i centrum. Foto: Anna Berg\n\n"
+            "Vid kommunstyrelsens sammanträde den 6 "
             "februari fattades beslut om att godkänna medborgarlöftet.\n\n"
             "– Det blir tryggare, säger kommunalrådet Anna Berg.\n\n"
             " • Polisen lovar att genomföra minst en trafikkontroll i veckan.",
