@@ -185,6 +185,8 @@ def test_agent_noun_before_som_is_the_counted_unit() -> None:
         "Medborgarlöftet ska höja tryggheten och minska brotten i kommunen.",
         "Löftena bygger på att både polisen och kommunen åtar sig något.",
         "Medborgarlöftet anger vilka områden polisen och kommunen ska arbeta med.",
+        "Genom ökad samverkan ska medborgarlöftena höja tryggheten i kommunen.",
+        "Medborgarlöften ingår i polismyndighetens styrmodell.",
     ],
 )
 def test_a_sentence_about_the_promise_itself_is_no_commitment(text: str) -> None:
