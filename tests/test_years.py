@@ -96,3 +96,17 @@ def test_every_candidate_names_the_features_that_scored_it():
     best = score_year_candidates(text, 0, len(text))[0]
     assert best.years == (2021, 2022)
     assert {"validity_cue", "range"} <= set(best.features)
+
+
+def test_a_signing_narrated_on_a_dated_page_gives_the_pages_year():
+    text = (
+        "Artikeln publicerades 28 maj 2024\n\n"
+        "En trygghetsöverenskommelse har skrivits under av kommunen och lokalpolisen."
+    )
+    assert promise_years(text, 0, len(text), None).years == [2024]
+
+
+def test_a_trygghetsoverenskommelse_is_about_promises():
+    from lofte_extract.extract.doctype import is_about
+
+    assert is_about("En trygghetsöverenskommelse har skrivits under av Arvika kommun och polisen.")

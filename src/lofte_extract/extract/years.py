@@ -217,18 +217,22 @@ def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 
 
 def _now_cues(text: str, start: int, end: int) -> list[Line]:
-    """Sentences tying a promise to the page's own date ('I dag presenterar … löfte')."""
+    """Sentences tying a promise to the page's own date ('I dag presenterar … löfte'), or
+    narrating its signing ('En trygghetsöverenskommelse har skrivits under av …')."""
     cues = re.compile(
         r"(?i)(?<![\wåäö])(?:" + "|".join(map(re.escape, _settings()["now_cues"])) + r")(?![\wåäö])"
     )
     lofte = _patterns()["lofte"]
-    return [
-        s
-        for s in sentences(text, start, end)
-        if cues.search(s.text)
-        and (lofte.search(s.text) or _patterns()["promise"].search(s.text))
-        and not find_timespans(text, s.start, s.end)
-    ]
+    signing = load_vocab("meta_places")["signing_cues"]
+    found = []
+    for s in sentences(text, start, end):
+        if find_timespans(text, s.start, s.end):
+            continue  # a sentence naming its own year speaks for itself
+        lower = s.text.lower()
+        promised = lofte.search(s.text) or _patterns()["promise"].search(s.text)
+        if (cues.search(s.text) and promised) or any(cue in lower for cue in signing):
+            found.append(s)
+    return found
 
 
 def url_years(url: str | None) -> list[int]:
