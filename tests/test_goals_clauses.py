@@ -81,3 +81,15 @@ def test_a_lead_in_naming_the_parties_and_a_modal_opens_promises() -> None:
     assert classify_heading("Det här ska Solna stad och polisen tillsammans göra under 2022:") == (
         "promise"
     )
+
+
+def test_a_stated_aim_with_words_before_mal_is_a_goal_sentence() -> None:
+    from lofte_extract.extract.cues import is_goal_sentence
+
+    assert is_goal_sentence(
+        "Det övergripande målet för polisen och kommunen är att på sikt öka tryggheten.",
+        predicates=False,
+    )
+    assert not is_goal_sentence(
+        "Målbilden för kommunen är att löftena blir en del av arbetet.", predicates=False
+    )

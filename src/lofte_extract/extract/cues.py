@@ -226,13 +226,20 @@ def is_goal_start(text: str) -> bool:
     return any(lowered == s or lowered.startswith(s + " ") for s in starts)
 
 
+# 'Det övergripande målet för polisen och kommunen är att …', 'Vår målsättning är att …'
+_STATED_AIM = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:mål(?:et|en)?|målsättning(?:en|ar)?|ambition(?:en)?)"
+    r"(?:\s+\S+){0,5}?\s+är\s+att\s"
+)
+
+
 def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     """Goal openers ('Målet är att ...') or, with `predicates`, 'X ska öka'-style outcomes."""
     lowered = " ".join(words(text))
     goals = _v("content_goals")
     if any(lowered.startswith(b) for b in goals["goal_blockers"]):
         return False  # purpose statements: 'Avsikten är att ... ska bli tryggare'
-    if any(lowered.startswith(o) for o in goals["goal_openers"]):
+    if any(lowered.startswith(o) for o in goals["goal_openers"]) or _STATED_AIM.match(lowered):
         return True
     if predicates:
         fillers = set(goals["fillers"])
