@@ -87,7 +87,7 @@ def test_a_stated_aim_with_words_before_mal_is_a_goal_sentence() -> None:
     from lofte_extract.extract.cues import is_goal_sentence
 
     assert is_goal_sentence(
-        "Det övergripande målet för polisen och kommunen är att på sikt öka tryggheten.",
+        "Polisens gemensamma mål för 2024 och 2025 är att på sikt öka tryggheten.",
         predicates=False,
     )
     assert not is_goal_sentence(
