@@ -10,6 +10,7 @@ januari 2019' outweighs a title's '2018'.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +26,7 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .meta_vocab import Line, body_lines, sentences
+from .meta_vocab import Line, body_lines, lines, sentences
 from .periods import TimeSpan, find_timespans
 from .vocab import load_vocab
 
@@ -176,25 +177,24 @@ def _score(features: list[str]) -> float:
     return sum(weights.get(name, 0.0) for name in features)
 
 
-def _line_of(lines: list[Line], position: int) -> Line:
-    for line in lines:
-        if line.start <= position < line.end:
-            return line
-    return lines[-1]
+def _line_of(line_list: list[Line], starts: list[int], position: int) -> Line:
+    """The line holding `position` (found by bisection: long documents have many lines)."""
+    return line_list[max(0, bisect.bisect_right(starts, position) - 1)]
 
 
 def _text_candidates(
     text: str, start: int, end: int, dated_year: int | None, agreement: bool = False
 ) -> list[YearCandidate]:
     out = []
-    line_list = [Line(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    line_list = lines(text, start, end)
+    starts = [line.start for line in line_list]
     for sentence in sentences(text, start, end):
         for span in find_timespans(text, sentence.start, sentence.end):
             if not span.years:  # 'för perioden mars-maj' on a dated page
                 if dated_year is None:
                     continue
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
-            line = _line_of(line_list, span.start)
+            line = _line_of(line_list, starts, span.start)
             features = _features(text, span, sentence, line, agreement)
             score = _score(features)
             if score > _settings()["weights"]["base"]:  # a bare year is no evidence
@@ -207,8 +207,7 @@ def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     dated = article_date(text[:end])
     if dated and dated[1] < end:
         return dated[0].year, dated[1], dated[2]
-    top = [Line(m.group().strip(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for line in top[: _settings()["dateline_max_line"]]:
+    for line in lines(text)[: _settings()["dateline_max_line"]]:
         dates = find_dates(text, line.start, line.end)
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
