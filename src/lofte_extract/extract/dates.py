@@ -14,6 +14,7 @@ __all__ = [
     "DateMention",
     "article_date",
     "dateline_date",
+    "expand_years",
     "find_dates",
     "find_period_range",
     "heading_years",
@@ -157,7 +158,7 @@ _YEAR_RANGE = re.compile(
 )
 
 
-def _expand(first: int, second: int | None) -> list[int]:
+def expand_years(first: int, second: int | None) -> list[int]:
     if second is None or not 0 < second - first <= 6:
         return [first]
     return list(range(first, second + 1))
@@ -167,13 +168,13 @@ def years_in(text: str) -> list[int]:
     """Years a short piece of text names, ranges expanded ('2018-07-01—2020-06-30' -> 3)."""
     period = find_period_range(text + " löfte")
     if period:
-        return _expand(int(period[0][:4]), int(period[1][:4]))
+        return expand_years(int(period[0][:4]), int(period[1][:4]))
     masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", ocr_digits(text))
     for date in find_dates(masked):  # single dates are events, not coverage
         masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end :]
     years: list[int] = []
     for m in _YEAR_RANGE.finditer(masked):
-        years += _expand(int(m[1]), int(m[2]) if m[2] else None)
+        years += expand_years(int(m[1]), int(m[2]) if m[2] else None)
     return sorted(set(years))
 
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .dates import (
-    _expand,
     article_date,
+    expand_years,
     find_dates,
     find_period_range,
     heading_years,
@@ -102,6 +102,13 @@ def _patterns(agreement: bool = False) -> dict[str, re.Pattern]:
         ),
         "after_lofte": re.compile(rf"^\s*års\s+(?:\w+\s+)?{lofte}"),
         "promise": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['promise_cues'])})"),
+        # 'årets medborgarlöfte': this year's promise, the year is the article's
+        "this_year": re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}"),
+        "now": re.compile(
+            r"(?i)(?<![\wåäö])(?:"
+            + "|".join(map(re.escape, settings["now_cues"]))
+            + r")(?![\wåäö])"
+        ),
     }
 
 
@@ -218,18 +225,15 @@ def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 def _now_cues(text: str, start: int, end: int) -> list[Line]:
     """Sentences tying a promise to the page's own date ('I dag presenterar … löfte'), or
     narrating its signing ('En trygghetsöverenskommelse har skrivits under av …')."""
-    cues = re.compile(
-        r"(?i)(?<![\wåäö])(?:" + "|".join(map(re.escape, _settings()["now_cues"])) + r")(?![\wåäö])"
-    )
-    lofte = _patterns()["lofte"]
+    pats = _patterns()
     signing = load_vocab("meta_places")["signing_cues"]
     found = []
     for s in sentences(text, start, end):
         if find_timespans(text, s.start, s.end):
             continue  # a sentence naming its own year speaks for itself
         lower = s.text.lower()
-        promised = lofte.search(s.text) or _patterns()["promise"].search(s.text)
-        if (cues.search(s.text) and promised) or any(cue in lower for cue in signing):
+        promised = pats["lofte"].search(s.text) or pats["promise"].search(s.text)
+        if (pats["now"].search(s.text) and promised) or any(cue in lower for cue in signing):
             found.append(s)
     return found
 
@@ -258,7 +262,7 @@ def score_year_candidates(
         candidates.append(
             YearCandidate((year,), where, until, weights["article_date"], ("article_date",))
         )
-        if pats_this_year().search(text, start, end):
+        if _patterns()["this_year"].search(text, start, end):
             # 'årets medborgarlöfte' in a dated article: the article's year
             candidates.append(
                 YearCandidate(
@@ -288,12 +292,6 @@ def score_year_candidates(
     ]
 
 
-@lru_cache(maxsize=1)
-def pats_this_year() -> re.Pattern:
-    """'årets medborgarlöfte': this year's promise, the year is the article's."""
-    return re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{load_vocab('meta_years')['lofte_word']}")
-
-
 class YearsFound(NamedTuple):
     """The years a promise covers, the evidence offsets and the rule that chose them."""
 
@@ -307,11 +305,21 @@ def promise_years(
     text: str, start: int, end: int, heading: str | None, url: str | None = None
 ) -> YearsFound:
     """Years the promise in `text[start:end]` covers, with evidence offsets and rule."""
+    found = _promise_years(text, start, end, heading, url)
+    return found._replace(years=list(found.years))
+
+
+# The period, the signed date and the commitments' targets each need a span's years: the
+# candidates are scored once per span, not three times.
+@lru_cache(maxsize=64)
+def _promise_years(
+    text: str, start: int, end: int, heading: str | None, url: str | None
+) -> YearsFound:
     text = ocr_digits(text)
     # A validity period given to the day says every year covered, even past the heading's.
     period = find_period_range(text, start, end)
     if period:
-        years = _expand(int(period[0][:4]), int(period[1][:4]))
+        years = expand_years(int(period[0][:4]), int(period[1][:4]))
         return YearsFound(years, period[2], period[3], "years.validity_period")
     if heading and is_period_heading(heading):
         found = text.find(heading, start, end)
@@ -340,7 +348,7 @@ def agreement_years(
     """Years a samverkansöverenskommelse covers: its period, its title line's years, else the
     scored candidates with the agreement as anchor ('överenskommelse ... gäller fram till 2026')."""
     if period:
-        years = _expand(int(period[0][:4]), int(period[1][:4]))
+        years = expand_years(int(period[0][:4]), int(period[1][:4]))
         return YearsFound(years, period[2], period[3], "years.validity_period")
     for line in body_lines(ocr_digits(text), start, end)[:5]:
         lower = line.text.lower()
