@@ -14,6 +14,7 @@ __all__ = [
     "heading_kommuner",
     "joint_groups",
     "kommun_mentions",
+    "ocr_tolerant",
     "rank_kommuner",
     "url_kommuner",
 ]
@@ -43,14 +44,14 @@ def _upper_forms() -> dict[str, KommunEntry]:
     return {form.upper(): entry for form, entry in kommun_by_form().items()}
 
 
-def _ocr_tolerant(cues: list[str]) -> str:
+def ocr_tolerant(cues: list[str]) -> str:
     """Cue patterns that also match OCR's 'rn' for 'm' ('Lokalpolisornrådeschef')."""
     return "|".join(cue.replace("m", "(?:m|rn)") for cue in cues)
 
 
 @lru_cache(maxsize=1)
 def _lpo_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
+    cues = ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
     return re.compile(rf"(?i:{cues})\s+(?:(?:i|för)\s+)?(?:LPO\s+)?$")
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .kommun import NAME as _KOMMUN_NAME
-from .kommun import _ocr_tolerant
+from .kommun import ocr_tolerant
 from .meta_vocab import kommun_by_form
 from .vocab import load_vocab
 
@@ -29,7 +29,7 @@ def _alternatives(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern:
     places = load_vocab("meta_places")
-    cues = _ocr_tolerant(places["lpo_cues"])
+    cues = ocr_tolerant(places["lpo_cues"])
     prefix = _alternatives(places["lpo_area_prefixes"])
     suffix = _alternatives(places["lpo_area_suffixes"] + places["lpo_region_suffixes"])
     return re.compile(
@@ -51,13 +51,13 @@ def _police_unit_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _before_cue_pattern() -> re.Pattern:
-    areas = _ocr_tolerant(load_vocab("meta_places")["lpo_area_cues"])
+    areas = ocr_tolerant(load_vocab("meta_places")["lpo_area_cues"])
     return re.compile(rf"(?P<name>{NAME})[ \t]+(?i:{areas})(?![\wåäö])")
 
 
 @lru_cache(maxsize=1)
 def _wrapped_area_pattern() -> re.Pattern:
-    cues = _ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
+    cues = ocr_tolerant(load_vocab("meta_places")["lpo_cues"])
     prefix = _alternatives(load_vocab("meta_places")["lpo_area_prefixes"])
     return re.compile(
         rf"(?i:{cues})[ \t]*\n\s*(?P<prefix>(?i:{prefix})[ \t]+)?(?P<name>{NAME})[ \t]*(?:\n|$)"
@@ -86,7 +86,7 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
     if not names:
         return None
     # 'lokalpolisområde X', 'chef för lokalpolisområde X': the cue ends with the area word
-    area_cue = f"(?i:(?:.*\\s)?(?:{_ocr_tolerant(places['lpo_area_cues'])}))"
+    area_cue = f"(?i:(?:.*\\s)?(?:{ocr_tolerant(places['lpo_area_cues'])}))"
     is_area = bool(re.fullmatch(area_cue, m["cue"]))
     whole = cut == len(re.sub(r"\s*/\s*", "/", m["names"]).split())
     suffix = m["suffix"].strip() if m["suffix"] and whole else ""
