@@ -97,6 +97,7 @@ def _features(
     whole = text.lower()
     doc_titles = _title_lines(text, 0, len(text), None, top_headings)
     listed, titled, signed = _promise_signals(text, start, end, titles)
+    page_lines = lines(text)
     return {
         "uppfoljning_title": int(
             any(
@@ -122,11 +123,11 @@ def _features(
         "signing_narrated": _count_words(whole, settings["signing_narrated"])
         + len(_SPLIT_SIGNING.findall(whole)),
         "news_deixis": _count_words(whole, settings["news_deixis"]),
-        "speech_line": sum(bool(_SPEECH.match(line.text)) for line in lines(text)),
+        "speech_line": sum(bool(_SPEECH.match(line.text)) for line in page_lines),
         "photo_caption": int(
             any(
                 any(cue in line.text.lower() for cue in settings["photo_caption_starts"])
-                for line in lines(text)[:25]
+                for line in page_lines[:25]
             )
         ),
         # one quote on a page with no sign of the promise itself makes it news
