@@ -160,15 +160,15 @@ def period_before(
     tokens: list[Word], index: int, several_years: bool
 ) -> tuple[str | None, str | None]:
     """Period and rule id from the sentence before a count: 'ska varje termin genomföra två'."""
-    lead = " ".join(token.text for token in tokens[:index])
-    rules = load_rules("target_periods")
-    for match in rules.matches(lead, "before"):
-        return _label(match.rule.label, several_years), match.rule.id
+    found = load_rules("target_periods").matches(" ".join(t.text for t in tokens[:index]))
+    for match in found:
+        if "before" in match.rule.where:
+            return _label(match.rule.label, several_years), match.rule.id
     # 'I snitt per vecka genomföra minst tre …': a per-phrase with no other count before it
     # belongs to this count ('två gånger per år och tio …' gives the tio none).
     if not any(token.text[:1].isdigit() or parse_number(token.lower) for token in tokens[:index]):
-        for match in rules.matches(lead, "after"):
-            if match.rule.label != "whole_year":
+        for match in found:
+            if "after" in match.rule.where and match.rule.label != "whole_year":
                 return match.rule.label, match.rule.id
     return None, None
 
