@@ -99,7 +99,7 @@ def has_lovar(text: str) -> bool:
 def has_modal(text: str) -> bool:
     """'ska', 'skall', 'kommer ... att', 'lovar', 'bör', 'åtar sig att'."""
     ws = words(text)
-    if any(w in ("ska", "skall", "lovar", "lovade", "bör") for w in ws):
+    if any(w in _v("content_verbs")["modal"] for w in ws):
         return True
     if re.search(r"\båtar (?:sig|oss)\b", text.lower()):
         return True  # 'Kommunen åtar sig att starta nattvandring' promises as 'ska' does
