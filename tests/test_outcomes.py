@@ -39,7 +39,7 @@ def test_outcome_gold_texts_occur_verbatim() -> None:
             assert (HERE / "docs" / link).is_file()
 
 
-@pytest.mark.parametrize("split", ["dev", "blind"])
+@pytest.mark.parametrize("split", [k for k in FLOORS if not k.startswith("_")])
 def test_outcome_gate(out: Path, split: str) -> None:
     figures = evaluate_outcomes(HERE / "gold", load_run(out), split).figures()
     low = {k: (round(figures[k], 3), v) for k, v in FLOORS[split].items() if figures[k] < v}
@@ -108,3 +108,9 @@ def test_compare_shows_promised_and_done_with_evidence(
     assert "Lovat och gjort" in shown
     assert promise in shown.replace(" ", "") or promise in shown
     assert followup in shown.replace(" ", "") or followup in shown
+
+
+def test_evaluate_outcomes_names_an_unknown_split(out: Path, capsys) -> None:
+    code = main(["evaluate", "--outcomes", "--gold", str(HERE / "gold"), str(out), "--split", "x"])
+    assert code == 2
+    assert "no gold in" in capsys.readouterr().err

@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--split",
-        choices=("dev", "blind"),
-        help="with --outcomes: score only the follow-ups of this split",
+        metavar="SPLIT",
+        help="with --outcomes: score only the follow-ups whose gold 'split' is this "
+        "(dev, blind, blind2, ...: one per blind batch)",
     )
     p.set_defaults(func=_evaluate_command)
 

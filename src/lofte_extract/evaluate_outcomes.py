@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,14 @@ def report_outcomes(
     gold_dir: Path, records_path: Path, split: str | None, as_json: bool, verbose: bool
 ) -> int:
     """Print outcome, link and kept figures for `evaluate --outcomes`; returns the exit code."""
+    splits = {
+        json.loads(p.read_text(encoding="utf-8")).get("split")
+        for p in Path(gold_dir).glob("*.json")
+    }
+    if split is not None and split not in splits:
+        known = sorted(map(str, splits))
+        print(f"error: no gold in {gold_dir} has split {split!r} (there: {known})", file=sys.stderr)
+        return 2
     scores = evaluate_outcomes(gold_dir, load_run(records_path), split)
     if as_json:
         print(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
