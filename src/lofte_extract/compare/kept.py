@@ -128,19 +128,32 @@ def _link(followup: PromiseRecord, promise: PromiseRecord) -> Link | None:
     return Link(followup.id, promise.id, round(min(score, 1.0), 2), tuple(reasons))
 
 
+def _announced(record: PromiseRecord) -> bool:
+    # A news item announcing a signed promise ("Nytt medborgarlöfte påskrivet") lists its
+    # commitments: where no promise page was collected it is the promise a follow-up answers.
+    return record.doc_type == "nyhet" and bool(record.commitments) and not record.outcomes
+
+
+def _links_to(followup: PromiseRecord, promises: list[PromiseRecord]) -> list[Link]:
+    links = []
+    for promise in promises:
+        if promise.id == followup.id or promise.source.sha256 == followup.source.sha256:
+            continue
+        link = _link(followup, promise)
+        if link is not None:
+            links.append(link)
+    return links
+
+
 def link_records(records: list[PromiseRecord]) -> list[Link]:
-    """Every follow-up record linked to the promise records it reports on."""
+    """Every follow-up record linked to the promise records it reports on (to a news item
+    announcing the promise only when no promise page fits)."""
     promises = [r for r in records if r.doc_type in PROMISE_TYPES]
+    announced = [r for r in records if _announced(r)]
     links = []
     for followup in records:
-        if not followup.outcomes:
-            continue
-        for promise in promises:
-            if promise.id == followup.id or promise.source.sha256 == followup.source.sha256:
-                continue
-            link = _link(followup, promise)
-            if link is not None:
-                links.append(link)
+        if followup.outcomes:
+            links += _links_to(followup, promises) or _links_to(followup, announced)
     return links
 
 

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
+from .actors import actor_of_token
+from .cues import goal_direction, is_meta_statement, is_perfect, is_quote, words
 from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan
@@ -37,6 +39,14 @@ _NUMBER = re.compile(
     r"(?<![\w-])(?:ett\s+)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+|[a-zåäö]+)(?:-?tal)?(?![\w])", re.I
 )
 _WORD = re.compile(r"[\wåäöÅÄÖ.-]+")
+# How far into a sentence its doer may stand ("Under hela året har polisen …").
+ACTOR_WORDS = 6
+# A definite subject refers back to activities already reported: "Kontrollerna har främst
+# placerats där …", "De planerade insatserna har riktats mot …" say how, not what more was done.
+_DEFINITE_SUBJECT = re.compile(r"\s*(?:(?:de|dessa)\s+(?:[\wåäö]+\s+)?)?[\wåäö]+(?:na)\s+har\b")
+_PASSIVE_PERFECT = re.compile(
+    r"\bha(?:r|de)\s+(?:[\wåäö]+\s+){0,3}?[\wåäö]{3,}(?:ats|its|tts|ts)\b"
+)
 
 
 class OutcomeVocab(BaseModel):
@@ -57,6 +67,7 @@ class OutcomeVocab(BaseModel):
     not_units: list[str]
     unit_stop: list[str]
     fillers: list[str]
+    prepositions: list[str]
 
     @field_validator("status_order")
     @classmethod
@@ -174,17 +185,52 @@ def _unit(after: str, data: OutcomeVocab) -> str | None:
     return unit
 
 
+def _reports_done(text: str) -> bool:
+    """A perfect tense with a doer ("Under året har polisen informerat …") or in the passive
+    ("Reflexer har köpts in"); a trend ("skadegörelsen har ökat"), a quote or the promise as
+    subject ("Medborgarlöftet har som mål …") reports nothing done."""
+    if not is_perfect(text) or is_quote(text) or is_meta_statement(text):
+        return False
+    return _has_doer(text) or bool(
+        _PASSIVE_PERFECT.search(text.lower()) and not _DEFINITE_SUBJECT.match(text.lower())
+    )
+
+
+def _has_doer(text: str) -> bool:
+    """An actor as the subject, among the first words or right after the auxiliary: "Polisen
+    har …", "Trots … har polisen …", "För att klara det har vi …"; not an owner ("Polisens
+    insatser") nor a place ("skadegörelsen i kommunen")."""
+    ws = words(text)
+    prepositions = vocab().vocab.prepositions
+    return any(
+        (i < ACTOR_WORDS or ws[i - 1] in ("har", "hade"))
+        and (w == "vi" or (actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))))
+        and not (i and ws[i - 1] in prepositions)
+        for i, w in enumerate(ws)
+    )
+
+
+def _is_trend(text: str) -> bool:
+    """A change without a doer ("skadegörelsen har ökat", "klagomålen har blivit färre") is an
+    effect the report observes, not work it reports done."""
+    return goal_direction(text) is not None and not _has_doer(text)
+
+
 def _outcome(doc: ParsedDocument, piece: Piece, in_results: bool, rules: _Rules) -> Outcome | None:
     text = piece.text
     if len(text.split()) < 2 or rules.not_outcome.search(text.strip()):
         return None
     status = _status(text, rules)
+    if status == "genomförd" and _is_trend(text):
+        return None
     if rules.promise.search(text) and status in (None, "pågår"):
         return None  # a promise restated, not a report on it
     if status is None:
-        if not in_results:
+        # An item under "Utfallet blev:", or a sentence in the perfect tense ("Polisen har
+        # informerat om …", "Reflexer har köpts in"), reports what was done.
+        if not (in_results or _reports_done(text)):
             return None
-        status = "genomförd"  # an item under "Utfallet blev:" reports what was done
+        status = "genomförd"
     value, unit, start, end = _count(text, rules)
     if status == "pågår":
         value = None  # "tre möten är inplanerade": planned, not done
