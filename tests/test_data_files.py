@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_fixtures import layout_seed_text
 
 from lofte_extract.datafiles import DataFile, DataShapeError, load_data, shape_errors
+from lofte_extract.parse.pdf import parse_pdf
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "lofte_extract"
 DATA_FILES = sorted(
@@ -133,3 +135,20 @@ def test_every_category_exclusion_holds_one_of_its_stems():
         and word not in signals.get("word", [])
     ]
     assert dead == []
+
+
+def test_a_loaded_data_file_is_read_only():
+    data = load_data("lofte_extract.parse", "pdf_signatures.json")
+    with pytest.raises(TypeError):
+        data["_date"] = "x"  # type: ignore[index]
+
+
+def test_signed_pdf_parses_with_read_only_data_files():
+    # The signature reader added compiled patterns to its loaded data file; once data files
+    # became read-only every PDF failed as "corrupt PDF" (seen on harvest batch h6).
+    text = (
+        "Medborgarlöfte 2024\n\nPolisen ska genomföra fyra trafikinsatser.\n\n"
+        "Anna Berg\nKommunstyrelsens ordförande\n2024-02-01"
+    )
+    doc = parse_pdf(layout_seed_text(text).build())
+    assert "fyra trafikinsatser" in doc.text

@@ -31,7 +31,7 @@ class Emitted:
 
 @cache
 def _vocab() -> dict:
-    data = load_data("pdf_signatures.json")
+    data = dict(load_data("pdf_signatures.json"))  # a copy: compiled patterns are added below
     months = "|".join(sorted(data["months"], key=len, reverse=True))
     data["_date"] = re.compile(
         rf"\b(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
