@@ -108,3 +108,26 @@ def test_compare_shows_promised_and_done_with_evidence(
     assert "Lovat och gjort" in shown
     assert promise in shown.replace(" ", "") or promise in shown
     assert followup in shown.replace(" ", "") or followup in shown
+
+
+@pytest.mark.parametrize(
+    ("kommun", "target", "done"),
+    [
+        ("Kungälv", "Minst 20 trafikkontroller", "genomförd, utfört 40 hastighetskontroller: 40"),
+        ("Svedala", "minst två uppstartsmöten", "pågår: Till hösten är tre uppstartsmöten"),
+    ],
+)
+def test_compare_kept_table_shows_target_status_and_achieved(
+    out: Path,
+    kommun: str,
+    target: str,
+    done: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per outcome: no cell wraps
+    assert main(["compare", str(out), "--kommun", kommun]) == 0
+    kept = capsys.readouterr().out.split("Lovat och gjort")[1]
+    assert "│ mål " in kept.replace("┃", "│")
+    row = next(line for line in kept.splitlines() if target in line)
+    assert done in row

@@ -1,8 +1,9 @@
 """`lofte-extract report OUT -o report.html`: one self-contained HTML page about a run.
 
 Coverage by län, a kommun x category matrix, categories over years as an inline SVG
-chart, and per kommun the year-over-year comparison, every commitment linked to its
-source and its evidence. No scripts, fonts or images are fetched: the file opens offline.
+chart, promised against done where follow-ups report on the promises (report_kept.py), and
+per kommun the year-over-year comparison, every commitment linked to its source and its
+evidence. No scripts, fonts or images are fetched: the file opens offline.
 """
 
 from __future__ import annotations
@@ -176,8 +177,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "report",
         help="write a self-contained HTML report about a run",
-        description="Coverage by län, kommun x category matrix, categories over years and "
-        "per-kommun year-over-year comparisons, as one HTML file that opens offline.",
+        description="Coverage by län, kommun x category matrix, categories over years, "
+        "promised against done (per kommun, each promise a follow-up reports on, commitment "
+        "by commitment) and per-kommun year-over-year comparisons, as one HTML file that "
+        "opens offline.",
     )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
     parser.add_argument(
