@@ -114,3 +114,26 @@ def test_evaluate_outcomes_names_an_unknown_split(out: Path, capsys) -> None:
     code = main(["evaluate", "--outcomes", "--gold", str(HERE / "gold"), str(out), "--split", "x"])
     assert code == 2
     assert "no gold in" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kommun", "target", "done"),
+    [
+        ("Kungälv", "Minst 20 trafikkontroller", "genomförd, utfört 40 hastighetskontroller: 40"),
+        ("Svedala", "minst två uppstartsmöten", "pågår: Till hösten är tre uppstartsmöten"),
+    ],
+)
+def test_compare_kept_table_shows_target_status_and_achieved(
+    out: Path,
+    kommun: str,
+    target: str,
+    done: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per outcome: no cell wraps
+    assert main(["compare", str(out), "--kommun", kommun]) == 0
+    kept = capsys.readouterr().out.split("Lovat och gjort")[1]
+    assert "│ mål " in kept.replace("┃", "│")
+    row = next(line for line in kept.splitlines() if target in line)
+    assert done in row

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..records import PromiseRecord
+from ..records import Outcome, PromiseRecord
 from .kept import KeptResult, build_kept
 
 __all__ = ["KeptRow", "kept_rows", "render_kept"]
@@ -24,9 +24,13 @@ class KeptRow:
     years: str
     promised: str
     promised_evidence: dict
+    targets: list[str]
     kept: str
     done: list[str]
     done_evidence: list[dict]
+    done_status: list[str]
+    done_achieved: list[str | None]
+    done_reason: list[str | None]
     record_id: str
     commitment_index: int
 
@@ -40,6 +44,15 @@ def _wanted(record: PromiseRecord, kommuner: set[str] | None, years: set[int] | 
     if kommuner and not names & kommuner:
         return False
     return not years or bool(set(record.years) & years)
+
+
+def _achieved(outcome: Outcome) -> str | None:
+    """The achieved count with its unit as written ('40 hastighetskontroller'), if reported."""
+    if outcome.achieved is None:
+        return None
+    value = outcome.achieved
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{number} {outcome.unit}" if outcome.unit else number
 
 
 def kept_rows(
@@ -71,6 +84,7 @@ def kept_rows(
                     "source_path": record.source.path,
                     **commitment.evidence.model_dump(),
                 },
+                targets=[t.text for t in commitment.targets],
                 kept=kept.kept[(rid, ci)],
                 done=[o.text for o in outcomes],
                 done_evidence=[
@@ -80,6 +94,9 @@ def kept_rows(
                     }
                     for f, i in refs
                 ],
+                done_status=[o.status for o in outcomes],
+                done_achieved=[_achieved(o) for o in outcomes],
+                done_reason=[o.reason for o in outcomes],
                 record_id=rid,
                 commitment_index=ci,
             )
@@ -91,19 +108,40 @@ def _where(evidence: dict) -> str:
     return f"{evidence['source_path']}:{evidence['start']}-{evidence['end']}"
 
 
+def _said(status: str, achieved: str | None, reason: str | None) -> str:
+    """'genomförd, utfört 40 hastighetskontroller', 'ej genomförd, orsak: …'."""
+    parts = [status]
+    if achieved:
+        parts.append(f"utfört {achieved}")
+    if reason:
+        parts.append(f"orsak: {reason}")
+    return ", ".join(parts)
+
+
 def render_kept(rows: list[KeptRow]) -> str:
-    """A terminal table: kommun, years, promised (with evidence), kept, done (with evidence)."""
+    """A terminal table: kommun, years, promised, target, kept, done (with status and evidence)."""
     if not rows:
         return ""
     table = Table(title="Lovat och gjort (promised vs done)", header_style="bold", show_lines=True)
-    for name in ("kommun", "år", "lovat", "kept", "gjort"):
+    for name in ("kommun", "år", "lovat", "mål", "kept", "gjort"):
         table.add_column(name, overflow="fold")
     for row in rows:
         done = "\n".join(
-            f"{text} [{_where(ev)}]" for text, ev in zip(row.done, row.done_evidence, strict=True)
+            f"{_said(status, achieved, reason)}: {text} [{_where(ev)}]"
+            for text, ev, status, achieved, reason in zip(
+                row.done,
+                row.done_evidence,
+                row.done_status,
+                row.done_achieved,
+                row.done_reason,
+                strict=True,
+            )
         )
         promised = f"{row.promised} [{_where(row.promised_evidence)}]"
-        table.add_row(row.kommun, row.years, escape(promised), row.kept, escape(done))
+        targets = "; ".join(row.targets) or "–"
+        table.add_row(
+            row.kommun, row.years, escape(promised), escape(targets), row.kept, escape(done)
+        )
     buffer = io.StringIO()
     width = shutil.get_terminal_size((160, 24)).columns
     Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)

@@ -1,8 +1,9 @@
 """`lofte-extract report OUT -o report.html`: one self-contained HTML page about a run.
 
 Coverage by län, a kommun x category matrix, categories over years as an inline SVG
-chart, and per kommun the year-over-year comparison, every commitment linked to its
-source and its evidence. No scripts, fonts or images are fetched: the file opens offline.
+chart, promised against done where follow-ups report on the promises (report_kept.py), and
+per kommun the year-over-year comparison, every commitment linked to its source and its
+evidence. No scripts, fonts or images are fetched: the file opens offline.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 from .. import __version__
 from ..compare.align import compare_records
 from ..compare.dedupe import deduplicate
+from ..compare.kept import KeptResult, build_kept
 from ..compare.load import RecordsNotFound, load_records
 from ..records import ErrorRow, PromiseRecord
 from .report_data import css, lan_name
+from .report_kept import kept_key, kept_kommuner, kept_section
 from .report_sections import (
     EvidenceTexts,
     category_chart,
@@ -34,19 +37,28 @@ from .report_sections import (
 __all__ = ["build_report", "register", "run_report", "write_report"]
 
 
-def _kommun_sections(records: list[PromiseRecord], evidence: EvidenceTexts) -> str:
+def _kept_link(code: str, with_followups: set[str]) -> str:
+    if code not in with_followups:
+        return ""
+    return f'<p class="meta"><a href="#{kept_key(code)}">Lovat och gjort</a></p>'
+
+
+def _kommun_sections(
+    records: list[PromiseRecord], evidence: EvidenceTexts, kept: KeptResult
+) -> str:
     by_kommun: dict[tuple[str, str], list[PromiseRecord]] = defaultdict(list)
     for record in records:
         for kommun in record.kommuner:
             by_kommun[(kommun.name, kommun.code)].append(record)
     parts = []
+    with_followups = kept_kommuner(records, kept)
     for (name, code), found in sorted(by_kommun.items()):
         comparison = compare_records(found, kommuner=[code])
         ordered = sorted(found, key=lambda r: (sorted(r.years) or [0], r.id))
         parts.append(
             f'<section class="kommun" id="{kommun_key(code)}"><h3>{escape(name)} '
             f'<span class="meta">{code} · {escape(lan_name(code))}</span></h3>'
-            f"{comparison_table(comparison)}"
+            f"{_kept_link(code, with_followups)}{comparison_table(comparison)}"
             + "".join(record_block(r, evidence) for r in ordered)
             + "</section>"
         )
@@ -96,6 +108,7 @@ def build_report(
 ) -> str:
     """The whole report page as one HTML string."""
     evidence = EvidenceTexts(texts_dir, report_dir)
+    kept = build_kept(records)
     kommuner = {k.code for r in records for k in r.kommuner}
     years = sorted({y for r in records for y in r.years})
     span = f"{years[0]}–{years[-1]}" if years else "inga år"
@@ -116,7 +129,8 @@ def build_report(
 {commitments} åtaganden · {span}. Skapad {date.today().isoformat()} av lofte-extract
 {__version__}.</p>
 <nav class="toc"><a href="#coverage">Täckning</a><a href="#chart">Kategorier över tid</a>
-<a href="#matrix">Kommun × kategori</a><a href="#kommuner">Per kommun</a></nav>
+<a href="#matrix">Kommun × kategori</a><a href="#kept">Lovat och gjort</a>
+<a href="#kommuner">Per kommun</a></nav>
 <h2 id="coverage">Täckning per län</h2>
 <p class="summary">Antal löftesdokument med åtaganden eller mål per kommun och år; 0 för ett
 år som bara har poster utan innehåll (en nyhet utan åtaganden), – för ett år utan poster.</p>
@@ -126,11 +140,17 @@ def build_report(
 <h2 id="matrix">Kommun × kategori</h2>
 <p class="summary">Antal åtaganden per kategori.</p>
 {matrix(records)}
+<h2 id="kept">Lovat och gjort</h2>
+<p class="summary">Löften som en uppföljning rapporterar om, åtagande för åtagande: målet, vad
+uppföljningen säger (genomförd, delvis, ej genomförd, pågår eller okänd, med utfört antal och
+orsak) och bedömningen (mål 4, utfört 2 ger delvis; ingen rapport när uppföljningen inte nämner
+åtagandet), med evidens för båda.</p>
+{kept_section(records, evidence, kept)}
 <h2 id="kommuner">Per kommun</h2>
 <p class="summary">Åtaganden jämförda år för år med status new (ny), dropped (borttagen),
 increased (ökad), decreased (minskad), unchanged (oförändrad) eller changed (ändrad);
 varje åtagande länkar till sin källa och sin evidens.</p>
-{_kommun_sections(records, evidence)}
+{_kommun_sections(records, evidence, kept)}
 {_errors_section(errors or [])}
 </body>
 </html>
@@ -157,8 +177,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "report",
         help="write a self-contained HTML report about a run",
-        description="Coverage by län, kommun x category matrix, categories over years and "
-        "per-kommun year-over-year comparisons, as one HTML file that opens offline.",
+        description="Coverage by län, kommun x category matrix, categories over years, "
+        "promised against done (per kommun, each promise a follow-up reports on, commitment "
+        "by commitment) and per-kommun year-over-year comparisons, as one HTML file that "
+        "opens offline.",
     )
     parser.add_argument("out", type=Path, help="a run's output folder (holding records.jsonl)")
     parser.add_argument(

@@ -7,7 +7,15 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["category_color", "category_label", "css", "doc_type_label", "lan_name", "status_label"]
+__all__ = [
+    "category_color",
+    "category_label",
+    "css",
+    "doc_type_label",
+    "kept_label",
+    "lan_name",
+    "status_label",
+]
 
 
 def _read(name: str) -> str:
@@ -48,4 +56,10 @@ def doc_type_label(key: str) -> str:
 def status_label(key: str) -> tuple[str, str]:
     """Swedish label and colour of a comparison status."""
     label, color = _json("labels.json")["statuses"].get(key, [key, "#57606a"])
+    return label, color
+
+
+def kept_label(key: str) -> tuple[str, str]:
+    """Label and colour of an outcome or kept status ('genomförd', …, 'ingen rapport')."""
+    label, color = _json("labels.json")["kept"].get(key, [key, "#57606a"])
     return label, color

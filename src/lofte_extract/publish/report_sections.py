@@ -10,7 +10,7 @@ from typing import get_args
 
 from ..compare.align import Cell, Comparison, Row
 from ..compare.render import cell_label
-from ..records import Category, Commitment, Evidence, PromiseRecord
+from ..records import Category, Commitment, Evidence, PromiseRecord, Source
 from .report_charts import stacked_bars
 from .report_data import category_label, doc_type_label, lan_name, status_label
 from .safe_links import link_url
@@ -21,10 +21,12 @@ __all__ = [
     "commitment_anchor",
     "comparison_table",
     "coverage",
+    "evidence_details",
     "has_content",
     "kommun_key",
     "matrix",
     "record_block",
+    "source_links",
 ]
 
 _CATEGORIES = list(get_args(Category))
@@ -227,7 +229,8 @@ def comparison_table(comparison: Comparison) -> str:
     return "".join(out)
 
 
-def _source_link(record: PromiseRecord) -> str:
+def source_links(record: PromiseRecord) -> str:
+    """A record's sources (and the copies it was merged with): http(s) URLs as links, else text."""
     links = []
     for source in [record.source, *record.also_in]:
         label = escape(source.url or source.path)
@@ -238,6 +241,21 @@ def _source_link(record: PromiseRecord) -> str:
     return " · ".join(links)
 
 
+def evidence_details(texts: EvidenceTexts, source: Source, ev: Evidence) -> str:
+    """A folded evidence block: the passage quoted, its offsets linked to the source's text."""
+    passage = texts.passage(source.sha256, ev)
+    where = f"tecken {ev.start}–{ev.end}" + (f", sida {ev.page}" if ev.page else "")
+    text_href = texts.href(source.sha256)
+    where_link = (
+        f'<a class="evidence" href="{escape(text_href)}">{where}</a>' if text_href else where
+    )
+    quote = f"<blockquote>{escape(passage)}</blockquote>" if passage else ""
+    return (
+        f"<details><summary>evidens ({where})</summary>{quote}"
+        f'<p class="meta">{where_link} i {escape(source.path)}</p></details>'
+    )
+
+
 def _commitment_html(record: PromiseRecord, commitment: Commitment, evidence: EvidenceTexts) -> str:
     ev = commitment.evidence
     href = link_url(record.source.url) or evidence.href(record.source.sha256)
@@ -245,19 +263,11 @@ def _commitment_html(record: PromiseRecord, commitment: Commitment, evidence: Ev
     text = f'<a href="{escape(href)}">{text}</a>' if href else text
     cats = ", ".join(category_label(c) for c in commitment.categories) or "–"
     targets = "; ".join(t.text for t in commitment.targets)
-    passage = evidence.passage(record.source.sha256, ev)
-    where = f"tecken {ev.start}–{ev.end}" + (f", sida {ev.page}" if ev.page else "")
-    text_href = evidence.href(record.source.sha256)
-    where_link = (
-        f'<a class="evidence" href="{escape(text_href)}">{where}</a>' if text_href else where
-    )
-    quote = f"<blockquote>{escape(passage)}</blockquote>" if passage else ""
     return (
         f'<li id="{commitment_anchor(record.id, ev.start)}">{text} '
         f'<span class="meta">[{escape(cats)}]'
         f"{' · ' + escape(targets) if targets else ''}</span>"
-        f"<details><summary>evidens ({where})</summary>{quote}"
-        f'<p class="meta">{where_link} i {escape(record.source.path)}</p></details></li>'
+        f"{evidence_details(evidence, record.source, ev)}</li>"
     )
 
 
@@ -272,7 +282,7 @@ def record_block(record: PromiseRecord, evidence: EvidenceTexts) -> str:
     parts = [
         f'<div class="record" id="record-{record.id}"><h4>{title}</h4>',
         f'<p class="meta">{escape(doc_type_label(record.doc_type))} · år {years or "okänt"}'
-        f"{signed} · källa: {_source_link(record)}</p>",
+        f"{signed} · källa: {source_links(record)}</p>",
     ]
     if people:
         parts.append(f'<p class="meta">Undertecknat av {escape(people)}</p>')
