@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import NumericTarget
+from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
 from .numbers import parse_number, split_glued
@@ -68,11 +69,7 @@ def _tokens(text: str, offset: int) -> list[Word]:
 
 
 # The perfect tense: 'har gjort', 'hade genomfört', 'har poliserna haft'.
-_PERFECT = re.compile(
-    r"(?i)(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){0,2}?"
-    r"(?!(?:det|ett|inte|mycket|helt|just|alltid|gott|rätt)(?![\wåäö]))"
-    r"[\wåäö]{2,}(?:at|it|rt|tt|ft|mt|nt|gt|kt|lt|st|dt)(?![\wåäö])"
-)
+_PERFECT = re.compile("(?i)" + perfect_tense(2, 2, not_supines=(*NOT_SUPINES, "gott", "rätt")))
 
 
 def _is_result(text: str) -> bool:
