@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -86,188 +87,225 @@ class Site:
             return self.hits[path]
 
 
-def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+@dataclass(frozen=True)
+class _Page:
+    """A fixed response."""
 
-        def log_message(self, *args: object) -> None:
+    status: int
+    body: bytes
+    ctype: str = "text/html; charset=utf-8"
+    headers: dict[str, str] | None = None
+
+
+_PNG = _Page(200, b"\x89PNG\r\n\x1a\n" + b"0" * 100, "image/png")
+_LATIN1 = _Page(200, LATIN1_PAGE, "text/html; charset=ISO-8859-1")
+_GZIP = {"Content-Encoding": "gzip"}
+
+# Pages that always answer the same.
+_PAGES: dict[str, _Page] = {
+    "/index.html": _Page(200, INDEX.encode()),
+    "/medborgarlofte-2024.html": _LATIN1,
+    "/kopia-medborgarlofte.html": _LATIN1,
+    "/uppfoljning-medborgarlofte.html": _Page(
+        200, b"<html><body><p>Uppf\xc3\xb6ljning av l\xc3\xb6ftet</p></body></html>"
+    ),
+    "/secret/open-medborgarlofte.html": _Page(
+        200, b"<html><body>Allowed by a longer Allow rule</body></html>"
+    ),
+    "/docs/undertecknat.pdf": _Page(200, PDF, "application/pdf"),
+    "/download?id=7": _Page(200, PDF_2025, "application/octet-stream"),
+    "/notes.txt": _Page(200, "Medborgarlöfte i klartext".encode(), "text/plain; charset=utf-8"),
+    "/bilder/trygghet.jpg": _PNG,
+    "/image.png": _PNG,
+    "/final-medborgarlofte.html": _Page(200, b"<html><body>Slutet av kedjan</body></html>"),
+    "/gzip-bomb": _Page(200, gzip.compress(b"<html>" + b" " * 4 * 1024 * 1024), headers=_GZIP),
+    "/bad-gzip": _Page(200, b"\x1f\x8b this is not gzip at all", headers=_GZIP),
+    "/missing": _Page(404, b"not here"),
+    "/gone": _Page(410, b"gone"),
+    "/forbidden": _Page(403, b"no"),
+    "/very-busy": _Page(429, b"come back tomorrow", headers={"Retry-After": "86400"}),
+    "/broken": _Page(503, b"down"),
+}
+
+# Redirects: path -> (status, Location).
+_REDIRECTS: dict[str, tuple[int, str]] = {
+    "/r/start": (301, "/r/middle"),
+    "/r/middle": (302, "../final-medborgarlofte.html"),
+    "/loop/a": (307, "/loop/b"),
+    "/loop/b": (308, "/loop/a"),
+    "/to-secret": (302, "/secret/plan.html"),
+}
+
+# issue 9: where /to-host/<name> redirects, off the seed host ({port}: the server's).
+_OFF_HOST = {
+    "ip2": "http://127.0.0.2:{port}/index.html",
+    "ipv6": "http://[::1]:{port}/index.html",
+    "localhost": "http://localhost:1/index.html",
+    "metadata": "http://169.254.169.254/latest/meta-data/",
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """The test site's routes; `make_handler` binds it to a `Site`."""
+
+    protocol_version = "HTTP/1.1"
+    site: Site
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        ctype: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.head(
+            status, {"Content-Type": ctype, "Content-Length": str(len(body)), **(headers or {})}
+        )
+        self.wfile.write(body)
+
+    def head(self, status: int, headers: dict[str, str]) -> None:
+        """The status line and `headers`, in order."""
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+
+    def redirect(self, status: int, location: str) -> None:
+        self.send(status, b"", headers={"Location": location})
+
+    def do_GET(self) -> None:
+        path = self.path
+        site = self.site
+        n = site.hit(path)
+        site.times.append(time.monotonic())
+        site.agents.add(self.headers.get("User-Agent", ""))
+        site.conditional.append(
+            (path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
+        )
+        try:
+            self.route(path, n)
+        except (BrokenPipeError, ConnectionResetError):
             pass
 
-        def send(
-            self,
-            status: int,
-            body: bytes = b"",
-            ctype: str = "text/html; charset=utf-8",
-            headers: dict[str, str] | None = None,
-        ) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            for key, value in (headers or {}).items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def redirect(self, status: int, location: str) -> None:
-            self.send(status, b"", headers={"Location": location})
-
-        def do_GET(self) -> None:  # noqa: C901 - one branch per route keeps the site readable
-            path = self.path
-            n = site.hit(path)
-            site.times.append(time.monotonic())
-            site.agents.add(self.headers.get("User-Agent", ""))
-            site.conditional.append(
-                (path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
-            )
-            try:
-                self.route(path, n)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-        def route(self, path: str, n: int) -> None:
-            if path == "/robots.txt":
-                time.sleep(site.robots_wait)
-                status, text = site.robots
-                self.send(status, text.encode(), "text/plain")
-            elif path == "/index.html":
-                self.send(200, INDEX.encode())
-            elif path in ("/medborgarlofte-2024.html", "/kopia-medborgarlofte.html"):
-                self.send(200, LATIN1_PAGE, "text/html; charset=ISO-8859-1")
-            elif path == "/uppfoljning-medborgarlofte.html":
-                self.send(
-                    200, b"<html><body><p>Uppf\xc3\xb6ljning av l\xc3\xb6ftet</p></body></html>"
-                )
-            elif path == "/secret/open-medborgarlofte.html":
-                self.send(200, b"<html><body>Allowed by a longer Allow rule</body></html>")
-            elif path in ("/docs/undertecknat.pdf",):
-                self.send(200, PDF, "application/pdf")
-            elif path == "/download?id=7":
-                self.send(200, PDF_2025, "application/octet-stream")
-            elif path == "/notes.txt":
-                self.send(200, "Medborgarlöfte i klartext".encode(), "text/plain; charset=utf-8")
-            elif path == "/bilder/trygghet.jpg" or path == "/image.png":
-                self.send(200, b"\x89PNG\r\n\x1a\n" + b"0" * 100, "image/png")
-            elif path == "/r/start":
-                self.redirect(301, "/r/middle")
-            elif path == "/r/middle":
-                self.redirect(302, "../final-medborgarlofte.html")
-            elif path == "/final-medborgarlofte.html":
-                self.send(200, b"<html><body>Slutet av kedjan</body></html>")
-            elif path.startswith("/chain/"):
-                self.redirect(302, f"/chain/{int(path.rsplit('/', 1)[1]) + 1}")
-            elif path in ("/gzip-bomb", "/bad-gzip"):
-                body = (
-                    gzip.compress(b"<html>" + b" " * 4 * 1024 * 1024)
-                    if path == "/gzip-bomb"
-                    else b"\x1f\x8b this is not gzip at all"
-                )
-                self.send(200, body, headers={"Content-Encoding": "gzip"})
-            elif path == "/short-body":
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", "1000")
-                self.end_headers()
-                self.wfile.write(b"<html>cut")
-                self.close_connection = True
-            elif path == "/loop/a":
-                self.redirect(307, "/loop/b")
-            elif path == "/loop/b":
-                self.redirect(308, "/loop/a")
-            elif path == "/to-secret":
-                self.redirect(302, "/secret/plan.html")
-            elif path.startswith("/to-host/"):  # issue 9: redirects off the seed host
-                port = self.server.server_address[1]
-                self.redirect(
-                    302,
-                    {
-                        "ip2": f"http://127.0.0.2:{port}/index.html",
-                        "ipv6": f"http://[::1]:{port}/index.html",
-                        "localhost": "http://localhost:1/index.html",
-                        "metadata": "http://169.254.169.254/latest/meta-data/",
-                    }[path.rsplit("/", 1)[1]],
-                )
-            elif path.startswith("/revalidate/"):
-                self.revalidate(path.rsplit("/", 1)[1])
-            elif path == "/missing":
-                self.send(404, b"not here")
-            elif path == "/gone":
-                self.send(410, b"gone")
-            elif path == "/forbidden":
-                self.send(403, b"no")
-            elif path == "/flaky":
-                if n == 1:
-                    self.send(500, b"oops")
-                else:
-                    self.send(200, b"<html><body>Stabil till slut</body></html>")
-            elif path == "/busy":
-                if n == 1:
-                    self.send(429, b"slow down", headers={"Retry-After": "1"})
-                else:
-                    self.send(200, "<html><body>Nu går det bra</body></html>".encode())
-            elif path == "/very-busy":
-                self.send(429, b"come back tomorrow", headers={"Retry-After": "86400"})
-            elif path == "/broken":
-                self.send(503, b"down")
-            elif path == "/trickle":
-                self.trickle(headers_first=True)
-            elif path == "/trickle-headers":
-                self.trickle(headers_first=False)
-            elif path == "/huge-declared":
-                self.send_response(200)
-                self.send_header("Content-Type", "application/pdf")
-                self.send_header("Content-Length", str(200 * 1024 * 1024))
-                self.end_headers()
-                self.wfile.write(b"%PDF-1.4\n")
-            elif path == "/huge-streamed":
-                self.send_response(200)
-                self.send_header("Content-Type", "application/pdf")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(b"%PDF-1.4\n")
-                for _ in range(64):  # 4 MB, no Content-Length
-                    self.wfile.write(b"0" * 65536)
-                self.close_connection = True
-            else:
-                self.send(404, b"no such page")
-
-        def revalidate(self, how: str) -> None:
-            """A page at version site.version with an ETag or a Last-Modified date; a
-            matching conditional request gets 304."""
-            version = site.version
-            body = f"<html><body><p>Medborgarlöfte version {version}</p></body></html>"
-            if how == "etag":
-                tag = f'"v{version}"'
-                if self.headers.get("If-None-Match") == tag:
-                    self.send(304, headers={"ETag": tag})
+    def route(self, path: str, n: int) -> None:
+        """Answer `path` (its `n`th request): a fixed page, a redirect, or a route's handler."""
+        if path in _PAGES:
+            page = _PAGES[path]
+            self.send(page.status, page.body, page.ctype, page.headers)
+        elif path in _REDIRECTS:
+            self.redirect(*_REDIRECTS[path])
+        elif path in _ROUTES:
+            _ROUTES[path](self, n)
+        else:
+            for prefix, handler in _PREFIX_ROUTES.items():
+                if path.startswith(prefix):
+                    handler(self, path.rsplit("/", 1)[1])
                     return
-                self.send(200, body.encode(), headers={"ETag": tag})
-                return
-            stamp = f"Mon, 0{version} Jan 2024 10:00:00 GMT"
-            if self.headers.get("If-Modified-Since") == stamp:
-                self.send(304)
-                return
-            self.send(200, body.encode(), headers={"Last-Modified": stamp})
+            self.send(404, b"no such page")
 
-        def trickle(self, headers_first: bool) -> None:
-            end = time.monotonic() + 8
-            if headers_first:
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", "100000")
-                self.end_headers()
-                self.wfile.flush()
-                payload = b"x"
-            else:
-                payload = b"HTTP/1.1 200 OK\r\nX-Slow: "
-            i = 0
-            while time.monotonic() < end:
-                self.wfile.write(payload[i % len(payload) : i % len(payload) + 1])
-                self.wfile.flush()
-                i += 1
-                time.sleep(0.2)
-            self.close_connection = True
+    def robots(self, n: int) -> None:
+        time.sleep(self.site.robots_wait)
+        status, text = self.site.robots
+        self.send(status, text.encode(), "text/plain")
 
-    return Handler
+    def flaky(self, n: int) -> None:
+        if n == 1:
+            self.send(500, b"oops")
+        else:
+            self.send(200, b"<html><body>Stabil till slut</body></html>")
+
+    def busy(self, n: int) -> None:
+        if n == 1:
+            self.send(429, b"slow down", headers={"Retry-After": "1"})
+        else:
+            self.send(200, "<html><body>Nu går det bra</body></html>".encode())
+
+    def short_body(self, n: int) -> None:
+        """Fewer bytes than Content-Length says, then the connection closes."""
+        self.head(200, {"Content-Type": "text/html", "Content-Length": "1000"})
+        self.wfile.write(b"<html>cut")
+        self.close_connection = True
+
+    def huge_declared(self, n: int) -> None:
+        self.head(200, {"Content-Type": "application/pdf", "Content-Length": str(200 << 20)})
+        self.wfile.write(b"%PDF-1.4\n")
+
+    def huge_streamed(self, n: int) -> None:
+        self.head(200, {"Content-Type": "application/pdf", "Connection": "close"})
+        self.wfile.write(b"%PDF-1.4\n")
+        for _ in range(64):  # 4 MB, no Content-Length
+            self.wfile.write(b"0" * 65536)
+        self.close_connection = True
+
+    def chain(self, step: str) -> None:
+        """An endless redirect chain: /chain/0 -> /chain/1 -> ..."""
+        self.redirect(302, f"/chain/{int(step) + 1}")
+
+    def to_host(self, name: str) -> None:
+        port = self.server.server_address[1]
+        self.redirect(302, _OFF_HOST[name].format(port=port))
+
+    def revalidate(self, how: str) -> None:
+        """A page at version site.version with an ETag or a Last-Modified date; a
+        matching conditional request gets 304."""
+        version = self.site.version
+        body = f"<html><body><p>Medborgarlöfte version {version}</p></body></html>"
+        if how == "etag":
+            tag = f'"v{version}"'
+            if self.headers.get("If-None-Match") == tag:
+                self.send(304, headers={"ETag": tag})
+                return
+            self.send(200, body.encode(), headers={"ETag": tag})
+            return
+        stamp = f"Mon, 0{version} Jan 2024 10:00:00 GMT"
+        if self.headers.get("If-Modified-Since") == stamp:
+            self.send(304)
+            return
+        self.send(200, body.encode(), headers={"Last-Modified": stamp})
+
+    def trickle(self, headers_first: bool) -> None:
+        end = time.monotonic() + 8
+        if headers_first:
+            self.head(200, {"Content-Type": "text/html", "Content-Length": "100000"})
+            self.wfile.flush()
+            payload = b"x"
+        else:
+            payload = b"HTTP/1.1 200 OK\r\nX-Slow: "
+        i = 0
+        while time.monotonic() < end:
+            self.wfile.write(payload[i % len(payload) : i % len(payload) + 1])
+            self.wfile.flush()
+            i += 1
+            time.sleep(0.2)
+        self.close_connection = True
+
+
+# Routes whose answer depends on the request: path -> handler(request, n).
+_ROUTES: dict[str, Callable[[_Handler, int], None]] = {
+    "/robots.txt": _Handler.robots,
+    "/flaky": _Handler.flaky,
+    "/busy": _Handler.busy,
+    "/short-body": _Handler.short_body,
+    "/huge-declared": _Handler.huge_declared,
+    "/huge-streamed": _Handler.huge_streamed,
+    "/trickle": lambda handler, _n: handler.trickle(headers_first=True),
+    "/trickle-headers": lambda handler, _n: handler.trickle(headers_first=False),
+}
+
+# Route families: folder -> handler(request, last path segment).
+_PREFIX_ROUTES: dict[str, Callable[[_Handler, str], None]] = {
+    "/chain/": _Handler.chain,
+    "/to-host/": _Handler.to_host,
+    "/revalidate/": _Handler.revalidate,
+}
+
+
+def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    """The request handler class serving `site`."""
+    return type("Handler", (_Handler,), {"site": site})
 
 
 class QuietServer(ThreadingHTTPServer):

@@ -10,7 +10,7 @@ from ..records import ErrorRow
 from .addresses import PRIVATE_KINDS, address_kind
 from .config import CollectConfig, CollectReport, Skipped
 from .errors import FetchError
-from .fetch import Session
+from .fetch import Download, Session
 from .links import read_page, worth_following
 from .manifest import ManifestEntry
 from .politeness import host_of
@@ -35,112 +35,130 @@ def collect(
     progress: Progress | None = None,
 ) -> CollectReport:
     """Fetch `urls` (and relevant linked pages) into `corpus_dir`; failures become error rows."""
-    config = config or CollectConfig()
-    say = progress or (lambda _msg: None)
-    corpus = Corpus(Path(corpus_dir))
-    session = Session(config, corpus.root)
-    report = CollectReport()
-    queue: deque[tuple[str, int]] = deque()
-    seen: set[str] = set()
-    sites: set[str] = set()
+    crawl = _Crawl(config or CollectConfig(), Path(corpus_dir), progress or (lambda _msg: None))
+    crawl.seed(urls)
+    try:
+        while crawl.queue:
+            crawl.visit(*crawl.queue.popleft())
+    finally:
+        crawl.corpus.clean_partials()
+        crawl.corpus.compact_errors()
+    crawl.say(crawl.report.summary())
+    return crawl.report
 
-    def fail(url: str, reason: str, detail: str | None = None) -> None:
+
+class _Crawl:
+    """One collect run's state: the queue, what was seen, the seed sites and the report."""
+
+    def __init__(self, config: CollectConfig, corpus_dir: Path, say: Progress) -> None:
+        self.config = config
+        self.say = say
+        self.corpus = Corpus(corpus_dir)
+        self.session = Session(config, self.corpus.root)
+        self.report = CollectReport()
+        self.queue: deque[tuple[str, int]] = deque()
+        self.seen: set[str] = set()
+        self.sites: set[str] = set()
+        self.seed_kinds: set[str] = set()
+        self.pages = 0
+
+    def fail(self, url: str, reason: str, detail: str | None = None) -> None:
+        """Record `url` as failed: an error row in the corpus and the report."""
         row = ErrorRow(path=url, stage="collect", reason=reason, detail=detail)
-        corpus.error(row)
-        report.failed.append(row)
-        say(f"failed  {url}: {reason}" + (f" ({detail})" if detail else ""))
+        self.corpus.error(row)
+        self.report.failed.append(row)
+        self.say(f"failed  {url}: {reason}" + (f" ({detail})" if detail else ""))
 
-    for raw in urls:
-        url = normalize_url(raw)
-        if url is None:
-            fail(raw.strip(), "invalid URL", "not an absolute http(s) URL")
-        elif url not in seen:
-            seen.add(url)
-            sites.add(_site(host_of(url)))
-            queue.append((url, 0))
+    def seed(self, urls: list[str]) -> None:
+        """Queue the seed URLs at depth 0; their hosts are the sites the crawl stays on."""
+        for raw in urls:
+            url = normalize_url(raw)
+            if url is None:
+                self.fail(raw.strip(), "invalid URL", "not an absolute http(s) URL")
+            elif url not in self.seen:
+                self.seen.add(url)
+                self.sites.add(_site(host_of(url)))
+                self.queue.append((url, 0))
+        self.seed_kinds = {address_kind(url) for url, _ in self.queue}
 
-    def follow(page: bytes, base: str, charset: str | None, depth: int) -> None:
-        if depth >= config.depth:
+    def _off_site(self, url: str) -> bool:
+        return not self.config.any_host and _site(host_of(url)) not in self.sites
+
+    def follow(self, page: bytes, base: str, charset: str | None, depth: int) -> None:
+        """Queue the page's links worth following, one level deeper, within the depth limit."""
+        if depth >= self.config.depth:
             return
         try:
             parsed = read_page(page, base, charset)
         except Exception as exc:  # a broken page must not stop the crawl
-            say(f"no links read from {base}: {exc}")
+            self.say(f"no links read from {base}: {exc}")
             return
         for link in parsed.links:
-            if link.url in seen or not worth_following(link, parsed):
+            if link.url in self.seen or not worth_following(link, parsed):
                 continue
-            if not config.any_host and _site(host_of(link.url)) not in sites:
+            if self._off_site(link.url):
                 continue
-            seen.add(link.url)
-            queue.append((link.url, depth + 1))
+            self.seen.add(link.url)
+            self.queue.append((link.url, depth + 1))
 
-    seed_kinds = {address_kind(url) for url, _ in queue}
-
-    def check(target: str) -> None:
+    def check(self, target: str) -> None:
         """Redirects follow the rules of links; private addresses only as the seeds are."""
-        if not config.any_host and _site(host_of(target)) not in sites:
+        if self._off_site(target):
             raise FetchError("redirect to another host", f"{target} (--any-host follows it)")
         kind = address_kind(target)
-        if kind in PRIVATE_KINDS and kind not in seed_kinds:
+        if kind in PRIVATE_KINDS and kind not in self.seed_kinds:
             raise FetchError(f"refused: {kind} address", target)
 
-    pages = 0
-    try:
-        while queue:
-            url, depth = queue.popleft()
-            known = corpus.known(url)
-            if known is not None and not config.refresh:
-                report.skipped.append(Skipped(url, "already in manifest"))
-                say(f"skipped {url}: already in manifest ({known.path})")
-                if known.path.endswith(".html"):
-                    page = (corpus.root / known.path).read_bytes()
-                    follow(page, known.final_url or url, known.charset, depth)
-                continue
-            if pages >= config.max_pages:
-                report.skipped.append(Skipped(url, f"over --max-pages {config.max_pages}"))
-                continue
-            pages += 1
-            try:
-                download = session.download(url, check, known.validators() if known else None)
-            except FetchError as exc:
-                fail(url, exc.reason, exc.detail)
-                continue
-            except Exception as exc:  # never let one URL stop the rest
-                fail(url, f"unexpected error: {type(exc).__name__}", str(exc))
-                continue
-            if download is None:  # 304: the stored file is current; nothing is rewritten
-                report.skipped.append(Skipped(url, "not modified"))
-                say(f"skipped {url}: not modified since {known.fetched_at}")
-                if known.path.endswith(".html"):
-                    follow(
-                        (corpus.root / known.path).read_bytes(),
-                        known.final_url or url,
-                        known.charset,
-                        depth,
-                    )
-                continue
-            if depth == 0:
-                sites.add(_site(host_of(download.final_url)))  # a seed may redirect to www.
-            try:
-                entry, new = corpus.add(download)
-            except OSError as exc:
-                download.tmp_path.unlink(missing_ok=True)
-                fail(url, "could not write file", str(exc))
-                continue
-            _record(report, entry, new, url, say)
-            if download.kind == "html":
-                follow(
-                    (corpus.root / entry.path).read_bytes(),
-                    download.final_url,
-                    download.charset,
-                    depth,
-                )
-    finally:
-        corpus.clean_partials()
-        corpus.compact_errors()
-    say(report.summary())
-    return report
+    def _follow_stored(self, known: ManifestEntry, url: str, depth: int) -> None:
+        # A stored page is not fetched again, but its links are still crawled.
+        if known.path.endswith(".html"):
+            page = (self.corpus.root / known.path).read_bytes()
+            self.follow(page, known.final_url or url, known.charset, depth)
+
+    def visit(self, url: str, depth: int) -> None:
+        """Fetch one queued URL (or reuse its stored copy), store it and follow its links."""
+        known = self.corpus.known(url)
+        if known is not None and not self.config.refresh:
+            self.report.skipped.append(Skipped(url, "already in manifest"))
+            self.say(f"skipped {url}: already in manifest ({known.path})")
+            self._follow_stored(known, url, depth)
+            return
+        if self.pages >= self.config.max_pages:
+            self.report.skipped.append(Skipped(url, f"over --max-pages {self.config.max_pages}"))
+            return
+        self.pages += 1
+        try:
+            download = self.session.download(url, self.check, known.validators() if known else None)
+        except Exception as exc:  # never let one URL stop the rest
+            self._fail_download(url, exc)
+            return
+        if download is None:  # 304: the stored file is current; nothing is rewritten
+            self.report.skipped.append(Skipped(url, "not modified"))
+            self.say(f"skipped {url}: not modified since {known.fetched_at}")
+            self._follow_stored(known, url, depth)
+            return
+        if depth == 0:
+            self.sites.add(_site(host_of(download.final_url)))  # a seed may redirect to www.
+        self._store(download, url, depth)
+
+    def _fail_download(self, url: str, exc: Exception) -> None:
+        if isinstance(exc, FetchError):
+            self.fail(url, exc.reason, exc.detail)
+        else:
+            self.fail(url, f"unexpected error: {type(exc).__name__}", str(exc))
+
+    def _store(self, download: Download, url: str, depth: int) -> None:
+        # Into the corpus; an HTML page's links are then crawled.
+        try:
+            entry, new = self.corpus.add(download)
+        except OSError as exc:
+            download.tmp_path.unlink(missing_ok=True)
+            self.fail(url, "could not write file", str(exc))
+            return
+        _record(self.report, entry, new, url, self.say)
+        if download.kind == "html":
+            page = (self.corpus.root / entry.path).read_bytes()
+            self.follow(page, download.final_url, download.charset, depth)
 
 
 def _record(

@@ -75,54 +75,83 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
         if _RESPONSIBLE.match(line.text):
             # 'Ansvar: Kommunen' or '(Polisen)' on its own line says who does the item above;
             # its words are neither the commitment nor its topic.
-            if pieces and 0 <= line.start - _last_end(lines, index) <= 4:
-                piece, owner = pieces[-1]
-                named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
-                owner = replace(owner, responsible=named, responsible_end=line.end)
-                pieces[-1] = (piece, owner)
+            _name_responsible(pieces, lines, index)
+        elif sectioned.heading:
             continue
-        if sectioned.heading:
-            continue
-        if pieces and _continues(doc, pieces[-1], line):
+        elif pieces and _continues(doc, pieces[-1], line):
             # 'och sam-' / 'verka med ...': a list item broken across lines or blocks.
             piece, owner = pieces[-1]
             pieces[-1] = (Piece(piece.start, line.end, doc.text[piece.start : line.end]), owner)
-            continue
-        if line.kind == "list_item":
-            if line.start in outcome_items or _numbered_subheading(lines, index):
-                continue
-            if _under_purpose_intro(lines, index):
-                continue  # 'för att:' followed by aims, not activities
-            piece = _trim_merged(Piece(line.start, line.end, line.text))
-            quoted = is_quote(piece.text) and sectioned.section != "promise"
-            if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":
-                pieces.append((piece, sectioned))
-            elif _item_is_commitment(piece.text, sectioned.section):
-                pieces.append((piece, sectioned))
-            continue
-        if line.kind not in ("paragraph", "list_item"):
-            continue
-        row = table_row(line.text, line.start, dashed=sectioned.dashed)
-        if row is not None:
-            if is_header_row(row):
-                continue
-            activity = row.activity.text
-            # Outside a promise section only rows that read as activities count; a row under
-            # an 'Aktivitet – Ansvarig – När' header is an activity by its column.
-            listed = sectioned.section in ("title", "none") and (
-                activity_start(activity) or _counts_something(activity)
+        elif line.kind == "list_item":
+            item = _item_piece(doc, lines, index, outcome_items)
+            if item is not None:
+                pieces.append((item, sectioned))
+        elif line.kind == "paragraph":
+            pieces.extend(
+                (piece, sectioned) for piece in _paragraph_pieces(doc, sectioned, has_region)
             )
-            by_header = sectioned.listed and not describes_situation(line.text)
-            if sectioned.section == "promise" or listed or sectioned.dashed or by_header:
-                pieces.append((Piece(line.start, line.end, line.text), sectioned))
-            continue
-        quoted = is_quote(line.text) and not tag_actors(line.text)
-        for piece in split_sentences(line.text, line.start):
-            if quoted and not _quoted_promise(doc, piece):
-                continue  # a quoted statement in an article, whichever sentence says 'säger'
-            if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
-                pieces.append((piece, sectioned))
     return pieces
+
+
+def _name_responsible(
+    pieces: list[tuple[Piece, SectionedLine]], lines: list[SectionedLine], index: int
+) -> None:
+    """The actors a responsibility line names, added to the item right above it."""
+    line = lines[index].line
+    if pieces and 0 <= line.start - _last_end(lines, index) <= 4:
+        piece, owner = pieces[-1]
+        named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
+        owner = replace(owner, responsible=named, responsible_end=line.end)
+        pieces[-1] = (piece, owner)
+
+
+def _item_piece(
+    doc: ParsedDocument, lines: list[SectionedLine], index: int, outcome_items: set[int]
+) -> Piece | None:
+    """The list item at `index` as a commitment, or None when it is not one."""
+    sectioned = lines[index]
+    line = sectioned.line
+    if line.start in outcome_items or _numbered_subheading(lines, index):
+        return None
+    if _under_purpose_intro(lines, index):
+        return None  # 'för att:' followed by aims, not activities
+    piece = _trim_merged(Piece(line.start, line.end, line.text))
+    quoted = is_quote(piece.text) and sectioned.section != "promise"
+    if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":
+        return piece
+    return piece if _item_is_commitment(piece.text, sectioned.section) else None
+
+
+def _paragraph_pieces(
+    doc: ParsedDocument, sectioned: SectionedLine, has_region: bool
+) -> list[Piece]:
+    """A paragraph's commitments: the whole line for a table row, else its promise sentences."""
+    line = sectioned.line
+    row = table_row(line.text, line.start, dashed=sectioned.dashed)
+    if row is not None:
+        return [Piece(line.start, line.end, line.text)] if _row_is_activity(row, sectioned) else []
+    quoted = is_quote(line.text) and not tag_actors(line.text)
+    pieces = []
+    for piece in split_sentences(line.text, line.start):
+        if quoted and not _quoted_promise(doc, piece):
+            continue  # a quoted statement in an article, whichever sentence says 'säger'
+        if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
+            pieces.append(piece)
+    return pieces
+
+
+def _row_is_activity(row: TableRow, sectioned: SectionedLine) -> bool:
+    """Whether a table row (not its header) is a promised activity."""
+    if is_header_row(row):
+        return False
+    activity = row.activity.text
+    # Outside a promise section only rows that read as activities count; a row under
+    # an 'Aktivitet – Ansvarig – När' header is an activity by its column.
+    listed = sectioned.section in ("title", "none") and (
+        activity_start(activity) or _counts_something(activity)
+    )
+    by_header = sectioned.listed and not describes_situation(sectioned.line.text)
+    return sectioned.section == "promise" or listed or sectioned.dashed or by_header
 
 
 def _under_purpose_intro(lines: list[SectionedLine], index: int) -> bool:
@@ -290,27 +319,41 @@ def _sentence_is_commitment(
         return False
     if tag_actors(text):
         return True
-    if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
+    if _frames_the_promise(text, section, has_region):
         return False
-    if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
-        return False
-    if _FOCUS.search(text.lower()):
-        return False  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
-    if section != "promise" and announces_list(text):
-        return False  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
-    if section in ("none", "title") and has_region and is_intent(text):
-        return False  # an intro's aim before the promise list: 'ska verka för att ... minskar'
-
     if section == "promise":
-        if has_modal(text) or actor_start(text, within=3) or activity_start(text):
-            return True
-        if names_commitment(text):
-            return True  # 'Medborgarlöftet innebär att polisen patrullerar ...'
-        if present_activity(text):
-            return True  # 'Tillsammans genomför kommun och polis fem dialogmöten ...'
+        return _promises_under_heading(text)
+    return _promises_unheaded(text, has_region)
 
-        # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
-        return _counts_something(text)
+
+def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
+    """Background, goals, aims and the sentence introducing the list: around the promise."""
+    if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
+        return True
+    if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
+        return True
+    if _FOCUS.search(text.lower()):
+        return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
+    if section != "promise" and announces_list(text):
+        return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
+    # An intro's aim before the promise list: 'ska verka för att ... minskar'.
+    return section in ("none", "title") and has_region and is_intent(text)
+
+
+def _promises_under_heading(text: str) -> bool:
+    """Whether a sentence in the promise section is a commitment."""
+    if has_modal(text) or actor_start(text, within=3) or activity_start(text):
+        return True
+    if names_commitment(text):
+        return True  # 'Medborgarlöftet innebär att polisen patrullerar ...'
+    if present_activity(text):
+        return True  # 'Tillsammans genomför kommun och polis fem dialogmöten ...'
+    # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
+    return _counts_something(text)
+
+
+def _promises_unheaded(text: str, has_region: bool) -> bool:
+    """Whether a sentence outside a promise section says who promises what."""
     if is_goal_start(text):
         return False
     if tag_actors(text) or names_commitment(text):

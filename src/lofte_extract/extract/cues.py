@@ -24,6 +24,7 @@ __all__ = [
     "is_outcome",
     "is_perfect",
     "names_commitment",
+    "perfect_tense",
     "verb_start",
     "is_quote",
     "is_result",
@@ -36,8 +37,35 @@ __all__ = [
 ]
 
 
+# Supine endings: 'genomfört', 'ökat', 'gjort', 'hållit', 'haft', 'skett'.
+SUPINE_ENDINGS = ("at", "it", "rt", "tt", "ft", "mt", "nt", "gt", "kt", "lt", "st", "dt")
+# Words ending like a supine that are none: 'har det', 'har inte', 'har alltid'.
+NOT_SUPINES = ("det", "ett", "inte", "mycket", "helt", "just", "alltid")
+
+
+def perfect_tense(
+    gap: int,
+    min_stem: int,
+    endings: tuple[str, ...] = SUPINE_ENDINGS,
+    not_supines: tuple[str, ...] = (),
+) -> str:
+    """Regex source of the perfect tense: 'har'/'hade', up to `gap` words, then a supine.
+
+    'har gjort', 'hade genomfört', 'har poliserna haft'; the supine is at least `min_stem`
+    letters before one of `endings`, and never one of `not_supines`.
+    """
+    blocked = rf"(?!(?:{'|'.join(not_supines)})(?![\wåäö]))" if not_supines else ""
+    return (
+        rf"(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){{0,{gap}}}?{blocked}"
+        rf"[\wåäö]{{{min_stem},}}(?:{'|'.join(endings)})(?![\wåäö])"
+    )
+
+
+# Any supine after one or two words, passives too ('har genomförts'): the sentence reports.
 _PERFECT = re.compile(
-    r"\bha(?:r|de)\s+(?:\w+\s+){0,2}?\w+(?:at|it|tt|ts|ats|its|ett|ört|jort|ållit)\b"
+    perfect_tense(
+        2, 1, endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit")
+    )
 )
 
 

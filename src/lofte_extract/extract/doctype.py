@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cues import NOT_SUPINES, perfect_tense
 from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines
 from .vocab import load_vocab
 
@@ -153,10 +154,9 @@ _SPEECH = re.compile(r"^(?:[•*]\s*)?[–—-]\s+[A-ZÅÄÖ]")
 _QUOTE = re.compile(r"\bsäger\s+[A-ZÅÄÖ]|,\s+säger\b|\bsäger\s+\w+\s+[A-ZÅÄÖ]")
 # 'Under året har polisen genomfört 42 trafikkontroller', 'har hållits', 'genomfördes'
 _REPORTED = re.compile(
-    r"(?i)(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){0,3}?"
-    r"(?!(?:det|ett|inte|mycket|helt|just|alltid|som|lovat|åtagit)(?![\wåäö]))"
-    r"[\wåäö]{3,}(?:at|it|rt|tt|ft|mt|nt|gt|kt|lt|st|dt)(?![\wåäö])"
-    r"|(?<![\wåäö])(?:genomfördes|hölls|gjordes|påträffades|beslagtogs|anmäldes)(?![\wåäö])"
+    "(?i)"
+    + perfect_tense(3, 3, not_supines=(*NOT_SUPINES, "som", "lovat", "åtagit"))
+    + r"|(?<![\wåäö])(?:genomfördes|hölls|gjordes|påträffades|beslagtogs|anmäldes)(?![\wåäö])"
 )
 
 

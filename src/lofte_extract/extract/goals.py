@@ -37,6 +37,9 @@ _AIM_OPENER = re.compile(
     r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
 )
 
+# A goal found: its words and the rule that found it.
+_Found = list[tuple[Piece, str]]
+
 
 def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
     """Goals from goal sections, goal-like list lines, and goal sentences elsewhere."""
@@ -56,52 +59,79 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
                 _stated_goals(goals, seen, doc, line)
             continue
         if section == "follow_up":
-            # 'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too.
-            for piece in split_sentences(line.text, line.start):
-                if is_goal_sentence(piece.text, predicates=False) and not is_result(piece.text):
-                    _add(goals, seen, doc, piece, "goals.follow_up_section")
+            found = _follow_up_goals(line)
+        elif section == "goal" and not promised:
+            found = _opening_goals(line)
+        elif line.kind == "list_item":
+            found = _item_goals(line, section, outcome_items)
+        elif line.kind == "paragraph":
+            found = [
+                goal
+                for piece in split_sentences(line.text, line.start)
+                for goal in _sentence_goals(piece, section)
+            ]
+        else:
             continue
-        if section == "goal" and not promised:
-            # An opening 'Mål' section states the general aim, as 'Syfte' does, unless it
-            # names a concrete outcome: 'Antalet anmälda skadegörelsebrott ska minska.'
-            if line.kind == "list_item" and _is_outcome_item(line.text):
-                # 'Mål' / '• Att alla som bor här ska uppleva ökad trygghet.': a listed outcome
-                _add(goals, seen, doc, Piece(line.start, line.end, line.text), "goals.goal_list")
-                continue
-            for piece in split_sentences(line.text, line.start):
-                if is_outcome(piece.text):
-                    for part in _parts(piece):
-                        _add(goals, seen, doc, part, "goals.goal_section_outcome")
-            continue
-        if line.kind not in ("paragraph", "list_item"):
-            continue
-        if line.kind == "list_item":
-            if section == "goal" or (section != "promise" and is_goal_start(line.text)):
-                if line.start in outcome_items or _is_goal_item(line.text, section):
-                    _add(
-                        goals, seen, doc, Piece(line.start, line.end, line.text), "goals.list_item"
-                    )
-                continue
-            pieces = split_sentences(line.text, line.start)
-            for piece in pieces[1:]:
-                if is_goal_sentence(piece.text, predicates=False):
-                    _add(goals, seen, doc, piece, "goals.list_item_sentence")
-            continue
-        for piece in split_sentences(line.text, line.start):
-            if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
-                continue
-            if section == "goal":
-                if actor_start(piece.text, within=3) and has_modal(piece.text):
-                    continue  # 'Polisen och kommunen kommer också att ...' is an activity
-                if goal_direction(piece.text) or is_goal_sentence(piece.text):
-                    for part in _parts(piece):
-                        _add(goals, seen, doc, part, "goals.goal_section")
-            elif is_goal_start(piece.text) and section != "promise":
-                _add(goals, seen, doc, piece, "goals.goal_start")
-            elif is_goal_sentence(piece.text, predicates=section != "promise"):
-                for part in _parts(piece):
-                    _add(goals, seen, doc, part, "goals.sentence")
+        for piece, rule in found:
+            _add(goals, seen, doc, piece, rule)
     return goals
+
+
+def _follow_up_goals(line: Line) -> _Found:
+    """'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too."""
+    return [
+        (piece, "goals.follow_up_section")
+        for piece in split_sentences(line.text, line.start)
+        if is_goal_sentence(piece.text, predicates=False) and not is_result(piece.text)
+    ]
+
+
+def _opening_goals(line: Line) -> _Found:
+    """Goals of a 'Mål' section before the promise: only those naming a concrete outcome.
+
+    An opening 'Mål' section states the general aim, as 'Syfte' does, unless it names a
+    concrete outcome: 'Antalet anmälda skadegörelsebrott ska minska.'
+    """
+    if line.kind == "list_item" and _is_outcome_item(line.text):
+        # 'Mål' / '• Att alla som bor här ska uppleva ökad trygghet.': a listed outcome
+        return [(Piece(line.start, line.end, line.text), "goals.goal_list")]
+    return [
+        (part, "goals.goal_section_outcome")
+        for piece in split_sentences(line.text, line.start)
+        if is_outcome(piece.text)
+        for part in _parts(piece)
+    ]
+
+
+def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
+    """A list item that is a goal, or the goal sentences after an item's first sentence."""
+    if section == "goal" or (section != "promise" and is_goal_start(line.text)):
+        if line.start in outcome_items or _is_goal_item(line.text, section):
+            return [(Piece(line.start, line.end, line.text), "goals.list_item")]
+        return []
+    pieces = split_sentences(line.text, line.start)
+    return [
+        (piece, "goals.list_item_sentence")
+        for piece in pieces[1:]
+        if is_goal_sentence(piece.text, predicates=False)
+    ]
+
+
+def _sentence_goals(piece: Piece, section: str) -> _Found:
+    """The goals one sentence of a paragraph states, by the section it stands in."""
+    if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
+        return []
+    if section == "goal":
+        if actor_start(piece.text, within=3) and has_modal(piece.text):
+            return []  # 'Polisen och kommunen kommer också att ...' is an activity
+        if goal_direction(piece.text) or is_goal_sentence(piece.text):
+            return [(part, "goals.goal_section") for part in _parts(piece)]
+        return []
+    if is_goal_start(piece.text) and section != "promise":
+        return [(piece, "goals.goal_start")]
+    if is_goal_sentence(piece.text, predicates=section != "promise"):
+        return [(part, "goals.sentence") for part in _parts(piece)]
+    return []
 
 
 def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:

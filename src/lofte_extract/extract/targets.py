@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import NumericTarget
+from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
 from .numbers import parse_number, split_glued
@@ -68,11 +69,7 @@ def _tokens(text: str, offset: int) -> list[Word]:
 
 
 # The perfect tense: 'har gjort', 'hade genomfört', 'har poliserna haft'.
-_PERFECT = re.compile(
-    r"(?i)(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){0,2}?"
-    r"(?!(?:det|ett|inte|mycket|helt|just|alltid|gott|rätt)(?![\wåäö]))"
-    r"[\wåäö]{2,}(?:at|it|rt|tt|ft|mt|nt|gt|kt|lt|st|dt)(?![\wåäö])"
-)
+_PERFECT = re.compile("(?i)" + perfect_tense(2, 2, not_supines=(*NOT_SUPINES, "gott", "rätt")))
 
 
 def _is_result(text: str) -> bool:
@@ -213,58 +210,16 @@ def _target_at(
     vocab = target_vocab()
     token = tokens[index]
     before = tokens[index - 1].lower if index > 0 else ""
-    is_digits = token.text[:1].isdigit()
-    if is_digits and len(token.text) == 4 and _is_year(value):
-        return None
-    if before in vocab["content_nontargets.before"]:
-        return None
-    if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
-        return None  # the whole in 'tre av fyra'
-
-    if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
-        return None  # street numbers: 'Storgatan 12'
-
-    if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
-        return None  # 'LOV 3', 'SFS 2010'
-    if _adjacent_punctuation(doc, token):
+    if _not_a_count(doc, tokens, index, value):
         return None
     qualifier, qualifier_start = _qualifier(doc, tokens, index)
-    unit_from = index + width
-    # 'tre av fyra skolavslutningar': the count is three; 'fyra' only names the whole.
-    if (
-        unit_from + 1 < len(tokens)
-        and tokens[unit_from].lower == "av"
-        and _value_at(tokens, unit_from + 1)[0] is not None
-    ):
-        unit_from += 2
-    unit_at = unit_index(tokens, unit_from)
-    unit = unit_text(tokens, unit_at) if unit_at is not None else None
-    if token.text.isalpha() and parse_number(token.lower) is None:
-        glued_unit = _glued_unit(token)
-        if glued_unit is not None:
-            unit, unit_at = glued_unit, index
+    unit, unit_at = _counted_unit(tokens, index, width)
     after = tokens[index + width].lower if index + width < len(tokens) else ""
-    if after in vocab["content_nontargets.measure_genitives"]:
-        return None
     # 'varav fyra …', 'varav minst 20 procent …': a subset of the total just named
     after_varav = "varav" in [t.lower for t in tokens[max(0, index - 3) : index]]
     subset_share = after in ("procent", "%") and after_varav
-    if not subset_share and (
-        after in vocab["content_nontargets.after"]
-        or any(after.startswith(stem) for stem in vocab["content_nontargets.after_stems"])
-    ):
-        return None  # 'varav minst 20 procent': a share of the total is committed too
-    if (
-        unit is not None
-        and not subset_share
-        and (
-            unit.lower() in vocab["content_nontargets.after"]
-            or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
-        )
-    ):
-        # 'tre löften' counts promises; 'minst ett medborgarlöfte per år' is a target.
-        if qualifier == "exakt" or "löfte" not in unit.lower():
-            return None
+    if _counts_no_target(after, unit, qualifier, subset_share):
+        return None
     period: str | None = None
     part_of: int | None = None
     if before in vocab["content_periods.deadline_words"]:
@@ -287,12 +242,8 @@ def _target_at(
     if period is None:
         tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
         period, period_rule = _period_of(tokens, tail_from, index, several_years)
-    if token.lower in ("en", "ett") and width == 1:
-        if qualifier == "exakt" and not is_countable(unit):
-            return None
-        # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
-        if before in vocab["content_nontargets.article_blockers"] and period is None:
-            return None
+    if _bare_article(token, width, before, qualifier, unit, period):
+        return None
     end = tokens[unit_end(tokens, unit_at)].end if unit_at is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
     return NumericTarget(
@@ -304,6 +255,76 @@ def _target_at(
         evidence=evidence_for(doc, start, end, _rule_id(period_rule, part_of)),
         part_of=part_of,
     )
+
+
+def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int) -> bool:
+    """Whether the number at `index` is a year, an address, a code or a part of a ratio."""
+    vocab = target_vocab()
+    token = tokens[index]
+    before = tokens[index - 1].lower if index > 0 else ""
+    if token.text[:1].isdigit() and len(token.text) == 4 and _is_year(value):
+        return True
+    if before in vocab["content_nontargets.before"]:
+        return True
+    if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
+        return True  # the whole in 'tre av fyra'
+    if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
+        return True  # street numbers: 'Storgatan 12'
+    if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
+        return True  # 'LOV 3', 'SFS 2010'
+    return _adjacent_punctuation(doc, token)
+
+
+def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | None, int | None]:
+    """The counted noun after the number at `index` and the token it starts at, if any."""
+    token = tokens[index]
+    unit_from = index + width
+    # 'tre av fyra skolavslutningar': the count is three; 'fyra' only names the whole.
+    if (
+        unit_from + 1 < len(tokens)
+        and tokens[unit_from].lower == "av"
+        and _value_at(tokens, unit_from + 1)[0] is not None
+    ):
+        unit_from += 2
+    unit_at = unit_index(tokens, unit_from)
+    unit = unit_text(tokens, unit_at) if unit_at is not None else None
+    if token.text.isalpha() and parse_number(token.lower) is None:
+        glued_unit = _glued_unit(token)
+        if glued_unit is not None:
+            unit, unit_at = glued_unit, index
+    return unit, unit_at
+
+
+def _counts_no_target(after: str, unit: str | None, qualifier: str, subset_share: bool) -> bool:
+    """Whether the count measures ('20 minuters') or counts what is never a target."""
+    vocab = target_vocab()
+    if after in vocab["content_nontargets.measure_genitives"]:
+        return True
+    if subset_share:
+        return False  # 'varav minst 20 procent': a share of the total is committed too
+    if after in vocab["content_nontargets.after"] or any(
+        after.startswith(stem) for stem in vocab["content_nontargets.after_stems"]
+    ):
+        return True
+    if unit is not None and (
+        unit.lower() in vocab["content_nontargets.after"]
+        or any(stem in unit.lower() for stem in vocab["content_nontargets.after_stems"])
+    ):
+        # 'tre löften' counts promises; 'minst ett medborgarlöfte per år' is a target.
+        return qualifier == "exakt" or "löfte" not in unit.lower()
+    return False
+
+
+def _bare_article(
+    token: Word, width: int, before: str, qualifier: str, unit: str | None, period: str | None
+) -> bool:
+    """Whether 'en'/'ett' is an article, not the count one."""
+    if token.lower not in ("en", "ett") or width != 1:
+        return False
+    if qualifier == "exakt" and not is_countable(unit):
+        return True
+    # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
+    return before in target_vocab()["content_nontargets.article_blockers"] and period is None
 
 
 def _period_of(

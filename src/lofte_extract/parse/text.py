@@ -158,6 +158,43 @@ def _chunks(lines: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
+def _dash_counts(bullets: list[BulletMatch | None]) -> dict[str, int]:
+    """How often each dash marker opens a line of a chunk: two make a dash list."""
+    counts: dict[str, int] = {}
+    for bullet in bullets:
+        if bullet is not None and bullet.kind == "dash":
+            counts[bullet.marker] = counts.get(bullet.marker, 0) + 1
+    return counts
+
+
+def _heading_in_chunk(chunk: list[str], index: int, line: str, in_item: bool) -> _Piece | None:
+    """Line `index` of a chunk as a heading: Setext-underlined, Markdown '#', or numbered."""
+    following = chunk[index + 1] if index + 1 < len(chunk) else None
+    if following is not None and _SETEXT.match(following) and not in_item:
+        level = 1 if following.strip().startswith("=") else 2
+        return _Piece("heading", _SPACES.sub(" ", line).strip(), level)
+    md = _MD_HEADING.match(line.strip())
+    if md:
+        return _Piece("heading", md.group(2), len(md.group(1)))
+    previous = chunk[index - 1] if index > 0 else None
+    depth = _numbered_heading(line, following, previous) if len(chunk) > 1 else 0
+    if depth:
+        return _Piece("heading", _SPACES.sub(" ", line).strip(), min(depth + 1, 6))
+    return None
+
+
+def _heads_chunk(chunk: list[str], line: str, first: bool) -> bool:
+    """Whether a chunk's first line is a heading over a long line or a list right below it."""
+    if len(chunk) < 2:
+        return False
+    nxt = chunk[1]
+    return (
+        looks_like_heading(line, first)
+        and (len(nxt.strip()) > 80 or split_bullet(nxt) is not None)
+        and not is_role(nxt)
+    )
+
+
 class _TextParser:
     """Turns chunks into pieces, remembering what came before (dash bullets need context)."""
 
@@ -231,12 +268,9 @@ class _TextParser:
         return True
 
     def _lines(self, chunk: list[str], first: bool) -> None:
-        dash_counts: dict[str, int] = {}
         bullets = [split_bullet(line) for line in chunk]
         implicit = _implicit_items(chunk, bullets)
-        for bullet in bullets:
-            if bullet is not None and bullet.kind == "dash":
-                dash_counts[bullet.marker] = dash_counts.get(bullet.marker, 0) + 1
+        dash_counts = _dash_counts(bullets)
         plain: list[str] = []
         item: list[str] = []
         item_indent = 0
@@ -254,29 +288,14 @@ class _TextParser:
 
         for index, (line, bullet) in enumerate(zip(chunk, bullets, strict=True)):
             line = _clean_md(line)
-            if index + 1 < len(chunk) and _SETEXT.match(chunk[index + 1]) and not item:
+            heading = _heading_in_chunk(chunk, index, line, bool(item))
+            if heading is not None:
                 flush_plain()
-                level = 1 if chunk[index + 1].strip().startswith("=") else 2
-                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip(), level))
+                flush_item()
+                self.pieces.append(heading)
                 continue
             if _SETEXT.match(line) and index > 0:
-                continue
-            md = _MD_HEADING.match(line.strip())
-            if md:
-                flush_plain()
-                flush_item()
-                self.pieces.append(_Piece("heading", md.group(2), len(md.group(1))))
-                continue
-            following = chunk[index + 1] if index + 1 < len(chunk) else None
-            previous = chunk[index - 1] if index > 0 else None
-            depth = _numbered_heading(line, following, previous) if len(chunk) > 1 else 0
-            if depth:
-                flush_plain()
-                flush_item()
-                self.pieces.append(
-                    _Piece("heading", _SPACES.sub(" ", line).strip(), min(depth + 1, 6))
-                )
-                continue
+                continue  # the underline of the Setext heading above
             if bullet is not None and self._is_list_item(bullet, dash_counts, bool(item)):
                 flush_plain()
                 flush_item()
@@ -294,15 +313,9 @@ class _TextParser:
                 item.append(_SPACES.sub(" ", line).strip())
                 continue
             flush_item()
-            if index == 0 and len(chunk) > 1:
-                nxt = chunk[1]
-                if (
-                    looks_like_heading(line, first)
-                    and (len(nxt.strip()) > 80 or split_bullet(nxt) is not None)
-                    and not is_role(nxt)
-                ):
-                    self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
-                    continue
+            if index == 0 and _heads_chunk(chunk, line, first):
+                self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
+                continue
             plain.append(line)
         flush_item()
         flush_plain()
