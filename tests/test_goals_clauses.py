@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lofte_extract.extract.cues import activity_start
+from lofte_extract.extract.cues import activity_start, aims_at_an_outcome
 from lofte_extract.extract.goals import _parts
 from lofte_extract.extract.text_units import Piece
 
@@ -93,3 +93,30 @@ def test_a_stated_aim_with_words_before_mal_is_a_goal_sentence() -> None:
     assert not is_goal_sentence(
         "Målbilden för kommunen är att löftena blir en del av arbetet.", predicates=False
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Öka den upplevda tryggheten i kommunen.", True),
+        ("Att fler narkotikabrott upptäcks, så att bruket av narkotika minskar.", True),
+        ("Stärka förtroendet för polisen.", True),
+        ("Öka polisnärvaron i stadsparken.", False),  # names what to do: an activity
+        ("Fortsätta genomföra trygghetspaketet för ökad trygghet.", False),
+        ("Polisen ska öka tryggheten genom fotpatrullering.", False),
+    ],
+)
+def test_an_item_moving_an_outcome_without_an_activity_is_an_aim(text: str, aim: bool) -> None:
+    assert aims_at_an_outcome(text) is aim
+
+
+def test_listed_aims_under_a_promise_heading_are_goals_not_commitments() -> None:
+    from content_helpers import records
+
+    commitments, goals, _ = records(
+        "Medborgarlöfte i Tranås kommun 2019\n\nPolisen och kommunen lovar:\n\n"
+        " • Öka den upplevda tryggheten i centrum.\n"
+        " • Genomföra fyra trafikinsatser.\n"
+    )
+    assert [g.text for g in goals] == ["Öka den upplevda tryggheten i centrum."]
+    assert [c.text for c in commitments] == ["Genomföra fyra trafikinsatser."]

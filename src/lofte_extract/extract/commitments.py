@@ -12,6 +12,7 @@ from .categories import categorize
 from .cues import (
     activity_start,
     actor_start,
+    aims_at_an_outcome,
     announces_list,
     describes_situation,
     has_lovar,
@@ -279,6 +280,7 @@ def _excluded(text: str) -> bool:
         or len(text) < 8
         or is_meta_statement(text)
         or moves_a_measure(text)
+        or aims_at_an_outcome(text)
         or bool(_RESPONSIBLE.match(text))
     )
 

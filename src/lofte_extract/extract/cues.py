@@ -30,6 +30,7 @@ __all__ = [
     "is_result",
     "is_soft",
     "moves_a_measure",
+    "aims_at_an_outcome",
     "not_commitment_opener",
     "present_activity",
     "strip_label",
@@ -230,6 +231,24 @@ def moves_a_measure(text: str) -> bool:
     ws = [w for w in words(text) if w != "att"][:3]
     goals = _v("content_goals")
     return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
+
+
+def aims_at_an_outcome(text: str) -> bool:
+    """'Öka den upplevda tryggheten', 'Att färre utsätts för brott': moves an outcome and names
+    no activity to do it with ('Öka polisnärvaron' does), so it states an aim."""
+    ws = [w for w in words(text) if w != "att"]
+    goals = _v("content_goals")
+    if not ws or has_modal(text):
+        return False
+    # The item opens with the change itself: 'Öka …', 'Minskad …', 'Förebygga …', 'Fler …'.
+    opening = goals["increase"] + goals["decrease"] + goals["goal_starts"]
+    if ws[0] not in opening and not ws[0].startswith(tuple(goals["clause_verb_stems"])):
+        return False
+    stems = tuple(goals["outcome_stems"])
+    activity = tuple(goals["activity_stems"])
+    return any(w.startswith(stems) for w in ws) and not any(
+        stem in w for w in ws for stem in activity
+    )
 
 
 def not_commitment_opener(text: str) -> bool:

@@ -9,6 +9,7 @@ from ..records import Goal
 from .cues import (
     activity_start,
     actor_start,
+    aims_at_an_outcome,
     goal_direction,
     has_modal,
     is_follow_up_text,
@@ -105,6 +106,8 @@ def _opening_goals(line: Line) -> _Found:
 
 def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
     """A list item that is a goal, or the goal sentences after an item's first sentence."""
+    if section == "promise" and aims_at_an_outcome(line.text):
+        return [(Piece(line.start, line.end, line.text), "goals.outcome_item")]
     if section == "goal" or (section != "promise" and is_goal_start(line.text)):
         if line.start in outcome_items or _is_goal_item(line.text, section):
             return [(Piece(line.start, line.end, line.text), "goals.list_item")]
