@@ -216,9 +216,9 @@ def _read_page(
     large); a broken or absurd page becomes a warning, not a failure."""
     source = page
     try:
-        size, strings, pdfium_ok = _content_size(page)
-        if pdfium_ok and strings <= 2 * MAX_CHARS_PER_PAGE and size <= MAX_CONTENT_BYTES:
-            source = _char_source(page, number, fast)
+        size, strings, reader = _content_size(page)
+        if reader and strings <= 2 * MAX_CHARS_PER_PAGE and size <= MAX_CONTENT_BYTES:
+            source = _char_source(page, number, fast, reader == "cid127")
         count = (
             0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else len(source.chars)
         )
@@ -246,12 +246,12 @@ def _read_page(
         return [], source
 
 
-def _char_source(page: Any, number: int, fast: PdfiumDocument | None) -> Any:
+def _char_source(page: Any, number: int, fast: PdfiumDocument | None, cid127: bool) -> Any:
     """pdfium's reading of the page where it can stand in for pdfplumber's, else the page."""
     if fast is None:
         return page
     try:
-        return pdfium_page(fast, number - 1, page) or page
+        return pdfium_page(fast, number - 1, page, cid127) or page
     except Exception:  # pdfium failing on one page leaves it to pdfplumber
         return page
 
@@ -265,25 +265,29 @@ def _tables(page: Any, number: int, warnings: list[str]) -> tuple[list[Line], li
         return [], []
 
 
-def _content_size(page: Any) -> tuple[int, int, bool]:
+def _content_size(page: Any) -> tuple[int, int, str]:
     """Bytes of the page's content streams once inflated (counted up to just past the
     limit: a 5 KB stream may inflate to gigabytes), bytes of their (literal) string
-    operands, and whether pdfium may read the page's characters (see the end)."""
+    operands, and how pdfium may read the page's characters (see the end)."""
     total = strings = 0
-    text, odd = False, False
+    text = code_127 = code_149 = False
     for stream in page.page_obj.contents or []:
         data = _inflate(resolve1(stream), MAX_CONTENT_BYTES + 1 - total)
         total += len(data)
         strings += sum(len(found) - 2 for found in _STRING.findall(data))
         text = text or bool(strings) or _HEX_STRING.search(data) is not None
-        odd = odd or b"\\177" in data or b"\x7f" in data
+        code_127 = code_127 or b"\\177" in data or b"\x7f" in data
+        code_149 = code_149 or b"\\225" in data or b"\x95" in data
         if total > MAX_CONTENT_BYTES:
             break
     # Without a string operand as pdfminer reads the content (trusting /Length), pdfium's
     # repair of the stream could find text pdfminer calls cut off. Code 127 has no
-    # character in WinAnsi: pdfminer reads '(cid:127)', which the layout code drops inside
-    # a line and takes for a bullet at its start, where pdfium guesses '•' everywhere.
-    return total, strings, text and not odd
+    # character in WinAnsi: pdfminer reads '(cid:127)' (the layout code drops it inside a
+    # line, takes it for a bullet at its start) where pdfium reads '•', as for WinAnsi's
+    # bullet, 149; with only 127 on the page, pdfium's '•' is turned back.
+    if not text or (code_127 and code_149):
+        return total, strings, ""
+    return total, strings, "cid127" if code_127 else "pdfium"
 
 
 def _inflate(stream: Any, limit: int) -> bytes:

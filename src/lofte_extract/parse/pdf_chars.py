@@ -11,7 +11,8 @@ work pdfium cannot: a page that may hold a ruled table (pdfplumber's table finde
 rotated page or one whose MediaBox does not start at 0,0 (pdfplumber's coordinates),
 a page whose text mostly runs sideways (pdfplumber's vertical word grouping), and a
 page with a hyphen at a line's end: pdfium replaces it with a marker that no longer says
-whether it was a hyphen or a soft hyphen, and paragraphs are joined differently after each.
+whether it was a hyphen or a soft hyphen, and paragraphs are joined differently after each
+(inside a line the marker stands for a soft hyphen, pdfium's only hyphen there).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ SIDEWAYS_SHARE = 0.4
 # Ruling segments this close to horizontal or vertical (points) count as table rules.
 _RULE_TOLERANCE = 1.0
 _FONT_BUFFER = 256
+_SYMBOLIC = 4  # font descriptor flag: glyphs outside the standard Latin set
+_BULLET = 0x2022
+_SOFT_HYPHEN = 0xAD
 
 
 @dataclass
@@ -79,8 +83,11 @@ def open_pdfium(data: bytes) -> PdfiumDocument | None:
         return None
 
 
-def pdfium_page(doc: PdfiumDocument, index: int, plumber_page: Any) -> CharPage | None:
-    """Page `index` read by pdfium, or None where pdfplumber must read it (see module doc)."""
+def pdfium_page(
+    doc: PdfiumDocument, index: int, plumber_page: Any, cid127: bool = False
+) -> CharPage | None:
+    """Page `index` read by pdfium, or None where pdfplumber must read it (see module doc);
+    `cid127`: the page's '•' in plain standard fonts are WinAnsi's undefined code 127."""
     if plumber_page.rotation or not _at_origin(plumber_page):
         return None
     height = float(plumber_page.height)
@@ -91,7 +98,7 @@ def pdfium_page(doc: PdfiumDocument, index: int, plumber_page: Any) -> CharPage 
                 return None
             textpage = page.get_textpage()
             try:
-                chars = _chars(textpage, height)
+                chars = _chars(textpage, height, cid127)
             finally:
                 textpage.close()
         finally:
@@ -109,7 +116,7 @@ def _at_origin(plumber_page: Any) -> bool:
     return bool(box) and float(box[0]) == 0 and float(box[1]) == 0
 
 
-def _chars(textpage: Any, height: float) -> list[dict] | None:
+def _chars(textpage: Any, height: float, cid127: bool = False) -> list[dict] | None:
     """The text page's characters as pdfplumber-style dicts (pdfium's own spaces and
     line breaks left out); None at a line-end hyphen (see module doc)."""
     raw = textpage.raw
@@ -117,14 +124,16 @@ def _chars(textpage: Any, height: float) -> list[dict] | None:
     matrix = pdfium_c.FS_MATRIX()
     name = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
-    fonts: dict[int, str] = {}
-    chars = []
+    fonts: dict[int, tuple[str, bool]] = {}
+    chars: list[dict] = []
+    hyphens: list[int] = []
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, index):
             continue
-        if pdfium_c.FPDFText_IsHyphen(raw, index):
-            return None
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if pdfium_c.FPDFText_IsHyphen(raw, index):
+            hyphens.append(len(chars))
+            code = _SOFT_HYPHEN
         # pdfminer names a glyph without a unicode mapping by its code: '(cid:127)'.
         text = (
             f"(cid:{code})"
@@ -135,6 +144,9 @@ def _chars(textpage: Any, height: float) -> list[dict] | None:
         )
         if not text:
             continue
+        fontname, plain = _font(raw, index, fonts, name, flags)
+        if cid127 and plain and code == _BULLET:
+            text = "(cid:127)"  # as pdfminer names it
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
         pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
@@ -148,7 +160,7 @@ def _chars(textpage: Any, height: float) -> list[dict] | None:
         chars.append(
             {
                 "text": text,
-                "fontname": _font_name(raw, index, fonts, name, flags),
+                "fontname": fontname,
                 "size": size,
                 "x0": rect.left,
                 "x1": rect.right,
@@ -159,15 +171,35 @@ def _chars(textpage: Any, height: float) -> list[dict] | None:
                 "matrix": (a, b, c, d, rect.left, height - bottom),
             }
         )
-    return chars
+    return chars if all(_inside_line(chars, at) for at in hyphens) else None
 
 
-def _font_name(raw: Any, index: int, fonts: dict[int, str], name: Any, flags: Any) -> str:
-    """The character's font name, read once per text object."""
-    key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, index), ctypes.c_void_p).value or 0
+def _inside_line(chars: list[dict], at: int) -> bool:
+    """Whether the hyphen at `at` has the next character beside it on its line: pdfium
+    marks a soft hyphen anywhere so, but a hyphen only at a line's end."""
+    here, after = chars[at], chars[at + 1] if at + 1 < len(chars) else None
+    return (
+        after is not None
+        and abs(after["bottom"] - here["bottom"]) < 1.0
+        and after["x0"] >= here["x0"]
+    )
+
+
+def _font(
+    raw: Any, index: int, fonts: dict[int, tuple[str, bool]], name: Any, flags: Any
+) -> tuple[str, bool]:
+    """The character's font name and whether it is a plain (not embedded, not symbolic)
+    font; read once per text object."""
+    handle = pdfium_c.FPDFText_GetTextObject(raw, index)
+    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
     if key not in fonts:
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, _FONT_BUFFER, flags)
-        fonts[key] = name.value.decode("utf-8", errors="replace")
+        font = pdfium_c.FPDFTextObj_GetFont(handle) if key else None
+        plain = bool(font) and not pdfium_c.FPDFFont_GetIsEmbedded(font)
+        fonts[key] = (
+            name.value.decode("utf-8", errors="replace"),
+            plain and not flags.value & _SYMBOLIC,
+        )
     return fonts[key]
 
 
