@@ -22,10 +22,12 @@ from contextlib import contextmanager
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
+from pdfminer.ascii85 import ascii85decode
+from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE, resolve1
 
 from .document import DocumentBuilder, ParsedDocument, ParseError
 from .pdf_blocks import add_blocks, measure_style
+from .pdf_chars import PdfiumDocument, open_pdfium, pdfium_page
 from .pdf_columns import reading_order
 from .pdf_furniture import remove_furniture
 from .pdf_lines import Line, clean_page, page_lines
@@ -42,6 +44,8 @@ TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are ski
 # String operands in a content stream: a cheap upper bound of the characters a page draws,
 # read before pdfminer lays out every one of them (a 7 KB file can hold a million).
 _STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)")
+# A hex string operand ('<0012003A>', as Word writes text in CID fonts); '<<' is a dict.
+_HEX_STRING = re.compile(rb"(?<!<)<[0-9A-Fa-f\s]+>")
 
 
 # pdfminer logs every oddity of a broken file as a warning; they are collected per
@@ -88,13 +92,20 @@ def parse_pdf(
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ParseError("corrupt PDF", "no %PDF header")
     with _pdfminer_messages() as messages:
+        fast = None
         try:
             with pdfplumber.open(io.BytesIO(data)) as pdf:
-                return _parse_open(pdf, max_pages, time_budget, messages)
+                # pdfplumber opens first: its checks (encryption, page tree, content
+                # sizes) guard every page before pdfium lays one out.
+                fast = open_pdfium(data)
+                return _parse_open(pdf, max_pages, time_budget, messages, fast)
         except ParseError:
             raise
         except Exception as error:  # pdfminer raises many kinds on hostile input
             raise _classify(error) from error
+        finally:
+            if fast is not None:
+                fast.close()
 
 
 def _classify(error: BaseException) -> ParseError:
@@ -108,9 +119,15 @@ def _classify(error: BaseException) -> ParseError:
 
 
 def _parse_open(
-    pdf: Any, max_pages: int, time_budget: float, messages: _Collector
+    pdf: Any,
+    max_pages: int,
+    time_budget: float,
+    messages: _Collector,
+    fast: PdfiumDocument | None = None,
 ) -> ParsedDocument:
     total = len(pdf.pages)
+    if fast is not None and fast.pages != total:
+        fast = None  # the two read the page tree differently: pages would not match
     if total == 0 and messages.messages:
         # No pages because the page tree is broken, not because there are none.
         raise ParseError("corrupt PDF", "; ".join(dict.fromkeys(messages.messages))[:500])
@@ -134,17 +151,15 @@ def _parse_open(
         if number > 1 and time.monotonic() - started > time_budget:
             warnings.append(f"stopped after {number - 1} pages: over {time_budget:.0f}s")
             break
-        known = len(oversized)
-        lines = _read_page(page, number, warnings, failures, oversized)
+        lines, source = _read_page(page, number, fast, warnings, failures, oversized)
         # Looking at a skipped page's images or glyphs would lay it out after all.
-        laid_out = len(oversized) == known
-        if laid_out and not lines and _has_images(page):
+        if source is not None and not lines and _has_images(page):
             image_pages.append(number)
         pages.append(lines)
         heights.append(float(page.height or 842))
         widths.append(float(page.width or 0))
         chars += sum(len(line.text) for line in lines)
-        unmapped += _unmapped_glyphs(page) if laid_out else 0
+        unmapped += _unmapped_glyphs(source) if source is not None else 0
         page.close()  # free pdfminer's layout objects as we go
     if failures and len(failures) == len(pages):
         raise ParseError("corrupt PDF", "; ".join(failures[:3]))
@@ -190,13 +205,22 @@ def _lists_kids(pdf: Any) -> bool:
 
 
 def _read_page(
-    page: Any, number: int, warnings: list[str], failures: list[str], oversized: list[str]
-) -> list[Line]:
-    """One page's lines; a broken or absurd page becomes a warning, not a failure."""
+    page: Any,
+    number: int,
+    fast: PdfiumDocument | None,
+    warnings: list[str],
+    failures: list[str],
+    oversized: list[str],
+) -> tuple[list[Line], Any]:
+    """One page's lines and the page its characters were read from (None: skipped as too
+    large); a broken or absurd page becomes a warning, not a failure."""
+    source = page
     try:
-        size, strings = _content_size(page)
+        size, strings, reader = _content_size(page)
+        if reader and strings <= 2 * MAX_CHARS_PER_PAGE and size <= MAX_CONTENT_BYTES:
+            source = _char_source(page, number, fast, reader == "cid127")
         count = (
-            0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else (len(page.chars))
+            0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else len(source.chars)
         )
         if size > MAX_CONTENT_BYTES:
             skipped = f"page {number}: skipped, over {MAX_CONTENT_BYTES} bytes of drawing"
@@ -209,34 +233,61 @@ def _read_page(
         if skipped:
             warnings.append(skipped)
             oversized.append(skipped)
-            return []
-        page = clean_page(page)
-        try:
-            rows, boxes = table_rows(page, number)
-        except Exception as error:  # a table finder failure costs the table layout only
-            warnings.append(f"page {number}: tables not read ({type(error).__name__})")
-            rows, boxes = [], []
-        lines = page_lines(page, number, boxes) + rows
+            return [], None
+        cleaned = clean_page(source)
+        rows, boxes = _tables(cleaned, number, warnings) if source is page else ([], [])
+        lines = page_lines(cleaned, number, boxes) + rows
         lines.sort(key=lambda line: (line.top, line.x0))
-        return lines
+        return lines, source
     except Exception as error:  # one bad content stream should not lose the other pages
         reason = _classify(error)
         failures.append(f"page {number}: {reason.detail}")
         warnings.append(f"page {number}: unreadable ({reason.detail})")
-        return []
+        return [], source
 
 
-def _content_size(page: Any) -> tuple[int, int]:
+def _char_source(page: Any, number: int, fast: PdfiumDocument | None, cid127: bool) -> Any:
+    """pdfium's reading of the page where it can stand in for pdfplumber's, else the page."""
+    if fast is None:
+        return page
+    try:
+        return pdfium_page(fast, number - 1, page, cid127) or page
+    except Exception:  # pdfium failing on one page leaves it to pdfplumber
+        return page
+
+
+def _tables(page: Any, number: int, warnings: list[str]) -> tuple[list[Line], list[Any]]:
+    """Ruled tables' rows and boxes (pdfplumber's table finder)."""
+    try:
+        return table_rows(page, number)
+    except Exception as error:  # a table finder failure costs the table layout only
+        warnings.append(f"page {number}: tables not read ({type(error).__name__})")
+        return [], []
+
+
+def _content_size(page: Any) -> tuple[int, int, str]:
     """Bytes of the page's content streams once inflated (counted up to just past the
-    limit: a 5 KB stream may inflate to gigabytes) and bytes of their string operands."""
+    limit: a 5 KB stream may inflate to gigabytes), bytes of their (literal) string
+    operands, and how pdfium may read the page's characters (see the end)."""
     total = strings = 0
+    text = code_127 = code_149 = False
     for stream in page.page_obj.contents or []:
         data = _inflate(resolve1(stream), MAX_CONTENT_BYTES + 1 - total)
         total += len(data)
         strings += sum(len(found) - 2 for found in _STRING.findall(data))
+        text = text or bool(strings) or _HEX_STRING.search(data) is not None
+        code_127 = code_127 or b"\\177" in data or b"\x7f" in data
+        code_149 = code_149 or b"\\225" in data or b"\x95" in data
         if total > MAX_CONTENT_BYTES:
             break
-    return total, strings
+    # Without a string operand as pdfminer reads the content (trusting /Length), pdfium's
+    # repair of the stream could find text pdfminer calls cut off. Code 127 has no
+    # character in WinAnsi: pdfminer reads '(cid:127)' (the layout code drops it inside a
+    # line, takes it for a bullet at its start) where pdfium reads '•', as for WinAnsi's
+    # bullet, 149; with only 127 on the page, pdfium's '•' is turned back.
+    if not text or (code_127 and code_149):
+        return total, strings, ""
+    return total, strings, "cid127" if code_127 else "pdfium"
 
 
 def _inflate(stream: Any, limit: int) -> bytes:
@@ -249,7 +300,14 @@ def _inflate(stream: Any, limit: int) -> bytes:
         filters = stream.get_filters()
     except Exception:
         return raw[:limit]
-    if len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
+    names = [name for name, _ in filters]
+    if len(names) == 2 and names[0] in LITERALS_ASCII85_DECODE:
+        # reportlab's default: ASCII85 (no bigger than the file) around Flate.
+        try:
+            raw, names = ascii85decode(raw), names[1:]
+        except Exception:
+            return raw[:limit]
+    if len(names) == 1 and names[0] in LITERALS_FLATE_DECODE:
         try:
             return zlib.decompressobj().decompress(raw, limit)
         except zlib.error:  # encrypted or damaged: pdfminer will say so
