@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -26,6 +25,7 @@ from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan
 from .text_units import Line, Piece, span_lines, split_sentences
+from .vocab import load_vocab
 
 __all__ = ["OutcomeVocab", "find_outcomes", "is_follow_up", "vocab"]
 
@@ -113,8 +113,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def vocab() -> _Rules:
     """The compiled outcome rules from `data/outcomes.json`."""
-    path = resources.files("lofte_extract.extract").joinpath("data", "outcomes.json")
-    data = OutcomeVocab.model_validate_json(path.read_text(encoding="utf-8"))
+    data = OutcomeVocab.model_validate(dict(load_vocab("outcomes")))
     cues = tuple((s, _any(data.status_cues[s])) for s in data.status_order)
     return _Rules(
         data,

@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from .vocab import load_vocab
+
 __all__ = ["Rule", "RuleMatch", "RuleSet", "load_rules", "rule_files", "rules_nlp", "stem"]
 
 PATTERN_DIR = Path(__file__).parent / "data" / "patterns"
@@ -51,7 +53,7 @@ class RuleMatch:
 
 @lru_cache(maxsize=1)
 def _stem_table() -> dict:
-    return json.loads((Path(__file__).parent / "data" / "stems.json").read_text("utf-8"))
+    return load_vocab("stems")
 
 
 @lru_cache(maxsize=4096)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+from ..datafiles import load_data
 
 __all__ = [
     "category_color",
@@ -24,7 +25,8 @@ def _read(name: str) -> str:
 
 @cache
 def _json(name: str) -> dict[str, Any]:
-    return {k: v for k, v in json.loads(_read(name)).items() if not k.startswith("_")}
+    # Through the one data loader, so labels.json and lan.json are checked against their shapes.
+    return {k: v for k, v in load_data(__package__, name).items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
