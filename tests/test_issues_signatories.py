@@ -198,3 +198,33 @@ def test_a_region_before_a_name_is_not_part_of_it() -> None:
         "Daniel Westerberg och kommunchefen Karl-Johan Ottosson."
     )
     assert [m.name for m in find_signers(text, 0, len(text))][0] == "Daniel Westerberg"
+
+
+def _titles(text: str) -> list[tuple[str, str | None]]:
+    doc, span = _doc(text)
+    return [(s.name, s.title) for s in find_signatories(doc, span)]
+
+
+def test_title_right_after_the_name_without_a_comma_is_read():
+    text = (
+        "Medborgarlöfte Katrineholm 2018\n\nGöran Dahlström kommunstyrelsens ordförande och "
+        "Anders Gölevik chef lokalpolisområde Katrineholm, skriver under var sitt exemplar av "
+        "Medborgarlöftet.\n"
+    )
+    assert _titles(text) == [
+        ("Göran Dahlström", "kommunstyrelsens ordförande"),
+        ("Anders Gölevik", "chef lokalpolisområde Katrineholm"),
+    ]
+
+
+def test_a_compound_on_a_title_ending_is_a_title_even_misspelt():
+    text = (
+        "Nytt medborgarlöfte undertecknat\n\nDen 1 februari satte kommunstyrelsens ordförande "
+        "Mikael Karlsson och lokapolisområdeschef Håkan Boberg sina namn under medborgarlöftet.\n"
+    )
+    assert ("Håkan Boberg", "lokapolisområdeschef") in _titles(text)
+
+
+def test_an_ocr_title_read_as_a_compound_is_still_mended():
+    text = "Medborgarlöfte 2017\n\nMattias Jonsson\nLokalpolisornrådeschef\n"
+    assert _titles(text) == [("Mattias Jonsson", "Lokalpolisområdeschef")]

@@ -42,7 +42,12 @@ def _title_pattern() -> re.Pattern:
     prefixes = sorted(vocab["prefixes"], key=len, reverse=True)
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     prefix = "|".join(map(re.escape, prefixes))
-    return re.compile(rf"(?i)(?<![\w])(?:(?:{prefix})\s*)?(?:{head})(?![\wåäö])")
+    # Any compound on a title ending ('lokapolisområdeschef', 'kommunikationsdirektör') is a
+    # title too, whatever its first part (and however it is misspelt).
+    endings = "|".join(map(re.escape, vocab["compound_endings"]))
+    return re.compile(
+        rf"(?i)(?<![\w])(?:(?:{prefix})\s*)?(?:{head}|[a-zåäö]{{3,}}(?:{endings}))(?![\wåäö])"
+    )
 
 
 def organisation_of(title: str | None) -> str:
@@ -99,7 +104,9 @@ def _after_direction_word(text: str, start: int) -> bool:
 
 def _title_after(text: str, end: int, limit: int) -> str | None:
     after = text[end:limit]
-    m = re.match(_PARTY + r"?\s*,\s*", after)
+    # 'Anna Berg (S), kommunstyrelsens ordförande' or, without the comma, 'Göran Dahlström
+    # kommunstyrelsens ordförande och …': the title follows the name directly.
+    m = re.match(_PARTY + r"?\s*,?\s*", after)
     if not m:
         return None
     rest = after[m.end() :]
@@ -194,9 +201,15 @@ def _ocr_title(title: str) -> str:
         return title
     mended = re.sub(r"rn(?=[a-zåäö])", "m", title)
     head, mended_head = _title_pattern().match(title), _title_pattern().match(mended)
-    if mended_head and (not head or mended_head.end() > head.end()):
+    if mended_head and (not head or mended_head.end() > head.end() or _listed(mended_head, head)):
         return mended
     return title
+
+
+def _listed(mended: re.Match, raw: re.Match) -> bool:
+    # 'Lokalpolisornrådeschef' reads as a compound title too; the mended one is a listed head.
+    heads = {h.lower() for h in load_vocab("titles")["heads"]}
+    return mended.group().lower() in heads and raw.group().lower() not in heads
 
 
 def _title_text(line: Line) -> bool:
