@@ -142,3 +142,13 @@ def test_ett_par_is_two_and_counting_en() -> None:
 )
 def test_numbers_that_are_not_targets(text: str) -> None:
     assert targets(text) == []
+
+
+def test_a_count_after_a_definite_genitive_describes_what_exists() -> None:
+    text = "Polisen ska genomföra en trygghetsvandring runt kommunens två gymnasieskolor."
+    assert [t[0] for t in targets(text)] == [1]
+
+
+def test_respektive_ar_is_per_year() -> None:
+    text = "Polisen ska hålla uppstartsmöten minst två gånger respektive år."
+    assert [(t[0], t[3]) for t in targets(text, several_years=True)] == [(2, "år")]

@@ -270,6 +270,11 @@ def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int
         return True  # the whole in 'tre av fyra'
     if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
         return True  # street numbers: 'Storgatan 12'
+    if (
+        before.endswith(tuple(vocab["content_nontargets.genitive_endings"]))
+        and before not in vocab["content_nontargets.time_genitives"]
+    ):
+        return True  # 'kommunens två gymnasieskolor' counts what exists
     if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
         return True  # 'LOV 3', 'SFS 2010'
     return _adjacent_punctuation(doc, token)
