@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, body_lines, sentences
+from .analysed import Line, body_lines, sentences
 from .vocab import load_vocab
 
 __all__ = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines
+from .analysed import body_lines, lines
+from .meta_vocab import is_furniture, kommun_by_form
 from .vocab import load_vocab
 
 __all__ = ["classify", "doc_type_scores", "is_about"]

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner, lines
+from .analysed import lines
+from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner
 from .vocab import load_vocab
 
 __all__ = [

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .analysed import Line, body_lines, lines, sentences
 from .dates import (
     article_date,
     expand_years,
@@ -26,7 +27,6 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .meta_vocab import Line, body_lines, lines, sentences
 from .periods import TimeSpan, find_timespans
 from .vocab import load_vocab
 
