@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
@@ -23,6 +23,7 @@ __all__ = [
     "AnalysedDocument",
     "Line",
     "Piece",
+    "analysed",
     "body_lines",
     "lines",
     "sentences",
@@ -96,13 +97,18 @@ def _stripped(text: str, start: int, end: int) -> list[Line]:
     return [Line(begin, begin + len(stripped), stripped)]
 
 
-class AnalysedDocument:
-    """A parsed document with its lines computed once and per-document facts kept."""
+class AnalysedDocument(ParsedDocument):
+    """A parsed document with its lines computed once and per-document facts kept.
+
+    It is the `ParsedDocument` it was made from (same text, blocks and pages), so every
+    extractor takes it where it takes a document; `analysed(doc)` makes one when needed.
+    """
 
     def __init__(self, doc: ParsedDocument):
-        self.doc = doc
-        self.text = doc.text
-        self._memo: dict[str, Any] = {}
+        super().__init__(
+            doc.format, doc.text, doc.blocks, doc.pages, doc.title, doc.warnings, doc.ocr_pages
+        )
+        self._memo: dict[Hashable, Any] = {}
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -122,9 +128,18 @@ class AnalysedDocument:
         return [is_furniture(line.text) for line in self.lines]
 
     @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    @cached_property
     def body_lines(self) -> list[Line]:
         """Every line that is not site furniture."""
         return [line for line, skip in zip(self.lines, self._furniture, strict=True) if not skip]
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page holding a character offset, or None (block offsets bisected once)."""
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        return self.blocks[max(index, 0)].page if self.blocks else None
 
     def lines_in(self, start: int, end: int) -> list[Line]:
         """The same as `lines(text, start, end)`, found by bisection."""
@@ -148,8 +163,13 @@ class AnalysedDocument:
                 out.append((part, is_furniture(part.text)))
         return out
 
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()` once per document under `key`, then the kept value."""
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+
+def analysed(doc: ParsedDocument) -> AnalysedDocument:
+    """`doc` analysed: itself when it already is, else a new analysis of it."""
+    return doc if isinstance(doc, AnalysedDocument) else AnalysedDocument(doc)

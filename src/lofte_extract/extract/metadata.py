@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
+from .analysed import AnalysedDocument, analysed
 from .dates import find_period_range
 from .doctype import classify, is_about
 from .kommun import rank_kommuner
@@ -110,7 +111,12 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
 
 
 def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
-    """lofte, uppfoljning, nyhet, overenskommelse or annat."""
+    """lofte, uppfoljning, nyhet, overenskommelse or annat (once per span of a document)."""
+    page = analysed(doc)
+    return page.memo(("doc_type", span), lambda: _doc_type(page, span))
+
+
+def _doc_type(doc: AnalysedDocument, span: DocumentSpan) -> DocType:
     top = [
         block.text
         for block in doc.blocks
@@ -118,4 +124,4 @@ def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
     ][:3]
     if doc.title:
         top.append(doc.title)
-    return classify(doc.text, span.start, span.end, span.heading, top)  # type: ignore[return-value]
+    return classify(doc.text, span.start, span.end, span.heading, top, doc)  # type: ignore[return-value]
