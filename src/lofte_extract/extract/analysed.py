@@ -25,6 +25,7 @@ __all__ = [
     "Piece",
     "analysed",
     "body_lines",
+    "first_lines",
     "lines",
     "sentences",
 ]
@@ -63,6 +64,16 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
             lead = len(raw) - len(raw.lstrip())
             begin = start + match.start() + lead
             out.append(Line(begin, begin + len(stripped), stripped))
+    return out
+
+
+def first_lines(text: str, count: int) -> list[Line]:
+    """The first `count` of `lines(text)`, without splitting the rest of the text."""
+    out: list[Line] = []
+    for match in re.finditer(r"[^\n]+", text):
+        if len(out) == count:
+            break
+        out.extend(_stripped(text, match.start(), match.end()))
     return out
 
 

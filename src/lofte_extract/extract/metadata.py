@@ -60,9 +60,12 @@ def find_lokalpolisomrade(
     doc: ParsedDocument, span: DocumentSpan
 ) -> tuple[str | None, Evidence | None]:
     """The lokalpolisområde named in the document (the span first, then the whole source)."""
+    page = analysed(doc)
     name, start, end, rule = police_area(doc.text, span.start, span.end)
     if name is None:
-        name, start, end, rule = police_area(doc.text, 0, len(doc.text))
+        name, start, end, rule = page.memo(
+            "police_area.page", lambda: police_area(doc.text, 0, len(doc.text))
+        )
     return name, _evidence(doc, start, end, rule)
 
 
