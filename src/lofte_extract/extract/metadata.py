@@ -52,7 +52,9 @@ def find_kommuner(doc: ParsedDocument, span: DocumentSpan, url: str | None) -> l
             if mention
             else None,
         )
-        for entry, mention in rank_kommuner(doc.text, span.start, span.end, url, span.heading)
+        for entry, mention in rank_kommuner(
+            doc.text, span.start, span.end, url, span.heading, analysed(doc)
+        )
     ]
 
 
