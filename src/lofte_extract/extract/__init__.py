@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..parse import ParsedDocument
 from ..records import PromiseRecord, Source, make_record_id
+from .analysed import analysed
 from .content import find_commitments, find_follow_up, find_goals
 from .evidence import evidence_for
 from .metadata import (
@@ -31,6 +32,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
     """One record per promise document in the source."""
     if not is_about_promises(doc):
         raise NotAPromiseError(NotAPromiseError.reason)
+    doc = analysed(doc)  # lines and page-wide facts computed once, shared by every span
     records = []
     for index, span in enumerate(split_documents(doc)):
         field_evidence = {}

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, body_lines, sentences
+from .analysed import Line, body_lines, sentences
 from .vocab import load_vocab
 
 __all__ = [
@@ -204,17 +204,20 @@ def heading_years(line: str) -> list[int]:
     return years_in(line)
 
 
-def article_date(text: str) -> tuple[datetime.date, int, int] | None:
-    """An article's date: a date line at the top, or a 'Publicerad <date>' line anywhere."""
-    for index, line in enumerate(body_lines(text)):
+def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int, int] | None:
+    """An article's date in `text[:end]`: a date line at the top, or a 'Publicer<ad> <date>'
+    line anywhere."""
+    if end is not None and end < len(text) and _cuts_line(text, end):
+        text = text[:end]  # the last line is cut: read the cut text as it is
+    for index, line in _date_lines(text):
+        if end is not None and line.end > end:
+            break
         if line.text.lower().startswith("publicer") or index < 4 and len(line.text) <= 40:
             dates = find_dates(text, line.start, line.end)
         elif index < 4:
             dates = dateline_date(text, line) or _published(text, line)
-        elif "publicer" in line.text.lower():
-            dates = _published(text, line)  # a PDF line that ran into the one above
-        else:
-            continue
+        else:  # 'publicer' inside: a PDF line that ran into the one above
+            dates = _published(text, line)
         # 'Uppdaterad 2024-02-28' is not when the article came out
         dates = [
             d for d in dates if not _UPDATED.search(text[max(line.start, d.start - 25) : d.start])
@@ -224,6 +227,25 @@ def article_date(text: str) -> tuple[datetime.date, int, int] | None:
             if iso:
                 return datetime.date.fromisoformat(iso), dates[0].start, dates[0].end
     return None
+
+
+@lru_cache(maxsize=4)
+def _date_lines(text: str) -> tuple[tuple[int, Line], ...]:
+    """The body lines an article's date can be on (the first four, and any naming
+    publication), with their index: split once per text, however many spans ask."""
+    return tuple(
+        (index, line)
+        for index, line in enumerate(body_lines(text))
+        if index < 4 or "publicer" in line.text.lower()
+    )
+
+
+def _cuts_line(text: str, end: int) -> bool:
+    """Whether `end` falls inside a line's text (not at its end or in white space)."""
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(text[line_start:end].strip()) and bool(text[end:line_end].strip())
 
 
 _UPDATED = re.compile(r"(?i)\b(?:uppdaterad|uppdaterades|ändrad|senast)\w*\s*:?\s*(?:den\s+)?$")

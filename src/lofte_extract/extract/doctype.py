@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .analysed import AnalysedDocument, body_lines, lines
 from .cues import NOT_SUPINES, perfect_tense
-from .meta_vocab import body_lines, is_furniture, kommun_by_form, lines
+from .meta_vocab import is_furniture, kommun_by_form
 from .vocab import load_vocab
 
 __all__ = ["classify", "doc_type_scores", "is_about"]
@@ -59,10 +60,15 @@ def _count(text: str, cues: list[str]) -> int:
 
 
 def classify(
-    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    heading: str | None,
+    top_headings: list[str] | None = None,
+    doc: AnalysedDocument | None = None,
 ) -> str:
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
-    scores = doc_type_scores(text, start, end, heading, top_headings)
+    scores = doc_type_scores(text, start, end, heading, top_headings, doc)
     return max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
 
 
@@ -70,11 +76,21 @@ _ORDER = ("lofte", "uppfoljning", "nyhet", "overenskommelse")
 
 
 def doc_type_scores(
-    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    heading: str | None,
+    top_headings: list[str] | None = None,
+    doc: AnalysedDocument | None = None,
 ) -> dict[str, tuple[float, dict[str, int]]]:
-    """Each doc type's score and the feature counts that made it."""
+    """Each doc type's score and the feature counts that made it.
+
+    `doc`, the analysed document `text` belongs to, keeps the whole page's features for
+    its next span.
+    """
     settings = load_vocab("doctype_scores")
-    counts = _features(text, start, end, heading, top_headings)
+    page = doc.memo("doctype.page", lambda: _page_features(text)) if doc else _page_features(text)
+    counts = _features(text, start, end, heading, top_headings, page)
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
     }
@@ -88,31 +104,13 @@ def doc_type_scores(
     return scores
 
 
-def _features(
-    text: str, start: int, end: int, heading: str | None, top_headings: list[str] | None
-) -> dict[str, int]:
-    """How often each doc-type feature occurs (see data/doctype_scores.json)."""
+def _page_features(text: str) -> dict[str, int]:
+    """The features read from the whole page, the same for each of its spans."""
     vocab, settings = load_vocab("doctype"), load_vocab("doctype_scores")
-    titles = _title_lines(text, start, end, heading, top_headings)
-    body = text[start:end].lower()
     whole = text.lower()
-    doc_titles = _title_lines(text, 0, len(text), None, top_headings)
-    listed, titled, signed = _promise_signals(text, start, end, titles)
     page_lines = lines(text)
     return {
-        "uppfoljning_title": int(
-            any(
-                t.startswith(tuple(vocab["uppfoljning_title"])) and _about_pattern().search(t)
-                for t in titles
-            )
-        ),
-        "uppfoljning_phrase": _count(body, vocab["uppfoljning_body"]),
-        "reported_activity": _reported_activities(text, start, end),
-        "promised_in_past": _count(body, settings["promised_in_past"]),
         "nyhet_strong": _count(whole, vocab["nyhet_strong"]),
-        "nyhet_title_start": int(
-            any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
-        ),
         "blog_voice": int(
             bool(re.search(r"(?<![\w-])jag(?![\w-])", whole))
             and bool(re.search("|".join(vocab["nyhet_blog"]), whole))
@@ -131,10 +129,48 @@ def _features(
                 for line in page_lines[:25]
             )
         ),
-        # one quote on a page with no sign of the promise itself makes it news
-        "quote_without_promise": int(
-            bool(_QUOTE.search(text)) and not (listed or titled or signed)
+    }
+
+
+def _features(
+    text: str,
+    start: int,
+    end: int,
+    heading: str | None,
+    top_headings: list[str] | None,
+    page: dict[str, int],
+) -> dict[str, int]:
+    """How often each doc-type feature occurs (see data/doctype_scores.json)."""
+    vocab, settings = load_vocab("doctype"), load_vocab("doctype_scores")
+    titles = _title_lines(text, start, end, heading, top_headings)
+    body = text[start:end].lower()
+    doc_titles = _title_lines(text, 0, len(text), None, top_headings)
+    listed, titled, signed = _promise_signals(text, start, end, titles)
+    return {
+        "uppfoljning_title": int(
+            any(
+                t.startswith(tuple(vocab["uppfoljning_title"])) and _about_pattern().search(t)
+                for t in titles
+            )
         ),
+        "uppfoljning_phrase": _count(body, vocab["uppfoljning_body"]),
+        "reported_activity": _reported_activities(text, start, end),
+        "promised_in_past": _count(body, settings["promised_in_past"]),
+        "nyhet_strong": page["nyhet_strong"],
+        "nyhet_title_start": int(
+            any(t.startswith(tuple(vocab["nyhet_title_starts"])) for t in doc_titles)
+        ),
+        "blog_voice": page["blog_voice"],
+        "nyhet_weak": page["nyhet_weak"],
+        "dated_top": page["dated_top"],
+        "byline": page["byline"],
+        "quote": page["quote"],
+        "signing_narrated": page["signing_narrated"],
+        "news_deixis": page["news_deixis"],
+        "speech_line": page["speech_line"],
+        "photo_caption": page["photo_caption"],
+        # one quote on a page with no sign of the promise itself makes it news
+        "quote_without_promise": int(bool(page["quote"]) and not (listed or titled or signed)),
         "promise_title": int(titled),
         "promise_list": int(listed),
         "signature_block": int(signed),

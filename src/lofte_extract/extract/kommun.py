@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urlparse
 
-from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner, lines
+from .analysed import AnalysedDocument, lines
+from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner
 from .vocab import load_vocab
 
 __all__ = [
@@ -174,16 +175,26 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
 
 
 def rank_kommuner(
-    text: str, start: int, end: int, url: str | None, heading: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    url: str | None,
+    heading: str | None = None,
+    doc: AnalysedDocument | None = None,
 ) -> list[tuple[KommunEntry, KommunMention | None]]:
-    """Kommuner the promise covers, best first, each with its best mention."""
+    """Kommuner the promise covers, best first, each with its best mention.
+
+    `doc`, the analysed document `text` belongs to, keeps the page's own mentions (read
+    when a span names no kommun) for its next span.
+    """
     mentions = kommun_mentions(text, start, end)
     at = text.find(heading, start, end) if heading else -1
     for mention in mentions:  # the span's own heading names its kommun most surely
         if at >= 0 and at <= mention.start < at + len(heading or ""):
             mention.weight += 5
     if not mentions and (start, end) != (0, len(text)):
-        mentions = kommun_mentions(text, 0, len(text))
+        page = partial(kommun_mentions, text, 0, len(text))
+        mentions = list(doc.memo("kommun.page_mentions", page) if doc else page())
     scores: dict[str, float] = {}
     best: dict[str, KommunMention] = {}
     entries: dict[str, KommunEntry] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,14 +13,10 @@ from .vocab import load_vocab
 __all__ = [
     "DATA_DIR",
     "KommunEntry",
-    "Line",
-    "body_lines",
     "fold",
     "is_furniture",
     "kommun_by_form",
     "kommuner",
-    "lines",
-    "sentences",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -74,29 +69,6 @@ def kommun_by_form() -> dict[str, KommunEntry]:
     return {form: entry for entry in kommuner() for form in entry.forms}
 
 
-@dataclass(frozen=True)
-class Line:
-    """A non-blank line of the document: `doc.text[start:end] == text` (stripped)."""
-
-    text: str
-    start: int
-    end: int
-
-
-def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Non-blank lines of `text[start:end]`, stripped, with offsets into `text`."""
-    end = len(text) if end is None else end
-    out = []
-    for match in re.finditer(r"[^\n]+", text[start:end]):
-        raw = match.group()
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            begin = start + match.start() + lead
-            out.append(Line(stripped, begin, begin + len(stripped)))
-    return out
-
-
 def is_furniture(line: str) -> bool:
     """Whether a line is site furniture: a cookie banner, skip link, menu or footer links."""
     from ..parse.text_lines import is_furniture_line
@@ -129,34 +101,3 @@ def is_furniture(line: str) -> bool:
         ):
             return True
     return False
-
-
-def body_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Non-blank lines of `text[start:end]` without site furniture (see `is_furniture`)."""
-    return [line for line in lines(text, start, end) if not is_furniture(line.text)]
-
-
-# A sentence ends at . ! ? before white space and a capital or a dash, or at a line end;
-# 't.f. lokalpolisområdeschef' and 'Ordf. Kommunstyrelsen' stay whole often enough.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])|\n+")
-
-
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Sentences of `text[start:end]` with offsets into `text`."""
-    end = len(text) if end is None else end
-    out = []
-    position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        out.extend(_piece(text, position, match.start()))
-        position = match.end()
-    out.extend(_piece(text, position, end))
-    return out
-
-
-def _piece(text: str, start: int, end: int) -> list[Line]:
-    raw = text[start:end]
-    stripped = raw.strip()
-    if not stripped:
-        return []
-    begin = start + len(raw) - len(raw.lstrip())
-    return [Line(stripped, begin, begin + len(stripped))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
+from .analysed import AnalysedDocument, analysed
 from .dates import find_period_range
 from .doctype import classify, is_about
 from .kommun import rank_kommuner
@@ -51,7 +52,9 @@ def find_kommuner(doc: ParsedDocument, span: DocumentSpan, url: str | None) -> l
             if mention
             else None,
         )
-        for entry, mention in rank_kommuner(doc.text, span.start, span.end, url, span.heading)
+        for entry, mention in rank_kommuner(
+            doc.text, span.start, span.end, url, span.heading, analysed(doc)
+        )
     ]
 
 
@@ -59,9 +62,12 @@ def find_lokalpolisomrade(
     doc: ParsedDocument, span: DocumentSpan
 ) -> tuple[str | None, Evidence | None]:
     """The lokalpolisområde named in the document (the span first, then the whole source)."""
+    page = analysed(doc)
     name, start, end, rule = police_area(doc.text, span.start, span.end)
     if name is None:
-        name, start, end, rule = police_area(doc.text, 0, len(doc.text))
+        name, start, end, rule = page.memo(
+            "police_area.page", lambda: police_area(doc.text, 0, len(doc.text))
+        )
     return name, _evidence(doc, start, end, rule)
 
 
@@ -110,7 +116,12 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
 
 
 def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
-    """lofte, uppfoljning, nyhet, overenskommelse or annat."""
+    """lofte, uppfoljning, nyhet, overenskommelse or annat (once per span of a document)."""
+    page = analysed(doc)
+    return page.memo(("doc_type", span), lambda: _doc_type(page, span))
+
+
+def _doc_type(doc: AnalysedDocument, span: DocumentSpan) -> DocType:
     top = [
         block.text
         for block in doc.blocks
@@ -118,4 +129,4 @@ def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
     ][:3]
     if doc.title:
         top.append(doc.title)
-    return classify(doc.text, span.start, span.end, span.heading, top)  # type: ignore[return-value]
+    return classify(doc.text, span.start, span.end, span.heading, top, doc)  # type: ignore[return-value]

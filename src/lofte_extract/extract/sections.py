@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..parse import ParsedDocument
 from .actors import actor_of_token, leadin_actors, mentioned_actors, tag_actors
+from .analysed import analysed
 from .segment import DocumentSpan
 from .tables import is_dashed_header, table_row
 from .text_units import Line, span_lines
@@ -92,12 +93,19 @@ def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
 def classify_heading(text: str) -> Section | Literal["actor"] | None:
     """What a heading or lead-in opens; None when it says nothing about it."""
     normal = _normal(text)
-    lowered = text.lower()
     if not normal:
         return None
-    kinds = ("promise", "goal", "background", "follow_up")
-    exact = _prefix_match(normal, kinds)
     is_leadin = text.rstrip().endswith((":", ";"))
+    named = _named_heading(text, normal, is_leadin)
+    if named is not None:
+        return named
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
+    return _leadin_section(text.lower(), last, is_leadin)
+
+
+def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal["actor"] | None:
+    """A heading that names its section outright: a cue word, a title, an actor."""
+    exact = _prefix_match(normal, ("promise", "goal", "background", "follow_up"))
     if not is_leadin and any(word in normal for word in _cues()["title_words"]):
         if exact is None or normal not in _cues()[exact]:
             return "title"
@@ -110,7 +118,11 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     words = normal.split()
     if len(words) <= 4 and any(w in _cues()["promise_words"] for w in words):
         return "promise"  # 'Vårt löfte till dig', 'Löftet för Kungsmarken'
-    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
+    return None
+
+
+def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
+    """The section a lead-in sentence opens, read from its last sentence `last`."""
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
     for kind in ("follow_up", "goal", "background"):
@@ -124,16 +136,25 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
         is_leadin or "lovar" in last or "följande" in last
     ):
         return "promise"
-    if re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered) and len(last.split()) <= 12:
-        if mentioned_actors(last) or re.search(r"\bvi\b", last):
-            return "promise"
-    # 'Det här ska Solna stad och polisen tillsammans göra under 2022:': parties and a modal
-    if is_leadin and re.search(r"\b(ska|skall|kommer att)\b", last) and len(last.split()) <= 16:
-        if mentioned_actors(last) or re.search(r"\bvi\b", last):
-            return "promise"
+    if _parties_promise(lowered, last, is_leadin):
+        return "promise"
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
         return "follow_up"
     return None
+
+
+def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
+    """'Kommunen och polisen lovar att', 'Det här ska Solna stad och polisen tillsammans
+    göra under 2022:': a lead-in naming who, with a modal."""
+    if not (mentioned_actors(last) or re.search(r"\bvi\b", last)):
+        return False
+    if re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered) and len(last.split()) <= 12:
+        return True
+    return (
+        is_leadin
+        and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
+        and len(last.split()) <= 16
+    )
 
 
 def _names_parties(text: str) -> bool:
@@ -163,85 +184,126 @@ def _is_actor_heading(normal: str) -> bool:
 
 
 def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLine]:
-    """Every line of the span with its section; headings and lead-ins flagged."""
-    out: list[SectionedLine] = []
-    section: Section = "none"
-    actors: tuple[str, ...] = ()
-    titles: set[str] = set()
-    dashed = piped = False
-    restore: Section | None = None  # the section an in-line promise cue interrupted
+    """Every line of the span with its section; headings and lead-ins flagged.
+
+    Worked out once per span of an analysed document, however many extractors ask.
+    """
+    page = analysed(doc)
+    return list(page.memo(("sectioned_lines", span), lambda: _sectioned(page, span)))
+
+
+def _sectioned(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLine]:
+    reader = _SectionReader()
     for line in span_lines(doc, span):
         if _is_noise(line.text):
             continue
-        if restore is not None and line.kind != "list_item":
-            section, restore = restore, None
+        if reader.restore is not None and line.kind != "list_item":
+            reader.section, reader.restore = reader.restore, None
+        if reader.table_line(line):
+            continue
+        if is_heading_like(line):
+            reader.heading(line)
+            continue
+        reader.content(line)
+    return reader.out
+
+
+@dataclass
+class _SectionReader:
+    """The state of reading a span's lines top to bottom: the section each line is in."""
+
+    out: list[SectionedLine] = field(default_factory=list)
+    section: Section = "none"
+    actors: tuple[str, ...] = ()
+    titles: set[str] = field(default_factory=set)
+    dashed: bool = False
+    piped: bool = False
+    restore: Section | None = None  # the section an in-line promise cue interrupted
+
+    def add(self, line: Line, heading: bool, **flags: bool) -> None:
+        """Append `line` in the current section with the current actors."""
+        self.out.append(SectionedLine(line, self.section, heading, self.actors, **flags))
+
+    def table_line(self, line: Line) -> bool:
+        """Whether `line` is a table row or a dashed table's header (then it is added)."""
         row_line = Line(line.start, line.end, line.text, "paragraph", line.level)
         row = table_row(line.text, line.start)
         if row is not None:
             row_line = line if line.kind == "list_item" else row_line
             # Every row under 'Aktivitet | Ansvarig | Tidpunkt' is a promise, however worded.
-            listed = piped and section != "follow_up"
-            piped = piped or _activity_header(row)
-            out.append(SectionedLine(row_line, section, False, actors, listed=listed))
-            continue
-        piped = False
-        if dashed and table_row(line.text, line.start, dashed=True) is not None:
+            listed = self.piped and self.section != "follow_up"
+            self.piped = self.piped or _activity_header(row)
+            self.add(row_line, False, listed=listed)
+            return True
+        self.piped = False
+        if self.dashed and table_row(line.text, line.start, dashed=True) is not None:
             # HTML renders short rows as bold headings; a row is content whatever its style.
-            out.append(SectionedLine(row_line, section, False, actors, dashed=True))
-            continue
-        dashed = is_dashed_header(line.text)
-        if dashed:
-            out.append(SectionedLine(line, section, True, actors))
-            continue
-        if is_heading_like(line):
-            kind = classify_heading(line.text)
-            if kind is None and section == "promise" and _joint_heading(line.text):
-                # 'Tillsammans ska vi', 'Gemensamt': the items below are both parties'.
-                actors = tuple(leadin_actors(line.text))
-                out.append(SectionedLine(line, section, True, actors))
-                continue
-            if kind is None and section == "promise" and _reads_as_item(line.text):
-                # Short unbulleted lines under 'lovar att:' are the items themselves.
-                item = Line(line.start, line.end, line.text, "list_item", line.level)
-                out.append(SectionedLine(item, section, False, actors))
-                continue
-            if kind == "title":
-                # A running page header repeats the title; it does not end the list.
-                key = _normal(line.text)
-                if key in titles:
-                    continue
-                titles.add(key)
-            if kind == "actor":
-                # 'Polis', 'Västtrafik' name who acts inside a promise list; 'Polisen lovar:'
-                # opens one; a bare 'Lekebergs kommun' at the top is page furniture.
-                opens = re.search(r"\b(ska|skall|lovar|kommer)\b", line.text.lower())
-                if section == "promise" or opens:
-                    section = "promise"
-                    actors = tuple(mentioned_actors(line.text))
-            elif kind is not None:
-                follows_promise_heading = bool(out) and out[-1].heading and section == "promise"
-                section = kind
-                last = _last_sentence(line.text)
-                # 'Polisen lovar:', 'Vi lovar', 'Kommunerna åtar sig att:' name who promises.
-                named = tuple(leadin_actors(last)) if kind in ("promise", "goal") else ()
-                if named or not (kind == "promise" and follows_promise_heading):
-                    actors = named
-            out.append(SectionedLine(line, section, True, actors))
-            continue
+            self.add(row_line, False, dashed=True)
+            return True
+        self.dashed = is_dashed_header(line.text)
+        if self.dashed:
+            self.add(line, True)
+        return self.dashed
+
+    def heading(self, line: Line) -> None:
+        """A heading or lead-in: the section (and actors) it opens, or an item it really is."""
+        kind = classify_heading(line.text)
+        if kind is None and self.section == "promise" and _joint_heading(line.text):
+            # 'Tillsammans ska vi', 'Gemensamt': the items below are both parties'.
+            self.actors = tuple(leadin_actors(line.text))
+            self.add(line, True)
+            return
+        if kind is None and self.section == "promise" and _reads_as_item(line.text):
+            # Short unbulleted lines under 'lovar att:' are the items themselves.
+            self.add(Line(line.start, line.end, line.text, "list_item", line.level), False)
+            return
+        if kind == "title":
+            # A running page header repeats the title; it does not end the list.
+            key = _normal(line.text)
+            if key in self.titles:
+                return
+            self.titles.add(key)
+        if kind == "actor":
+            self.actor_heading(line)
+        elif kind is not None:
+            self.open_section(line, kind)
+        self.add(line, True)
+
+    def actor_heading(self, line: Line) -> None:
+        """'Polis', 'Västtrafik' name who acts inside a promise list; 'Polisen lovar:' opens
+        one; a bare 'Lekebergs kommun' at the top is page furniture."""
+        opens = re.search(r"\b(ska|skall|lovar|kommer)\b", line.text.lower())
+        if self.section == "promise" or opens:
+            self.section = "promise"
+            self.actors = tuple(mentioned_actors(line.text))
+
+    def open_section(self, line: Line, kind: Section) -> None:
+        """A heading opening section `kind`, with the actors its lead-in names."""
+        follows_promise_heading = (
+            bool(self.out) and self.out[-1].heading and self.section == "promise"
+        )
+        self.section = kind
+        last = _last_sentence(line.text)
+        # 'Polisen lovar:', 'Vi lovar', 'Kommunerna åtar sig att:' name who promises.
+        named = tuple(leadin_actors(last)) if kind in ("promise", "goal") else ()
+        if named or not (kind == "promise" and follows_promise_heading):
+            self.actors = named
+
+    def content(self, line: Line) -> None:
+        """A content line; a promise stated in it, or a follow-up paragraph, moves the section."""
         if line.kind == "heading":
             line = Line(line.start, line.end, line.text, "paragraph", line.level)
-        if section in ("background", "none", "title", "goal") and _inline_promise(
-            line.text, section
+        if self.section in ("background", "none", "title", "goal") and _inline_promise(
+            line.text, self.section
         ):
             # 'Medborgarlöftet innebär att polisen ...' under 'Lägesbild' states the promise.
-            restore, section = section, "promise"
-        elif section == "background" and _ends_background(line.text):
-            section = "promise"  # 'Polisen ska ...', 'Trafik: Polisen genomför ...'
+            self.restore, self.section = self.section, "promise"
+        elif self.section == "background" and _ends_background(line.text):
+            self.section = "promise"  # 'Polisen ska ...', 'Trafik: Polisen genomför ...'
         if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
             if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
-                section = "follow_up"
-        out.append(SectionedLine(line, section, False, actors))
-    return out
+                self.section = "follow_up"
+        self.add(line, False)
 
 
 def goal_list_items(lines: list[SectionedLine]) -> set[int]:

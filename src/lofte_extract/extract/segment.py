@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from ..parse import ParsedDocument
+from .analysed import body_lines
 from .dates import heading_years, is_period_heading
 from .kommun import heading_kommuner
-from .meta_vocab import body_lines, is_furniture
+from .meta_vocab import is_furniture
 from .vocab import load_vocab
 
 __all__ = ["DocumentSpan", "split_documents"]

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta_vocab import Line, body_lines, kommun_by_form, sentences
+from .analysed import Line, body_lines, sentences
+from .meta_vocab import kommun_by_form
 from .vocab import load_vocab
 
 __all__ = ["SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"]
@@ -185,7 +186,7 @@ def split_columns(line: Line) -> list[Line]:
     """Side-by-side columns of a signature line (three or more spaces or a tab apart)."""
     parts = []
     for m in re.finditer(r"\S+(?:[ ]{1,2}\S+)*", line.text):
-        parts.append(Line(m.group(), line.start + m.start(), line.start + m.end()))
+        parts.append(Line(line.start + m.start(), line.start + m.end(), m.group()))
     return parts
 
 
@@ -231,7 +232,7 @@ def _split_title_line(line: Line) -> list[Line]:
         finish = starts[index + 1] if index + 1 < len(starts) else len(line.text)
         piece = line.text[begin:finish].strip()
         offset = line.start + line.text.index(piece, begin)
-        out.append(Line(piece, offset, offset + len(piece)))
+        out.append(Line(offset, offset + len(piece), piece))
     return out
 
 
@@ -244,8 +245,8 @@ def _split_names(line: Line, count: int) -> list[Line] | None:
         second = line.text[tokens[cut].start() :]
         if re.fullmatch(_INITIAL, tokens[cut].group()):
             continue
-        a = Line(first, line.start, line.start + len(first))
-        b = Line(second, line.start + tokens[cut].start(), line.end)
+        a = Line(line.start, line.start + len(first), first)
+        b = Line(line.start + tokens[cut].start(), line.end, second)
         if _is_name(a) and _is_name(b):
             return [a, b]
     return None
@@ -285,7 +286,7 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
         return None
     label = re.match(r"(?:För|för)\s[^:]{2,40}:\s*", line.text)  # 'För polisen: Anna Berg, ...'
     if label:
-        line = Line(line.text[label.end() :], line.start + label.end(), line.end)
+        line = Line(line.start + label.end(), line.end, line.text[label.end() :])
     tokens = list(re.finditer(r"[^\s,|]+", line.text))
     for count in (2, 3, 4):
         if count >= len(tokens):
@@ -296,8 +297,8 @@ def _inline_pair(line: Line) -> tuple[Line, Line] | None:
         title_text = line.text[offset:].strip()
         if not _title_pattern().match(title_text):
             continue
-        name = Line(line.text[:name_end], line.start, line.start + name_end)
-        title = Line(title_text, line.start + offset, line.start + offset + len(title_text))
+        name = Line(line.start, line.start + name_end, line.text[:name_end])
+        title = Line(line.start + offset, line.start + offset + len(title_text), title_text)
         if _is_name(name) and _title_text(title):
             return name, title
     return None

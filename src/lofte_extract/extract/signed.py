@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .analysed import Line, lines, sentences
 from .dates import DateMention, article_date, find_dates
-from .meta_vocab import Line, lines, sentences
 from .vocab import load_vocab
 
 __all__ = ["signed_date"]

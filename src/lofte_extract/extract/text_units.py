@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..parse import ParsedDocument
+from .analysed import Line, Piece
 from .segment import DocumentSpan
 
 __all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
@@ -52,26 +52,6 @@ _ABBREVIATIONS = {
     "avd",
     "forts",
 }
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of `doc.text`: `text` is `doc.text[start:end]`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a block (continuation lines merged), with its block kind."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # heading, paragraph, list_item, signature
-    level: int | None = None
 
 
 def normalize(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .analysed import Line, body_lines, first_lines, lines, sentences
 from .dates import (
     article_date,
     expand_years,
@@ -26,7 +27,6 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .meta_vocab import Line, body_lines, lines, sentences
 from .periods import TimeSpan, find_timespans
 from .vocab import load_vocab
 
@@ -211,10 +211,10 @@ def _text_candidates(
 
 def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     """The page's date: an article date, or a line holding only a date near the top."""
-    dated = article_date(text[:end])
+    dated = article_date(text, end)
     if dated and dated[1] < end:
         return dated[0].year, dated[1], dated[2]
-    for line in lines(text)[: _settings()["dateline_max_line"]]:
+    for line in first_lines(text, _settings()["dateline_max_line"]):
         dates = find_dates(text, line.start, line.end)
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
