@@ -7,7 +7,10 @@ from functools import lru_cache
 
 from .analysed import AnalysedDocument, body_lines, lines
 from .cues import NOT_SUPINES, perfect_tense
+from .dates import find_dates, ocr_digits
+from .kommun import kommun_mentions
 from .meta_vocab import is_furniture, kommun_by_form
+from .signatories import block_signers
 from .vocab import load_vocab
 
 __all__ = ["classify", "doc_type_scores", "is_about"]
@@ -25,13 +28,11 @@ def is_about(text: str) -> bool:
     does not count: a mention must sit in prose, in a title line, or come with others.
     """
     # OCR reads 'm' as 'rn': 'rnedborgarlöfte'.
-    from .dates import ocr_digits
 
     normalized = ocr_digits(text).replace("rn", "m").replace("Rn", "M")
     found = list(_about_pattern().finditer(normalized))
     if len(found) >= 3:
         return True
-    from .kommun import kommun_mentions
 
     all_lines = lines(normalized)
     for match in found:
@@ -216,7 +217,6 @@ def _count_words(text: str, phrases: list[str]) -> int:
 def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tuple[bool, bool, bool]:
     """Signs the span is the promise itself: a 'lovar att' list, a promise title
     ('Medborgarlöfte Kalix 2020', 'Lekeberg – medborgarlöften'), a signature block."""
-    from .signatories import block_signers
 
     lofte = load_vocab("meta_years")["lofte_word"]
     places = {form.lower() for form in kommun_by_form()}
@@ -243,7 +243,6 @@ def _byline(text: str) -> bool:
 
 
 def _dated_first_line(text: str) -> bool:
-    from .dates import find_dates
 
     first = body_lines(text)[:2]
     for line in first:

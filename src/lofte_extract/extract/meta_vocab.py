@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..parse.text_lines import is_furniture_line
 from .vocab import load_vocab
 
 __all__ = [
@@ -71,7 +72,6 @@ def kommun_by_form() -> dict[str, KommunEntry]:
 
 def is_furniture(line: str) -> bool:
     """Whether a line is site furniture: a cookie banner, skip link, menu or footer links."""
-    from ..parse.text_lines import is_furniture_line
 
     key = " ".join(line.split()).lower()
     if not key:

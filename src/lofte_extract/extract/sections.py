@@ -10,8 +10,20 @@ from typing import Literal
 from ..parse import ParsedDocument
 from .actors import actor_of_token, leadin_actors, mentioned_actors, tag_actors
 from .analysed import analysed
+from .cues import (
+    activity_start,
+    actor_start,
+    has_modal,
+    is_goal_sentence,
+    is_goal_start,
+    is_perfect,
+    is_soft,
+    present_activity,
+    strip_label,
+    verb_start,
+)
 from .segment import DocumentSpan
-from .tables import is_dashed_header, table_row
+from .tables import is_dashed_header, is_header_row, table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
 
@@ -312,7 +324,6 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
     'Det här ska vi uppnå' lists outcomes, and an activity among them ('Fortsätta arbeta med
     ungdomar') is one too; a list of activities under a goal heading is a list of promises.
     """
-    from .cues import is_goal_sentence, is_goal_start
 
     chosen: set[int] = set()
     run: list[Line] = []
@@ -341,7 +352,6 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
 
 
 def _activity_header(row) -> bool:
-    from .tables import is_header_row
 
     names = _cues()["activity_headers"]
     return is_header_row(row) and any(c.text.lower().strip(" :") in names for c in row.cells)
@@ -361,7 +371,6 @@ def _inline_promise(text: str, section: str) -> bool:
 
 def _ends_background(text: str) -> bool:
     """A paragraph that opens a promise: 'Kommunen ska ...' or a labelled 'Trafik: Polisen ...'."""
-    from .cues import actor_start, has_modal, is_perfect, is_soft, present_activity, strip_label
 
     first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
     if is_perfect(first) or not actor_start(first, within=3) or first.lower().startswith("vi "):
@@ -383,7 +392,6 @@ def _joint_heading(text: str) -> bool:
 
 
 def _reads_as_item(text: str) -> bool:
-    from .cues import activity_start, actor_start, has_modal, verb_start
 
     if text.rstrip().endswith((":", ";")) or len(text.split()) < 2:
         return False
