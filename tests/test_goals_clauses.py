@@ -120,3 +120,12 @@ def test_listed_aims_under_a_promise_heading_are_goals_not_commitments() -> None
     )
     assert [g.text for g in goals] == ["Öka den upplevda tryggheten i centrum."]
     assert [c.text for c in commitments] == ["Genomföra fyra trafikinsatser."]
+
+
+def test_a_lead_in_with_the_promise_itself_as_subject_opens_background() -> None:
+    from lofte_extract.extract.sections import classify_heading
+
+    # 'Medborgarlöften ska:' lists what medborgarlöften are for in general (dev 409, h4 1003).
+    assert classify_heading("Medborgarlöften ska:") == "background"
+    assert classify_heading("Medborgarlöftet för 2019 omfattar:") == "promise"
+    assert classify_heading("Enligt löftet kommer Polisen och kommunen att:") == "promise"

@@ -137,6 +137,8 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     """The section a lead-in sentence opens, read from its last sentence `last`."""
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
+    if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
+        return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
     for kind in ("follow_up", "goal", "background"):
         if any(cue in last for cue in _cues()[kind] if len(cue) > 12):
             return kind  # type: ignore[return-value]
@@ -153,6 +155,18 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
         return "follow_up"
     return None
+
+
+def _promise_as_subject(last: str) -> bool:
+    """'Medborgarlöften ska:', 'Medborgarlöftena syftar till att:': the promise itself as
+    subject, naming no party ('Enligt löftet kommer polisen att:' names one)."""
+    verbs = load_vocab("content_verbs")
+    if not re.match(verbs["meta_subject_pattern"], last) or mentioned_actors(last):
+        return False
+    # A bare modal ('… ska:') or a verb saying what promises do ('syftar till att:'); a
+    # period ('Medborgarlöfte januari-juni 2024:') or 'omfattar:' opens the promise itself.
+    bare_modal = re.search(r"\b(?:ska|skall)\s*:\s*$", last)
+    return bool(bare_modal) or any(f" {v} " in f" {last} " for v in verbs["describing_verbs"])
 
 
 def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
