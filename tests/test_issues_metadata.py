@@ -375,3 +375,10 @@ def test_cooperation_agreement_that_never_says_medborgarlofte_is_in_scope():
     )
     assert is_about_promises(doc)
     assert classify_doc_type(doc, span) == "overenskommelse"
+
+
+def test_an_ambiguous_kommun_name_after_a_place_preposition_is_the_kommun():
+    from lofte_extract.extract.kommun import kommun_mentions
+
+    text = "Löftet har vuxit fram ur dialoger i Ydre. Vara tillgängliga för alla."
+    assert [m.entry.name for m in kommun_mentions(text, 0, len(text))] == ["Ydre"]

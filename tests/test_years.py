@@ -110,3 +110,32 @@ def test_a_trygghetsoverenskommelse_is_about_promises():
     from lofte_extract.extract.doctype import is_about
 
     assert is_about("En trygghetsöverenskommelse har skrivits under av Arvika kommun och polisen.")
+
+
+def _years(text: str, heading: str | None = None) -> list[int]:
+    return promise_years(text, 0, len(text), heading).years
+
+
+def test_an_open_start_runs_from_the_page_date() -> None:
+    text = (
+        "Nytt medborgarlöfte i Tranemo\n\nDet nya medborgarlöftet gäller till april 2020.\n\n"
+        "Publicerad den 12 april 2019\n"
+    )
+    assert find_timespans("gäller till april 2020")[0].open_start
+    assert _years(text) == [2019, 2020]
+
+
+def test_an_open_start_supports_the_range_ending_in_its_year() -> None:
+    text = (
+        "Enköping – medborgarlöften\n\nMedborgarlöftet gäller fram till 2023.\n\n"
+        "Löftet förlänger det som gällde för 2019-2020. Insatserna ska utföras under åren "
+        "2021-2023.\n"
+    )
+    assert _years(text) == [2021, 2022, 2023]
+
+
+def test_a_period_heading_is_extended_by_the_validity_sentence_below_it() -> None:
+    heading = "Medborgarlöfte Tranemo kommun 2020"
+    text = f"{heading}\n\nDet nya medborgarlöftet gäller till och med juni 2021.\n"
+    assert _years(text, heading) == [2020, 2021]
+    assert _years(f"{heading}\n\nPolisen ska hålla två trygghetsvandringar.\n", heading) == [2020]

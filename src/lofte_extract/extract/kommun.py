@@ -101,7 +101,9 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
             r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)", lower_after
         ) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$", before.lower()):
             weight += 2
-        if entry.ambiguous and not (with_suffix or (in_title and len(line) < 60)):
+        # 'i Ydre', 'från Vara': a capitalised name after a place preposition is the place.
+        placed = prev_word in places["place_prepositions"] and m[1][:1].isupper()
+        if entry.ambiguous and not (with_suffix or placed or (in_title and len(line) < 60)):
             continue
         # 'Vara tillgängliga minst 100 kvällar' is a verb; 'Vara – medborgarlöften' and a
         # title line 'Tierp får nytt medborgarlöfte' name the kommun.

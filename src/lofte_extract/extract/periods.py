@@ -50,6 +50,9 @@ class TimeSpan:
     kind: str  # range | date | month_year | season | year
     begin: str | None = None  # ISO, when both ends are given to the day
     finish: str | None = None
+    # 'gäller till april 2020', 'fram till 2023': a lone point closing a period whose start
+    # the text leaves to its context (the page's date, a range ending there).
+    open_start: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -120,6 +123,12 @@ _GAP = re.compile(
 )
 
 
+_UNTIL = re.compile(
+    r"(?<![\wåäö])(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _joinable(text: str, first: Point, second: Point) -> bool:
     gap = text[first.end : second.start]
     if not _GAP.match(gap):
@@ -176,6 +185,7 @@ def find_timespans(text: str, start: int = 0, end: int | None = None) -> list[Ti
             continue
         if point.year is not None and not _impossible(point):
             kind = "year" if point.kind == "year_short" else point.kind
-            spans.append(TimeSpan(point.start, point.end, (point.year,), kind))
+            until = bool(_UNTIL.search(text, max(0, point.start - 20), point.start))
+            spans.append(TimeSpan(point.start, point.end, (point.year,), kind, open_start=until))
         index += 1
     return spans

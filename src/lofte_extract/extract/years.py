@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .periods import TimeSpan, find_timespans
+from .periods import MAX_RANGE_YEARS, TimeSpan, find_timespans
 from .vocab import load_vocab
 
 __all__ = [
@@ -76,6 +76,7 @@ _FEATURES = (
     "article_date",
     "now_cue",
     "url",
+    "open_start",
 )
 
 
@@ -162,6 +163,8 @@ def _features(
         found.append("negative_context")
     if span.kind == "date":
         found.append("event_date")
+    if span.open_start:
+        found.append("open_start")
     if any(mark in line.text.lower() for mark in settings["link_marks"]):
         found.append("link_line")
     return found
@@ -275,6 +278,7 @@ def score_year_candidates(
                     (year,), where, until, weights["now_cue"], ("article_date", "now_cue")
                 )
             )
+    candidates = _close_open_starts(candidates, dated[0] if dated else None)
     years = url_years(url)
     if years:
         candidates.append(YearCandidate(tuple(years), None, None, weights["url"], ("url",)))
@@ -290,6 +294,26 @@ def score_year_candidates(
         for ys in ranked
         if totals[ys] >= _settings()["min_total"]
     ]
+
+
+def _close_open_starts(
+    candidates: list[YearCandidate], dated_year: int | None
+) -> list[YearCandidate]:
+    """An open-start period ('gäller fram till 2023') adds its weight to a range ending in
+    its year ('under åren 2021-2023'), else runs from the page's year ('Publicerad 12 april
+    2019' … 'gäller till april 2020')."""
+    ranges = [c.years for c in candidates if len(c.years) > 1]
+    closed = []
+    for c in candidates:
+        if "open_start" in c.features:
+            end = c.years[-1]
+            ending = [r for r in ranges if r[-1] == end]
+            if ending:
+                c = replace(c, years=ending[0])
+            elif dated_year is not None and 0 < end - dated_year <= MAX_RANGE_YEARS:
+                c = replace(c, years=tuple(range(dated_year, end + 1)))
+        closed.append(c)
+    return closed
 
 
 class YearsFound(NamedTuple):
@@ -321,11 +345,22 @@ def _promise_years(
     if period:
         years = expand_years(int(period[0][:4]), int(period[1][:4]))
         return YearsFound(years, period[2], period[3], "years.validity_period")
+    scored = _choose(score_year_candidates(text, start, end, url))
     if heading and is_period_heading(heading):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
-        return YearsFound(heading_years(heading), where, where + len(heading), "years.heading")
-    return _choose(score_year_candidates(text, start, end, url))
+        years = heading_years(heading)
+        if set(years) < set(scored.years) and _states_validity(scored):
+            # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
+            # the start, the validity sentence the whole period.
+            return scored._replace(rule=f"years.heading_extended:{scored.rule}")
+        return YearsFound(years, where, where + len(heading), "years.heading")
+    return scored
+
+
+def _states_validity(found: YearsFound) -> bool:
+    features = (found.rule or "").split(":")[-1].split(",")
+    return bool({"validity_cue", "open_start"} & set(features))
 
 
 def _choose(ranked: list[YearCandidate]) -> YearsFound:
