@@ -129,3 +129,10 @@ def test_a_lead_in_with_the_promise_itself_as_subject_opens_background() -> None
     assert classify_heading("Medborgarlöften ska:") == "background"
     assert classify_heading("Medborgarlöftet för 2019 omfattar:") == "promise"
     assert classify_heading("Enligt löftet kommer Polisen och kommunen att:") == "promise"
+
+
+def test_a_heading_typed_without_diacritics_is_the_same_cue() -> None:
+    from lofte_extract.extract.sections import classify_heading
+
+    assert classify_heading("Det har ska vi göra") == classify_heading("Det här ska vi göra")
+    assert classify_heading("Det har ska vi göra") == "promise"

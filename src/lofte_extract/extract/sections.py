@@ -91,15 +91,27 @@ def _normal(text: str) -> str:
 
 def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
     best, best_length = None, 0
+    # Diacritics folded: a heading typed or read without them ('Det har ska vi gora') is
+    # the same cue.
+    folded = _without_diacritics(normal)
     for kind in kinds:
         for cue in _cues()[kind]:
             # A cue opens a heading ('Löften gällande Skäggetorp'), not a sentence
             # ('Polisen ska bli mer synlig i området').
+            plain = _without_diacritics(cue)
             rest = len(normal.split()) - len(cue.split())
-            prefixed = normal.startswith(cue + " ") and rest <= 3
-            if (normal == cue or prefixed) and len(cue) > best_length:
+            prefixed = folded.startswith(plain + " ") and rest <= 3
+            if (folded == plain or prefixed) and len(cue) > best_length:
                 best, best_length = kind, len(cue)
     return best
+
+
+@lru_cache(maxsize=4096)
+def _without_diacritics(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans("åäöéü", "aaoeu")
 
 
 def classify_heading(text: str) -> Section | Literal["actor"] | None:
