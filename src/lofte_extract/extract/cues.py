@@ -31,6 +31,7 @@ __all__ = [
     "is_soft",
     "moves_a_measure",
     "aims_at_an_outcome",
+    "promises_an_aim",
     "not_commitment_opener",
     "present_activity",
     "strip_label",
@@ -246,8 +247,33 @@ def aims_at_an_outcome(text: str) -> bool:
         return False
     stems = tuple(goals["outcome_stems"])
     activity = tuple(goals["activity_stems"])
-    return any(w.startswith(stems) for w in ws) and not any(
+    return any(stem in w for w in ws for stem in stems) and not any(
         stem in w for w in ws for stem in activity
+    )
+
+
+_WORK_FOR = re.compile(
+    r"\b(?:lovar|ska|skall|kommer)\s+(?:att\s+)?(?:\w+\s+){0,2}?(?:verka|arbeta)\s+för\s+"
+    r"(?:att\s+)?(.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def promises_an_aim(text: str) -> bool:
+    """'X och Y lovar att tillsammans verka för ökad trygghet i centrum': a promise to work
+    towards an outcome, naming no activity and no number: an aim, not a commitment."""
+    m = _WORK_FOR.search(text)
+    if m is None or re.search(r"\d", text):
+        return False
+    if re.search(r"\b(?:genom|fokus)\b", m.group(1), re.IGNORECASE):
+        return False  # '…, med fokus på beteende', '… genom kontroller' says how: an activity
+    goals = _v("content_goals")
+    ws = words(m.group(1))
+    stems, activity = tuple(goals["outcome_stems"]), tuple(goals["activity_stems"])
+    return (
+        goal_direction(m.group(1)) is not None
+        and any(stem in w for w in ws for stem in stems)
+        and not any(stem in w for w in ws for stem in activity)
     )
 
 
