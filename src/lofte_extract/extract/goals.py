@@ -133,8 +133,8 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
         return []
     if is_goal_start(piece.text) and section != "promise":
         return [(piece, "goals.goal_start")]
-    if promises_an_aim(piece.text):
-        return [(part, "goals.work_for") for part in _parts(piece)]  # 'X lovar att verka för ökad trygghet
+    if promises_an_aim(piece.text):  # 'X lovar att verka för ökad trygghet'
+        return [(part, "goals.work_for") for part in _parts(piece)]
     if is_goal_sentence(piece.text, predicates=section != "promise"):
         return [(part, "goals.sentence") for part in _parts(piece)]
     return []
