@@ -53,3 +53,16 @@ def test_scores_name_the_features_behind_them():
     score, features = doc_type_scores(text, 0, len(text), None)["uppfoljning"]
     assert {"uppfoljning_title", "reported_activity"} <= set(features)
     assert score > doc_type_scores(text, 0, len(text), None)["lofte"][0]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Av\nPer Eeg-Olofsson\n\nLANDSKRONA. Fotpatrullering i centrum minst två gånger per vecka.",
+        "Du är här: Start / Nyheter / Nyheter 2020 / Ökad polisnärvaro\n\nÖkad polisnärvaro",
+    ],
+)
+def test_a_news_frame_counts_for_nyhet(frame: str) -> None:
+    text = f"{frame}\n\nMedborgarlöfte 2021\n\nPolisen ska fotpatrullera i centrum.\n"
+    assert doc_type_scores(text, 0, len(text), None)["nyhet"][1].get("news_frame") == 1
+    assert doc_type_scores(text, 0, len(text), None)["nyhet"][0] >= 2.0

@@ -124,6 +124,7 @@ def _page_features(text: str) -> dict[str, int]:
         + len(_SPLIT_SIGNING.findall(whole)),
         "news_deixis": _count_words(whole, settings["news_deixis"]),
         "speech_line": sum(bool(_SPEECH.match(line.text)) for line in page_lines),
+        "news_frame": _news_frame(page_lines),
         "photo_caption": int(
             any(
                 any(cue in line.text.lower() for cue in settings["photo_caption_starts"])
@@ -169,6 +170,7 @@ def _features(
         "signing_narrated": page["signing_narrated"],
         "news_deixis": page["news_deixis"],
         "speech_line": page["speech_line"],
+        "news_frame": page["news_frame"],
         "photo_caption": page["photo_caption"],
         # one quote on a page with no sign of the promise itself makes it news
         "quote_without_promise": int(bool(page["quote"]) and not (listed or titled or signed)),
@@ -239,7 +241,25 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
 
 def _byline(text: str) -> bool:
     starts = tuple(load_vocab("doctype")["nyhet_byline_starts"])
-    return any(line.text.lower().startswith(starts) for line in body_lines(text)[:12])
+    # 'Av: Anna Berg', or 'Av' on a line of its own above the reporter's name
+    return any(
+        line.text.lower().startswith(starts) or line.text.strip().lower() in ("av", "av:")
+        for line in body_lines(text)[:12]
+    )
+
+
+# 'LANDSKRONA. Fotpatrullering i centrum …': a news dateline, the place in capitals.
+_DATELINE = re.compile(r"^[A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{2,})*\.\s+[A-ZÅÄÖ]")
+# 'Du är här: Start / Nyheter / Nyheter 2020 / …': the page sits in the site's news section.
+_NEWS_PATH = re.compile(
+    r"(?i)(?:^|[/>›»|])\s*(?:nyheter|nyhetsarkiv|aktuellt)\s*(?:\d{4}\s*)?[/>›»|]"
+)
+
+
+def _news_frame(page_lines: list) -> int:
+    """A dateline in the first paragraphs, or a breadcrumb through the news section."""
+    top = page_lines[:30]
+    return int(any(_DATELINE.match(line.text) or _NEWS_PATH.search(line.text) for line in top))
 
 
 def _dated_first_line(text: str) -> bool:
