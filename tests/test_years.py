@@ -139,3 +139,19 @@ def test_a_period_heading_is_extended_by_the_validity_sentence_below_it() -> Non
     text = f"{heading}\n\nDet nya medborgarlöftet gäller till och med juni 2021.\n"
     assert _years(text, heading) == [2020, 2021]
     assert _years(f"{heading}\n\nPolisen ska hålla två trygghetsvandringar.\n", heading) == [2020]
+
+
+def test_samt_joins_two_years() -> None:
+    assert find_timespans("Löftet gäller under resten av 2017 samt 2018.")[0].years == (2017, 2018)
+
+
+def test_a_heading_naming_part_of_the_period_above_it_starts_no_new_document() -> None:
+    from lofte_extract.extract.segment import split_documents
+    from lofte_extract.parse import parse_text
+
+    text = (
+        "Samverkan gör Härnösand tryggare - Medborgarlöfte 2022-2023\n\nMedborgarlöfte 2022\n\n"
+        "I måndags skrev kommunen och polisen under löftena.\n\nMedborgarlöften 2022-2023\n\n"
+        " • Polisen ska fotpatrullera i centrum varje vecka.\n"
+    )
+    assert len(split_documents(parse_text(text.encode()))) == 1

@@ -117,7 +117,7 @@ def find_points(text: str, start: int = 0, end: int | None = None) -> list[Point
 
 _GAP = re.compile(
     r"^\s*(?:[-–—/]{1,2}|(?:(?:och\s+)?(?:pågå|pågår|löpa|löper|gälla|gäller)\s+)?"
-    r"(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|fram\s+till)|och)"
+    r"(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|tom|fram\s+till)|och|samt)"
     r"\s*(?:den\s+)?$",
     re.IGNORECASE,
 )
@@ -135,7 +135,7 @@ def _joinable(text: str, first: Point, second: Point) -> bool:
         return False
     if second.year is None:  # 'mars-maj': a range whose year the context gives
         return first.kind == second.kind == "month" and gap.strip() in ("-", "–", "—", "till")
-    if gap.strip().lower() == "och":  # '2020 och 2021' joins years, not dates
+    if gap.strip().lower() in ("och", "samt"):  # '2020 och 2021' joins years, not dates
         return first.kind == "year" and second.kind in ("year", "year_short")
     return second.kind != "month"
 

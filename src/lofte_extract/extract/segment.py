@@ -46,10 +46,15 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         years = heading_years(line.text)
         if (
             sections
-            and set(years) == set(sections[-1][2])
+            and _same_period(years, sections[-1][2])
             and not _other_kommun(line.text, sections[-1][1])
         ):
-            continue  # the same period named again
+            # the same period named again, or part of it ('Medborgarlöfte 2022-2023' over
+            # 'Medborgarlöfte 2022'): one document covering both
+            start, heading, before = sections[-1]
+            wider = line.text if len(set(years)) > len(set(before)) else heading
+            sections[-1] = (start, wider, sorted(set(before) | set(years)))
+            continue
         lower = line.text.lower()
         if sections and lower.startswith(tuple(vocab["heading_skip_starts"])):
             continue  # 'Uppföljning 2018' inside a promise
@@ -75,6 +80,13 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         only = spans[0]
         return [DocumentSpan(only.start, only.end, only.heading, _title(doc) or only.heading)]
     return spans
+
+
+def _same_period(years: list[int], before: list[int]) -> bool:
+    """One year set holds the other: the headings name one period (disjoint or merely
+    overlapping sets, '2019-2020' then '2020-2021', are two)."""
+    here, there = set(years), set(before)
+    return bool(here) and bool(there) and (here <= there or there <= here)
 
 
 def _body_size(text: str, start: int, end: int) -> int:
