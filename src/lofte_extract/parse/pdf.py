@@ -46,6 +46,8 @@ TIME_BUDGET = 120.0  # seconds of layout work before the remaining pages are ski
 _STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)")
 # A hex string operand ('<0012003A>', as Word writes text in CID fonts); '<<' is a dict.
 _HEX_STRING = re.compile(rb"(?<!<)<[0-9A-Fa-f\s]+>")
+# A hex string that may draw code 173 (0xAD), at any offset: a cheap over-estimate.
+_HEX_AD = re.compile(rb"(?<!<)<[0-9A-Fa-f\s]*[aA]\s*[dD][0-9A-Fa-f\s]*>")
 
 
 # pdfminer logs every oddity of a broken file as a warning; they are collected per
@@ -216,9 +218,9 @@ def _read_page(
     large); a broken or absurd page becomes a warning, not a failure."""
     source = page
     try:
-        size, strings, reader = _content_size(page)
+        size, strings, reader, code_173 = _content_size(page)
         if reader and strings <= 2 * MAX_CHARS_PER_PAGE and size <= MAX_CONTENT_BYTES:
-            source = _char_source(page, number, fast, reader == "cid127")
+            source = _char_source(page, number, fast, reader == "cid127", code_173)
         count = (
             0 if size > MAX_CONTENT_BYTES or strings > 2 * MAX_CHARS_PER_PAGE else len(source.chars)
         )
@@ -235,7 +237,7 @@ def _read_page(
             oversized.append(skipped)
             return [], None
         cleaned = clean_page(source)
-        rows, boxes = _tables(cleaned, number, warnings) if source is page else ([], [])
+        rows, boxes = _tables(cleaned, number, warnings)
         lines = page_lines(cleaned, number, boxes) + rows
         lines.sort(key=lambda line: (line.top, line.x0))
         return lines, source
@@ -246,12 +248,14 @@ def _read_page(
         return [], source
 
 
-def _char_source(page: Any, number: int, fast: PdfiumDocument | None, cid127: bool) -> Any:
+def _char_source(
+    page: Any, number: int, fast: PdfiumDocument | None, cid127: bool, code_173: bool
+) -> Any:
     """pdfium's reading of the page where it can stand in for pdfplumber's, else the page."""
     if fast is None:
         return page
     try:
-        return pdfium_page(fast, number - 1, page, cid127) or page
+        return pdfium_page(fast, number - 1, page, cid127, code_173) or page
     except Exception:  # pdfium failing on one page leaves it to pdfplumber
         return page
 
@@ -265,12 +269,13 @@ def _tables(page: Any, number: int, warnings: list[str]) -> tuple[list[Line], li
         return [], []
 
 
-def _content_size(page: Any) -> tuple[int, int, str]:
+def _content_size(page: Any) -> tuple[int, int, str, bool]:
     """Bytes of the page's content streams once inflated (counted up to just past the
     limit: a 5 KB stream may inflate to gigabytes), bytes of their (literal) string
-    operands, and how pdfium may read the page's characters (see the end)."""
+    operands, how pdfium may read the page's characters (see the end), and whether a
+    string may hold code 173 (WinAnsi's soft hyphen; see `pdf_chars`)."""
     total = strings = 0
-    text = code_127 = code_149 = False
+    text = code_127 = code_149 = code_173 = False
     for stream in page.page_obj.contents or []:
         data = _inflate(resolve1(stream), MAX_CONTENT_BYTES + 1 - total)
         total += len(data)
@@ -278,6 +283,7 @@ def _content_size(page: Any) -> tuple[int, int, str]:
         text = text or bool(strings) or _HEX_STRING.search(data) is not None
         code_127 = code_127 or b"\\177" in data or b"\x7f" in data
         code_149 = code_149 or b"\\225" in data or b"\x95" in data
+        code_173 = code_173 or bool(b"\\255" in data or b"\xad" in data or _HEX_AD.search(data))
         if total > MAX_CONTENT_BYTES:
             break
     # Without a string operand as pdfminer reads the content (trusting /Length), pdfium's
@@ -286,8 +292,8 @@ def _content_size(page: Any) -> tuple[int, int, str]:
     # line, takes it for a bullet at its start) where pdfium reads '•', as for WinAnsi's
     # bullet, 149; with only 127 on the page, pdfium's '•' is turned back.
     if not text or (code_127 and code_149):
-        return total, strings, ""
-    return total, strings, "cid127" if code_127 else "pdfium"
+        return total, strings, "", code_173
+    return total, strings, "cid127" if code_127 else "pdfium", code_173
 
 
 def _inflate(stream: Any, limit: int) -> bytes:

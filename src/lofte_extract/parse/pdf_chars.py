@@ -6,27 +6,40 @@ characters in C about ten times as fast. The dicts carry what `pdf_lines` and
 pdfplumber's word grouping read: text, x0, x1, top, bottom (top-left origin, as
 pdfplumber), size, fontname, upright and matrix.
 
-A page stays with pdfplumber where pdfium's reading would differ or pdfplumber does
-work pdfium cannot: a page that may hold a ruled table (pdfplumber's table finder), a
-rotated page or one whose MediaBox does not start at 0,0 (pdfplumber's coordinates),
-a page whose text mostly runs sideways (pdfplumber's vertical word grouping), and a
-page with a hyphen at a line's end: pdfium replaces it with a marker that no longer says
-whether it was a hyphen or a soft hyphen, and paragraphs are joined differently after each
-(inside a line the marker stands for a soft hyphen, pdfium's only hyphen there).
+A page that may hold a ruled table keeps pdfium's characters too: its rules come from
+pdfminer with the text left out (`_drawing`: drawing the characters was the cost) and go
+to pdfplumber's table finder beside them. A page stays with pdfplumber where pdfium's
+reading would differ: a rotated page or one whose MediaBox does not start at 0,0
+(pdfplumber's coordinates), and a page whose text mostly runs sideways (pdfplumber's
+vertical word grouping).
+
+A hyphen at a line's end: pdfium replaces it with a marker that no longer says whether it
+was a hyphen or a soft hyphen (code 173 of WinAnsi, which pdfminer reads as a space), and
+paragraphs are joined differently after each. The marker is read as '-' where the page
+cannot draw a soft hyphen: no string may hold code 173 and every font's ToUnicode map
+names no U+00AD (`_no_soft_hyphen`); elsewhere the page stays with pdfplumber. Inside a
+line the marker stands for a soft hyphen, pdfium's only hyphen there.
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
+import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils import extract_words
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils import curve_to_edges, extract_words, line_to_edge, rect_to_edges
 
 __all__ = ["CharPage", "PdfiumDocument", "open_pdfium", "pdfium_page"]
 
@@ -42,6 +55,13 @@ _FONT_BUFFER = 256
 _SYMBOLIC = 4  # font descriptor flag: glyphs outside the standard Latin set
 _BULLET = 0x2022
 _SOFT_HYPHEN = 0xAD
+# A ToUnicode map's hex string naming U+00AD (or a code 00AD: an over-estimate), and its
+# ranges '<low> <high> <first unicode>' (a range may cover U+00AD without naming it).
+_NAMES_SOFT_HYPHEN = re.compile(rb"<[0-9A-Fa-f\s]*00\s*[aA]\s*[dD][0-9A-Fa-f\s]*>")
+_SIMPLE_FONTS = frozenset({"Type1", "TrueType", "MMType1"})
+_SOFT_HYPHEN_GLYPHS = frozenset({"sfthyphen", "softhyphen", "uni00AD"})
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{1,8})>")
 
 
 @dataclass
@@ -51,14 +71,37 @@ class CharPage:
     chars: list[dict]
     width: float
     height: float
+    # pdfminer's line, rect and curve objects (as pdfplumber's `Page.objects`) of a page
+    # that may hold a ruled table; empty elsewhere (no table is looked for).
+    rules: dict[str, list[dict]] = field(default_factory=dict)
 
     def filter(self, keep: Callable[[dict], bool]) -> CharPage:
         """The page with only the characters `keep` accepts."""
-        return CharPage([char for char in self.chars if keep(char)], self.width, self.height)
+        chars = [char for char in self.chars if keep(char)]
+        return CharPage(chars, self.width, self.height, self.rules)
 
     def extract_words(self, **options: Any) -> list[dict]:
         """Words as pdfplumber's `Page.extract_words` groups them."""
         return extract_words(self.chars, **options)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The page's box, top-left origin (as pdfplumber's)."""
+        return (0.0, 0.0, self.width, self.height)
+
+    @property
+    def edges(self) -> list[dict]:
+        """The rules' edges, in the order pdfplumber's `Container.edges` lists them."""
+        rules = self.rules
+        return [
+            *map(line_to_edge, rules.get("line", [])),
+            *chain.from_iterable(map(rect_to_edges, rules.get("rect", []))),
+            *chain.from_iterable(map(curve_to_edges, rules.get("curve", []))),
+        ]
+
+    def find_tables(self, settings: dict[str, Any]) -> list[Table]:
+        """Tables as pdfplumber's `Page.find_tables` finds them."""
+        return TableFinder(self, TableSettings.resolve(settings)).tables
 
 
 class PdfiumDocument:
@@ -84,31 +127,57 @@ def open_pdfium(data: bytes) -> PdfiumDocument | None:
 
 
 def pdfium_page(
-    doc: PdfiumDocument, index: int, plumber_page: Any, cid127: bool = False
+    doc: PdfiumDocument,
+    index: int,
+    plumber_page: Any,
+    cid127: bool = False,
+    code_173: bool = True,
 ) -> CharPage | None:
     """Page `index` read by pdfium, or None where pdfplumber must read it (see module doc);
-    `cid127`: the page's '•' in plain standard fonts are WinAnsi's undefined code 127."""
+    `cid127`: the page's '•' in plain standard fonts are WinAnsi's undefined code 127;
+    `code_173`: a string on the page may hold code 173 (a soft hyphen in WinAnsi)."""
     if plumber_page.rotation or not _at_origin(plumber_page):
         return None
     height = float(plumber_page.height)
     with _LOCK:
         page = doc.doc[index]
         try:
-            if _may_hold_table(page):
-                return None
+            ruled = _may_hold_table(page)
             textpage = page.get_textpage()
             try:
-                chars = _chars(textpage, height, cid127)
+                chars, line_ends = _chars(textpage, height, cid127)
             finally:
                 textpage.close()
         finally:
             page.close()
-    if chars is None:
+    if line_ends and (code_173 or not _no_soft_hyphen(plumber_page)):
         return None
+    for at in line_ends:
+        chars[at]["text"] = "-"  # no soft hyphen on the page: the marker was a hyphen
     sideways = sum(1 for char in chars if not char["upright"])
     if chars and sideways >= SIDEWAYS_SHARE * len(chars):
         return None
-    return CharPage(chars, float(plumber_page.width), height)
+    rules = _drawing(plumber_page) if ruled else {}
+    return CharPage(chars, float(plumber_page.width), height, rules)
+
+
+class _DrawingOnly(PDFPageAggregator):
+    """pdfminer's layout of a page without its text (pdfium reads that)."""
+
+    def render_string(self, *args: Any, **kwargs: Any) -> None:
+        """Skip the characters: laying them out is what made pdfplumber slow."""
+
+
+def _drawing(plumber_page: Any) -> dict[str, list[dict]]:
+    """The page's lines, rects and curves as pdfplumber's `Page.objects` holds them."""
+    pdf = plumber_page.pdf
+    device = _DrawingOnly(pdf.rsrcmgr, pageno=plumber_page.page_number, laparams=pdf.laparams)
+    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(plumber_page.page_obj)
+    objects: dict[str, list[dict]] = {}
+    for obj in plumber_page.iter_layout_objects(device.get_result()._objs):
+        if obj["object_type"] in ("line", "rect", "curve"):
+            objects.setdefault(obj["object_type"], []).append(obj)
+    return objects
 
 
 def _at_origin(plumber_page: Any) -> bool:
@@ -116,9 +185,10 @@ def _at_origin(plumber_page: Any) -> bool:
     return bool(box) and float(box[0]) == 0 and float(box[1]) == 0
 
 
-def _chars(textpage: Any, height: float, cid127: bool = False) -> list[dict] | None:
+def _chars(textpage: Any, height: float, cid127: bool = False) -> tuple[list[dict], list[int]]:
     """The text page's characters as pdfplumber-style dicts (pdfium's own spaces and
-    line breaks left out); None at a line-end hyphen (see module doc)."""
+    line breaks left out), and where pdfium marked a hyphen at a line's end (see module
+    doc; read as a soft hyphen until then)."""
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
@@ -171,7 +241,59 @@ def _chars(textpage: Any, height: float, cid127: bool = False) -> list[dict] | N
                 "matrix": (a, b, c, d, rect.left, height - bottom),
             }
         )
-    return chars if all(_inside_line(chars, at) for at in hyphens) else None
+    return chars, [at for at in hyphens if not _inside_line(chars, at)]
+
+
+def _plain_encoding(spec: Any) -> bool:
+    """Whether a font without a ToUnicode map is a simple font whose encoding is a named
+    one (WinAnsi, MacRoman, Standard) with no Differences naming a soft hyphen, or a
+    standard font (not embedded: no built-in encoding of its own)."""
+    if not isinstance(spec, dict) or _name(spec.get("Subtype")) not in _SIMPLE_FONTS:
+        return False
+    encoding = resolve1(spec.get("Encoding"))
+    if isinstance(encoding, dict):
+        differences = resolve1(encoding.get("Differences")) or []
+        if _name(encoding.get("BaseEncoding")) is None or not isinstance(differences, list):
+            return False
+        return not any(_name(entry) in _SOFT_HYPHEN_GLYPHS for entry in differences)
+    if encoding is not None:
+        return _name(encoding) is not None
+    descriptor = resolve1(spec.get("FontDescriptor"))
+    return not (
+        isinstance(descriptor, dict)
+        and any(key in descriptor for key in ("FontFile", "FontFile2", "FontFile3"))
+    )
+
+
+def _name(value: Any) -> str | None:
+    value = resolve1(value)
+    return value.name if isinstance(value, PSLiteral) else None
+
+
+def _no_soft_hyphen(plumber_page: Any) -> bool:
+    """Whether none of the page's fonts can map a code to U+00AD: each has a ToUnicode
+    map naming no U+00AD, and the page draws no form XObject (with fonts of its own)."""
+    resources = resolve1(plumber_page.page_obj.resources) or {}
+    if not isinstance(resources, dict) or resolve1(resources.get("XObject")):
+        return False
+    fonts = resolve1(resources.get("Font")) or {}
+    if not isinstance(fonts, dict):
+        return False
+    for spec in fonts.values():
+        spec = resolve1(spec)
+        cmap = resolve1(spec.get("ToUnicode")) if isinstance(spec, dict) else None
+        if not isinstance(cmap, PDFStream):
+            if _plain_encoding(spec):
+                continue  # only code 173 (none on the page) is a soft hyphen there
+            return False
+        data = cmap.get_data()
+        if _NAMES_SOFT_HYPHEN.search(data) or any(
+            int(low, 16) <= _SOFT_HYPHEN - int(start, 16) + int(low, 16) <= int(high, 16)
+            for block in _BFRANGE.findall(data)
+            for low, high, start in _RANGE.findall(block)
+        ):
+            return False
+    return True
 
 
 def _inside_line(chars: list[dict], at: int) -> bool:
