@@ -7,6 +7,7 @@ import re
 from ..parse import ParsedDocument
 from .analysed import Line, Piece
 from .segment import DocumentSpan
+from .settings import EXTRACT
 
 __all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
 
@@ -75,7 +76,11 @@ def span_lines(doc: ParsedDocument, span: DocumentSpan) -> list[Line]:
             kind = block.kind
             text = doc.text[start:end]
             bullet = _BULLET.match(text)
-            if bullet and kind == "heading" and len(text[bullet.end() :].split()) >= 5:
+            if (
+                bullet
+                and kind == "heading"
+                and len(text[bullet.end() :].split()) >= EXTRACT.numbered_heading_words
+            ):
                 kind = "paragraph"  # '2. Polisen ska genomföra ...' is an item, not a heading
             if bullet and kind != "heading":
                 start += bullet.end()
