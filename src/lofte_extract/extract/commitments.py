@@ -34,6 +34,7 @@ from .cues import (
 from .evidence import evidence_for
 from .sections import SectionedLine, goal_list_items, sectioned_lines
 from .segment import DocumentSpan
+from .settings import EXTRACT
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize, split_sentences
@@ -99,7 +100,7 @@ def _name_responsible(
 ) -> None:
     """The actors a responsibility line names, added to the item right above it."""
     line = lines[index].line
-    if pieces and 0 <= line.start - _last_end(lines, index) <= 4:
+    if pieces and 0 <= line.start - _last_end(lines, index) <= EXTRACT.responsible_gap_chars:
         piece, owner = pieces[-1]
         named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
         owner = replace(owner, responsible=named, responsible_end=line.end)
@@ -182,7 +183,7 @@ def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> 
         return False
     if owner.line.kind != "list_item" or not doc.text[piece.end : line.start].isspace():
         return False
-    if line.start - piece.end > 3:
+    if line.start - piece.end > EXTRACT.continuation_gap_chars:
         return False
     return not re.search(r"[.!?:;]\W*$", piece.text) or piece.text.endswith("-")
 
@@ -190,7 +191,12 @@ def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> 
 def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
     """'3. Trygghet i offentlig miljö' between paragraphs: a numbered sub-heading, not an item."""
     text = lines[index].line.text
-    if len(text.split()) > 5 or has_modal(text) or activity_start(text) or tag_actors(text):
+    if (
+        len(text.split()) > EXTRACT.numbered_subheading_words
+        or has_modal(text)
+        or activity_start(text)
+        or tag_actors(text)
+    ):
         return False
     kinds = [
         lines[i].line.kind if 0 <= i < len(lines) and not lines[i].heading else "heading"
@@ -277,7 +283,7 @@ def _excluded(text: str) -> bool:
         is_follow_up_text(text)
         or is_result(text)
         or is_quote(text)
-        or len(text) < 8
+        or len(text) < EXTRACT.min_commitment_chars
         or is_meta_statement(text)
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
@@ -297,7 +303,7 @@ def _item_is_commitment(text: str, section: str) -> bool:
             return False
         return activity_start(text) or (actor_start(text) and has_modal(text))
     if section == "promise":
-        return not (is_goal_start(text) and len(text.split()) <= 6)
+        return not (is_goal_start(text) and len(text.split()) <= EXTRACT.goal_item_words)
     # No promise heading above: the item must say it is promised.
     if is_goal_start(text) or not_commitment_opener(text):
         return False
@@ -387,7 +393,11 @@ def _strength(text: str) -> str:
     match = _FIRM.search(sentence)
     if match is None:
         return "soft" if is_soft(sentence) else "firm"
-    head = sentence[: match.end()] + " " + " ".join(sentence[match.end() :].split()[:4])
+    head = (
+        sentence[: match.end()]
+        + " "
+        + " ".join(sentence[match.end() :].split()[: EXTRACT.firm_head_words])
+    )
     return "soft" if is_soft(head) else "firm"
 
 
