@@ -11,6 +11,7 @@ from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
 from .numbers import parse_number, split_glued
+from .settings import EXTRACT
 from .target_units import (
     Word,
     counted_before,
@@ -29,8 +30,6 @@ from .text_units import normalize, split_sentences
 __all__ = ["find_targets"]
 
 _DIGITS = re.compile(r"^\d{1,12}$")
-# No Swedish number word or compound ('femhundrafemtiotvå') is longer; junk tokens are.
-_LONGEST_WORD = 40
 _THOUSANDS = re.compile(r"^\d{3}$")
 
 
@@ -140,7 +139,11 @@ def _sentence_targets(
 
 def _distributes(tokens: list[Word], index: int) -> bool:
     """Whether 'i varje kommundel' (one per place) follows a count within a few words."""
-    tail = " " + " ".join(token.lower for token in tokens[index : index + 8]) + " "
+    tail = (
+        " "
+        + " ".join(token.lower for token in tokens[index : index + EXTRACT.distributive_tokens])
+        + " "
+    )
     return any(
         f" {phrase} " in tail for phrase in target_vocab()["content_nontargets.distributive"]
     )
@@ -173,14 +176,18 @@ def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]
         return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
         return parse_number(token.text), 1, False
-    if token.text[:1].isdigit() or not token.text.isalpha() or len(token.text) > _LONGEST_WORD:
+    if (
+        token.text[:1].isdigit()
+        or not token.text.isalpha()
+        or len(token.text) > EXTRACT.longest_number_word
+    ):
         return None, 1, False
     value = parse_number(token.lower)
     if value is not None:
         return value, 1, False
     if token.lower.endswith("tal") and len(token.lower) > 5:
         value = parse_number(token.lower[:-3])  # 'ett fyrtiotal elever'
-        if value is not None and value >= 10:
+        if value is not None and value >= EXTRACT.approximate_min:
             return value, 1, True
     return _glued(token.lower), 1, False
 
@@ -216,7 +223,7 @@ def _target_at(
     unit, unit_at = _counted_unit(tokens, index, width)
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     # 'varav fyra …', 'varav minst 20 procent …': a subset of the total just named
-    after_varav = "varav" in [t.lower for t in tokens[max(0, index - 3) : index]]
+    after_varav = "varav" in [t.lower for t in tokens[max(0, index - EXTRACT.varav_tokens) : index]]
     subset_share = after in ("procent", "%") and after_varav
     if _counts_no_target(after, unit, qualifier, subset_share):
         return None
@@ -387,7 +394,9 @@ def _qualifier_pattern() -> re.Pattern[str]:
 def _qualifier(doc: ParsedDocument, tokens: list[Word], index: int) -> tuple[str, int | None]:
     if index == 0:
         return "exakt", None
-    lead = doc.text[max(0, tokens[index].start - 30) : tokens[index].start].lower()
+    lead = doc.text[
+        max(0, tokens[index].start - EXTRACT.qualifier_window_chars) : tokens[index].start
+    ].lower()
     match = _qualifier_pattern().search(lead)
     if not match:
         return "exakt", None
