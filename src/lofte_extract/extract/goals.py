@@ -22,6 +22,7 @@ from .cues import (
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
+from .settings import EXTRACT
 from .text_units import Line, Piece, normalize, split_sentences
 from .vocab import load_vocab
 
@@ -209,7 +210,7 @@ def _split(piece: Piece, separator: re.Pattern) -> list[Piece]:
         parts.append(_sub(piece, begin, match.start()))
         begin = match.end()
     parts.append(_sub(piece, begin, len(piece.text)))
-    return [part for part in parts if len(part.text.split()) >= 2]
+    return [part for part in parts if len(part.text.split()) >= EXTRACT.goal_part_words]
 
 
 def _sub(piece: Piece, begin: int, end: int) -> Piece:
