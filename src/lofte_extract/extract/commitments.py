@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
+from .analysed import sentences
 from .categories import categorize
 from .cues import (
     activity_start,
@@ -37,7 +38,7 @@ from .segment import DocumentSpan
 from .settings import EXTRACT
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
-from .text_units import Piece, normalize, split_sentences
+from .text_units import Piece, normalize
 from .vocab import load_vocab
 from .years import promise_years
 
@@ -134,7 +135,7 @@ def _paragraph_pieces(
         return [Piece(line.start, line.end, line.text)] if _row_is_activity(row, sectioned) else []
     quoted = is_quote(line.text) and not tag_actors(line.text)
     pieces = []
-    for piece in split_sentences(line.text, line.start):
+    for piece in sentences(line.text, line_ends=False, offset=line.start):
         if quoted and not _quoted_promise(doc, piece):
             continue  # a quoted statement in an article, whichever sentence says 'säger'
         if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
@@ -207,7 +208,7 @@ def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
     # '– Vi kommer att göra minst 30 besök per år ..., säger X' is a concrete promise.
-    for sentence in split_sentences(piece.text, piece.start):
+    for sentence in sentences(piece.text, line_ends=False, offset=piece.start):
         if not has_modal(sentence.text):
             continue
         targets = find_targets(doc, sentence.start, sentence.end)
@@ -388,7 +389,7 @@ def _strength(text: str) -> str:
     # after 'Polisen ska genomföra minst fyra insatser' does not soften it.
     # 'där även övriga myndigheter bör delta' softens a side clause, not the promise; the
     # wording right after the modal does: 'Polisen ska verka för ...'.
-    first = split_sentences(text, 0)
+    first = sentences(text, line_ends=False)
     sentence = first[0].text if first else text
     match = _FIRM.search(sentence)
     if match is None:

@@ -135,7 +135,7 @@ def find_period_range(
     """
     vocab = load_vocab("meta_years")
     agreement_words = ("överenskommelse", "avtal")
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         lower = sentence.text.lower()
         if not any(cue in lower for cue in vocab["valid_cues"]) and not (
             agreement and any(word in lower for word in agreement_words)

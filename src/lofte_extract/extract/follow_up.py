@@ -8,12 +8,13 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import FollowUp
+from .analysed import sentences
 from .evidence import evidence_for
 from .numbers import parse_number
 from .sections import sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
-from .text_units import Piece, normalize, split_sentences
+from .text_units import Piece, normalize
 from .vocab import load_vocab
 
 __all__ = ["find_follow_up", "follow_up_deadline", "follow_up_frequency"]
@@ -126,7 +127,7 @@ def _follow_up_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[Piece]:
     pieces: list[Piece] = []
     for sectioned in sectioned_lines(doc, span):
         line = sectioned.line
-        for piece in split_sentences(line.text, line.start):
+        for piece in sentences(line.text, line_ends=False, offset=line.start):
             lowered = piece.text.lower()
             in_section = sectioned.section == "follow_up" and not sectioned.heading
             if in_section or any(cue in lowered for cue in cues):

@@ -20,12 +20,13 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .actors import actor_of_token
+from .analysed import sentences
 from .cues import goal_direction, is_meta_statement, is_perfect, is_quote, words
 from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan
 from .settings import EXTRACT
-from .text_units import Line, Piece, span_lines, split_sentences
+from .text_units import Line, Piece, span_lines
 from .vocab import load_vocab
 
 __all__ = ["OutcomeVocab", "find_outcomes", "is_follow_up", "vocab"]
@@ -271,7 +272,7 @@ def find_outcomes(
                 continue
         if not in_followup:
             continue
-        for piece in split_sentences(line.text, line.start):
+        for piece in sentences(line.text, line_ends=False, offset=line.start):
             found = _outcome(doc, piece, in_results and line.kind == "list_item", rules)
             if found is not None:
                 outcomes.append(found)

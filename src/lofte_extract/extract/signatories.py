@@ -168,7 +168,7 @@ def _title_elsewhere(text: str, name: str) -> str | None:
 
 def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
     found = []
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         if not _signing_sentence(sentence.text):
             continue
         # 'undertecknades av X och Y i närvaro av Z': Z did not sign

@@ -20,7 +20,7 @@ def signed_date(
     places = load_vocab("meta_places")
     cues = places["signing_cues"]
     split_verbs = places["signing_split_verbs"]
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         lower = sentence.text.lower()
         signed = any(cue in lower for cue in cues) or (
             any(re.search(rf"\b{v}\b", lower) for v in split_verbs) and " under" in lower

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import NumericTarget
+from .analysed import sentences
 from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
@@ -25,7 +26,7 @@ from .target_units import (
     unit_index,
     unit_text,
 )
-from .text_units import normalize, split_sentences
+from .text_units import normalize
 
 __all__ = ["find_targets"]
 
@@ -38,7 +39,7 @@ def find_targets(
 ) -> list[NumericTarget]:
     """Targets in `doc.text[start:end]`; 'under året' is per year only in multi-year promises."""
     targets: list[NumericTarget] = []
-    for sentence in split_sentences(doc.text[start:end], start):
+    for sentence in sentences(doc.text[start:end], line_ends=False, offset=start):
         if _is_result(sentence.text):
             continue
         tokens = _tokens(sentence.text, sentence.start)

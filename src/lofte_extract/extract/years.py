@@ -206,7 +206,7 @@ def _text_candidates(
     out = []
     line_list = lines(text, start, end)
     starts = [line.start for line in line_list]
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         for span in find_timespans(text, sentence.start, sentence.end):
             if not span.years:  # 'för perioden mars-maj' on a dated page
                 if dated_year is None:
@@ -239,7 +239,7 @@ def _now_cues(text: str, start: int, end: int) -> list[Line]:
     pats = _patterns()
     signing = load_vocab("meta_places")["signing_cues"]
     found = []
-    for s in sentences(text, start, end):
+    for s in sentences(text, start, end, line_ends=True):
         if find_timespans(text, s.start, s.end):
             continue  # a sentence naming its own year speaks for itself
         lower = s.text.lower()
