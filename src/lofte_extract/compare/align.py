@@ -12,6 +12,7 @@ from typing import Any, Literal, get_args
 
 from ..records import Category, Commitment, NumericTarget, PromiseRecord
 from .kommun_names import matches
+from .settings import COMPARE
 from .units import unit_key
 from .wording import jaccard, masked_words
 
@@ -21,7 +22,6 @@ STATUSES = ("new", "dropped", "increased", "decreased", "unchanged", "changed", 
 _CATEGORY_ORDER = {key: i for i, key in enumerate(get_args(Category))}
 # Which record speaks for a kommun and year when several do: the promise itself first.
 _DOC_PRIORITY = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
-_SAME_WORDING = 0.9
 # Only a promise (or agreement) with commitments can say a commitment was kept or dropped;
 # a news item, a follow-up or an empty record cannot.
 _COMPARABLE_DOC_TYPES = ("lofte", "overenskommelse")
@@ -271,7 +271,7 @@ def _status(row: Row, columns: list[str], category_present: dict[str, bool]) -> 
         if last.value < first.value:
             return "decreased"
         return "unchanged"
-    same = jaccard(masked_words(first.text), masked_words(last.text)) >= _SAME_WORDING
+    same = jaccard(masked_words(first.text), masked_words(last.text)) >= COMPARE.same_wording
     return "unchanged" if same else "changed"
 
 

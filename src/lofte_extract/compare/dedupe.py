@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..records import Commitment, NumericTarget, PromiseRecord, Source
+from .settings import COMPARE
 from .wording import jaccard, masked_words
 
 __all__ = ["Discrepancy", "compare_pair", "deduplicate"]
@@ -27,9 +28,6 @@ _FAMILY = {
 }
 _DOC_RANK = {"lofte": 0, "nyhet": 1, "overenskommelse": 2, "uppfoljning": 3, "annat": 4}
 _FORMAT_RANK = {"pdf": 0, "html": 1, "txt": 2}
-_SAME_COMMITMENT = 0.6
-_SAME_PROMISE = 0.8
-_RELATED_PROMISE = 0.5
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ def compare_pair(a: PromiseRecord, b: PromiseRecord) -> tuple[float, list[Discre
         if not scores:
             break
         score, negative = max(scores)
-        if score < _SAME_COMMITMENT:
+        if score < COMPARE.same_commitment:
             continue
         index = -negative
         used.add(index)
@@ -159,7 +157,9 @@ def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
                 if _parts_of_one_file(candidate, record):
                     continue
                 share, differences = compare_pair(candidate, record)
-                if (share >= _SAME_PROMISE and not differences) or _same_titles(candidate, record):
+                if (share >= COMPARE.same_promise and not differences) or _same_titles(
+                    candidate, record
+                ):
                     kept[i] = _merge(candidate, record)
                     break
             else:
@@ -170,7 +170,7 @@ def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
                 if a.source.sha256 == b.source.sha256:
                     continue  # parts of one file, or one file twice
                 share, differences = compare_pair(a, b)
-                if share >= _RELATED_PROMISE and differences:
+                if share >= COMPARE.related_promise and differences:
                     kept[i] = _warn(a, b, differences, swap=False)
                     kept[j] = _warn(b, a, differences, swap=True)
         result.extend(kept)

@@ -14,21 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Commitment, Outcome, PromiseRecord
+from .settings import COMPARE
 from .units import unit_key
 from .wording import NUMBER_MASK, words
 
 __all__ = ["Alignment", "KeptResult", "Link", "build_kept", "kept_status", "link_records"]
 
 PROMISE_TYPES = ("lofte", "overenskommelse")
-LINK_THRESHOLD = 0.75
-KOMMUN_WEIGHT = 0.3
-YEARS_WITHIN_WEIGHT = 0.45
-YEARS_OVERLAP_WEIGHT = 0.2
-WORDING_WEIGHT = 0.25
-WORDING_LINK_MIN = 0.3
-ALIGN_THRESHOLD = 0.34
-UNIT_BONUS = 0.2
-STEM = 5  # letters two words must share at the start to count as the same word
 _STOP = frozenset(
     "och i på att med för av som till om ska vi har en ett de den det under vid mot där minst "
     "högst cirka ca samt kommer lovar polisen kommunen polis kommun är var blev".split()
@@ -85,9 +77,9 @@ def _content(text: str) -> list[str]:
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < STEM:
+    if min(len(a), len(b)) < COMPARE.stem_chars:
         return False
-    return a[:STEM] == b[:STEM] or a in b or b in a
+    return a[: COMPARE.stem_chars] == b[: COMPARE.stem_chars] or a in b or b in a
 
 
 def similarity(a: str, b: str) -> float:
@@ -108,22 +100,22 @@ def _link(followup: PromiseRecord, promise: PromiseRecord) -> Link | None:
     if not shared or not followup.years or not promise.years:
         return None
     reasons = [f"same kommun ({', '.join(k.name for k in promise.kommuner if k.code in shared)})"]
-    score = KOMMUN_WEIGHT
+    score = COMPARE.kommun_weight
     years, covered = set(followup.years), set(promise.years)
     if years <= covered:
-        score += YEARS_WITHIN_WEIGHT
+        score += COMPARE.years_within_weight
         reasons.append(
             f"years {min(years)}-{max(years)} within the promise's {min(covered)}-{max(covered)}"
         )
     elif years & covered:
-        score += YEARS_OVERLAP_WEIGHT
+        score += COMPARE.years_overlap_weight
         reasons.append("years overlap")
     texts = [o.text for o in followup.outcomes] + [c.text for c in followup.commitments]
     best = max((similarity(t, c.text) for t in texts for c in promise.commitments), default=0.0)
-    if best >= WORDING_LINK_MIN:
-        score += WORDING_WEIGHT * best
+    if best >= COMPARE.wording_link_min:
+        score += COMPARE.wording_weight * best
         reasons.append(f"wording names the promise's commitments ({best:.2f})")
-    if score < LINK_THRESHOLD:
+    if score < COMPARE.link_threshold:
         return None
     return Link(followup.id, promise.id, round(min(score, 1.0), 2), tuple(reasons))
 
@@ -160,7 +152,7 @@ def link_records(records: list[PromiseRecord]) -> list[Link]:
 def _unit_bonus(outcome: Outcome, commitment: Commitment) -> float:
     key = unit_key(outcome.unit, outcome.text) if outcome.unit else ""
     keys = {unit_key(t.unit, commitment.text, commitment.categories) for t in commitment.targets}
-    return UNIT_BONUS if key and key in keys else 0.0
+    return COMPARE.unit_bonus if key and key in keys else 0.0
 
 
 def _candidates(followup: PromiseRecord, promises: list[PromiseRecord], outcome: Outcome):
@@ -178,7 +170,7 @@ def _best(outcome: Outcome, candidates) -> tuple[float, PromiseRecord, int] | No
     scored = [
         (similarity(outcome.text, c.text) + _unit_bonus(outcome, c), r, i) for r, i, c in candidates
     ]
-    scored = [s for s in scored if s[0] >= ALIGN_THRESHOLD]
+    scored = [s for s in scored if s[0] >= COMPARE.align_threshold]
     return max(scored, key=lambda s: (s[0], -s[2])) if scored else None
 
 

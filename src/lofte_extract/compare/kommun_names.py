@@ -7,12 +7,10 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..records import PromiseRecord
+from .settings import COMPARE
 
-__all__ = ["SUGGEST_CUTOFF", "closest", "matches", "name_key", "resolve_kommuner"]
+__all__ = ["closest", "matches", "name_key", "resolve_kommuner"]
 
-# How alike (difflib ratio) a typed name and a kommun must be for the kommun to be suggested.
-SUGGEST_CUTOFF = 0.6
-_MAX_SUGGESTIONS = 3
 _KOMMUN_WORDS = {"kommun", "kommuns", "kommune"}
 
 
@@ -33,10 +31,13 @@ def closest(query: str, names: list[str]) -> list[str]:
     """The kommun names nearest to a typed one, nearest first (alike ones only, if any)."""
     by_key = {name_key(n): n for n in names}
     wanted = name_key(query).removesuffix("s")
-    close = difflib.get_close_matches(wanted, list(by_key), _MAX_SUGGESTIONS, SUGGEST_CUTOFF)
+    close = difflib.get_close_matches(
+        wanted, list(by_key), COMPARE.max_suggestions, COMPARE.suggest_cutoff
+    )
     return [
         by_key[k]
-        for k in close or difflib.get_close_matches(wanted, list(by_key), _MAX_SUGGESTIONS, 0.0)
+        for k in close
+        or difflib.get_close_matches(wanted, list(by_key), COMPARE.max_suggestions, 0.0)
     ]
 
 

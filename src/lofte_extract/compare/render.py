@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .align import Cell, Comparison, Row
+from .settings import COMPARE
 
 __all__ = ["FORMATS", "cell_label", "render"]
 
@@ -27,8 +28,6 @@ _STATUS_STYLE = {
     "partial": "cyan",
 }
 _PERIOD_LABEL = {"deadline": "inom"}
-# Width of an uncounted promise's text in a terminal table cell, at least and at most.
-_TEXT_MIN, _TEXT_MAX = 12, 40
 
 
 def _number(value: int | float, qualifier: str | None) -> str:
@@ -84,9 +83,14 @@ def _table(comparison: Comparison) -> str:
     head = _head(comparison)
     fixed = len(head) - len(comparison.columns) - 1
     # Uncounted promises in the value columns are cut to what fits beside the other columns.
-    words = _longest_words(head, [_cells(comparison, r, _TEXT_MIN) for r in comparison.rows])
+    words = _longest_words(
+        head, [_cells(comparison, r, COMPARE.text_min_chars) for r in comparison.rows]
+    )
     spare = width - 1 - sum(w + 1 for w in words[:fixed]) - (words[-1] + 1)
-    cut = max(_TEXT_MIN, min(_TEXT_MAX, spare // max(len(comparison.columns), 1) - 1))
+    cut = max(
+        COMPARE.text_min_chars,
+        min(COMPARE.text_max_chars, spare // max(len(comparison.columns), 1) - 1),
+    )
     rows = [_cells(comparison, row, cut) for row in comparison.rows]
     longest = _longest_words(head, rows)
     if sum(w + 1 for w in longest) > width:
@@ -117,7 +121,7 @@ def _listing(comparison: Comparison, width: int) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
     for row in comparison.rows:
-        cells = _cells(comparison, row, _TEXT_MAX)
+        cells = _cells(comparison, row, COMPARE.text_max_chars)
         first, category, unit = cells[:3]
         values = "; ".join(
             f"{c}: {v}" for c, v in zip(comparison.columns, cells[3:-1], strict=True) if v != "–"
@@ -146,7 +150,9 @@ def _markdown(comparison: Comparison) -> str:
     head = _head(comparison)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in comparison.rows:
-        cells = [c.replace("|", "\\|") for c in _cells(comparison, row, 60)]
+        cells = [
+            c.replace("|", "\\|") for c in _cells(comparison, row, COMPARE.markdown_text_chars)
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     notes = [f"- {line}" for line in basis_lines(comparison)]
     return "\n".join(lines + ([""] + notes if notes else [])) + "\n"

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..records import Actor
 from .nlp import get_nlp
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -136,18 +137,18 @@ def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
         re.search(rf"\b{re.escape(marker)}\b", text.lower()) for marker in vocab["by_markers"]
     )
     if not first and not by_agent:
-        both = any(token.lower() in vocab["both"] for token in tokens[:12])
+        both = any(token.lower() in vocab["both"] for token in tokens[: EXTRACT.both_tokens])
         first = list(context) if context else (["polisen", "kommun"] if both else [])
     found: list[Actor] = list(first) + [a for later in subjects[1:] for a in later]
     joined = " ".join(tokens)
     for marker in vocab["with_markers"] + vocab["by_markers"]:
         for match in re.finditer(rf"\b{re.escape(marker)}\b", joined, flags=re.IGNORECASE):
-            window = joined[match.start() : match.end() + 80].split()
+            window = joined[match.start() : match.end() + EXTRACT.marker_window_chars].split()
             skip = len(marker.split()) if marker not in ("av kommunen", "av polisen") else 1
             window = window[skip:]
             while window and window[0].lower() in vocab["representatives"]:
                 window = window[1:]
-            found += _actors_in(window[:7], stop_at_verb=True)
+            found += _actors_in(window[: EXTRACT.marker_window_words], stop_at_verb=True)
     lower_joined = joined.lower()
     for stem in vocab["annan"]["prefix"]:
         if " " in stem and stem in lower_joined and _partner_context(lower_joined, stem):
@@ -162,15 +163,19 @@ def _tokens(text: str) -> list[str]:
 def _subject_actors(tokens: list[str]) -> list[Actor]:
     modals = set("ska skall lovar lovade kommer bör kan vill har är avger åtar åtog".split())
     lowered = [token.lower() for token in tokens]
-    limit = min(len(tokens), 12)
+    limit = min(len(tokens), EXTRACT.subject_tokens)
     cut = next((i for i in range(limit) if lowered[i] in modals), None)
     if cut is None:
         # No modal: the subject sits in the first words, also after a fronted adverb
         # ('Dessutom samverkar kommunen och polisen ...').
-        return _actors_in(tokens[:6], stop_at_verb=False, genitive=True)
+        return _actors_in(
+            tokens[: EXTRACT.subject_no_modal_tokens], stop_at_verb=False, genitive=True
+        )
     found = _actors_in(tokens[:cut], stop_at_verb=False, genitive=True)
     # Inverted order after a fronted adverbial: 'Under 2019 ska polisen genomföra ...'.
-    found += _actors_in(tokens[cut + 1 : cut + 6], stop_at_verb=True)
+    found += _actors_in(
+        tokens[cut + 1 : cut + 1 + EXTRACT.inverted_subject_tokens], stop_at_verb=True
+    )
     return found
 
 
@@ -214,8 +219,9 @@ def _actors_in(words: list[str], stop_at_verb: bool, genitive: bool = False) -> 
 
 def _partner_context(joined: str, stem: str) -> bool:
     index = joined.find(stem)
-    return index < 80 or any(
-        marker in joined[max(0, index - 40) : index] for marker in _vocab()["with_markers"]
+    return index < EXTRACT.partner_offset_chars or any(
+        marker in joined[max(0, index - EXTRACT.partner_window_chars) : index]
+        for marker in _vocab()["with_markers"]
     )
 
 

@@ -82,18 +82,44 @@ def body_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     return [line for line in lines(text, start, end) if not is_furniture(line.text)]
 
 
-# A sentence ends at . ! ? before white space and a capital or a dash, or at a line end;
-# 't.f. lokalpolisområdeschef' and 'Ordf. Kommunstyrelsen' stay whole often enough.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ–-])|\n+")
+# A sentence ends at . ! ? (and closing quotes or brackets) before white space and a capital,
+# a digit, a quote, a bullet or a dash, unless the word before is an abbreviation.
+_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
+# Abbreviations that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    "t.ex bl.a st ca resp m.fl osv dvs s.k kl nr t.f tf ordf jfr inkl exkl m.m p.g.a pga "
+    "fr.o.m t.o.m ev mfl tex bla enl tel c:a dnr ang avd forts".split()
+)
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Sentences of `text[start:end]` with offsets into `text`; every line end ends one."""
+def sentences(
+    text: str, start: int = 0, end: int | None = None, *, line_ends: bool, offset: int = 0
+) -> list[Line]:
+    """Sentences of `text[start:end]`, abbreviations respected, with offsets into `text` plus
+    `offset` (where `text` starts, when it is a line's text); with `line_ends` every line end
+    ends one too (a page's dates, names and headings), without it a line-wrapped sentence of a
+    block stays whole."""
     end = len(text) if end is None else end
+    if not line_ends:
+        found = _sentences_in(text, start, end)
+    else:
+        found = []
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            found.extend(_sentences_in(text, start + match.start(), start + match.end()))
+    if not offset:
+        return found
+    return [Line(s.start + offset, s.end + offset, s.text) for s in found]
+
+
+def _sentences_in(text: str, start: int, end: int) -> list[Line]:
     out = []
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        out.extend(_stripped(text, position, match.start()))
+        before = text[position : match.start() + 1].split()
+        last_word = before[-1].lower().rstrip(".") if before else ""
+        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        out.extend(_stripped(text, position, match.start() + len(match.group().rstrip())))
         position = match.end()
     out.extend(_stripped(text, position, end))
     return out

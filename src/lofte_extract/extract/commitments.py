@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
+from .analysed import sentences
 from .categories import categorize
 from .cues import (
     activity_start,
@@ -35,9 +36,10 @@ from .cues import (
 from .evidence import evidence_for
 from .sections import SectionedLine, goal_list_items, sectioned_lines
 from .segment import DocumentSpan
+from .settings import EXTRACT
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
-from .text_units import Piece, normalize, split_sentences
+from .text_units import Piece, normalize
 from .vocab import load_vocab
 from .years import promise_years
 
@@ -100,7 +102,7 @@ def _name_responsible(
 ) -> None:
     """The actors a responsibility line names, added to the item right above it."""
     line = lines[index].line
-    if pieces and 0 <= line.start - _last_end(lines, index) <= 4:
+    if pieces and 0 <= line.start - _last_end(lines, index) <= EXTRACT.responsible_gap_chars:
         piece, owner = pieces[-1]
         named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
         owner = replace(owner, responsible=named, responsible_end=line.end)
@@ -134,7 +136,7 @@ def _paragraph_pieces(
         return [Piece(line.start, line.end, line.text)] if _row_is_activity(row, sectioned) else []
     quoted = is_quote(line.text) and not tag_actors(line.text)
     pieces = []
-    for piece in split_sentences(line.text, line.start):
+    for piece in sentences(line.text, line_ends=False, offset=line.start):
         if quoted and not _quoted_promise(doc, piece):
             continue  # a quoted statement in an article, whichever sentence says 'säger'
         if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
@@ -183,7 +185,7 @@ def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> 
         return False
     if owner.line.kind != "list_item" or not doc.text[piece.end : line.start].isspace():
         return False
-    if line.start - piece.end > 3:
+    if line.start - piece.end > EXTRACT.continuation_gap_chars:
         return False
     return not re.search(r"[.!?:;]\W*$", piece.text) or piece.text.endswith("-")
 
@@ -191,7 +193,12 @@ def _continues(doc: ParsedDocument, last: tuple[Piece, SectionedLine], line) -> 
 def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
     """'3. Trygghet i offentlig miljö' between paragraphs: a numbered sub-heading, not an item."""
     text = lines[index].line.text
-    if len(text.split()) > 5 or has_modal(text) or activity_start(text) or tag_actors(text):
+    if (
+        len(text.split()) > EXTRACT.numbered_subheading_words
+        or has_modal(text)
+        or activity_start(text)
+        or tag_actors(text)
+    ):
         return False
     kinds = [
         lines[i].line.kind if 0 <= i < len(lines) and not lines[i].heading else "heading"
@@ -202,7 +209,7 @@ def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
     # '– Vi kommer att göra minst 30 besök per år ..., säger X' is a concrete promise.
-    for sentence in split_sentences(piece.text, piece.start):
+    for sentence in sentences(piece.text, line_ends=False, offset=piece.start):
         if not has_modal(sentence.text):
             continue
         targets = find_targets(doc, sentence.start, sentence.end)
@@ -278,7 +285,7 @@ def _excluded(text: str) -> bool:
         is_follow_up_text(text)
         or is_result(text)
         or is_quote(text)
-        or len(text) < 8
+        or len(text) < EXTRACT.min_commitment_chars
         or is_meta_statement(text)
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
@@ -299,7 +306,7 @@ def _item_is_commitment(text: str, section: str) -> bool:
             return False
         return activity_start(text) or (actor_start(text) and has_modal(text))
     if section == "promise":
-        return not (is_goal_start(text) and len(text.split()) <= 6)
+        return not (is_goal_start(text) and len(text.split()) <= EXTRACT.goal_item_words)
     # No promise heading above: the item must say it is promised.
     if is_goal_start(text) or not_commitment_opener(text):
         return False
@@ -384,12 +391,16 @@ def _strength(text: str) -> str:
     # after 'Polisen ska genomföra minst fyra insatser' does not soften it.
     # 'där även övriga myndigheter bör delta' softens a side clause, not the promise; the
     # wording right after the modal does: 'Polisen ska verka för ...'.
-    first = split_sentences(text, 0)
+    first = sentences(text, line_ends=False)
     sentence = first[0].text if first else text
     match = _FIRM.search(sentence)
     if match is None:
         return "soft" if is_soft(sentence) else "firm"
-    head = sentence[: match.end()] + " " + " ".join(sentence[match.end() :].split()[:4])
+    head = (
+        sentence[: match.end()]
+        + " "
+        + " ".join(sentence[match.end() :].split()[: EXTRACT.firm_head_words])
+    )
     return "soft" if is_soft(head) else "firm"
 
 

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .actors import actor_of_token
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -104,7 +105,9 @@ def present_activity(text: str) -> bool:
     vocab = _v("content_verbs")
     if not ws or is_perfect(text) or not actor_start(text, within=3):
         return False
-    verbs = [i for i, w in enumerate(ws[:6]) if w in vocab["present_verbs"]]
+    verbs = [
+        i for i, w in enumerate(ws[: EXTRACT.activity_verb_words]) if w in vocab["present_verbs"]
+    ]
     if not verbs:
         return False
     if describes_situation(text):
@@ -229,7 +232,7 @@ def is_meta_statement(text: str) -> bool:
 
 def moves_a_measure(text: str) -> bool:
     """'Att minska andelen otrygga', 'Öka antalet grannsamverkansområden': an outcome goal."""
-    ws = [w for w in words(text) if w != "att"][:3]
+    ws = [w for w in words(text) if w != "att"][: EXTRACT.measure_words]
     goals = _v("content_goals")
     return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
 
@@ -283,7 +286,8 @@ def not_commitment_opener(text: str) -> bool:
     if names_commitment(text):  # "Löftet innebär att polisen ska ..." states the promise
         return False
     if any(
-        f" {w} " in f" {' '.join(lowered.split()[:3])} " for w in _v("content_verbs")["defining"]
+        f" {w} " in f" {' '.join(lowered.split()[: EXTRACT.defining_words])} "
+        for w in _v("content_verbs")["defining"]
     ):
         return True
     return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
@@ -293,7 +297,7 @@ def is_goal_start(text: str) -> bool:
     """A short line opening with an outcome: 'Ökad trygghet ...', 'Minska antalet ...'."""
     lowered = " ".join(words(text))
     ws = lowered.split()
-    if not ws or len(ws) > 14 or has_modal(text):
+    if not ws or len(ws) > EXTRACT.goal_start_words or has_modal(text):
         return False
     starts = _v("content_goals")["goal_starts"]
     return any(lowered == s or lowered.startswith(s + " ") for s in starts)

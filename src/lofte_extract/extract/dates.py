@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysed import Line, body_lines, sentences
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -134,7 +135,7 @@ def find_period_range(
     """
     vocab = load_vocab("meta_years")
     agreement_words = ("överenskommelse", "avtal")
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         lower = sentence.text.lower()
         if not any(cue in lower for cue in vocab["valid_cues"]) and not (
             agreement and any(word in lower for word in agreement_words)
@@ -159,7 +160,7 @@ _YEAR_RANGE = re.compile(
 
 
 def expand_years(first: int, second: int | None) -> list[int]:
-    if second is None or not 0 < second - first <= 6:
+    if second is None or not 0 < second - first <= EXTRACT.max_range_years:
         return [first]
     return list(range(first, second + 1))
 
@@ -191,7 +192,7 @@ def is_period_heading(line: str) -> bool:
         return False
     if any(mark in lower for mark in vocab["heading_link_marks"]):
         return False
-    if line.rstrip().endswith(".") and len(words) > 6:
+    if line.rstrip().endswith(".") and len(words) > EXTRACT.heading_sentence_words:
         return False
     lofte = re.compile(vocab["lofte_word"])
     if not any(lofte.match(word) for word in words[: vocab["heading_lofte_within_words"]]):
@@ -212,15 +213,23 @@ def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int,
     for index, line in _date_lines(text):
         if end is not None and line.end > end:
             break
-        if line.text.lower().startswith("publicer") or index < 4 and len(line.text) <= 40:
+        if (
+            line.text.lower().startswith("publicer")
+            or index < EXTRACT.dateline_lines
+            and len(line.text) <= EXTRACT.dateline_chars
+        ):
             dates = find_dates(text, line.start, line.end)
-        elif index < 4:
+        elif index < EXTRACT.dateline_lines:
             dates = dateline_date(text, line) or _published(text, line)
         else:  # 'publicer' inside: a PDF line that ran into the one above
             dates = _published(text, line)
         # 'Uppdaterad 2024-02-28' is not when the article came out
         dates = [
-            d for d in dates if not _UPDATED.search(text[max(line.start, d.start - 25) : d.start])
+            d
+            for d in dates
+            if not _UPDATED.search(
+                text[max(line.start, d.start - EXTRACT.updated_window_chars) : d.start]
+            )
         ]
         if dates and dates[0].year:
             iso = dates[0].iso()
@@ -236,7 +245,7 @@ def _date_lines(text: str) -> tuple[tuple[int, Line], ...]:
     return tuple(
         (index, line)
         for index, line in enumerate(body_lines(text))
-        if index < 4 or "publicer" in line.text.lower()
+        if index < EXTRACT.dateline_lines or "publicer" in line.text.lower()
     )
 
 

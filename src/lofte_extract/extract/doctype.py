@@ -10,6 +10,7 @@ from .cues import NOT_SUPINES, perfect_tense
 from .dates import find_dates, ocr_digits
 from .kommun import kommun_mentions
 from .meta_vocab import is_furniture, kommun_by_form
+from .settings import EXTRACT
 from .signatories import block_signers
 from .vocab import load_vocab
 
@@ -31,13 +32,13 @@ def is_about(text: str) -> bool:
 
     normalized = ocr_digits(text).replace("rn", "m").replace("Rn", "M")
     found = list(_about_pattern().finditer(normalized))
-    if len(found) >= 3:
+    if len(found) >= EXTRACT.about_mentions:
         return True
 
     all_lines = lines(normalized)
     for match in found:
         line = next((x for x in all_lines if x.start <= match.start() < x.end), None)
-        if line is None or len(line.text.split()) >= 6:
+        if line is None or len(line.text.split()) >= EXTRACT.about_line_words:
             return True
         # 'Medborgarlöfte 2019', 'Arboga – medborgarlöften': a title, not a menu entry
         if re.search(r"\d{4}", line.text) or kommun_mentions(line.text, 0, len(line.text)):
@@ -51,7 +52,12 @@ def _title_lines(
     # The first lines, the span's heading, and headings the parser found near the top
     # (a PDF's running header can sit in front of the first line). A cookie banner or a menu
     # above the title is not a title line.
-    first = [line.text.lower() for line in body_lines(text, start, min(end, start + 800))[:4]]
+    first = [
+        line.text.lower()
+        for line in body_lines(text, start, min(end, start + EXTRACT.title_window_chars))[
+            : EXTRACT.title_lines
+        ]
+    ]
     own = [heading.lower()] if heading and not is_furniture(heading) else []
     return own + first + [t.lower() for t in extra or [] if not is_furniture(t)]
 
@@ -128,7 +134,7 @@ def _page_features(text: str) -> dict[str, int]:
         "photo_caption": int(
             any(
                 any(cue in line.text.lower() for cue in settings["photo_caption_starts"])
-                for line in page_lines[:25]
+                for line in page_lines[: EXTRACT.caption_lines]
             )
         ),
     }
@@ -180,7 +186,7 @@ def _features(
         "overenskommelse_title": int(
             any(
                 any(cue in title for cue in vocab["overenskommelse"]) and "löfte" not in title
-                for title in titles[:2]
+                for title in titles[: EXTRACT.news_titles]
             )
         ),
     }
@@ -224,7 +230,7 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
     places = {form.lower() for form in kommun_by_form()}
     titled = any(
         not title.rstrip().endswith(".")
-        and len(title.split()) <= 8
+        and len(title.split()) <= EXTRACT.promise_title_words
         and (
             re.match(rf"[\w-]+(?: [\w-]+)?\s*[–—:-]\s*{lofte}", title)
             or re.match(lofte, title)
@@ -232,10 +238,10 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
                 re.search(r"\d{4}", title) or places & set(re.findall(r"[\w-]+", title))
             )
         )
-        for title in titles[:3]
+        for title in titles[: EXTRACT.promise_titles]
     )
     listed = re.search(load_vocab("doctype")["promise_list_pattern"], text[start:end])
-    signed = len(block_signers(text, start, end)) >= 2
+    signed = len(block_signers(text, start, end)) >= EXTRACT.block_signers
     return bool(listed), bool(titled), signed
 
 
@@ -244,7 +250,7 @@ def _byline(text: str) -> bool:
     # 'Av: Anna Berg', or 'Av' on a line of its own above the reporter's name
     return any(
         line.text.lower().startswith(starts) or line.text.strip().lower() in ("av", "av:")
-        for line in body_lines(text)[:12]
+        for line in body_lines(text)[: EXTRACT.byline_lines]
     )
 
 
@@ -258,15 +264,15 @@ _NEWS_PATH = re.compile(
 
 def _news_frame(page_lines: list) -> int:
     """A dateline in the first paragraphs, or a breadcrumb through the news section."""
-    top = page_lines[:30]
+    top = page_lines[: EXTRACT.news_frame_lines]
     return int(any(_DATELINE.match(line.text) or _NEWS_PATH.search(line.text) for line in top))
 
 
 def _dated_first_line(text: str) -> bool:
 
-    first = body_lines(text)[:2]
+    first = body_lines(text)[: EXTRACT.dated_first_lines]
     for line in first:
-        if len(line.text) <= 40 and (
+        if len(line.text) <= EXTRACT.dated_line_chars and (
             find_dates(text, line.start, line.end) or re.search(r"\bdate\b", line.text)
         ):
             return True

@@ -8,11 +8,13 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import FollowUp
+from .analysed import sentences
 from .evidence import evidence_for
 from .numbers import parse_number
 from .sections import sectioned_lines
 from .segment import DocumentSpan
-from .text_units import Piece, normalize, split_sentences
+from .settings import EXTRACT
+from .text_units import Piece, normalize
 from .vocab import load_vocab
 
 __all__ = ["find_follow_up", "follow_up_deadline", "follow_up_frequency"]
@@ -70,7 +72,10 @@ def _is_past(text: str) -> bool:
     markers = load_vocab("meta_years")["past_markers"]
     words = re.findall(r"\w+", text.lower())
     # Passive past ('genomfördes', 'hölls', 'anordnades') besides the listed markers.
-    return any(w in markers or (len(w) > 6 and w.endswith(("ades", "des"))) for w in words)
+    return any(
+        w in markers or (len(w) > EXTRACT.passive_past_chars and w.endswith(("ades", "des")))
+        for w in words
+    )
 
 
 def _valid(iso_date: str) -> bool:
@@ -93,7 +98,7 @@ def find_follow_up(doc: ParsedDocument, span: DocumentSpan) -> FollowUp | None:
         found_deadline = None if _is_past(piece.text) else follow_up_deadline(piece.text)
         if not (found_frequency or found_deadline or found_count):
             continue
-        if used and piece.start - used[-1].end > 400:
+        if used and piece.start - used[-1].end > EXTRACT.follow_up_gap_chars:
             break  # a later follow-up plan belongs to another part of the page
         if frequency and found_deadline and not found_frequency:
             # After 'följs upp kvartalsvis', only a dated 'senast ...' report adds a deadline;
@@ -122,7 +127,7 @@ def _follow_up_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[Piece]:
     pieces: list[Piece] = []
     for sectioned in sectioned_lines(doc, span):
         line = sectioned.line
-        for piece in split_sentences(line.text, line.start):
+        for piece in sentences(line.text, line_ends=False, offset=line.start):
             lowered = piece.text.lower()
             in_section = sectioned.section == "follow_up" and not sectioned.heading
             if in_section or any(cue in lowered for cue in cues):

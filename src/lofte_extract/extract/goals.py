@@ -6,6 +6,7 @@ import re
 
 from ..parse import ParsedDocument
 from ..records import Goal
+from .analysed import sentences
 from .cues import (
     activity_start,
     actor_start,
@@ -23,7 +24,8 @@ from .cues import (
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
-from .text_units import Line, Piece, normalize, split_sentences
+from .settings import EXTRACT
+from .text_units import Line, Piece, normalize
 from .vocab import load_vocab
 
 __all__ = ["find_goals"]
@@ -69,7 +71,7 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         elif line.kind == "paragraph":
             found = [
                 goal
-                for piece in split_sentences(line.text, line.start)
+                for piece in sentences(line.text, line_ends=False, offset=line.start)
                 for goal in _sentence_goals(piece, section)
             ]
         else:
@@ -83,7 +85,7 @@ def _follow_up_goals(line: Line) -> _Found:
     """'Uppföljning ... Målet är att andelen otrygga ska minska.' states a goal too."""
     return [
         (piece, "goals.follow_up_section")
-        for piece in split_sentences(line.text, line.start)
+        for piece in sentences(line.text, line_ends=False, offset=line.start)
         if is_goal_sentence(piece.text, predicates=False) and not is_result(piece.text)
     ]
 
@@ -99,7 +101,7 @@ def _opening_goals(line: Line) -> _Found:
         return [(Piece(line.start, line.end, line.text), "goals.goal_list")]
     return [
         (part, "goals.goal_section_outcome")
-        for piece in split_sentences(line.text, line.start)
+        for piece in sentences(line.text, line_ends=False, offset=line.start)
         if is_outcome(piece.text)
         for part in _parts(piece)
     ]
@@ -113,7 +115,7 @@ def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
         if line.start in outcome_items or _is_goal_item(line.text, section):
             return [(Piece(line.start, line.end, line.text), "goals.list_item")]
         return []
-    pieces = split_sentences(line.text, line.start)
+    pieces = sentences(line.text, line_ends=False, offset=line.start)
     return [
         (piece, "goals.list_item_sentence")
         for piece in pieces[1:]
@@ -142,7 +144,7 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
 
 def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:
     """'Målet är att A ska minska och att B ska öka' stated amid the background: two goals."""
-    for piece in split_sentences(line.text, line.start):
+    for piece in sentences(line.text, line_ends=False, offset=line.start):
         if is_quote(piece.text) or is_result(piece.text):
             continue
         if is_goal_sentence(piece.text, predicates=False) and goal_direction(piece.text):
@@ -212,7 +214,7 @@ def _split(piece: Piece, separator: re.Pattern) -> list[Piece]:
         parts.append(_sub(piece, begin, match.start()))
         begin = match.end()
     parts.append(_sub(piece, begin, len(piece.text)))
-    return [part for part in parts if len(part.text.split()) >= 2]
+    return [part for part in parts if len(part.text.split()) >= EXTRACT.goal_part_words]
 
 
 def _sub(piece: Piece, begin: int, end: int) -> Piece:

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from .analysed import AnalysedDocument, lines
 from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -57,7 +58,7 @@ def _lpo_pattern() -> re.Pattern:
 
 
 def _in_police_area(text: str, start: int) -> bool:
-    window = text[max(0, start - 50) : start]
+    window = text[max(0, start - EXTRACT.police_area_window_chars) : start]
     # 'lokalpolisområde Trelleborg', 'LPO Klippan', 'Polisen Eslöv' (a police unit's name)
     return bool(_lpo_pattern().search(window)) or bool(re.search(r"(?:Polisen|LPO)[ \t]+$", window))
 
@@ -72,8 +73,8 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         entry = kommun_by_form().get(m[1]) or (_upper_forms().get(m[1]) if m[1].isupper() else None)
         if entry is None:
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
-        after = text[m.end() : m.end() + 40]
+        before = text[max(0, m.start() - EXTRACT.name_before_chars) : m.start()]
+        after = text[m.end() : m.end() + EXTRACT.name_after_chars]
         next_word = (after.split() or [""])[0].strip(".,:;)")
         prev_word = (before.split() or [""])[-1]
         if next_word in places["not_kommun_after"] or prev_word in places["not_kommun_before"]:
@@ -88,27 +89,32 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
         line_end = text.find("\n", m.end())
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         in_title = (
-            _title_offset(text, start, m.start()) < 300
-            and len(line) < 120
+            _title_offset(text, start, m.start()) < EXTRACT.title_offset_chars
+            and len(line) < EXTRACT.title_line_chars
             and not is_furniture(line)
         )
         if with_suffix:
-            weight += 3
+            weight += EXTRACT.suffix_weight
         if in_title:
-            weight += 3
+            weight += EXTRACT.title_weight
         lower_after = after.lower()
         if re.match(
             r"\s*(?:s\s+)?(?:kommun\s+)?och\s+(?:polisen|polismyndigheten|lokalpolis)", lower_after
         ) or re.search(r"(?:polisen|polismyndigheten)s?\s+och\s+$", before.lower()):
-            weight += 2
+            weight += EXTRACT.with_police_weight
         # 'i Ydre', 'från Vara': a capitalised name after a place preposition is the place.
         placed = prev_word in places["place_prepositions"] and m[1][:1].isupper()
-        if entry.ambiguous and not (with_suffix or placed or (in_title and len(line) < 60)):
+        if entry.ambiguous and not (
+            with_suffix or placed or (in_title and len(line) < EXTRACT.short_title_chars)
+        ):
             continue
         # 'Vara tillgängliga minst 100 kvällar' is a verb; 'Vara – medborgarlöften' and a
         # title line 'Tierp får nytt medborgarlöfte' name the kommun.
         titled = bool(re.match(r"[ \t]*(?:[–—:-]|$)", after)) or (
-            in_title and len(line) < 60 and _names_promise(line) and not line.rstrip().endswith(".")
+            in_title
+            and len(line) < EXTRACT.short_title_chars
+            and _names_promise(line)
+            and not line.rstrip().endswith(".")
         )
         if entry.ambiguous and not (with_suffix or titled) and _sentence_initial(text, m.start()):
             continue
@@ -119,7 +125,7 @@ def kommun_mentions(text: str, start: int, end: int) -> list[KommunMention]:
 def _title_offset(text: str, start: int, at: int) -> int:
     """How far `at` is from the span's start, site furniture above it not counted."""
     offset = at - start
-    if offset < 300 or offset > 2000:
+    if offset < EXTRACT.title_offset_chars or offset > EXTRACT.furniture_offset_chars:
         return offset
     furniture = sum(
         len(line.text) + 1 for line in lines(text, start, at) if is_furniture(line.text)
@@ -193,7 +199,7 @@ def rank_kommuner(
     at = text.find(heading, start, end) if heading else -1
     for mention in mentions:  # the span's own heading names its kommun most surely
         if at >= 0 and at <= mention.start < at + len(heading or ""):
-            mention.weight += 5
+            mention.weight += EXTRACT.heading_weight
     if not mentions and (start, end) != (0, len(text)):
         page = partial(kommun_mentions, text, 0, len(text))
         mentions = list(doc.memo("kommun.page_mentions", page) if doc else page())
@@ -207,14 +213,18 @@ def rank_kommuner(
         if code not in best or mention.weight > best[code].weight:
             best[code] = mention
     for entry in url_kommuner(url):
-        scores[entry.code] = scores.get(entry.code, 0.0) + 4
+        scores[entry.code] = scores.get(entry.code, 0.0) + EXTRACT.url_weight
         entries[entry.code] = entry
     if not scores:
         return []
     top = max(scores.values())
     ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
     # Several kommuner only when they are named about as strongly as the first...
-    keep = [c for c in ranked if scores[c] >= 0.6 * top and scores[c] >= 4]
+    keep = [
+        c
+        for c in ranked
+        if scores[c] >= EXTRACT.second_kommun_share * top and scores[c] >= EXTRACT.second_kommun_min
+    ]
     keep = keep or ranked[:1]
     # ... or named together with it as the promise's kommuner ('Tranås och Ydre kommuner').
     for group in joint_groups(text, mentions):
@@ -245,14 +255,21 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
         if len({m.entry.code for m in chain}) < 2:
             continue
         first, last = chain[0], chain[-1]
-        before = text[max(0, first.start - 30) : first.start].lower().split()
-        after = text[last.end : last.end + 30].lower().split()
+        before = (
+            text[max(0, first.start - EXTRACT.joint_window_chars) : first.start].lower().split()
+        )
+        after = text[last.end : last.end + EXTRACT.joint_window_chars].lower().split()
         lead = " ".join(before[-2:])
         joint = (
             any(lead.endswith(word) for word in places["joint_before"])
             or bool(after)
             and after[0].strip(".,:;") in places["joint_after"]
-            or all(re.match(r"s?\s+(?:kommun|stad)\b", text[m.end : m.end + 8]) for m in chain)
+            or all(
+                re.match(
+                    r"s?\s+(?:kommun|stad)\b", text[m.end : m.end + EXTRACT.joint_suffix_chars]
+                )
+                for m in chain
+            )
         )
         sentence_start = max(text.rfind(".", 0, first.start), text.rfind("\n\n", 0, first.start))
         sentence_end = min(

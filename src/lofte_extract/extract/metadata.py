@@ -14,6 +14,7 @@ from .doctype import classify, is_about
 from .kommun import rank_kommuner
 from .police_area import police_area
 from .segment import DocumentSpan
+from .settings import EXTRACT
 from .signatories import find_signers
 from .signed import signed_date
 from .years import agreement_years, promise_years
@@ -125,8 +126,9 @@ def _doc_type(doc: AnalysedDocument, span: DocumentSpan) -> DocType:
     top = [
         block.text
         for block in doc.blocks
-        if block.kind == "heading" and span.start <= block.start < span.start + 800
-    ][:3]
+        if block.kind == "heading"
+        and span.start <= block.start < span.start + EXTRACT.title_window_chars
+    ][: EXTRACT.title_headings]
     if doc.title:
         top.append(doc.title)
     return classify(doc.text, span.start, span.end, span.heading, top, doc)  # type: ignore[return-value]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = ["parse_number", "parse_number_word", "split_glued"]
@@ -77,7 +78,7 @@ def split_glued(word: str) -> tuple[int, str] | None:
     """A number word glued onto the next word by OCR: 'tvåmöten' -> (2, 'möten'), else None."""
     glue, starts, countable = _glue()
     word = word.lower()
-    for cut in range(3, len(word) - 3):
+    for cut in range(EXTRACT.glued_min_chars, len(word) - EXTRACT.glued_min_chars):
         head, rest = word[:cut], word[cut:]
         if head in ("en", "ett"):
             continue

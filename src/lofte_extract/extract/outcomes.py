@@ -20,27 +20,23 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .actors import actor_of_token
+from .analysed import sentences
 from .cues import goal_direction, is_meta_statement, is_perfect, is_quote, words
 from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan
-from .text_units import Line, Piece, span_lines, split_sentences
+from .settings import EXTRACT
+from .text_units import Line, Piece, span_lines
 from .vocab import load_vocab
 
 __all__ = ["OutcomeVocab", "find_outcomes", "is_follow_up", "vocab"]
 
 # Doc types read whole as follow-ups; other records only inside a follow-up section.
 FOLLOW_UP_TYPES = ("uppfoljning",)
-# A line this short without a full stop can open a section like a heading ("Resultat:").
-SECTION_LINE_WORDS = 8
-# How many words after a number may name what was counted ("fyra stycken krogtillsyner").
-UNIT_WORDS = 3
 _NUMBER = re.compile(
     r"(?<![\w-])(?:ett\s+)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+|[a-zåäö]+)(?:-?tal)?(?![\w])", re.I
 )
 _WORD = re.compile(r"[\wåäöÅÄÖ.-]+")
-# How far into a sentence its doer may stand ("Under hela året har polisen …").
-ACTOR_WORDS = 6
 # A definite subject refers back to activities already reported: "Kontrollerna har främst
 # placerats där …", "De planerade insatserna har riktats mot …" say how, not what more was done.
 _DEFINITE_SUBJECT = re.compile(r"\s*(?:(?:de|dessa)\s+(?:[\wåäö]+\s+)?)?[\wåäö]+(?:na)\s+har\b")
@@ -137,7 +133,7 @@ def _section_line(line: Line) -> bool:
     text = line.text.strip()
     if line.kind == "heading":
         return True
-    return len(text.split()) <= SECTION_LINE_WORDS and not text.endswith(".")
+    return len(text.split()) <= EXTRACT.section_line_words and not text.endswith(".")
 
 
 def _status(text: str, rules: _Rules) -> str | None:
@@ -156,7 +152,9 @@ def _count(text: str, rules: _Rules) -> tuple[float | None, str | None, int, int
         value = data.approximate.get(whole.removeprefix("ett ").strip())
         if value is None:
             value = parse_number(token)
-        if value is None or (token.isdigit() and 1900 <= value <= 2100):
+        if value is None or (
+            token.isdigit() and EXTRACT.year_range[0] <= value <= EXTRACT.year_range[1]
+        ):
             continue
         if rules.blocker.search(text[: match.start()].rstrip()):
             continue
@@ -169,14 +167,14 @@ def _count(text: str, rules: _Rules) -> tuple[float | None, str | None, int, int
 
 def _unit(after: str, data: OutcomeVocab) -> str | None:
     words = []
-    for word in _WORD.findall(after)[: UNIT_WORDS + 1]:
+    for word in _WORD.findall(after)[: EXTRACT.unit_words + 1]:
         low = word.lower().strip(".")
         if low in data.fillers and not words:
             continue
         if low in data.unit_stop or not low.isalpha():
             break
         words.append(word.strip("."))
-        if len(words) == 2 or not low.endswith(("a", "e")):
+        if len(words) == EXTRACT.outcome_unit_words or not low.endswith(("a", "e")):
             break
     unit = " ".join(words)
     if not unit or unit.lower() in data.not_units or unit.lower().split()[0] in data.not_units:
@@ -202,7 +200,7 @@ def _has_doer(text: str) -> bool:
     ws = words(text)
     prepositions = vocab().vocab.prepositions
     return any(
-        (i < ACTOR_WORDS or ws[i - 1] in ("har", "hade"))
+        (i < EXTRACT.actor_words or ws[i - 1] in ("har", "hade"))
         and (w == "vi" or (actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))))
         and not (i and ws[i - 1] in prepositions)
         for i, w in enumerate(ws)
@@ -217,7 +215,7 @@ def _is_trend(text: str) -> bool:
 
 def _outcome(doc: ParsedDocument, piece: Piece, in_results: bool, rules: _Rules) -> Outcome | None:
     text = piece.text
-    if len(text.split()) < 2 or rules.not_outcome.search(text.strip()):
+    if len(text.split()) < EXTRACT.outcome_min_words or rules.not_outcome.search(text.strip()):
         return None
     status = _status(text, rules)
     if status == "genomförd" and _is_trend(text):
@@ -274,7 +272,7 @@ def find_outcomes(
                 continue
         if not in_followup:
             continue
-        for piece in split_sentences(line.text, line.start):
+        for piece in sentences(line.text, line_ends=False, offset=line.start):
             found = _outcome(doc, piece, in_results and line.kind == "list_item", rules)
             if found is not None:
                 outcomes.append(found)

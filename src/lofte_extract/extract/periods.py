@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates, make_date, ocr_digits
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = ["Point", "TimeSpan", "find_points", "find_timespans"]
 
 # A range longer than this many years is no promise period ('2015-2030' is a vision).
-MAX_RANGE_YEARS = 6
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _range(first: Point, second: Point) -> TimeSpan | None:
     if first_year is None:  # 'juni - augusti 2020', 'januari–december 2022'
         late = (first.month or 0) > (second.month or 13)
         first_year = second.year - 1 if late else second.year
-    if not 0 <= second.year - first_year <= MAX_RANGE_YEARS:
+    if not 0 <= second.year - first_year <= EXTRACT.max_range_years:
         return None
     begin, finish = first.iso(first_year), second.iso()
     if begin and finish and begin >= finish:
@@ -185,7 +185,9 @@ def find_timespans(text: str, start: int = 0, end: int | None = None) -> list[Ti
             continue
         if point.year is not None and not _impossible(point):
             kind = "year" if point.kind == "year_short" else point.kind
-            until = bool(_UNTIL.search(text, max(0, point.start - 20), point.start))
+            until = bool(
+                _UNTIL.search(text, max(0, point.start - EXTRACT.until_window_chars), point.start)
+            )
             spans.append(TimeSpan(point.start, point.end, (point.year,), kind, open_start=until))
         index += 1
     return spans

@@ -23,6 +23,7 @@ from .cues import (
     verb_start,
 )
 from .segment import DocumentSpan
+from .settings import EXTRACT
 from .tables import is_dashed_header, is_header_row, table_row
 from .text_units import Line, span_lines
 from .vocab import load_vocab
@@ -40,7 +41,6 @@ Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
 
 _FOLLOWING = re.compile(r"\b(?:lovar|ska|skall|kommer|överens om)\b[^.]*\bföljande\b[^.]*\.$")
 _YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
-_MAX_HEADING_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,18 @@ def is_heading_like(line: Line) -> bool:
     text = line.text.strip()
     if text.endswith((":", ";")):
         return True
-    if _FOLLOWING.search(text) and len(text.split()) <= 25:
+    if _FOLLOWING.search(text) and len(text.split()) <= EXTRACT.following_leadin_words:
         return True  # 'X och Y lovar invånarna följande under 2025.' introduces a list
     words = text.split()
     if line.kind == "heading":
         # PDFs set whole sentences in bold: 'Minst två narkotikainsatser ... (Polis)'.
-        sentence = re.search(r"[.)]\W*$", text) and len(words) >= 8
+        sentence = re.search(r"[.)]\W*$", text) and len(words) >= EXTRACT.bold_sentence_words
         return not (sentence or tag_actors(text))
     if line.kind != "paragraph" or not text[:1].isupper():
         return False
-    if re.search(r"(\.\.\.|…)$", text) and len(words) <= 4:
+    if re.search(r"(\.\.\.|…)$", text) and len(words) <= EXTRACT.ellipsis_leadin_words:
         return True  # 'Vi lovar...'
-    return len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.!?…]\W*$|[.!?]\s", text)
+    return len(words) <= EXTRACT.max_heading_words and not re.search(r"[.!?…]\W*$|[.!?]\s", text)
 
 
 def _normal(text: str) -> str:
@@ -100,7 +100,7 @@ def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
             # ('Polisen ska bli mer synlig i området').
             plain = _without_diacritics(cue)
             rest = len(normal.split()) - len(cue.split())
-            prefixed = folded.startswith(plain + " ") and rest <= 3
+            prefixed = folded.startswith(plain + " ") and rest <= EXTRACT.cue_rest_words
             if (folded == plain or prefixed) and len(cue) > best_length:
                 best, best_length = kind, len(cue)
     return best
@@ -140,7 +140,9 @@ def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal
     if not is_leadin and _names_parties(text):
         return "title"  # 'Samverkansöverenskommelse mellan X kommun och Lokalpolisområde Y'
     words = normal.split()
-    if len(words) <= 4 and any(w in _cues()["promise_words"] for w in words):
+    if len(words) <= EXTRACT.promise_heading_words and any(
+        w in _cues()["promise_words"] for w in words
+    ):
         return "promise"  # 'Vårt löfte till dig', 'Löftet för Kungsmarken'
     return None
 
@@ -152,7 +154,7 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
         return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
     for kind in ("follow_up", "goal", "background"):
-        if any(cue in last for cue in _cues()[kind] if len(cue) > 12):
+        if any(cue in last for cue in _cues()[kind] if len(cue) > EXTRACT.long_cue_chars):
             return kind  # type: ignore[return-value]
     achieving = any(f" {cue}" in f" {last}" for cue in _cues()["goal_leadin"])
     if is_leadin and achieving and " genom " not in f" {last} ":
@@ -186,19 +188,22 @@ def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
     göra under 2022:': a lead-in naming who, with a modal."""
     if not (mentioned_actors(last) or re.search(r"\bvi\b", last)):
         return False
-    if re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered) and len(last.split()) <= 12:
+    if (
+        re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered)
+        and len(last.split()) <= EXTRACT.actor_leadin_words
+    ):
         return True
     return (
         is_leadin
         and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
-        and len(last.split()) <= 16
+        and len(last.split()) <= EXTRACT.modal_leadin_words
     )
 
 
 def _names_parties(text: str) -> bool:
     """A heading naming both kommun and polis, or a period: the document's title."""
     lowered = text.lower()
-    if len(lowered.split()) < 3 or re.search(r":\s*\S", text):
+    if len(lowered.split()) < EXTRACT.party_title_words or re.search(r":\s*\S", text):
         return False  # 'Ansvar: Kommunen och Polisen' says who, it is no title
     if re.search(r"\b(?:ska|skall|lovar|kommer|åtar|genomför)\b", lowered):
         return False  # 'Ale kommun och polisen ska' opens a list
@@ -211,14 +216,16 @@ def _names_parties(text: str) -> bool:
 
 def _is_actor_heading(normal: str) -> bool:
     words = normal.split()
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= EXTRACT.actor_heading_words:
         return False
     rest = [w for w in words if not actor_of_token(w)]
     if len(rest) == len(words):
         return False
     allowed = {"och", "ska", "skall", "lovar", "att", "kommer", "vi", "tillsammans", "gemensamt"}
-    capitalized_names = len(rest) <= 2
-    return all(w in allowed for w in rest) or (capitalized_names and len(words) <= 3)
+    capitalized_names = len(rest) <= EXTRACT.actor_heading_rest
+    return all(w in allowed for w in rest) or (
+        capitalized_names and len(words) <= EXTRACT.actor_heading_names
+    )
 
 
 def sectioned_lines(doc: ParsedDocument, span: DocumentSpan) -> list[SectionedLine]:
@@ -385,13 +392,13 @@ def _activity_header(row) -> bool:
 
 def _inline_promise(text: str, section: str) -> bool:
     """A paragraph opening that states the promise: 'Medborgarlöftet innebär att ...'."""
-    normal = " ".join(re.findall(r"\w+", text.lower()[:80]))
+    normal = " ".join(re.findall(r"\w+", text.lower()[: EXTRACT.inline_promise_chars]))
     if any(normal.startswith(cue + " ") for cue in _cues()["inline_promise"]):
         return True
     if section != "background":
         return False  # in an intro 'X och Y lovar att verka för ...' states the aim
     # 'Polisen och kommunen lovar att ...' after the situation: actors, then the promise verb.
-    head = normal.split()[:6]
+    head = normal.split()[: EXTRACT.opening_words]
     return "lovar" in head and bool(mentioned_actors(" ".join(head[: head.index("lovar")])))
 
 
@@ -403,7 +410,7 @@ def _ends_background(text: str) -> bool:
         return False
     if any(word in first.lower() for word in _cues()["title_words"]):
         return False  # 'Polisen ska enligt uppdraget ta fram medborgarlöften ...' explains them
-    head = " ".join(first.split()[:6])
+    head = " ".join(first.split()[: EXTRACT.opening_words])
     if has_modal(head) and not is_soft(first):
         return True
     return strip_label(first) != first and present_activity(first)
@@ -411,21 +418,23 @@ def _ends_background(text: str) -> bool:
 
 def _joint_heading(text: str) -> bool:
     words = re.findall(r"\w+", text.lower())
-    if not 1 <= len(words) <= 4 or mentioned_actors(text):
+    if not 1 <= len(words) <= EXTRACT.joint_heading_words or mentioned_actors(text):
         return False
     rest = [w for w in words if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
-    return bool(leadin_actors(text)) and len(rest) <= 2 and words != ["vi"]
+    return bool(leadin_actors(text)) and len(rest) <= EXTRACT.actor_heading_rest and words != ["vi"]
 
 
 def _reads_as_item(text: str) -> bool:
 
-    if text.rstrip().endswith((":", ";")) or len(text.split()) < 2:
+    if text.rstrip().endswith((":", ";")) or len(text.split()) < EXTRACT.item_min_words:
         return False
-    if len(text.split()) < 4 and not verb_start(text):
+    if len(text.split()) < EXTRACT.verbless_item_words and not verb_start(text):
         return False
     if has_modal(text) or actor_start(text, within=2):
         return True
-    return verb_start(text) or (activity_start(text) and len(text.split()) >= 5)
+    return verb_start(text) or (
+        activity_start(text) and len(text.split()) >= EXTRACT.activity_item_words
+    )
 
 
 def _last_sentence(text: str) -> str:
@@ -436,4 +445,4 @@ def _is_noise(text: str) -> bool:
     # Rules, signature columns and lines without words carry no content.
     if not re.search(r"[a-zåäöé]{2}", text):
         return True
-    return bool(re.search(r"\S\s{4,}\S", text)) and len(text.split()) <= 8
+    return bool(re.search(r"\S\s{4,}\S", text)) and len(text.split()) <= EXTRACT.noise_line_words

@@ -14,6 +14,7 @@ from .analysed import body_lines
 from .dates import heading_years, is_period_heading
 from .kommun import heading_kommuner
 from .meta_vocab import is_furniture
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = ["DocumentSpan", "split_documents"]
@@ -70,7 +71,7 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         begin, finish = bounds[index], bounds[index + 1]
         body = _body_size(text, start + len(heading), finish)
         final = index == len(sections) - 1
-        if spans and (body < 15 or (final and body < vocab["min_span_body"])):
+        if spans and (body < EXTRACT.span_min_body or (final and body < vocab["min_span_body"])):
             # A heading with next to nothing under it (a page cut off there): not a document.
             last = spans.pop()
             spans.append(DocumentSpan(last.start, finish, last.heading, last.title))
@@ -111,9 +112,14 @@ def _title(doc: ParsedDocument) -> str | None:
         return doc.title
     blocks = [block for block in doc.blocks if not is_furniture(block.text)]
     for block in blocks:
-        if block.kind == "heading" and 3 < len(block.text) <= 150:
+        if (
+            block.kind == "heading"
+            and EXTRACT.title_heading_chars[0] < len(block.text) <= EXTRACT.title_heading_chars[1]
+        ):
             return block.text
-    for block in blocks[:3]:
-        if 8 < len(block.text) <= 100 and not block.text.endswith((".", "-", "–")):
+    for block in blocks[: EXTRACT.title_blocks]:
+        if EXTRACT.title_block_chars[0] < len(block.text) <= EXTRACT.title_block_chars[
+            1
+        ] and not block.text.endswith((".", "-", "–")):
             return block.text
     return None

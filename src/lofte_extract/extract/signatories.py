@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .analysed import Line, body_lines, sentences
 from .meta_vocab import kommun_by_form
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = ["SignatoryMention", "block_signers", "find_signers", "organisation_of", "split_columns"]
@@ -99,7 +100,7 @@ def _after_direction_word(text: str, start: int) -> bool:
     """Whether a direction word ('södra', 'norra') stands right before `start`: the next
     capitalised word names a region, not a person."""
     prefixes = load_vocab("meta_places")["lpo_area_prefixes"]
-    before = text[max(0, start - 12) : start].lower().split()
+    before = text[max(0, start - EXTRACT.direction_window_chars) : start].lower().split()
     return bool(before) and before[-1] in prefixes
 
 
@@ -120,7 +121,7 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
         return None  # 'X, kommunchef Emma Gröndahl': the next person's title, not X's
 
     words = title.split()
-    return " ".join(words[:8]) if words else None
+    return " ".join(words[: EXTRACT.title_words]) if words else None
 
 
 # A title ends at a comma, a conjunction, a verb of the sentence ('signerar medborgarlöftet'),
@@ -134,7 +135,9 @@ _TITLE_STOP = re.compile(
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
     # OCR's 'rn' for 'm' mended first: 'Kornmunstyrelsens ordförande Anna Berg'
-    before = re.sub(r"rn(?=[a-zåäö])", "m", text[max(floor, start - 60) : start])
+    before = re.sub(
+        r"rn(?=[a-zåäö])", "m", text[max(floor, start - EXTRACT.title_before_chars) : start]
+    )
     best = None
     for m in _title_pattern().finditer(before):
         tail = before[m.end() :]
@@ -154,7 +157,7 @@ def _signing_sentence(sentence: str) -> bool:
 
 def _title_elsewhere(text: str, name: str) -> str | None:
     for m in re.finditer(re.escape(name), text):
-        title = _title_after(text, m.end(), min(len(text), m.end() + 120))
+        title = _title_after(text, m.end(), min(len(text), m.end() + EXTRACT.title_after_chars))
         if title:
             return title
         title = _title_before(text, m.start(), 0)
@@ -165,7 +168,7 @@ def _title_elsewhere(text: str, name: str) -> str | None:
 
 def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
     found = []
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         if not _signing_sentence(sentence.text):
             continue
         # 'undertecknades av X och Y i närvaro av Z': Z did not sign
@@ -216,7 +219,11 @@ def _listed(mended: re.Match, raw: re.Match) -> bool:
 def _title_text(line: Line) -> bool:
     text = _ocr_title(line.text.strip())
     head = _title_pattern().search(text)
-    return bool(head) and head.start() <= 30 and len(text.split()) <= 9
+    return (
+        bool(head)
+        and head.start() <= EXTRACT.title_head_chars
+        and len(text.split()) <= EXTRACT.title_line_words
+    )
 
 
 def _split_title_line(line: Line) -> list[Line]:
@@ -224,7 +231,7 @@ def _split_title_line(line: Line) -> list[Line]:
     starts = [h.start() for h in heads]
     # 'Kommunstyrelsens ordförande Lokalpolisområdeschef Hallsberg': heads start columns.
     starts = [s for i, s in enumerate(starts) if i == 0 or s > heads[i - 1].end()]
-    if not starts or starts[0] > 20:
+    if not starts or starts[0] > EXTRACT.title_column_chars:
         return [line]
     starts[0] = 0
     out = []
@@ -238,7 +245,7 @@ def _split_title_line(line: Line) -> list[Line]:
 
 def _split_names(line: Line, count: int) -> list[Line] | None:
     tokens = list(re.finditer(r"\S+", line.text))
-    if count != 2 or not 4 <= len(tokens) <= 7:
+    if count != 2 or not EXTRACT.name_pair_tokens[0] <= len(tokens) <= EXTRACT.name_pair_tokens[1]:
         return None
     for cut in range(2, len(tokens) - 1):
         first = line.text[: tokens[cut - 1].end()]
@@ -258,7 +265,7 @@ def _contact_line(line: Line) -> bool:
     if lower.startswith(tuple(cues)):
         return True
     phone = re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text)
-    return bool(phone) and len(line.text) <= 60
+    return bool(phone) and len(line.text) <= EXTRACT.contact_line_chars
 
 
 def _phone_line(line: Line) -> bool:
@@ -274,7 +281,9 @@ def _contact_near(content: list[Line], index: int) -> bool:
     # after a signature block says nothing about the names above it.
     before = index > 0 and _contact_line(content[index - 1])
     after = any(
-        i < len(content) and _phone_line(content[i]) and len(content[i].text) <= 60
+        i < len(content)
+        and _phone_line(content[i])
+        and len(content[i].text) <= EXTRACT.contact_line_chars
         for i in (index + 2, index + 3)
     )
     return before or after
@@ -282,7 +291,7 @@ def _contact_near(content: list[Line], index: int) -> bool:
 
 def _inline_pair(line: Line) -> tuple[Line, Line] | None:
     # 'Anna Svensson (S), kommunstyrelsens ordförande' or 'Eva Ros Kommunalråd' on one line
-    if len(line.text) > 90:
+    if len(line.text) > EXTRACT.inline_pair_chars:
         return None
     label = re.match(r"(?:För|för)\s[^:]{2,40}:\s*", line.text)  # 'För polisen: Anna Berg, ...'
     if label:

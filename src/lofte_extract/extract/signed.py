@@ -7,6 +7,7 @@ import re
 
 from .analysed import Line, lines, sentences
 from .dates import DateMention, article_date, find_dates
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = ["signed_date"]
@@ -19,7 +20,7 @@ def signed_date(
     places = load_vocab("meta_places")
     cues = places["signing_cues"]
     split_verbs = places["signing_split_verbs"]
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         lower = sentence.text.lower()
         signed = any(cue in lower for cue in cues) or (
             any(re.search(rf"\b{v}\b", lower) for v in split_verbs) and " under" in lower
@@ -27,7 +28,9 @@ def signed_date(
         if not signed:
             continue
         for date in find_dates(text, sentence.start, sentence.end):
-            if _labelled_not_signed(text[max(sentence.start, date.start - 30) : date.start]):
+            if _labelled_not_signed(
+                text[max(sentence.start, date.start - EXTRACT.not_signed_window_chars) : date.start]
+            ):
                 continue  # 'Publicerad 2019-03-12' run into the signing sentence
             year = date.year or _infer_year(date.month, lower, years)
             iso = date.iso(year)
@@ -45,7 +48,9 @@ def signed_date(
         if date is None:
             continue
         label = span_lines[index - 1].text.lower() if index else ""
-        if len(label.split()) <= 4 and any(word in label for word in not_signed):
+        if len(label.split()) <= EXTRACT.not_signed_label_words and any(
+            word in label for word in not_signed
+        ):
             continue  # 'Senast uppdaterad' on the line above
         placed = date.start > line.start
         if not placed and line.end >= len(text.rstrip()) and index > 0:
@@ -76,7 +81,7 @@ def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
         return None
     first = min(years)
     last_year = load_vocab("meta_places")["last_year_words"]
-    if any(w in sentence for w in last_year) or month >= 9:
+    if any(w in sentence for w in last_year) or month >= EXTRACT.late_signing_month:
         return first - 1
     return first
 
@@ -84,7 +89,7 @@ def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
 def _date_line(text: str, line: Line) -> DateMention | None:
     """The date of a line that is only a date, maybe after a place: 'Kumla den 3 juli 2017'."""
     dates = find_dates(text, line.start, line.end)
-    if len(dates) != 1 or dates[0].year is None or len(line.text) > 45:
+    if len(dates) != 1 or dates[0].year is None or len(line.text) > EXTRACT.date_line_chars:
         return None
     prefix = text[line.start : dates[0].start]
     suffix = text[dates[0].end : line.end]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .numbers import parse_number
 from .rules import load_rules
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -52,7 +53,7 @@ def second_season(tokens: list[Word], index: int, period: str | None) -> str | N
     # 'en trygghetsvandring varje vår och höst' promises one each spring and one each autumn.
     if period not in ("vår", "höst"):
         return None
-    tail = " ".join(token.lower for token in tokens[index : index + 12])
+    tail = " ".join(token.lower for token in tokens[index : index + EXTRACT.season_tokens])
     match = _SEASONS.search(tail)
     if match is None:
         return None
@@ -84,7 +85,7 @@ def unit_index(tokens: list[Word], index: int) -> int | None:
     adjectives = set(vocab["content_units.adjectives"])
     endings = tuple(vocab["content_units.adjective_endings"])
     candidate = None
-    for offset in range(6):
+    for offset in range(EXTRACT.unit_tokens):
         position = index + offset
         if position >= len(tokens):
             break
@@ -185,7 +186,7 @@ def period_after(
 ) -> tuple[str | None, str | None]:
     """Period and rule id from the words after a count, up to the next count or comma."""
     words: list[str] = []
-    for token in tokens[index : index + 10]:
+    for token in tokens[index : index + EXTRACT.period_tokens]:
         if token.text in (",", ";"):
             break
         if token.text[:1].isdigit() and len(token.text) != 4:

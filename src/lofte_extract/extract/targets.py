@@ -7,10 +7,12 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import NumericTarget
+from .analysed import sentences
 from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
 from .numbers import parse_number, split_glued
+from .settings import EXTRACT
 from .target_units import (
     Word,
     counted_before,
@@ -24,13 +26,11 @@ from .target_units import (
     unit_index,
     unit_text,
 )
-from .text_units import normalize, split_sentences
+from .text_units import normalize
 
 __all__ = ["find_targets"]
 
 _DIGITS = re.compile(r"^\d{1,12}$")
-# No Swedish number word or compound ('femhundrafemtiotvå') is longer; junk tokens are.
-_LONGEST_WORD = 40
 _THOUSANDS = re.compile(r"^\d{3}$")
 
 
@@ -39,7 +39,7 @@ def find_targets(
 ) -> list[NumericTarget]:
     """Targets in `doc.text[start:end]`; 'under året' is per year only in multi-year promises."""
     targets: list[NumericTarget] = []
-    for sentence in split_sentences(doc.text[start:end], start):
+    for sentence in sentences(doc.text[start:end], line_ends=False, offset=start):
         if _is_result(sentence.text):
             continue
         tokens = _tokens(sentence.text, sentence.start)
@@ -140,7 +140,11 @@ def _sentence_targets(
 
 def _distributes(tokens: list[Word], index: int) -> bool:
     """Whether 'i varje kommundel' (one per place) follows a count within a few words."""
-    tail = " " + " ".join(token.lower for token in tokens[index : index + 8]) + " "
+    tail = (
+        " "
+        + " ".join(token.lower for token in tokens[index : index + EXTRACT.distributive_tokens])
+        + " "
+    )
     return any(
         f" {phrase} " in tail for phrase in target_vocab()["content_nontargets.distributive"]
     )
@@ -173,14 +177,18 @@ def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]
         return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
         return parse_number(token.text), 1, False
-    if token.text[:1].isdigit() or not token.text.isalpha() or len(token.text) > _LONGEST_WORD:
+    if (
+        token.text[:1].isdigit()
+        or not token.text.isalpha()
+        or len(token.text) > EXTRACT.longest_number_word
+    ):
         return None, 1, False
     value = parse_number(token.lower)
     if value is not None:
         return value, 1, False
     if token.lower.endswith("tal") and len(token.lower) > 5:
         value = parse_number(token.lower[:-3])  # 'ett fyrtiotal elever'
-        if value is not None and value >= 10:
+        if value is not None and value >= EXTRACT.approximate_min:
             return value, 1, True
     return _glued(token.lower), 1, False
 
@@ -216,7 +224,7 @@ def _target_at(
     unit, unit_at = _counted_unit(tokens, index, width)
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     # 'varav fyra …', 'varav minst 20 procent …': a subset of the total just named
-    after_varav = "varav" in [t.lower for t in tokens[max(0, index - 3) : index]]
+    after_varav = "varav" in [t.lower for t in tokens[max(0, index - EXTRACT.varav_tokens) : index]]
     subset_share = after in ("procent", "%") and after_varav
     if _counts_no_target(after, unit, qualifier, subset_share):
         return None
@@ -387,7 +395,9 @@ def _qualifier_pattern() -> re.Pattern[str]:
 def _qualifier(doc: ParsedDocument, tokens: list[Word], index: int) -> tuple[str, int | None]:
     if index == 0:
         return "exakt", None
-    lead = doc.text[max(0, tokens[index].start - 30) : tokens[index].start].lower()
+    lead = doc.text[
+        max(0, tokens[index].start - EXTRACT.qualifier_window_chars) : tokens[index].start
+    ].lower()
     match = _qualifier_pattern().search(lead)
     if not match:
         return "exakt", None

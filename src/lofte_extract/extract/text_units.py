@@ -1,4 +1,4 @@
-"""Lines and sentences of a span, with offsets into the whole `doc.text`."""
+"""Lines of a span, with offsets into the whole `doc.text` (sentences: `analysed.sentences`)."""
 
 from __future__ import annotations
 
@@ -7,51 +7,15 @@ import re
 from ..parse import ParsedDocument
 from .analysed import Line, Piece
 from .segment import DocumentSpan
+from .settings import EXTRACT
 
-__all__ = ["Line", "Piece", "normalize", "span_lines", "split_sentences"]
+__all__ = ["Line", "Piece", "normalize", "span_lines"]
 
 _BULLET = re.compile(
     # Symbol-font bullets come out of PDFs as letters: 'l' (Wingdings), 'o' (Courier), 'q', 'Ø'.
     r"^(?:[•·▪►◦■□●○*\-–—§Øü\uf0b7\uf0a7]|\d{1,2}[.)]|[a-z][.)]|[loqnv](?=\s+[A-ZÅÄÖ]))\s+"
 )
 _LINE_HYPHEN = re.compile(r"(?<=[a-zåäö])-[ \t]*\n\s*(?=[a-zåäö])")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
-# Abbreviations that end with a full stop without ending a sentence.
-_ABBREVIATIONS = {
-    "t.ex",
-    "bl.a",
-    "st",
-    "ca",
-    "resp",
-    "m.fl",
-    "osv",
-    "dvs",
-    "s.k",
-    "kl",
-    "nr",
-    "t.f",
-    "tf",
-    "ordf",
-    "jfr",
-    "inkl",
-    "exkl",
-    "m.m",
-    "p.g.a",
-    "pga",
-    "fr.o.m",
-    "t.o.m",
-    "ev",
-    "mfl",
-    "tex",
-    "bla",
-    "enl",
-    "tel",
-    "c:a",
-    "dnr",
-    "ang",
-    "avd",
-    "forts",
-}
 
 
 def normalize(text: str) -> str:
@@ -75,7 +39,11 @@ def span_lines(doc: ParsedDocument, span: DocumentSpan) -> list[Line]:
             kind = block.kind
             text = doc.text[start:end]
             bullet = _BULLET.match(text)
-            if bullet and kind == "heading" and len(text[bullet.end() :].split()) >= 5:
+            if (
+                bullet
+                and kind == "heading"
+                and len(text[bullet.end() :].split()) >= EXTRACT.numbered_heading_words
+            ):
                 kind = "paragraph"  # '2. Polisen ska genomföra ...' is an item, not a heading
             if bullet and kind != "heading":
                 start += bullet.end()
@@ -98,27 +66,3 @@ def _continues(lines: list[Line], text: str, kind: str) -> bool:
     if previous.kind in ("heading", "signature"):
         return False
     return not previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
-
-
-def split_sentences(text: str, start: int) -> list[Piece]:
-    """Sentences of `text` (which begins at offset `start`), abbreviations respected."""
-    pieces: list[Piece] = []
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[begin : match.start() + 1].split()
-        last_word = before[-1].lower().rstrip(".") if before else ""
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-            continue
-        end = match.start() + len(match.group().rstrip())
-        pieces.append(_piece(text, begin, end, start))
-        begin = match.end()
-    if begin < len(text):
-        pieces.append(_piece(text, begin, len(text), start))
-    return [piece for piece in pieces if piece.text]
-
-
-def _piece(text: str, begin: int, end: int, start: int) -> Piece:
-    chunk = text[begin:end]
-    stripped = chunk.strip()
-    lead = len(chunk) - len(chunk.lstrip())
-    return Piece(start + begin + lead, start + begin + lead + len(stripped), stripped)

@@ -27,7 +27,8 @@ from .dates import (
     ocr_digits,
     years_in,
 )
-from .periods import MAX_RANGE_YEARS, TimeSpan, find_timespans
+from .periods import TimeSpan, find_timespans
+from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
@@ -138,7 +139,9 @@ def _features(
     if (
         bound
         and not find_timespans(text, bound[-1].end(), span.start)
-        and not _YEARS_OWN.search(text, max(0, bound[-1].start() - 20), bound[-1].start())
+        and not _YEARS_OWN.search(
+            text, max(0, bound[-1].start() - EXTRACT.agreement_own_window_chars), bound[-1].start()
+        )
     ):
         found.append("promise_near")
     elif pats["after_lofte"].match(text[span.end : sentence.end]):
@@ -154,10 +157,15 @@ def _features(
     if _is_past(text, span, sentence):
         found.append("past")
     if _has_any(
-        text[max(sentence.start, span.start - 25) : span.start].lower(), years["not_current"]
+        text[
+            max(sentence.start, span.start - EXTRACT.not_current_window_chars) : span.start
+        ].lower(),
+        years["not_current"],
     ):
         found.append("not_current")
-    context = text[max(sentence.start, span.start - 40) : span.start].lower()
+    context = text[
+        max(sentence.start, span.start - EXTRACT.negative_window_chars) : span.start
+    ].lower()
     negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
     if any(word in context for word in negative):
         found.append("negative_context")
@@ -198,7 +206,7 @@ def _text_candidates(
     out = []
     line_list = lines(text, start, end)
     starts = [line.start for line in line_list]
-    for sentence in sentences(text, start, end):
+    for sentence in sentences(text, start, end, line_ends=True):
         for span in find_timespans(text, sentence.start, sentence.end):
             if not span.years:  # 'för perioden mars-maj' on a dated page
                 if dated_year is None:
@@ -231,7 +239,7 @@ def _now_cues(text: str, start: int, end: int) -> list[Line]:
     pats = _patterns()
     signing = load_vocab("meta_places")["signing_cues"]
     found = []
-    for s in sentences(text, start, end):
+    for s in sentences(text, start, end, line_ends=True):
         if find_timespans(text, s.start, s.end):
             continue  # a sentence naming its own year speaks for itself
         lower = s.text.lower()
@@ -248,7 +256,11 @@ def url_years(url: str | None) -> list[int]:
             spans = find_timespans(segment)
             years = sorted({y for s in spans for y in s.years})
             if years:
-                return list(range(min(years), max(years) + 1)) if len(years) <= 7 else []
+                return (
+                    list(range(min(years), max(years) + 1))
+                    if len(years) <= EXTRACT.max_range_years + 1
+                    else []
+                )
     return []
 
 
@@ -310,7 +322,7 @@ def _close_open_starts(
             ending = [r for r in ranges if r[-1] == end]
             if ending:
                 c = replace(c, years=ending[0])
-            elif dated_year is not None and 0 < end - dated_year <= MAX_RANGE_YEARS:
+            elif dated_year is not None and 0 < end - dated_year <= EXTRACT.max_range_years:
                 c = replace(c, years=tuple(range(dated_year, end + 1)))
         closed.append(c)
     return closed
@@ -385,9 +397,11 @@ def agreement_years(
     if period:
         years = expand_years(int(period[0][:4]), int(period[1][:4]))
         return YearsFound(years, period[2], period[3], "years.validity_period")
-    for line in body_lines(ocr_digits(text), start, end)[:5]:
+    for line in body_lines(ocr_digits(text), start, end)[: EXTRACT.agreement_lines]:
         lower = line.text.lower()
-        if ("överenskommelse" in lower or "avtal" in lower) and len(line.text) <= 120:
+        if ("överenskommelse" in lower or "avtal" in lower) and len(
+            line.text
+        ) <= EXTRACT.agreement_line_chars:
             years = years_in(line.text)
             if years:
                 return YearsFound(years, line.start, line.end, "years.agreement_title")
