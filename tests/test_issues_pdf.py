@@ -5,7 +5,10 @@ Hostile, damaged and oversized files are in test_issues_pdf_files.py.
 
 from __future__ import annotations
 
+import io
+
 from pdf_fixtures import PdfLayout
+from reportlab.pdfgen import canvas
 
 from lofte_extract.parse.pdf import parse_pdf
 
@@ -237,3 +240,21 @@ def test_two_columns_with_a_short_right_column_read_left_first():
     right = "Kommunen ska förbättra belysningen i parkerna och längs vägarna och cykelbanorna."
     doc = parse_pdf(PdfLayout().two_columns(left.strip(), right).build())
     assert [b.text for b in doc.blocks] == [left.strip(), right]
+
+
+def test_a_line_ending_with_an_abbreviation_runs_on():
+    # 'Under perioden 2019-03-22 t.o.m.' / '2020-12-31 lovar …': the full stop of 't.o.m.'
+    # ends no sentence, so the short line does not close the paragraph.
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    lines = [
+        "Polisen och kommunen har tagit fram ett gemensamt medborgarlöfte för Avesta kommun som",
+        "gäller under en längre tid än tidigare löften, med start i mars och slut i december.",
+        "Under perioden 2019-03-22 t.o.m.",
+        "2020-12-31 lovar Polisen och Avesta kommun att genomföra fyra trafikinsatser.",
+    ]
+    for i, text in enumerate(lines):
+        page.drawString(72, 700 - i * 14, text)
+    page.save()
+    blocks = [" ".join(b.text.split()) for b in parse_pdf(buffer.getvalue()).blocks]
+    assert any("t.o.m. 2020-12-31 lovar" in block for block in blocks), blocks

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from ..parse import ParsedDocument
+from ..parse.normalize import abbreviations
 from .meta_vocab import is_furniture
 
 __all__ = [
@@ -85,11 +86,6 @@ def body_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # A sentence ends at . ! ? (and closing quotes or brackets) before white space and a capital,
 # a digit, a quote, a bullet or a dash, unless the word before is an abbreviation.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+(?=[A-ZÅÄÖÉ0-9\"”•–-])")
-# Abbreviations that end with a full stop without ending a sentence.
-ABBREVIATIONS = frozenset(
-    "t.ex bl.a st ca resp m.fl osv dvs s.k kl nr t.f tf ordf jfr inkl exkl m.m p.g.a pga "
-    "fr.o.m t.o.m ev mfl tex bla enl tel c:a dnr ang avd forts".split()
-)
 
 
 def sentences(
@@ -117,7 +113,7 @@ def _sentences_in(text: str, start: int, end: int) -> list[Line]:
     for match in _SENTENCE_END.finditer(text, start, end):
         before = text[position : match.start() + 1].split()
         last_word = before[-1].lower().rstrip(".") if before else ""
-        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+        if last_word in abbreviations() or (len(last_word) == 1 and last_word.isalpha()):
             continue
         out.extend(_stripped(text, position, match.start() + len(match.group().rstrip())))
         position = match.end()

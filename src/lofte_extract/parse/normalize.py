@@ -11,11 +11,18 @@ from ..datafiles import load_data as _load
 
 __all__ = [
     "BulletMatch",
+    "abbreviations",
     "load_data",
     "normalize_line",
     "normalize_text",
     "split_bullet",
 ]
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words written with a full stop that does not end a sentence ('t.o.m', 'bl.a')."""
+    return frozenset(load_data("text_lines.json")["abbreviations"])
 
 
 def load_data(name: str) -> dict:

@@ -9,7 +9,7 @@ from functools import cache
 from statistics import median
 
 from .document import DocumentBuilder
-from .normalize import load_data, split_bullet
+from .normalize import abbreviations, load_data, split_bullet
 from .pdf_lines import Line
 from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted, is_name
 from .settings import LAYOUT
@@ -297,7 +297,7 @@ class _Assembler:
             pending is None
             or pending.kind == "heading"
             or not (pending.bold and line.bold)
-            or pending.last.text.rstrip().endswith(_SENTENCE_END)
+            or _ends_sentence(pending.last.text)
             or not line.text[:1].islower()
             or not self._continues(line)
         ):
@@ -338,7 +338,7 @@ class _Assembler:
             return 0 <= line.top - previous.bottom < 2 * line.size
         if abs(line.size - pending.size) > LAYOUT.size_change:
             return False
-        ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
+        ends_sentence = _ends_sentence(previous.text)
         if pending.kind == "list_item" and line.x0 < pending.item_x - LAYOUT.marker_tolerance:
             # Wrapped back under the marker: only a lower-case sentence tail continues.
             if ends_sentence or not line.text[:1].islower():
@@ -394,6 +394,15 @@ class _Assembler:
             right = self.style.right.get(previous.page, previous.x1)
         full = previous.x1 >= right - LAYOUT.full_line_share * (right - start)
         return full and abs(line.x0 - left) <= LAYOUT.edge_tolerance
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a full stop or the like, not with an abbreviation ('… 2019-03-22 t.o.m.')."""
+    text = text.rstrip()
+    if not text.endswith(_SENTENCE_END):
+        return False
+    words = text.split()
+    return not (text.endswith(".") and words[-1].lower().rstrip(".") in abbreviations())
 
 
 def _broken_word(first: str, second: str) -> bool:
