@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lofte_extract.compare.kept import link_records
+from lofte_extract.compare.kept import build_kept, link_records
 from lofte_extract.evaluate_outcomes import load_run
 from lofte_extract.extract.outcomes import find_outcomes, is_follow_up
 from lofte_extract.extract.segment import DocumentSpan
@@ -74,3 +74,27 @@ def test_a_follow_up_links_to_the_news_item_announcing_its_promise(tmp_path) -> 
     by_id = {r.id: Path(r.source.path).name for r in records}
     links = [(by_id[k.followup_id], by_id[k.promise_id]) for k in link_records(records)]
     assert links == [("o2_gullspang_2022_uppf.txt", "o2_gullspang_2022_lofte.txt")]
+
+
+def test_an_outcome_aligns_to_the_one_commitment_of_its_category(tmp_path) -> None:
+    # Worded apart ('gjort minst 43 fasta trafikkontroller' / 'Genomföra kontroller av
+    # hastigheten …'), but the promise holds one trafik commitment: that is what it answers.
+    (tmp_path / "lofte.txt").write_text(
+        "Medborgarlöfte Essunga 2023\n\nPolisen lovar att:\n\n"
+        " • Genomföra kontroller av hastigheten på landsvägarna med fokus på fortkörning.\n"
+        " • Genomföra två trygghetsvandringar i Nossebro centrum.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "uppf.txt").write_text(
+        "Uppföljning medborgarlöfte Essunga 2023\n\n"
+        "Polisen har under 2023 gjort minst 43 fasta trafikkontroller i kommunen.\n",
+        encoding="utf-8",
+    )
+    run([tmp_path], tmp_path / "out", jobs=0)
+    records = load_run(tmp_path / "out")
+    kept = build_kept(records)
+    followup = next(r for r in records if r.outcomes)
+    promise = next(r for r in records if not r.outcomes)
+    alignment = kept.alignment_of(followup.id, 0)
+    assert alignment is not None and alignment.record_id == promise.id
+    assert "hastigheten" in promise.commitments[alignment.commitment_index].text

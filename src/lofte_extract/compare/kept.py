@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..extract.categories import categorize
 from ..records import Commitment, Outcome, PromiseRecord
 from .settings import COMPARE
 from .units import unit_key
@@ -166,9 +167,24 @@ def _candidates(followup: PromiseRecord, promises: list[PromiseRecord], outcome:
     return linked, own
 
 
+def _category_bonus(outcome: Outcome, commitment: Commitment, candidates) -> float:
+    """A codebook category the outcome shares with this commitment and no other candidate
+    ('Polisen har gjort minst 55 fasta trafikkontroller' -> the one trafik commitment)."""
+    shared = (set(categorize(outcome.text)) - {"annat"}) & set(commitment.categories)
+    unique = [k for k in shared if sum(k in c.categories for _, _, c in candidates) == 1]
+    return COMPARE.category_bonus if unique else 0.0
+
+
 def _best(outcome: Outcome, candidates) -> tuple[float, PromiseRecord, int] | None:
     scored = [
-        (similarity(outcome.text, c.text) + _unit_bonus(outcome, c), r, i) for r, i, c in candidates
+        (
+            similarity(outcome.text, c.text)
+            + _unit_bonus(outcome, c)
+            + _category_bonus(outcome, c, candidates),
+            r,
+            i,
+        )
+        for r, i, c in candidates
     ]
     scored = [s for s in scored if s[0] >= COMPARE.align_threshold]
     return max(scored, key=lambda s: (s[0], -s[2])) if scored else None

@@ -27,6 +27,8 @@ class CompareSettings:
     # An outcome aligned to a commitment: word overlap (plus the unit bonus) at least this.
     align_threshold: float = 0.34  # one content word in three shared
     unit_bonus: float = 0.2  # the same counted unit ('trafikkontroller') on both sides
+    # the outcome's codebook category held by this commitment alone among the candidates
+    category_bonus: float = 0.25
     stem_chars: int = 5  # letters two words must share at the start to count as the same word
 
     # Records merged as one promise published twice (dedupe.py), word overlap (Jaccard).
