@@ -98,3 +98,24 @@ def test_an_outcome_aligns_to_the_one_commitment_of_its_category(tmp_path) -> No
     alignment = kept.alignment_of(followup.id, 0)
     assert alignment is not None and alignment.record_id == promise.id
     assert "hastigheten" in promise.commitments[alignment.commitment_index].text
+
+
+def test_an_outcome_under_the_promise_the_follow_up_restates_answers_it(tmp_path) -> None:
+    # No promise page collected: each restated promise, with the reports set out under it.
+    (tmp_path / "uppf.txt").write_text(
+        "Uppföljning medborgarlöfte Kungälv 2021\n\n"
+        "Vi kommer att öka närvaron och finnas på plats vid 200 tillfällen. (Polis)\n\n"
+        " • Flera personer som druckit alkohol på allmän plats har avvisats.\n\n"
+        "Minst två narkotikainsatser riktade mot ungdomar. (Polis)\n\n"
+        " • Under året har två riktade narkotikainsatser genomförts.\n",
+        encoding="utf-8",
+    )
+    run([tmp_path], tmp_path / "out", jobs=0)
+    (record,) = load_run(tmp_path / "out")
+    kept = build_kept([record])
+    answered = {
+        o.text[:20]: record.commitments[kept.alignment_of(record.id, i).commitment_index].text[:20]
+        for i, o in enumerate(record.outcomes)
+        if kept.alignment_of(record.id, i)
+    }
+    assert answered["Flera personer som d"] == "Vi kommer att öka nä"

@@ -190,11 +190,23 @@ def _best(outcome: Outcome, candidates) -> tuple[float, PromiseRecord, int] | No
     return max(scored, key=lambda s: (s[0], -s[2])) if scored else None
 
 
+def _preceding(outcome: Outcome, own) -> tuple[float, PromiseRecord, int] | None:
+    """The promise the follow-up restates right above the outcome: a report set out under
+    each restated promise answers that promise, however it is worded."""
+    before = [
+        (c.evidence.start, r, i) for r, i, c in own if c.evidence.end <= outcome.evidence.start
+    ]
+    if not before:
+        return None
+    _, record, index = max(before, key=lambda b: b[0])
+    return COMPARE.position_score, record, index
+
+
 def _align(followup: PromiseRecord, promises: list[PromiseRecord]) -> list[Alignment]:
     alignments = []
     for index, outcome in enumerate(followup.outcomes):
         linked, own = _candidates(followup, promises, outcome)
-        best = _best(outcome, linked) or _best(outcome, own)
+        best = _best(outcome, linked) or _best(outcome, own) or _preceding(outcome, own)
         if best is not None:
             score, record, ci = best
             alignments.append(Alignment(followup.id, index, record.id, ci, round(score, 2)))

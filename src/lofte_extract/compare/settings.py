@@ -29,6 +29,8 @@ class CompareSettings:
     unit_bonus: float = 0.2  # the same counted unit ('trafikkontroller') on both sides
     # the outcome's codebook category held by this commitment alone among the candidates
     category_bonus: float = 0.25
+    # the score of an outcome aligned by position alone, under the promise restated above it
+    position_score: float = 0.3
     stem_chars: int = 5  # letters two words must share at the start to count as the same word
 
     # Records merged as one promise published twice (dedupe.py), word overlap (Jaccard).
