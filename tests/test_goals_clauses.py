@@ -155,3 +155,25 @@ def test_a_heading_typed_without_diacritics_is_the_same_cue() -> None:
 )
 def test_a_promise_to_work_for_an_outcome_is_an_aim(text: str, aim: bool) -> None:
     assert promises_an_aim(text) is aim
+
+
+def test_an_outcome_with_a_modal_amid_the_background_is_a_goal() -> None:
+    from content_helpers import records
+
+    _, goals, _ = records(
+        "Medborgarlöfte för östra Lund 2020\n\nBakgrund\n\nEnligt årets trygghetsmätning är "
+        "otryggheten större i öster. Skadegörelsen ska minska och den fysiska miljön ska ses "
+        "över.\n\nPolisen lovar att:\n • Genomföra fyra trafikinsatser.\n"
+    )
+    assert [g.text[:24] for g in goals] == ["Skadegörelsen ska minska"]
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("Polis och kommun ska uppnå ökad trafiksäkerhet i centrum och på landsbygd.", True),
+        ("Syftet med överenskommelsen är att man tillsammans ska uppnå en ökad trygghet.", False),
+    ],
+)
+def test_a_promise_to_reach_an_outcome_is_an_aim_unless_a_purpose(text: str, aim: bool) -> None:
+    assert promises_an_aim(text) is aim

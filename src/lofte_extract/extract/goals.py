@@ -147,9 +147,13 @@ def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: 
     for piece in sentences(line.text, line_ends=False, offset=line.start):
         if is_quote(piece.text) or is_result(piece.text):
             continue
-        if is_goal_sentence(piece.text, predicates=False) and goal_direction(piece.text):
+        stated = is_goal_sentence(piece.text, predicates=False)
+        # 'Skadegörelsen ska minska': an outcome as subject with a modal and a direction,
+        # not a doer ('Polisen ska öka närvaron' is an activity).
+        outcome = is_outcome(piece.text) and not actor_start(piece.text)
+        if (stated or outcome) and goal_direction(piece.text):
             for part in _parts(piece):
-                _add(goals, seen, doc, part, "goals.stated_aim")
+                _add(goals, seen, doc, part, "goals.stated_aim" if stated else "goals.outcome")
 
 
 def _is_outcome_item(text: str) -> bool:
