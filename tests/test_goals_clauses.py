@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lofte_extract.extract.cues import activity_start, aims_at_an_outcome, promises_an_aim
+from lofte_extract.extract.cues import activity_start, aims_at_an_outcome
 from lofte_extract.extract.goals import _parts
 from lofte_extract.extract.text_units import Piece
 
@@ -138,25 +138,6 @@ def test_a_heading_typed_without_diacritics_is_the_same_cue() -> None:
     assert classify_heading("Det har ska vi göra") == "promise"
 
 
-@pytest.mark.parametrize(
-    ("text", "aim"),
-    [
-        ("Polisen och Åre kommun lovar att verka för ökad trafiksäkerhet.", True),
-        ("Kommunen och polisen ska tillsammans arbeta för att tryggheten i centrum ökar.", True),
-        ("Polisen lovar att arbeta för ökad närvaro i centrum.", False),  # an activity
-        ("Polisen lovar att verka för fyra fler trygghetsvandringar.", False),
-        # says how: a commitment (seed Eslöv 2017)
-        (
-            "Polisen och kommunen lovar att arbeta för att öka trafiksäkerheten, med fokus på "
-            "beteende och oskyddade trafikanter.",
-            False,
-        ),
-    ],
-)
-def test_a_promise_to_work_for_an_outcome_is_an_aim(text: str, aim: bool) -> None:
-    assert promises_an_aim(text) is aim
-
-
 def test_an_outcome_with_a_modal_amid_the_background_is_a_goal() -> None:
     from content_helpers import records
 
@@ -166,14 +147,3 @@ def test_an_outcome_with_a_modal_amid_the_background_is_a_goal() -> None:
         "över.\n\nPolisen lovar att:\n • Genomföra fyra trafikinsatser.\n"
     )
     assert [g.text[:24] for g in goals] == ["Skadegörelsen ska minska"]
-
-
-@pytest.mark.parametrize(
-    ("text", "aim"),
-    [
-        ("Polis och kommun ska uppnå ökad trafiksäkerhet i centrum och på landsbygd.", True),
-        ("Syftet med överenskommelsen är att man tillsammans ska uppnå en ökad trygghet.", False),
-    ],
-)
-def test_a_promise_to_reach_an_outcome_is_an_aim_unless_a_purpose(text: str, aim: bool) -> None:
-    assert promises_an_aim(text) is aim

@@ -31,7 +31,6 @@ from .cues import (
     names_commitment,
     not_commitment_opener,
     present_activity,
-    promises_an_aim,
 )
 from .evidence import evidence_for
 from .sections import SectionedLine, goal_list_items, sectioned_lines
@@ -289,7 +288,6 @@ def _excluded(text: str) -> bool:
         or is_meta_statement(text)
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
-        or promises_an_aim(text)
         or bool(_RESPONSIBLE.match(text))
     )
 

@@ -32,7 +32,6 @@ __all__ = [
     "is_soft",
     "moves_a_measure",
     "aims_at_an_outcome",
-    "promises_an_aim",
     "not_commitment_opener",
     "present_activity",
     "strip_label",
@@ -252,35 +251,6 @@ def aims_at_an_outcome(text: str) -> bool:
     activity = tuple(goals["activity_stems"])
     return any(stem in w for w in ws for stem in stems) and not any(
         stem in w for w in ws for stem in activity
-    )
-
-
-_WORK_FOR = re.compile(
-    r"\b(?:lovar|ska|skall|kommer)\s+(?:att\s+)?(?:\w+\s+){0,2}?(?:(?:verka|arbeta)\s+för|uppnå)"
-    r"\s+(?:att\s+)?(.+)",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def promises_an_aim(text: str) -> bool:
-    """'X och Y lovar att tillsammans verka för ökad trygghet i centrum', '… ska uppnå ökad
-    trafiksäkerhet': a promise to work towards or reach an outcome, naming no activity and
-    no number: an aim, not a commitment."""
-    m = _WORK_FOR.search(text)
-    if m is None or re.search(r"\d", text):
-        return False
-    lowered = " ".join(words(text))
-    if any(lowered.startswith(b) for b in _v("content_goals")["goal_blockers"]):
-        return False  # 'Syftet med överenskommelsen är att … ska uppnå …': a purpose
-    if re.search(r"\b(?:genom|fokus)\b", m.group(1), re.IGNORECASE):
-        return False  # '…, med fokus på beteende', '… genom kontroller' says how: an activity
-    goals = _v("content_goals")
-    ws = words(m.group(1))
-    stems, activity = tuple(goals["outcome_stems"]), tuple(goals["activity_stems"])
-    return (
-        goal_direction(m.group(1)) is not None
-        and any(stem in w for w in ws for stem in stems)
-        and not any(stem in w for w in ws for stem in activity)
     )
 
 

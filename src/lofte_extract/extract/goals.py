@@ -19,7 +19,6 @@ from .cues import (
     is_outcome,
     is_quote,
     is_result,
-    promises_an_aim,
 )
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
@@ -135,8 +134,6 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
         return []
     if is_goal_start(piece.text) and section != "promise":
         return [(piece, "goals.goal_start")]
-    if promises_an_aim(piece.text):  # 'X lovar att verka för ökad trygghet'
-        return [(part, "goals.work_for") for part in _parts(piece)]
     if is_goal_sentence(piece.text, predicates=section != "promise"):
         return [(part, "goals.sentence") for part in _parts(piece)]
     return []
