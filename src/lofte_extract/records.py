@@ -178,6 +178,9 @@ class Outcome(_Model):
     )
     unit: str | None = Field(None, description="What the achieved count counts, as written.")
     reason: str | None = Field(None, description="Why it was not (fully) done, as written.")
+    categories: list[Category] = Field(
+        default_factory=list, description="Codebook keys of the reported activity."
+    )
     evidence: Evidence
     achieved_evidence: Evidence | None = None
     reason_evidence: Evidence | None = None

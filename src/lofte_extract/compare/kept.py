@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..extract.categories import categorize
 from ..records import Commitment, Outcome, PromiseRecord
 from .settings import COMPARE
 from .units import unit_key
@@ -170,7 +169,7 @@ def _candidates(followup: PromiseRecord, promises: list[PromiseRecord], outcome:
 def _category_bonus(outcome: Outcome, commitment: Commitment, candidates) -> float:
     """A codebook category the outcome shares with this commitment and no other candidate
     ('Polisen har gjort minst 55 fasta trafikkontroller' -> the one trafik commitment)."""
-    shared = (set(categorize(outcome.text)) - {"annat"}) & set(commitment.categories)
+    shared = set(outcome.categories) & set(commitment.categories)
     unique = [k for k in shared if sum(k in c.categories for _, _, c in candidates) == 1]
     return COMPARE.category_bonus if unique else 0.0
 

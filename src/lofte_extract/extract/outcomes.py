@@ -21,6 +21,7 @@ from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .actors import actor_of_token
 from .analysed import sentences
+from .categories import categorize
 from .cues import goal_direction, is_meta_statement, is_perfect, is_quote, words
 from .evidence import evidence_for
 from .numbers import parse_number
@@ -238,6 +239,7 @@ def _outcome(doc: ParsedDocument, piece: Piece, in_results: bool, rules: _Rules)
         achieved=value,
         unit=unit,
         reason=reason.group(1).strip() if reason else None,
+        categories=[c for c in categorize(text) if c != "annat"],
         evidence=evidence_for(doc, piece.start, piece.end),
         achieved_evidence=evidence_for(doc, piece.start + start, piece.start + end)
         if value is not None
