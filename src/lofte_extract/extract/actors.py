@@ -38,6 +38,8 @@ def _vocab() -> dict:
     return load_vocab("content_actors")
 
 
+# Kept per word: a document repeats its words, and each word walks every actor's stems.
+@lru_cache(maxsize=65536)
 def actor_of_token(token: str) -> Actor | None:
     """The actor a single lower-cased word names ('polisen', 'kommunen', 'lpo'), or None."""
     token = token.lower().strip(",.;:()")
