@@ -212,14 +212,21 @@ def _reported_activities(text: str, start: int, end: int) -> int:
     for line in lines(text, start, end):
         lower = line.text.lower()
         if _REPORTED.search(line.text) and not any(
-            re.search(rf"(?<![\wåäö]){m}(?![\wåäö])", lower) for m in modals
+            # A modal of letters only (a literal pattern) absent from the line is not searched for.
+            (m in lower or not m.isalpha()) and re.search(rf"(?<![\wåäö]){m}(?![\wåäö])", lower)
+            for m in modals
         ):
             found += 1
     return found
 
 
 def _count_words(text: str, phrases: list[str]) -> int:
-    return sum(len(re.findall(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", text)) for p in phrases)
+    # A phrase not in the text at all is not searched for as a word (a page-long scan each).
+    return sum(
+        len(re.findall(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", text))
+        for p in phrases
+        if p in text
+    )
 
 
 def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tuple[bool, bool, bool]:
