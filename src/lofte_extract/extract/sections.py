@@ -89,6 +89,8 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+# Kept per heading text: the same headings are classified again for each span and rule.
+@lru_cache(maxsize=8192)
 def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
     best, best_length = None, 0
     # Diacritics folded: a heading typed or read without them ('Det har ska vi gora') is
