@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..records import Actor
+from .analysed import words as split_words
 from .nlp import get_nlp
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -78,7 +79,7 @@ def leadin_actors(text: str) -> list[Actor]:
         return named
     words = _vocab()["leadin_words"]
     found: list[Actor] = []
-    for word in re.findall(r"\w+", text.lower()):
+    for word in split_words(text):
         found += words.get(word, []) if word != "_doc" else []
     return _dedupe(found)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysed import AnalysedDocument, body_lines, lines
+from .analysed import AnalysedDocument, body_lines, lines, words
 from .cues import NOT_SUPINES, perfect_tense
 from .dates import find_dates, ocr_digits
 from .kommun import kommun_mentions
@@ -242,7 +242,7 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
             re.match(rf"[\w-]+(?: [\w-]+)?\s*[–—:-]\s*{lofte}", title)
             or re.match(lofte, title)
             and (  # 'Medborgarlöfte Kalix 2020', not a bare word
-                re.search(r"\d{4}", title) or places & set(re.findall(r"[\w-]+", title))
+                re.search(r"\d{4}", title) or places & set(words(title))
             )
         )
         for title in titles[: EXTRACT.promise_titles]
