@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..records import Actor
+from .analysed import words as split_words
 from .nlp import get_nlp
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -38,6 +39,8 @@ def _vocab() -> dict:
     return load_vocab("content_actors")
 
 
+# Kept per word: a document repeats its words, and each word walks every actor's stems.
+@lru_cache(maxsize=65536)
 def actor_of_token(token: str) -> Actor | None:
     """The actor a single lower-cased word names ('polisen', 'kommunen', 'lpo'), or None."""
     token = token.lower().strip(",.;:()")
@@ -76,7 +79,7 @@ def leadin_actors(text: str) -> list[Actor]:
         return named
     words = _vocab()["leadin_words"]
     found: list[Actor] = []
-    for word in re.findall(r"\w+", text.lower()):
+    for word in split_words(text):
         found += words.get(word, []) if word != "_doc" else []
     return _dedupe(found)
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 from ..parse import ParsedDocument
@@ -29,6 +29,7 @@ __all__ = [
     "first_lines",
     "lines",
     "sentences",
+    "words",
 ]
 
 T = TypeVar("T")
@@ -81,6 +82,22 @@ def first_lines(text: str, count: int) -> list[Line]:
 def body_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Non-blank lines of `text[start:end]` without site furniture (see `is_furniture`)."""
     return [line for line in lines(text, start, end) if not is_furniture(line.text)]
+
+
+# A word: a run of word characters, a hyphen or slash inside it kept ('trygghets-vandring',
+# 'ska/bör'); every rule that reads words reads these (spaCy's tokens split both apart).
+_WORD = re.compile(r"\w[\w/-]*")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text`, punctuation stripped (the rules' one word splitter)."""
+    return list(_words(text))
+
+
+# Kept per text: the cue rules read the same sentence's words many times over.
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
 
 
 # A sentence ends at . ! ? (and closing quotes or brackets) before white space and a capital,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -44,7 +45,7 @@ def categorize(text: str) -> list[Category]:
     tokens += [token.replace("rn", "m") for token in tokens if "rn" in token]
     phrased = {get_nlp().vocab.strings[match_id] for match_id, _, _ in _phrase_matcher()(doc)}
     found: list[Category] = []
-    for key, signals in _codebook().items():
+    for key, signals in _signals().items():
         if key in phrased or _hits(signals, lowered, tokens):
             found.append(key)  # type: ignore[arg-type]
     return found or ["annat"]
@@ -63,26 +64,50 @@ def _phrase_matcher() -> PhraseMatcher:
     return matcher
 
 
-def _hits(signals: dict[str, list[str]], lowered: str, tokens: list[str]) -> bool:
-    exclude = set(signals.get("exclude", []))
-    # The OCR variant of an excluded word ('skolterminema') is excluded with it.
-    exclude |= {token.replace("rn", "m") for token in exclude}
+@dataclass(frozen=True)
+class _Signals:
+    """One category's signals, prepared once: which word forms it excludes and its stems."""
+
+    exclude: frozenset[str]
+    phrases: tuple[str, ...]  # multi-word 'contains' stems
+    contains: tuple[str, ...]  # one-word 'contains' stems
+    prefixes: tuple[str, ...]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _signals() -> dict[str, _Signals]:
+    prepared = {}
+    for key, signals in _codebook().items():
+        exclude = set(signals.get("exclude", []))
+        # The OCR variant of an excluded word ('skolterminema') is excluded with it.
+        exclude |= {token.replace("rn", "m") for token in exclude}
+        contains = signals.get("contains", [])
+        prepared[key] = _Signals(
+            frozenset(exclude),
+            tuple(stem for stem in contains if " " in stem),
+            tuple(stem for stem in contains if " " not in stem),
+            tuple(signals.get("prefix", [])),
+            frozenset(signals.get("word", [])),
+        )
+    return prepared
+
+
+def _hits(signals: _Signals, lowered: str, tokens: list[str]) -> bool:
     candidates = [
         token
         for token in tokens
-        if token not in exclude and token.replace("rn", "m") not in exclude
+        if token not in signals.exclude and token.replace("rn", "m") not in signals.exclude
     ]
-    for stem in signals.get("contains", []):
-        if " " in stem:
-            if _phrase(stem).search(lowered):
-                return True
-        elif any(stem in token for token in candidates):
-            return True
-    for stem in signals.get("prefix", []):
-        if any(token.startswith(stem) for token in candidates):
-            return True
-    words = set(signals.get("word", []))
-    return bool(words & set(candidates))
+    if any(_phrase(stem).search(lowered) for stem in signals.phrases):
+        return True
+    # A one-word stem inside a token is inside the tokens joined by a character no stem holds.
+    joined = "\0".join(candidates)
+    if candidates and any(stem in joined for stem in signals.contains):
+        return True
+    if signals.prefixes and any(token.startswith(signals.prefixes) for token in candidates):
+        return True
+    return not signals.words.isdisjoint(candidates)
 
 
 @lru_cache(maxsize=512)

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .actors import actor_of_token
+from .analysed import words
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -35,7 +36,6 @@ __all__ = [
     "not_commitment_opener",
     "present_activity",
     "strip_label",
-    "words",
 ]
 
 
@@ -116,11 +116,6 @@ def present_activity(text: str) -> bool:
     if re.search(r"\d", text) or any(w in vocab["count_words"] for w in rest):
         return True
     return any(noun in w for w in rest for noun in vocab["activity_nouns"])
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, punctuation stripped."""
-    return [w for w in re.findall(r"[\wåäöéÅÄÖÉ][\wåäöéÅÄÖÉ/-]*", text.lower())]
 
 
 def has_lovar(text: str) -> bool:

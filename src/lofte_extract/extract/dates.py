@@ -77,6 +77,7 @@ def _date_patterns() -> tuple[re.Pattern, ...]:
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
 _OCR_RUN = re.compile(r"(?<![^\W\d_])[\dlIOo]+(?![^\W\d_])")
 _OCR_TABLE = str.maketrans("lIOo", "1100")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8)
@@ -98,6 +99,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     """Dates in `text[start:end]` (ISO, '12 mars 2019', '1/1 2019'), in text order."""
     end = len(text) if end is None else end
     text = ocr_digits(text)
+    if not _DIGIT.search(text, start, end):
+        return []  # every date pattern holds a digit; most lines hold none
     iso, words, slash, dotted, compact, month_first = _date_patterns()
     found: list[DateMention] = []
     for pattern in (iso, compact):  # '2019-06-01', '20190601': year first

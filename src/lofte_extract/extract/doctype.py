@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysed import AnalysedDocument, body_lines, lines
+from .analysed import AnalysedDocument, body_lines, lines, words
 from .cues import NOT_SUPINES, perfect_tense
 from .dates import find_dates, ocr_digits
 from .kommun import kommun_mentions
@@ -212,14 +212,21 @@ def _reported_activities(text: str, start: int, end: int) -> int:
     for line in lines(text, start, end):
         lower = line.text.lower()
         if _REPORTED.search(line.text) and not any(
-            re.search(rf"(?<![\wåäö]){m}(?![\wåäö])", lower) for m in modals
+            # A modal of letters only (a literal pattern) absent from the line is not searched for.
+            (m in lower or not m.isalpha()) and re.search(rf"(?<![\wåäö]){m}(?![\wåäö])", lower)
+            for m in modals
         ):
             found += 1
     return found
 
 
 def _count_words(text: str, phrases: list[str]) -> int:
-    return sum(len(re.findall(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", text)) for p in phrases)
+    # A phrase not in the text at all is not searched for as a word (a page-long scan each).
+    return sum(
+        len(re.findall(rf"(?<![\wåäö]){re.escape(p)}(?![\wåäö])", text))
+        for p in phrases
+        if p in text
+    )
 
 
 def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tuple[bool, bool, bool]:
@@ -235,7 +242,7 @@ def _promise_signals(text: str, start: int, end: int, titles: list[str]) -> tupl
             re.match(rf"[\w-]+(?: [\w-]+)?\s*[–—:-]\s*{lofte}", title)
             or re.match(lofte, title)
             and (  # 'Medborgarlöfte Kalix 2020', not a bare word
-                re.search(r"\d{4}", title) or places & set(re.findall(r"[\w-]+", title))
+                re.search(r"\d{4}", title) or places & set(words(title))
             )
         )
         for title in titles[: EXTRACT.promise_titles]

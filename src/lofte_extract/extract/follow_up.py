@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import FollowUp
-from .analysed import sentences
+from .analysed import sentences, words
 from .evidence import evidence_for
 from .numbers import parse_number
 from .sections import sectioned_lines
@@ -70,11 +70,10 @@ def follow_up_deadline(text: str) -> str | None:
 
 def _is_past(text: str) -> bool:
     markers = load_vocab("meta_years")["past_markers"]
-    words = re.findall(r"\w+", text.lower())
     # Passive past ('genomfördes', 'hölls', 'anordnades') besides the listed markers.
     return any(
         w in markers or (len(w) > EXTRACT.passive_past_chars and w.endswith(("ades", "des")))
-        for w in words
+        for w in words(text)
     )
 
 

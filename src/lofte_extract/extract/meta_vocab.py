@@ -70,6 +70,8 @@ def kommun_by_form() -> dict[str, KommunEntry]:
     return {form: entry for entry in kommuner() for form in entry.forms}
 
 
+# Kept per line text: every rule that reads a span's lines asks again for the same lines.
+@lru_cache(maxsize=65536)
 def is_furniture(line: str) -> bool:
     """Whether a line is site furniture: a cookie banner, skip link, menu or footer links."""
 

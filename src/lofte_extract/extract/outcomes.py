@@ -20,9 +20,9 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .actors import actor_of_token
-from .analysed import sentences
+from .analysed import sentences, words
 from .categories import categorize
-from .cues import goal_direction, is_meta_statement, is_perfect, is_quote, words
+from .cues import goal_direction, is_meta_statement, is_perfect, is_quote
 from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan

@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..parse import ParsedDocument
 from .actors import actor_of_token, leadin_actors, mentioned_actors, tag_actors
-from .analysed import analysed
+from .analysed import analysed, words
 from .cues import (
     activity_start,
     actor_start,
@@ -89,6 +89,8 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+# Kept per heading text: the same headings are classified again for each span and rule.
+@lru_cache(maxsize=8192)
 def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
     best, best_length = None, 0
     # Diacritics folded: a heading typed or read without them ('Det har ska vi gora') is
@@ -392,7 +394,7 @@ def _activity_header(row) -> bool:
 
 def _inline_promise(text: str, section: str) -> bool:
     """A paragraph opening that states the promise: 'Medborgarlöftet innebär att ...'."""
-    normal = " ".join(re.findall(r"\w+", text.lower()[: EXTRACT.inline_promise_chars]))
+    normal = " ".join(words(text[: EXTRACT.inline_promise_chars]))
     if any(normal.startswith(cue + " ") for cue in _cues()["inline_promise"]):
         return True
     if section != "background":
@@ -417,11 +419,11 @@ def _ends_background(text: str) -> bool:
 
 
 def _joint_heading(text: str) -> bool:
-    words = re.findall(r"\w+", text.lower())
-    if not 1 <= len(words) <= EXTRACT.joint_heading_words or mentioned_actors(text):
+    ws = words(text)
+    if not 1 <= len(ws) <= EXTRACT.joint_heading_words or mentioned_actors(text):
         return False
-    rest = [w for w in words if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
-    return bool(leadin_actors(text)) and len(rest) <= EXTRACT.actor_heading_rest and words != ["vi"]
+    rest = [w for w in ws if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
+    return bool(leadin_actors(text)) and len(rest) <= EXTRACT.actor_heading_rest and ws != ["vi"]
 
 
 def _reads_as_item(text: str) -> bool:

@@ -217,7 +217,13 @@ def _listed(mended: re.Match, raw: re.Match) -> bool:
 
 
 def _title_text(line: Line) -> bool:
-    text = _ocr_title(line.text.strip())
+    return _is_title_text(line.text)
+
+
+# Kept per line text: a signature block's every line is asked about as each neighbour's pair.
+@lru_cache(maxsize=16384)
+def _is_title_text(line: str) -> bool:
+    text = _ocr_title(line.strip())
     head = _title_pattern().search(text)
     return (
         bool(head)
@@ -227,10 +233,7 @@ def _title_text(line: Line) -> bool:
 
 
 def _split_title_line(line: Line) -> list[Line]:
-    heads = list(_title_pattern().finditer(line.text))
-    starts = [h.start() for h in heads]
-    # 'Kommunstyrelsens ordförande Lokalpolisområdeschef Hallsberg': heads start columns.
-    starts = [s for i, s in enumerate(starts) if i == 0 or s > heads[i - 1].end()]
+    starts = list(_column_starts(line.text))
     if not starts or starts[0] > EXTRACT.title_column_chars:
         return [line]
     starts[0] = 0
@@ -321,6 +324,13 @@ def _organisation_line(line: Line) -> str | None:
     if re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? (?:kommun|stad)", text):
         return "kommun"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _column_starts(text: str) -> tuple[int, ...]:
+    heads = list(_title_pattern().finditer(text))
+    # 'Kommunstyrelsens ordförande Lokalpolisområdeschef Hallsberg': heads start columns.
+    return tuple(h.start() for i, h in enumerate(heads) if i == 0 or h.start() > heads[i - 1].end())
 
 
 def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[Line, Line]]:
