@@ -167,3 +167,29 @@ def test_a_killed_run_leaves_only_whole_entries_and_the_rerun_completes(tmp_path
     assert again.cached == len(written) and again.files == 18
     run([corpus], tmp_path / "fresh", use_cache=False)
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "fresh")
+
+
+def test_an_unchanged_rerun_links_the_previous_dataset_files(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    run([corpus], out, jobs=0)
+    first = {name: (out / name).stat().st_ino for name in ("lofte.sqlite", "records.csv")}
+    before = _outputs(out)
+    run([corpus], out, jobs=0)
+    # same records, same writer code: the files are the previous ones, not written again
+    assert {name: (out / name).stat().st_ino for name in first} == first
+    assert _outputs(out) == before
+    text = next((corpus).glob("*.txt"))
+    text.write_text(text.read_text(encoding="utf-8") + "\nPolisen ska hålla två möten.\n")
+    run([corpus], out, jobs=0)
+    assert (out / "lofte.sqlite").stat().st_ino != first["lofte.sqlite"]
+    assert "hålla två möten" in (out / "records.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_dataset_file_missing_from_the_previous_set_is_written_again(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    run([corpus], out, jobs=0)
+    (out / "records.csv").unlink()
+    run([corpus], out, jobs=0)
+    assert (out / "records.csv").is_file()

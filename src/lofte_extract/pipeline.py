@@ -20,10 +20,11 @@ from .records import ErrorRow, PromiseRecord, Source
 from .results import FileResult, RunSummary, Task
 from .run_cache import look_up, remember
 from .store.dataset import write_dataset
-from .store.files import write_commitments_csv, write_errors, write_records, write_text
+from .store.files import write_commitments_csv, write_errors, write_records
 from .store.outcomes import write_outcomes
 from .store.outset import OutputSet
 from .store.records_csv import write_records_csv
+from .store.reuse import dataset_digest, reuse_dataset, write_digest, write_texts
 from .workers import WorkerPool
 
 __all__ = [
@@ -199,7 +200,7 @@ def run(
         summary.stages["dedupe"] = time.perf_counter() - step
         step = time.perf_counter()
         with output.writing() as staging:
-            _write(staging, records, merged, errors, texts)
+            _write(staging, output.out, (records, merged, errors), texts)
         output.commit()
         summary.stages["write"] = time.perf_counter() - step
     summary.records = len(records)
@@ -319,14 +320,17 @@ def flag_duplicates(
 
 def _write(
     out_dir: Path,
-    records: list[PromiseRecord],
-    merged: list[PromiseRecord],
-    errors: list[ErrorRow],
+    previous: Path,
+    dataset: tuple[list[PromiseRecord], list[PromiseRecord], list[ErrorRow]],
     texts: dict[str, str],
 ) -> None:
+    """The output set into `out_dir`; what comes out as the `previous` set has it is linked."""
+    records, merged, errors = dataset
     out_dir.mkdir(parents=True, exist_ok=True)
-    for sha256, text in texts.items():
-        write_text(out_dir / "texts", sha256, text)
+    write_texts(previous, out_dir, texts)
+    digest = dataset_digest(records, errors)
+    if reuse_dataset(previous, out_dir, digest):
+        return
     write_records(out_dir / "records.jsonl", records)
     write_commitments_csv(out_dir / "commitments.csv", records)
     write_records_csv(out_dir / "records.csv", records)
@@ -337,3 +341,4 @@ def _write(
     # source stays traceable and scorable on its own.
     write_dataset(out_dir, merged)
     write_outcomes(out_dir, merged)
+    write_digest(out_dir, digest)

@@ -33,6 +33,9 @@ OUTPUT_NAMES = frozenset(
         "lofte.sqlite",
         "metadata.json",
         "datapackage.json",
+        "records.csv",
+        "outcomes.csv",
+        "dataset.sha256",
     }
 )
 _AT_FDCWD = -100
