@@ -57,7 +57,7 @@ def test_att_opening_an_aim_is_no_activity():
 
 
 def test_a_lead_in_of_what_to_achieve_opens_a_list_of_goals() -> None:
-    from lofte_extract.extract.sections import classify_heading
+    from lofte_extract.extract.headings import classify_heading
 
     assert classify_heading("Med medborgarlöftet önskar vi åstadkomma:") == "goal"
     assert classify_heading("Detta ska vi åstadkomma genom att:") != "goal"
@@ -76,7 +76,7 @@ def test_an_opening_goal_list_of_outcomes_gives_goals() -> None:
 
 
 def test_a_lead_in_naming_the_parties_and_a_modal_opens_promises() -> None:
-    from lofte_extract.extract.sections import classify_heading
+    from lofte_extract.extract.headings import classify_heading
 
     assert classify_heading("Det här ska Solna stad och polisen tillsammans göra under 2022:") == (
         "promise"
@@ -123,7 +123,7 @@ def test_listed_aims_under_a_promise_heading_are_goals_not_commitments() -> None
 
 
 def test_a_lead_in_with_the_promise_itself_as_subject_opens_background() -> None:
-    from lofte_extract.extract.sections import classify_heading
+    from lofte_extract.extract.headings import classify_heading
 
     # 'Medborgarlöften ska:' lists what medborgarlöften are for in general (dev 409, h4 1003).
     assert classify_heading("Medborgarlöften ska:") == "background"
@@ -132,7 +132,7 @@ def test_a_lead_in_with_the_promise_itself_as_subject_opens_background() -> None
 
 
 def test_a_heading_typed_without_diacritics_is_the_same_cue() -> None:
-    from lofte_extract.extract.sections import classify_heading
+    from lofte_extract.extract.headings import classify_heading
 
     assert classify_heading("Det har ska vi göra") == classify_heading("Det här ska vi göra")
     assert classify_heading("Det har ska vi göra") == "promise"

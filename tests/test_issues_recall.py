@@ -7,7 +7,7 @@ from __future__ import annotations
 from content_helpers import parse, texts
 
 from lofte_extract.extract.content import find_commitments
-from lofte_extract.extract.sections import classify_heading
+from lofte_extract.extract.headings import classify_heading
 from lofte_extract.extract.segment import DocumentSpan
 from lofte_extract.parse import DocumentBuilder
 

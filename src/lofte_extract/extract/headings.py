@@ -1,0 +1,177 @@
+"""What a heading or lead-in opens: promises, goals, background, a follow-up, a title or an
+actor ('Polisen lovar:'), read from the section cues in `data/sections.json`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from .actors import actor_of_token, mentioned_actors
+from .settings import EXTRACT
+from .vocab import load_vocab
+
+__all__ = ["Section", "classify_heading", "heading_key"]
+
+Section = Literal["promise", "goal", "background", "follow_up", "title", "none"]
+
+_YEARS = re.compile(r"\b\d{4}\b(?:\s*[-–/]\s*\d{2,4})?")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    return load_vocab("sections")
+
+
+def heading_key(text: str) -> str:
+    """A heading as its cues are matched: numbering and years dropped, lower-cased."""
+    return _normal(text)
+
+
+def _normal(text: str) -> str:
+    # '2.1 Ungdomar i riskzon', '4. Uppföljning': the number orders sections, it names none.
+    text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\D)", "", text)
+    text = _YEARS.sub(" ", text.lower())
+    text = re.sub(r"[\"“”'!?.:;,()\[\]–-]+", " ", text)
+    return " ".join(text.split())
+
+
+# Kept per heading text: the same headings are classified again for each span and rule.
+@lru_cache(maxsize=8192)
+def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
+    best, best_length = None, 0
+    # Diacritics folded: a heading typed or read without them ('Det har ska vi gora') is
+    # the same cue.
+    folded = _without_diacritics(normal)
+    for kind in kinds:
+        for cue in _cues()[kind]:
+            # A cue opens a heading ('Löften gällande Skäggetorp'), not a sentence
+            # ('Polisen ska bli mer synlig i området').
+            plain = _without_diacritics(cue)
+            rest = len(normal.split()) - len(cue.split())
+            prefixed = folded.startswith(plain + " ") and rest <= EXTRACT.cue_rest_words
+            if (folded == plain or prefixed) and len(cue) > best_length:
+                best, best_length = kind, len(cue)
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _without_diacritics(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans("åäöéü", "aaoeu")
+
+
+def classify_heading(text: str) -> Section | Literal["actor"] | None:
+    """What a heading or lead-in opens; None when it says nothing about it."""
+    normal = _normal(text)
+    if not normal:
+        return None
+    is_leadin = text.rstrip().endswith((":", ";"))
+    named = _named_heading(text, normal, is_leadin)
+    if named is not None:
+        return named
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
+    return _leadin_section(text.lower(), last, is_leadin)
+
+
+def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal["actor"] | None:
+    """A heading that names its section outright: a cue word, a title, an actor."""
+    exact = _prefix_match(normal, ("promise", "goal", "background", "follow_up"))
+    if not is_leadin and any(word in normal for word in _cues()["title_words"]):
+        if exact is None or normal not in _cues()[exact]:
+            return "title"
+    if exact is not None:
+        return exact  # type: ignore[return-value]
+    if not re.search(r"\d|:\s*\S", text) and _is_actor_heading(normal):
+        return "actor"
+    if not is_leadin and _names_parties(text):
+        return "title"  # 'Samverkansöverenskommelse mellan X kommun och Lokalpolisområde Y'
+    words = normal.split()
+    if len(words) <= EXTRACT.promise_heading_words and any(
+        w in _cues()["promise_words"] for w in words
+    ):
+        return "promise"  # 'Vårt löfte till dig', 'Löftet för Kungsmarken'
+    return None
+
+
+def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
+    """The section a lead-in sentence opens, read from its last sentence `last`."""
+    if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
+        return "promise"
+    if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
+        return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
+    for kind in ("follow_up", "goal", "background"):
+        if any(cue in last for cue in _cues()[kind] if len(cue) > EXTRACT.long_cue_chars):
+            return kind  # type: ignore[return-value]
+    achieving = any(f" {cue}" in f" {last}" for cue in _cues()["goal_leadin"])
+    if is_leadin and achieving and " genom " not in f" {last} ":
+        return "goal"  # 'Med medborgarlöftet önskar vi åstadkomma:' lists outcomes, unless
+        # it goes on to how: 'Detta ska vi åstadkomma genom att:' lists activities
+    if any(cue in last for cue in _cues()["promise_verbs_in_leadin"]) and (
+        is_leadin or "lovar" in last or "följande" in last
+    ):
+        return "promise"
+    if _parties_promise(lowered, last, is_leadin):
+        return "promise"
+    if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
+        return "follow_up"
+    return None
+
+
+def _promise_as_subject(last: str) -> bool:
+    """'Medborgarlöften ska:', 'Medborgarlöftena syftar till att:': the promise itself as
+    subject, naming no party ('Enligt löftet kommer polisen att:' names one)."""
+    verbs = load_vocab("content_verbs")
+    if not re.match(verbs["meta_subject_pattern"], last) or mentioned_actors(last):
+        return False
+    # A bare modal ('… ska:') or a verb saying what promises do ('syftar till att:'); a
+    # period ('Medborgarlöfte januari-juni 2024:') or 'omfattar:' opens the promise itself.
+    bare_modal = re.search(r"\b(?:ska|skall)\s*:\s*$", last)
+    return bool(bare_modal) or any(f" {v} " in f" {last} " for v in verbs["describing_verbs"])
+
+
+def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
+    """'Kommunen och polisen lovar att', 'Det här ska Solna stad och polisen tillsammans
+    göra under 2022:': a lead-in naming who, with a modal."""
+    if not (mentioned_actors(last) or re.search(r"\bvi\b", last)):
+        return False
+    if (
+        re.search(r"\b(att|lovar|ska|skall)\s*:?\s*$", lowered)
+        and len(last.split()) <= EXTRACT.actor_leadin_words
+    ):
+        return True
+    return (
+        is_leadin
+        and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
+        and len(last.split()) <= EXTRACT.modal_leadin_words
+    )
+
+
+def _names_parties(text: str) -> bool:
+    """A heading naming both kommun and polis, or a period: the document's title."""
+    lowered = text.lower()
+    if len(lowered.split()) < EXTRACT.party_title_words or re.search(r":\s*\S", text):
+        return False  # 'Ansvar: Kommunen och Polisen' says who, it is no title
+    if re.search(r"\b(?:ska|skall|lovar|kommer|åtar|genomför)\b", lowered):
+        return False  # 'Ale kommun och polisen ska' opens a list
+    # A title names the kommun ('Ale kommun', 'Region Gotland'); an item names the trade.
+    kommun = re.search(r"[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)\b|\bRegion\s+[A-ZÅÄÖ]", text)
+    polis = re.search(r"\bpolis\w*|\blokalpolisområde\w*", lowered)
+    period = re.search(r"\b20\d\d\s*[-–/]\s*(?:20)?\d\d\b", lowered)
+    return bool(kommun and polis) or bool(period and (kommun or polis))
+
+
+def _is_actor_heading(normal: str) -> bool:
+    words = normal.split()
+    if not 1 <= len(words) <= EXTRACT.actor_heading_words:
+        return False
+    rest = [w for w in words if not actor_of_token(w)]
+    if len(rest) == len(words):
+        return False
+    allowed = {"och", "ska", "skall", "lovar", "att", "kommer", "vi", "tillsammans", "gemensamt"}
+    capitalized_names = len(rest) <= EXTRACT.actor_heading_rest
+    return all(w in allowed for w in rest) or (
+        capitalized_names and len(words) <= EXTRACT.actor_heading_names
+    )
