@@ -32,6 +32,7 @@ __all__ = [
     "is_result",
     "is_soft",
     "moves_a_measure",
+    "names_actor",
     "aims_at_an_outcome",
     "not_commitment_opener",
     "present_activity",
@@ -133,14 +134,16 @@ def has_modal(text: str) -> bool:
     return bool(re.search(r"\bkommer\b(?:\s+\S+){0,6}?\s+att\b", text.lower()))
 
 
+def names_actor(word: str) -> bool:
+    """A word naming who acts ('polisen', 'kommunen'); a genitive ('Polismyndighetens
+    resurser') names an owner instead."""
+    return bool(actor_of_token(word)) and not (word.endswith("s") and actor_of_token(word[:-1]))
+
+
 def actor_start(text: str, within: int = 4) -> bool:
     """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
     ws = words(text)[:within]
-    # A genitive ('Polismyndighetens resurser') names an owner, not who acts.
-    named = [
-        w for w in ws if actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))
-    ]
-    return bool(named) or (ws[:1] == ["vi"])
+    return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"])
 
 
 def announces_list(text: str) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .actors import actor_of_token, mentioned_actors
+from .cues import is_meta_statement
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -25,10 +26,6 @@ def _cues() -> dict[str, list[str]]:
 
 def heading_key(text: str) -> str:
     """A heading as its cues are matched: numbering and years dropped, lower-cased."""
-    return _normal(text)
-
-
-def _normal(text: str) -> str:
     # '2.1 Ungdomar i riskzon', '4. Uppföljning': the number orders sections, it names none.
     text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\D)", "", text)
     text = _YEARS.sub(" ", text.lower())
@@ -65,7 +62,7 @@ _FOLD = str.maketrans("åäöéü", "aaoeu")
 
 def classify_heading(text: str) -> Section | Literal["actor"] | None:
     """What a heading or lead-in opens; None when it says nothing about it."""
-    normal = _normal(text)
+    normal = heading_key(text)
     if not normal:
         return None
     is_leadin = text.rstrip().endswith((":", ";"))
@@ -123,13 +120,13 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
 def _promise_as_subject(last: str) -> bool:
     """'Medborgarlöften ska:', 'Medborgarlöftena syftar till att:': the promise itself as
     subject, naming no party ('Enligt löftet kommer polisen att:' names one)."""
-    verbs = load_vocab("content_verbs")
-    if not re.match(verbs["meta_subject_pattern"], last) or mentioned_actors(last):
+    if mentioned_actors(last):
         return False
     # A bare modal ('… ska:') or a verb saying what promises do ('syftar till att:'); a
     # period ('Medborgarlöfte januari-juni 2024:') or 'omfattar:' opens the promise itself.
+    subject = re.match(load_vocab("content_verbs")["meta_subject_pattern"], last)
     bare_modal = re.search(r"\b(?:ska|skall)\s*:\s*$", last)
-    return bool(bare_modal) or any(f" {v} " in f" {last} " for v in verbs["describing_verbs"])
+    return bool(subject and bare_modal) or is_meta_statement(last)
 
 
 def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:

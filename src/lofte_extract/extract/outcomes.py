@@ -19,10 +19,16 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
-from .actors import actor_of_token
 from .analysed import sentences, words
 from .categories import categorize
-from .cues import goal_direction, is_meta_statement, is_perfect, is_quote
+from .cues import (
+    goal_direction,
+    is_meta_statement,
+    is_perfect,
+    is_quote,
+    names_actor,
+    perfect_tense,
+)
 from .evidence import evidence_for
 from .numbers import parse_number
 from .segment import DocumentSpan
@@ -41,9 +47,8 @@ _WORD = re.compile(r"[\wåäöÅÄÖ.-]+")
 # A definite subject refers back to activities already reported: "Kontrollerna har främst
 # placerats där …", "De planerade insatserna har riktats mot …" say how, not what more was done.
 _DEFINITE_SUBJECT = re.compile(r"\s*(?:(?:de|dessa)\s+(?:[\wåäö]+\s+)?)?[\wåäö]+(?:na)\s+har\b")
-_PASSIVE_PERFECT = re.compile(
-    r"\bha(?:r|de)\s+(?:[\wåäö]+\s+){0,3}?[\wåäö]{3,}(?:ats|its|tts|ts)\b"
-)
+# The perfect tense in the passive: 'har köpts in', 'har genomförts'.
+_PASSIVE_PERFECT = re.compile(perfect_tense(3, 3, endings=("ats", "its", "tts", "ts")))
 
 
 class OutcomeVocab(BaseModel):
@@ -189,8 +194,9 @@ def _reports_done(text: str) -> bool:
     subject ("Medborgarlöftet har som mål …") reports nothing done."""
     if not is_perfect(text) or is_quote(text) or is_meta_statement(text):
         return False
+    lowered = text.lower()
     return _has_doer(text) or bool(
-        _PASSIVE_PERFECT.search(text.lower()) and not _DEFINITE_SUBJECT.match(text.lower())
+        _PASSIVE_PERFECT.search(lowered) and not _DEFINITE_SUBJECT.match(lowered)
     )
 
 
@@ -202,7 +208,7 @@ def _has_doer(text: str) -> bool:
     prepositions = vocab().vocab.prepositions
     return any(
         (i < EXTRACT.actor_words or ws[i - 1] in ("har", "hade"))
-        and (w == "vi" or (actor_of_token(w) and not (w.endswith("s") and actor_of_token(w[:-1]))))
+        and (w == "vi" or names_actor(w))
         and not (i and ws[i - 1] in prepositions)
         for i, w in enumerate(ws)
     )

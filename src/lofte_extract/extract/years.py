@@ -357,22 +357,19 @@ def _promise_years(
     if period:
         years = expand_years(int(period[0][:4]), int(period[1][:4]))
         return YearsFound(years, period[2], period[3], "years.validity_period")
-    scored = _choose(score_year_candidates(text, start, end, url))
+    ranked = score_year_candidates(text, start, end, url)
+    scored = _choose(ranked)
     if heading and is_period_heading(heading):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
         years = heading_years(heading)
-        if set(years) < set(scored.years) and _states_validity(scored):
+        validity = ranked and {"validity_cue", "open_start"} & set(ranked[0].features)
+        if set(years) < set(scored.years) and validity:
             # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
             # the start, the validity sentence the whole period.
             return scored._replace(rule=f"years.heading_extended:{scored.rule}")
         return YearsFound(years, where, where + len(heading), "years.heading")
     return scored
-
-
-def _states_validity(found: YearsFound) -> bool:
-    features = (found.rule or "").split(":")[-1].split(",")
-    return bool({"validity_cue", "open_start"} & set(features))
 
 
 def _choose(ranked: list[YearCandidate]) -> YearsFound:
