@@ -20,7 +20,12 @@ from .records import ErrorRow, PromiseRecord, Source
 from .results import FileResult, RunSummary, Task
 from .run_cache import look_up, remember
 from .store.dataset import write_dataset
-from .store.files import write_commitments_csv, write_errors, write_records
+from .store.files import (
+    atomic_write_text,
+    errors_jsonl,
+    records_jsonl,
+    write_commitments_csv,
+)
 from .store.outcomes import write_outcomes
 from .store.outset import OutputSet
 from .store.records_csv import write_records_csv
@@ -328,13 +333,14 @@ def _write(
     records, merged, errors = dataset
     out_dir.mkdir(parents=True, exist_ok=True)
     write_texts(previous, out_dir, texts)
-    digest = dataset_digest(records, errors)
+    records_text, errors_text = records_jsonl(records), errors_jsonl(errors)
+    digest = dataset_digest(records_text, errors_text)
     if reuse_dataset(previous, out_dir, digest):
         return
-    write_records(out_dir / "records.jsonl", records)
+    atomic_write_text(out_dir / "records.jsonl", records_text)
     write_commitments_csv(out_dir / "commitments.csv", records)
     write_records_csv(out_dir / "records.csv", records)
-    write_errors(out_dir / "errors.jsonl", errors)
+    atomic_write_text(out_dir / "errors.jsonl", errors_text)
     write_outcomes(out_dir, merged, csv_only=True)  # before the datapackage that lists it
     # The published dataset merges a promise published twice into one record listing
     # every source; records.jsonl keeps one record per source document so that every

@@ -22,6 +22,8 @@ __all__ = [
     "atomic_write_text",
     "FORMULA_STARTS",
     "commitment_rows",
+    "errors_jsonl",
+    "records_jsonl",
     "csv_cell",
     "write_commitments_csv",
     "write_errors",
@@ -59,16 +61,26 @@ def _jsonl(rows: Iterable[str]) -> str:
     return "".join(row + "\n" for row in rows)
 
 
+def records_jsonl(records: Iterable[PromiseRecord]) -> str:
+    """The text of records.jsonl: one record per line, sorted by id so two runs diff cleanly."""
+    ordered = sorted(records, key=lambda record: record.id)
+    return _jsonl(r.model_dump_json() for r in ordered)
+
+
+def errors_jsonl(errors: Iterable[ErrorRow]) -> str:
+    """The text of errors.jsonl: one line per unusable file, sorted by path."""
+    ordered = sorted(errors, key=lambda e: (e.path, e.stage, e.reason))
+    return _jsonl(e.model_dump_json() for e in ordered)
+
+
 def write_records(path: Path, records: Iterable[PromiseRecord]) -> None:
     """records.jsonl, sorted by id so two runs diff cleanly."""
-    ordered = sorted(records, key=lambda record: record.id)
-    atomic_write_text(path, _jsonl(r.model_dump_json() for r in ordered))
+    atomic_write_text(path, records_jsonl(records))
 
 
 def write_errors(path: Path, errors: Iterable[ErrorRow]) -> None:
     """errors.jsonl, one line per unusable file, sorted by path."""
-    ordered = sorted(errors, key=lambda e: (e.path, e.stage, e.reason))
-    atomic_write_text(path, _jsonl(e.model_dump_json() for e in ordered))
+    atomic_write_text(path, errors_jsonl(errors))
 
 
 def write_text(texts_dir: Path, sha256: str, text: str) -> None:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..records import ErrorRow, PromiseRecord
 from .files import atomic_write_text, write_text
 
 __all__ = [
@@ -61,14 +59,12 @@ def _writer_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def dataset_digest(records: Iterable[PromiseRecord], errors: Iterable[ErrorRow]) -> str:
-    """A digest of everything the dataset files are built from: the records, the errors,
-    and the code that writes them."""
+def dataset_digest(records_text: str, errors_text: str) -> str:
+    """A digest of everything the dataset files are built from: records.jsonl and
+    errors.jsonl as written, and the code that writes the rest."""
     digest = hashlib.sha256(_writer_fingerprint().encode())
-    for record in sorted(records, key=lambda r: r.id):
-        digest.update(record.model_dump_json().encode())
-    for error in sorted(errors, key=lambda e: (e.path, e.stage, e.reason)):
-        digest.update(error.model_dump_json().encode())
+    for text in (records_text, "\0", errors_text):
+        digest.update(text.encode())
     return digest.hexdigest()
 
 
