@@ -53,22 +53,15 @@ def _check_eslov(data: dict) -> None:
     assert not [r for r in data["rows"] if r["status"] == "dropped"]
 
 
+def _compare_eslov_json(out) -> int:
+    """`compare` for Eslöv, 2016 against 2017, as JSON."""
+    args = ["--kommun", "Eslöv", "--year", "2016", "--year", "2017", "--format", "json"]
+    return main(["compare", str(out), *args])
+
+
 def test_compare_json_on_eslov(tmp_path, capsys):
     out = _out(tmp_path, all_seed_records())
-    code = main(
-        [
-            "compare",
-            str(out),
-            "--kommun",
-            "Eslöv",
-            "--year",
-            "2016",
-            "--year",
-            "2017",
-            "--format",
-            "json",
-        ]
-    )
+    code = _compare_eslov_json(out)
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["columns"] == ["2016", "2017"]
@@ -119,20 +112,7 @@ def test_sample_corpus_eslov_2016_against_2017(tmp_path, capsys):
     out = tmp_path / "run"
     assert main(["run", str(CORPUS), "-o", str(out), "-q", "-j", "0"]) == 0
     capsys.readouterr()
-    code = main(
-        [
-            "compare",
-            str(out),
-            "--kommun",
-            "Eslöv",
-            "--year",
-            "2016",
-            "--year",
-            "2017",
-            "--format",
-            "json",
-        ]
-    )
+    code = _compare_eslov_json(out)
     data = json.loads(capsys.readouterr().out)
     assert code == 0, "no Eslöv commitments extracted from corpus/"
     _check_eslov(data)
