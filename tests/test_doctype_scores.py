@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lofte_extract.extract.doctype import classify, doc_type_scores
+from lofte_extract.extract.doctype import classify, doc_type_scores, is_news_url
 
 
 def _kind(text: str) -> str:
@@ -66,3 +66,34 @@ def test_a_news_frame_counts_for_nyhet(frame: str) -> None:
     text = f"{frame}\n\nMedborgarlöfte 2021\n\nPolisen ska fotpatrullera i centrum.\n"
     assert doc_type_scores(text, 0, len(text), None)["nyhet"][1].get("news_frame") == 1
     assert doc_type_scores(text, 0, len(text), None)["nyhet"][0] >= 2.0
+
+
+@pytest.mark.parametrize(
+    ("url", "news"),
+    [
+        ("https://www.example-kommun.se/nyheter/2020-06-11-polisen-och-kommunen-avger-lofte", True),
+        ("https://polisen.se/aktuellt/nyheter/2019/mars/medborgarlofte-i-kommunen/", True),
+        ("https://www.example.se/2018/02/07/medborgarlofte-2018/", True),
+        ("https://www.mynewsdesk.com/se/kommunen/pressreleases/nytt-medborgarlofte-123", True),
+        ("https://www.example-kommun.se/trygghet/medborgarloften.html", False),
+        ("https://polisen.se/om-polisen/medborgarloften/kommunen-2020/", False),
+        (None, False),
+    ],
+)
+def test_news_url_reads_the_sites_news_section_or_a_dated_path(url, news):
+    assert is_news_url(url) is news
+
+
+def test_a_promise_page_found_in_a_news_section_is_news():
+    # The same words are the promise on the kommun's trygghet page and an article about it
+    # in the news archive (FORMAT.md: nyhet even when it lists the promises).
+    text = (
+        "Polisen och kommunen avger medborgarlöfte\n\n"
+        "Nu är medborgarlöftet för 2020 undertecknat.\n\n"
+        "Medborgarlöfte\n\nDetta gör vi genom att:\n"
+        " • genomföra trygghetsvandringar i centrum.\n"
+    )
+    page = "https://www.example-kommun.se/trygghet/medborgarlofte-2020.html"
+    article = "https://www.example-kommun.se/nyhetsarkiv/2020-06-11-medborgarlofte.html"
+    assert classify(text, 0, len(text), None, url=page) == "lofte"
+    assert classify(text, 0, len(text), None, url=article) == "nyhet"

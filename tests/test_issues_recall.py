@@ -191,3 +191,18 @@ def test_present_tense_news_and_intro_beside_a_promise_list_are_no_commitments()
         "- Genomföra tre trygghetsvandringar vid Vidablick.\n"
     )
     assert found == ["Genomföra tre trygghetsvandringar vid Vidablick."]
+
+
+def test_lead_in_naming_the_activities_opens_a_list_of_nominal_commitments() -> None:
+    # 'Aktiviteterna är fördelade på …:' introduces the promise's items, bare nouns as they are.
+    assert classify_heading("Aktiviteterna är fördelade på två huvudområden:") == "promise"
+    assert classify_heading("Inom varje fokusområde finns insatser, bland annat:") == "promise"
+    assert classify_heading("Åtgärderna ska leda till:") == "goal"
+    doc, span = parse(
+        "Medborgarlöfte 2017\n\nUnder 2017 ska tryggheten öka. Aktiviteterna är fördelade på "
+        "två huvudområden:\n • mörka platser\n • trafiksituationen\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "mörka platser",
+        "trafiksituationen",
+    ]

@@ -56,7 +56,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
             PromiseRecord(
                 id=make_record_id(source.sha256, index),
                 source=source,
-                doc_type=classify_doc_type(doc, span),
+                doc_type=classify_doc_type(doc, span, source.url),
                 title=span.title,
                 kommuner=find_kommuner(doc, span, source.url),
                 lokalpolisomrade=lpo,

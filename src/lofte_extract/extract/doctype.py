@@ -14,7 +14,7 @@ from .settings import EXTRACT
 from .signatories import block_signers
 from .vocab import load_vocab
 
-__all__ = ["classify", "doc_type_scores", "is_about"]
+__all__ = ["classify", "doc_type_scores", "is_about", "is_news_url"]
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +73,10 @@ def classify(
     heading: str | None,
     top_headings: list[str] | None = None,
     doc: AnalysedDocument | None = None,
+    url: str | None = None,
 ) -> str:
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
-    scores = doc_type_scores(text, start, end, heading, top_headings, doc)
+    scores = doc_type_scores(text, start, end, heading, top_headings, doc, url)
     return max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
 
 
@@ -89,15 +90,17 @@ def doc_type_scores(
     heading: str | None,
     top_headings: list[str] | None = None,
     doc: AnalysedDocument | None = None,
+    url: str | None = None,
 ) -> dict[str, tuple[float, dict[str, int]]]:
     """Each doc type's score and the feature counts that made it.
 
     `doc`, the analysed document `text` belongs to, keeps the whole page's features for
-    its next span.
+    its next span; `url`, where the page was found, can place it in a site's news section.
     """
     settings = load_vocab("doctype_scores")
     page = doc.memo("doctype.page", lambda: _page_features(text)) if doc else _page_features(text)
     counts = _features(text, start, end, heading, top_headings, page)
+    counts["news_url"] = int(is_news_url(url))
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
     }
@@ -109,6 +112,14 @@ def doc_type_scores(
         used = min(count, rule.get("cap", count))
         scores[rule["type"]] = (total + rule["weight"] * used, {**seen, name: used})
     return scores
+
+
+def is_news_url(url: str | None) -> bool:
+    """Whether the URL's path runs through a news section or is dated like a news item."""
+    if not url:
+        return False
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    return bool(re.search(load_vocab("doctype")["news_url_pattern"], path))
 
 
 def _page_features(text: str) -> dict[str, int]:

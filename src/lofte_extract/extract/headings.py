@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .actors import actor_of_token, mentioned_actors
+from .analysed import words
 from .cues import is_meta_statement
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -110,6 +111,8 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         is_leadin or "lovar" in last or "följande" in last
     ):
         return "promise"
+    if is_leadin and set(words(last)) & set(_cues()["activity_leadin_nouns"]):
+        return "promise"  # 'Aktiviteterna är fördelade på två huvudområden:
     if _parties_promise(lowered, last, is_leadin):
         return "promise"
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):

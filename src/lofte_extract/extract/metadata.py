@@ -77,7 +77,7 @@ def find_period(
 ) -> tuple[Period | None, list[int], Evidence | None]:
     """Validity period (to the day, when given) and every year covered."""
     period = None
-    doc_type = classify_doc_type(doc, span)
+    doc_type = classify_doc_type(doc, span, url)
     agreement = doc_type == "overenskommelse"
     found = find_period_range(doc.text, span.start, span.end, agreement=agreement)
     if found:
@@ -116,13 +116,15 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
     ]
 
 
-def classify_doc_type(doc: ParsedDocument, span: DocumentSpan) -> DocType:
+def classify_doc_type(
+    doc: ParsedDocument, span: DocumentSpan, url: str | None = None
+) -> DocType:
     """lofte, uppfoljning, nyhet, overenskommelse or annat (once per span of a document)."""
     page = analysed(doc)
-    return page.memo(("doc_type", span), lambda: _doc_type(page, span))
+    return page.memo(("doc_type", span, url), lambda: _doc_type(page, span, url))
 
 
-def _doc_type(doc: AnalysedDocument, span: DocumentSpan) -> DocType:
+def _doc_type(doc: AnalysedDocument, span: DocumentSpan, url: str | None) -> DocType:
     top = [
         block.text
         for block in doc.blocks
@@ -131,4 +133,4 @@ def _doc_type(doc: AnalysedDocument, span: DocumentSpan) -> DocType:
     ][: EXTRACT.title_headings]
     if doc.title:
         top.append(doc.title)
-    return classify(doc.text, span.start, span.end, span.heading, top, doc)  # type: ignore[return-value]
+    return classify(doc.text, span.start, span.end, span.heading, top, doc, url)  # type: ignore[return-value]
