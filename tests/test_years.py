@@ -155,3 +155,30 @@ def test_a_heading_naming_part_of_the_period_above_it_starts_no_new_document() -
         " • Polisen ska fotpatrullera i centrum varje vecka.\n"
     )
     assert len(split_documents(parse_text(text.encode()))) == 1
+
+
+def test_a_promise_extended_by_a_later_validity_sentence_covers_both_years() -> None:
+    # The heading's 'gäller från maj 2020' outscored the update's 'förlängts att gälla till
+    # den 30 juni 2021', so the second year was dropped.
+    text = (
+        "Medborgarlöfte Tryggt östra Lund (gäller från maj 2020)\n\n"
+        "Löftet gäller till och med 20.12.31. (Uppdatering 2021-01-29: Löftet har förlängts "
+        "att gälla till den 30 juni 2021).\n\nPolisen ska genomföra fotpatruller.\n"
+    )
+    assert _years(text) == [2020, 2021]
+
+
+def test_a_project_running_until_a_later_year_does_not_extend_the_promise() -> None:
+    text = (
+        "Medborgarlöfte 2019\n\nDetta medborgarlöfte fokuserar på ungdomar.\n\n"
+        " • att delta i ett partnerskap med Fryshuset, som fram till 2020 driver projektet.\n"
+    )
+    assert _years(text, "Medborgarlöfte 2019") == [2019]
+
+
+def test_an_open_start_runs_from_the_year_the_promise_takes_effect() -> None:
+    text = (
+        "Nytt medborgarlöfte\n\nKommunen och polisen har ett nytt medborgarlöfte som träder "
+        "i kraft vid årsskiftet 2023. Medborgarlöftet gäller fram till 2025.\n"
+    )
+    assert _years(text) == [2023, 2024, 2025]

@@ -116,9 +116,7 @@ def find_signatories(doc: ParsedDocument, span: DocumentSpan) -> list[Signatory]
     ]
 
 
-def classify_doc_type(
-    doc: ParsedDocument, span: DocumentSpan, url: str | None = None
-) -> DocType:
+def classify_doc_type(doc: ParsedDocument, span: DocumentSpan, url: str | None = None) -> DocType:
     """lofte, uppfoljning, nyhet, overenskommelse or annat (once per span of a document)."""
     page = analysed(doc)
     return page.memo(("doc_type", span, url), lambda: _doc_type(page, span, url))

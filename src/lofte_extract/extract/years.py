@@ -320,12 +320,30 @@ def _close_open_starts(
         if "open_start" in c.features:
             end = c.years[-1]
             ending = [r for r in ranges if r[-1] == end]
+            start = _open_period_start(candidates, end, dated_year)
             if ending:
                 c = replace(c, years=ending[0])
-            elif dated_year is not None and 0 < end - dated_year <= EXTRACT.max_range_years:
-                c = replace(c, years=tuple(range(dated_year, end + 1)))
+            elif start is not None:
+                c = replace(c, years=tuple(range(start, end + 1)))
         closed.append(c)
     return closed
+
+
+def _open_period_start(
+    candidates: list[YearCandidate], end: int, dated_year: int | None
+) -> int | None:
+    """Where 'gäller fram till 2025' starts: the page's year, else the best-scored year
+    before it ('träder i kraft vid årsskiftet 2023')."""
+    before = [
+        c
+        for c in candidates
+        if "open_start" not in c.features and 0 < end - max(c.years) <= EXTRACT.max_range_years
+    ]
+    if dated_year is not None and 0 < end - dated_year <= EXTRACT.max_range_years:
+        return dated_year
+    if before:
+        return min(max(before, key=lambda c: c.score).years)
+    return None
 
 
 class YearsFound(NamedTuple):
@@ -363,7 +381,7 @@ def _promise_years(
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
         years = heading_years(heading)
-        validity = ranked and {"validity_cue", "open_start"} & set(ranked[0].features)
+        validity = any(_promise_validity(c) for c in ranked if set(c.years) <= set(scored.years))
         if set(years) < set(scored.years) and validity:
             # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
             # the start, the validity sentence the whole period.
@@ -380,10 +398,21 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
     years = set(top.years)
     for other in ranked[1:]:
         adjoining = min(other.years) <= max(years) + 1 and max(other.years) >= min(years) - 1
-        if adjoining and other.score >= _settings()["union_ratio"] * top.score:
+        # 'gäller från maj 2020' … 'förlängts att gälla till juni 2021': a validity period
+        # holding the best years and running on says how long they last.
+        extends = set(other.years) > set(top.years) and _promise_validity(other, open_start=False)
+        if adjoining and (extends or other.score >= _settings()["union_ratio"] * top.score):
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)
+
+
+def _promise_validity(candidate: YearCandidate, open_start: bool = True) -> bool:
+    """A validity statement about the promise itself: 'Löftet gäller till juni 2021', not
+    'Fryshuset, som fram till 2020 driver projektet'."""
+    cues = {"validity_cue", "open_start"} if open_start else {"validity_cue"}
+    features = set(candidate.features)
+    return bool(cues & features) and bool({"promise_near", "promise_sentence"} & features)
 
 
 def agreement_years(
