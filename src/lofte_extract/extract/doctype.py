@@ -11,7 +11,7 @@ from .dates import find_dates, ocr_digits
 from .kommun import kommun_mentions
 from .meta_vocab import is_furniture, kommun_by_form
 from .settings import EXTRACT
-from .signatories import block_signers
+from .signature_blocks import block_signers
 from .vocab import load_vocab
 
 __all__ = ["classify", "doc_type_scores", "is_about", "is_news_url"]
