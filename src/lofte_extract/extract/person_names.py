@@ -105,9 +105,12 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             name = name[len(tokens[0]) + 1 :]  # 'södra Lappland Daniel Westerberg'
             tokens = tokens[1:]
             begin = m.end() - len(name)
+        while len(tokens) > 2 and title_pattern().fullmatch(tokens[-1]):
+            name = name[: -len(tokens[-1]) - 1]  # 'Johan Rexhag Lokalpolisområdeschef'
+            tokens = tokens[:-1]
         if len(tokens) < 2 or is_stopped(name):
             continue
-        out.append((name, begin, m.end()))
+        out.append((name, begin, begin + len(name)))
     return out
 
 

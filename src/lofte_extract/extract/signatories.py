@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .analysed import sentences
+from .analysed import Line, sentences
 from .person_names import (
     PARTY,
     SignatoryMention,
@@ -32,6 +32,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
         return None
     stop = _TITLE_STOP.search(rest[head.end() :])
     title = rest[: head.end() + stop.start() if stop else len(rest)].strip()
+    if not _TITLE_COMPLEMENT.match(title[head.end() :]):
+        title = title[: head.end()]  # 'Lokalpolisområdeschef går igenom löftet': a verb follows
     if names_in(title, head.end(), len(title)):
         return None  # 'X, kommunchef Emma Gröndahl': the next person's title, not X's
 
@@ -46,6 +48,10 @@ _TITLE_STOP = re.compile(
     r"|signerar|signerade|tecknar|tecknade|lovar|ska|skall|kommer|är|var|ett|en|det|den)\b"
     r"|\(|\.\s|\.$|\n"
 )
+
+
+# What may follow a title's head: its place ('för södra Lappland', 'i Linköping', 'Norrmalm').
+_TITLE_COMPLEMENT = re.compile(r"$|\s+(?:för|i|vid|inom|på|med|[A-ZÅÄÖ0-9])")
 
 
 def _title_before(text: str, start: int, floor: int) -> str | None:
@@ -67,7 +73,8 @@ def _signing_sentence(sentence: str) -> bool:
     if any(cue in lower for cue in places["signing_cues"]):
         return True
     verbs = "|".join(places["signing_split_verbs"])
-    return bool(re.search(rf"\b(?:{verbs})\b.*\bunder\b", lower))
+    objects = "|".join(places["signing_split_objects"])
+    return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b", lower))
 
 
 def _title_elsewhere(text: str, name: str) -> str | None:
@@ -81,23 +88,45 @@ def _title_elsewhere(text: str, name: str) -> str | None:
     return None
 
 
+_SUBORDINATE = ("när ", "efter att ", "sedan ", "innan ", "då ")
+
+
 def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
     found = []
-    for sentence in sentences(text, start, end, line_ends=True):
+    all_sentences = sentences(text, start, end, line_ends=True)
+    for index, sentence in enumerate(all_sentences):
         if not _signing_sentence(sentence.text):
             continue
-        # 'undertecknades av X och Y i närvaro av Z': Z did not sign
-        witnesses = load_vocab("meta_places")["not_signer_after"]
-        lower = sentence.text.lower()
-        cut = min((lower.find(w) for w in witnesses if w in lower), default=len(lower))
-        for name, begin, finish in names_in(text, sentence.start, sentence.start + cut):
-            title = (
-                _title_after(text, finish, sentence.end + 1)
-                or _title_before(text, begin, sentence.start)
-                or _title_elsewhere(text, name)
-            )
-            found.append(SignatoryMention(name, title, organisation_of(title), begin, finish))
+        named = _signers_named(text, sentence)
+        # 'När dokumenten var undertecknade gick …': the signing is background to another event
+        backgrounded = sentence.text.lower().startswith(_SUBORDINATE)
+        if not named and not backgrounded and index + 1 < len(all_sentences):
+            named = _captioned(text, all_sentences[index + 1])
+        found.extend(named)
     return found
+
+
+def _signers_named(text: str, sentence: Line) -> list[SignatoryMention]:
+    """The people a signing sentence names, up to a witness cue."""
+    # 'undertecknades av X och Y i närvaro av Z': Z did not sign
+    witnesses = load_vocab("meta_places")["not_signer_after"]
+    lower = sentence.text.lower()
+    cut = min((lower.find(w) for w in witnesses if w in lower), default=len(lower))
+    found = []
+    for name, begin, finish in names_in(text, sentence.start, sentence.start + cut):
+        title = (
+            _title_after(text, finish, sentence.end + 1)
+            or _title_before(text, begin, sentence.start)
+            or _title_elsewhere(text, name)
+        )
+        found.append(SignatoryMention(name, title, organisation_of(title), begin, finish))
+    return found
+
+
+def _captioned(text: str, sentence: Line) -> list[SignatoryMention]:
+    """The people of a caption ('Från vänster X, Y') after a signing sentence naming none."""
+    starts = tuple(load_vocab("meta_places")["caption_starts"])
+    return _signers_named(text, sentence) if sentence.text.lower().startswith(starts) else []
 
 
 def find_signers(text: str, start: int, end: int) -> list[SignatoryMention]:

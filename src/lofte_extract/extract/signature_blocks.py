@@ -192,6 +192,10 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             continue
         pairs = _block_pairs(content, index, used)
         if not pairs:
+            under = _under_organisation(content, index)
+            if under is not None:
+                found.append(under)
+                used.update((index, index + 1))
             continue
         here = content[index]
         inline = len(pairs) == 1 and all(
@@ -220,6 +224,27 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             )
         used.update(range(index, index + width + (1 if organisation else 0)))
     return found
+
+
+def _organised_name(content: list[Line], index: int) -> str | None:
+    """The organisation of an 'organisation line over a name' pair starting at `index`."""
+    if index < 0 or index + 1 >= len(content) or not is_name(content[index + 1]):
+        return None
+    return _organisation_line(content[index])
+
+
+def _under_organisation(content: list[Line], index: int) -> SignatoryMention | None:
+    """A name under its organisation ('Lokalpolisområde Ängelholm' over 'Christian Nordin'),
+    as a block does it for each party: one such pair alone is a contact, not a signature."""
+    organisation = _organised_name(content, index)
+    partner = _organised_name(content, index + 2) or _organised_name(content, index - 2)
+    if organisation is None or partner is None:
+        return None
+    line = content[index + 1]
+    name = re.sub(PARTY + "$", "", line.text).strip()
+    return SignatoryMention(
+        name, None, organisation, line.start, line.start + len(name), "signatories.signature_block"
+    )
 
 
 def block_signers(text: str, start: int, end: int) -> list[SignatoryMention]:

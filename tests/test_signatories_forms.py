@@ -1,0 +1,64 @@
+"""Signers written in the ways real pages write them (each test names what was missed)."""
+
+from __future__ import annotations
+
+from lofte_extract.extract.signatories import find_signers
+
+
+def _signers(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.name, m.title, m.organisation) for m in find_signers(text, 0, len(text))]
+
+
+def test_a_title_after_the_name_without_a_comma_is_not_part_of_the_name() -> None:
+    text = (
+        "Kommunstyrelsens förste vice ordförande Frida Nilsson (C) och Johan Rexhag "
+        "Lokalpolisområdeschef går igenom löftet och skriver därefter under."
+    )
+    assert _signers(text)[1] == ("Johan Rexhag", "Lokalpolisområdeschef", "polisen")
+
+
+def test_setting_ones_name_on_the_promise_is_signing_it() -> None:
+    text = (
+        "I dag satte vårt kommunalråd Susanne Andersson och områdespolischef Johan Rexhag "
+        "sina namn på medborgarlöftet för 2021."
+    )
+    assert [name for name, _, _ in _signers(text)] == ["Susanne Andersson", "Johan Rexhag"]
+
+
+def test_a_caption_after_a_signing_sentence_naming_nobody_names_the_signers() -> None:
+    text = (
+        "Fyra nöjda personer skrev under medborgarlöftena. Från vänster kommunstyrelsens "
+        "ordförande, Stefan Gustafsson, lokalpolisområdeschef Christian Winkler samt "
+        "kommunchef Jan Holmqvist."
+    )
+    assert _signers(text) == [
+        ("Stefan Gustafsson", "kommunstyrelsens ordförande", "kommun"),
+        ("Christian Winkler", "lokalpolisområdeschef", "polisen"),
+        ("Jan Holmqvist", "kommunchef", "kommun"),
+    ]
+
+
+def test_a_caption_after_a_signing_told_as_background_names_no_signers() -> None:
+    text = (
+        "När dokumenten var undertecknade gick representanter för polisen och kommunen en "
+        "promenad. Från vänster Tomas Rikse, kommundirektör, och Daniel Borg, "
+        "säkerhetssamordnare."
+    )
+    assert _signers(text) == []
+
+
+def test_names_under_their_organisations_form_a_signature_block() -> None:
+    text = (
+        "Kommunen ska granska arbetet med ANDT.\n\n"
+        "Lokalpolisområde Ängelholm\nChristian Nordin\n\n"
+        "Örkelljunga kommun\nNiclas Bengtsson\n"
+    )
+    assert _signers(text) == [
+        ("Christian Nordin", None, "polisen"),
+        ("Niclas Bengtsson", None, "kommun"),
+    ]
+
+
+def test_one_name_under_an_organisation_is_a_contact_not_a_signature() -> None:
+    text = "Kontakta oss gärna.\n\nÖrkelljunga kommun\nNiclas Bengtsson\n\nTill toppen\n"
+    assert _signers(text) == []
