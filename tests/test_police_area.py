@@ -34,6 +34,12 @@ from lofte_extract.extract.police_area import police_area
             "södra Lappland",
         ),
         ("samt Henrik Gustavsson, lokalpolisområdeschef, Torsby.", "Torsby"),
+        # a region name after a chief's title, a police unit 'i' a region, 'Lokalpolisen i X'
+        ("säger Niklas Hållkvist, lokalpolisområdeschef Norduppland.", "Norduppland"),
+        ("säger Veronica Andersson, tf. Lokalpolisområdeschef Medelpad.", "Medelpad"),
+        ("Polisen i Östra Norrbotten lovar att tillsammans med kommunen", "Östra Norrbotten"),
+        ("Lokalpolisen i Haninge/Nynäshamn, Nynäshamns kommun och", "Haninge/Nynäshamn"),
+        ("säger Fredrik Malm lokalområdespolischef i Västra Skaraborg.", "Västra Skaraborg"),
         # a bare name beside the joint area it belongs to supports the joint one
         (
             "Lokalpolisområde Haninges löften.\n\nLokalpolisområde Haninge/Nynäshamn och "

@@ -46,7 +46,9 @@ def _area_pattern() -> re.Pattern:
 def _police_unit_pattern() -> re.Pattern:
     # 'Polisen södra Lappland', 'chef polisen Södra Ångermanland': a unit named by region
     prefix = _alternatives(load_vocab("meta_places")["lpo_area_prefixes"])
-    return re.compile(rf"(?i:polisen)[ \t]+(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})")
+    return re.compile(
+        rf"(?i:polisen)[ \t]+(?:(?:i|på)[ \t]+)?(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,8 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
         return " ".join(names[:2]), 0  # 'Malmö Norr', 'Storgöteborg Syd', 'Piteå Älvdal'
     if _joint_area(m, names, known):
         return f"{names[0]} och {m['joint'].split()[-1]}", 0  # 'chef i Sundbyberg och Solna'
+    if not known[0] and len(names) == 1 and not m["next"] and _titled(m["cue"]):
+        return names[0], 0  # 'lokalpolisområdeschef Norduppland': a person has two names
     if known[0] or is_area or m["prep"]:
         name = " ".join(names) if not known[0] else names[0]
         if suffix:
@@ -111,6 +115,11 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
             return name[:-1], 0  # 'lokalpolisområde Norrmalms konton': a genitive
         return name, 0
     return None
+
+
+def _titled(cue: str) -> bool:
+    """Whether the cue is a chef's title ('tf. lokalpolisområdeschef')."""
+    return "chef" in cue.lower()
 
 
 def _joint_area(m: re.Match, names: list[str], known: list[bool]) -> bool:
