@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lofte_extract.extract.periods import find_timespans
+from lofte_extract.extract.signed import signed_date
 from lofte_extract.extract.years import promise_years, score_year_candidates
 
 
@@ -182,3 +183,15 @@ def test_an_open_start_runs_from_the_year_the_promise_takes_effect() -> None:
         "i kraft vid årsskiftet 2023. Medborgarlöftet gäller fram till 2025.\n"
     )
     assert _years(text) == [2023, 2024, 2025]
+
+
+def test_a_yearless_signing_date_takes_the_year_of_the_dated_url() -> None:
+    # A samverkansöverenskommelse for 2024-2026 signed 'Tisdagen den 5 november' was put in
+    # 2023 (a late month before the first year); the news item's URL dates it 2024-11-05.
+    text = (
+        "Kommunen och polisen stärker samarbetet\n\nTisdagen den 5 november skrevs en ny "
+        "samverkansöverenskommelse under för perioden 2024-2026.\n"
+    )
+    url = "https://www.example-kommun.se/nyheter/2024-11-05-kommunen-och-polisen"
+    assert signed_date(text, 0, len(text), [2024, 2025, 2026], url)[0] == "2024-11-05"
+    assert signed_date(text, 0, len(text), [2024, 2025, 2026])[0] == "2023-11-05"

@@ -96,10 +96,12 @@ def find_period(
     return period, years, _evidence(doc, start, end, rule)
 
 
-def find_signed_date(doc: ParsedDocument, span: DocumentSpan) -> tuple[str | None, Evidence | None]:
+def find_signed_date(
+    doc: ParsedDocument, span: DocumentSpan, url: str | None = None
+) -> tuple[str | None, Evidence | None]:
     """ISO date of signing."""
     years = promise_years(doc.text, span.start, span.end, span.heading).years
-    iso, start, end = signed_date(doc.text, span.start, span.end, years)
+    iso, start, end = signed_date(doc.text, span.start, span.end, years, url)
     return iso, _evidence(doc, start, end, "signed_date")
 
 

@@ -14,9 +14,12 @@ __all__ = ["signed_date"]
 
 
 def signed_date(
-    text: str, start: int, end: int, years: list[int]
+    text: str, start: int, end: int, years: list[int], url: str | None = None
 ) -> tuple[str | None, int | None, int | None]:
-    """ISO signing date of the promise in `text[start:end]`, with evidence offsets."""
+    """ISO signing date of the promise in `text[start:end]`, with evidence offsets.
+
+    A date without its year ('Tisdagen den 5 november') takes the year of the page's own
+    date (its dateline, or a date in its URL) when it has one, else the promise's years."""
     places = load_vocab("meta_places")
     cues = places["signing_cues"]
     split_verbs = places["signing_split_verbs"]
@@ -32,7 +35,7 @@ def signed_date(
                 text[max(sentence.start, date.start - EXTRACT.not_signed_window_chars) : date.start]
             ):
                 continue  # 'Publicerad 2019-03-12' run into the signing sentence
-            year = date.year or _infer_year(date.month, lower, years)
+            year = date.year or _page_year(text, url, date) or _infer_year(date.month, lower, years)
             iso = date.iso(year)
             if iso:
                 return iso, date.start, date.end
@@ -73,6 +76,30 @@ def _labelled_not_signed(before: str) -> bool:
         and words[-1] == "den"
         and any(w in not_signed for w in words[:-1])
     )
+
+
+# A date in a news item's URL: '/2024-11-05-hylte-kommun-…', '/2018/02/07/'.
+_URL_DATE = re.compile(r"/(20\d\d)[-/](\d\d)[-/](\d\d)(?:[-/]|$)")
+
+
+def _page_year(text: str, url: str | None, date: DateMention) -> int | None:
+    """The year a year-less date falls in on a dated page: the page's year, or the year
+    before when the day comes after the page's date."""
+    dated = article_date(text)
+    page = dated[0] if dated else _url_day(url)
+    if page is None:
+        return None
+    return page.year if (date.month, date.day) <= (page.month, page.day) else page.year - 1
+
+
+def _url_day(url: str | None) -> datetime.date | None:
+    found = _URL_DATE.search(url or "")
+    if not found:
+        return None
+    try:
+        return datetime.date(*map(int, found.groups()))
+    except ValueError:
+        return None
 
 
 def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
