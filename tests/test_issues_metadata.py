@@ -382,3 +382,13 @@ def test_an_ambiguous_kommun_name_after_a_place_preposition_is_the_kommun():
 
     text = "Löftet har vuxit fram ur dialoger i Ydre. Vara tillgängliga för alla."
     assert [m.entry.name for m in kommun_mentions(text, 0, len(text))] == ["Ydre"]
+
+
+def test_a_yearless_signing_date_of_an_agreement_takes_the_agreements_years() -> None:
+    # The signing date was read against the promise years, which an agreement has none of.
+    doc, span = _doc(
+        "Förnyad överenskommelse om samverkan\n\nDen 1 mars undertecknade kommundirektör "
+        "Magnus Gyllestad och lokalpolisområdeschef Tony Beijbom en förnyad "
+        "samverkansöverenskommelse för år 2022–2024 mellan kommunen och polisen.\n"
+    )
+    assert find_signed_date(doc, span, [2022, 2023, 2024])[0] == "2022-03-01"

@@ -43,7 +43,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
                 field_evidence["title"] = evidence_for(doc, at, at + len(span.title), rule)
         lpo, lpo_evidence = find_lokalpolisomrade(doc, span)
         period, years, period_evidence = find_period(doc, span, source.url)
-        signed_date, signed_evidence = find_signed_date(doc, span, source.url)
+        signed_date, signed_evidence = find_signed_date(doc, span, years, source.url)
         for name, evidence in (
             ("lokalpolisomrade", lpo_evidence),
             ("years", period_evidence),

@@ -97,10 +97,15 @@ def find_period(
 
 
 def find_signed_date(
-    doc: ParsedDocument, span: DocumentSpan, url: str | None = None
+    doc: ParsedDocument,
+    span: DocumentSpan,
+    years: list[int] | None = None,
+    url: str | None = None,
 ) -> tuple[str | None, Evidence | None]:
-    """ISO date of signing."""
-    years = promise_years(doc.text, span.start, span.end, span.heading).years
+    """ISO date of signing; the years the document covers (its promise years unless given:
+    an agreement's come from its own period) place a year-less date."""
+    if years is None:
+        years = promise_years(doc.text, span.start, span.end, span.heading).years
     iso, start, end = signed_date(doc.text, span.start, span.end, years, url)
     return iso, _evidence(doc, start, end, "signed_date")
 
