@@ -206,3 +206,28 @@ def test_lead_in_naming_the_activities_opens_a_list_of_nominal_commitments() -> 
         "mörka platser",
         "trafiksituationen",
     ]
+
+
+def test_a_topic_heading_inside_the_promise_list_keeps_its_items_promises() -> None:
+    # 'Fokusområde Skadegörelse/klotter:' was read as a background heading.
+    doc, span = parse(
+        "Medborgarlöfte 2022-2023\n\nUtifrån fokusområdena lovar polisen och kommunen följande\n\n"
+        "Fokusområde Narkotika:\n\n • Polisen ska upptäcka och rapportera narkotikabrott.\n\n"
+        "Fokusområde Skadegörelse/klotter:\n\n"
+        " • Vi ska gemensamt arbeta riktat mot skadegörelse och klotter.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Polisen ska upptäcka och rapportera narkotikabrott.",
+        "Vi ska gemensamt arbeta riktat mot skadegörelse och klotter.",
+    ]
+
+
+def test_we_shall_under_a_topic_heading_ends_the_background() -> None:
+    # 'Vi ska prioritera närvaro i Rissne' under 'Synlighet' stayed in the background above.
+    doc, span = parse(
+        "Medborgarlöftet 2020\n\nSituationen idag\n\nTryggheten påverkas av flera faktorer.\n\n"
+        "Synlighet\n\nVi ska prioritera närvaro i Rissne och Hallonbergen.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Vi ska prioritera närvaro i Rissne och Hallonbergen."
+    ]

@@ -298,7 +298,9 @@ def _item_is_commitment(text: str, section: str) -> bool:
     if tag_actors(text) and not is_perfect(text):
         return True
     if section == "background":
-        return False
+        # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
+        # heading above the list says
+        return actor_start(text, within=3) and has_modal(text) and not is_soft(text)
     if section == "goal":
         if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
             return False

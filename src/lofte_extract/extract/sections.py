@@ -146,6 +146,9 @@ class _SectionReader:
             self.actors = tuple(leadin_actors(line.text))
             self.add(line, True)
             return
+        if kind == "background" and self.section == "promise" and _names_a_topic(line.text):
+            self.add(line, True)  # 'Fokusområde Narkotika:' groups the promises below it
+            return
         if kind is None and self.section == "promise" and _reads_as_item(line.text):
             # Short unbulleted lines under 'lovar att:' are the items themselves.
             self.add(Line(line.start, line.end, line.text, "list_item", line.level), False)
@@ -254,7 +257,7 @@ def _ends_background(text: str) -> bool:
     """A paragraph that opens a promise: 'Kommunen ska ...' or a labelled 'Trafik: Polisen ...'."""
 
     first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
-    if is_perfect(first) or not actor_start(first, within=3) or first.lower().startswith("vi "):
+    if is_perfect(first) or not actor_start(first, within=3):
         return False
     if any(word in first.lower() for word in _cues()["title_words"]):
         return False  # 'Polisen ska enligt uppdraget ta fram medborgarlöften ...' explains them
@@ -270,6 +273,10 @@ def _joint_heading(text: str) -> bool:
         return False
     rest = [w for w in ws if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
     return bool(leadin_actors(text)) and len(rest) <= EXTRACT.actor_heading_rest and ws != ["vi"]
+
+
+def _names_a_topic(text: str) -> bool:
+    return heading_key(text).startswith(tuple(_cues()["topic_heading_starts"]))
 
 
 def _reads_as_item(text: str) -> bool:
