@@ -231,3 +231,18 @@ def test_we_shall_under_a_topic_heading_ends_the_background() -> None:
     assert [c.text for c in find_commitments(doc, span)] == [
         "Vi ska prioritera närvaro i Rissne och Hallonbergen."
     ]
+
+
+def test_a_paragraph_presenting_the_promises_makes_the_list_below_them() -> None:
+    # '… medborgarlöften … ser ut så här.' over passive items: the items were read as the
+    # title's text and dropped.
+    doc, span = parse(
+        "Skellefteå – medborgarlöften\n\nPolisens medborgarlöften för en tryggare stadskärna "
+        "under åren 2021-2025 ser ut så här.\n\n"
+        " • Varje år ska minst fem trygghetsvandringar göras.\n"
+        " • Hundägare bjuds in minst en gång per år inom konceptet Nosspanare.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Varje år ska minst fem trygghetsvandringar göras.",
+        "Hundägare bjuds in minst en gång per år inom konceptet Nosspanare.",
+    ]

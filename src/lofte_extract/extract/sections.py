@@ -189,6 +189,7 @@ class _SectionReader:
         """A content line; a promise stated in it, or a follow-up paragraph, moves the section."""
         if line.kind == "heading":
             line = Line(line.start, line.end, line.text, "paragraph", line.level)
+        presents = self.section != "promise" and _presents_promises(line.text)
         if self.section in ("background", "none", "title", "goal") and _inline_promise(
             line.text, self.section
         ):
@@ -200,6 +201,8 @@ class _SectionReader:
             if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
                 self.section = "follow_up"
         self.add(line, False)
+        if presents:  # '… medborgarlöften för 2021-2025 ser ut så här.' over the list
+            self.restore, self.section = self.section, "promise"
 
 
 def goal_list_items(lines: list[SectionedLine]) -> set[int]:
@@ -273,6 +276,13 @@ def _joint_heading(text: str) -> bool:
         return False
     rest = [w for w in ws if w not in ("ska", "skall", "lovar", "att", "vi", "och")]
     return bool(leadin_actors(text)) and len(rest) <= EXTRACT.actor_heading_rest and ws != ["vi"]
+
+
+def _presents_promises(text: str) -> bool:
+    """A paragraph ending by presenting the promises named in it: the list below is them."""
+    last = _last_sentence(text).lower().rstrip(" .:!")
+    lofte = load_vocab("meta_years")["lofte_word"]
+    return bool(re.search(lofte, last)) and last.endswith(tuple(_cues()["presenting_endings"]))
 
 
 def _names_a_topic(text: str) -> bool:
