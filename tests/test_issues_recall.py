@@ -246,3 +246,10 @@ def test_a_paragraph_presenting_the_promises_makes_the_list_below_them() -> None
         "Varje år ska minst fem trygghetsvandringar göras.",
         "Hundägare bjuds in minst en gång per år inom konceptet Nosspanare.",
     ]
+
+
+def test_a_section_cue_must_start_a_word() -> None:
+    # 'om medborgarlöftet' (a background cue) was found inside 'som medborgarlöftet'.
+    lead_in = "Bland de aktiviteter som medborgarlöftet genomförs med finns följande:"
+    assert classify_heading(lead_in) == "promise"
+    assert classify_heading("Om medborgarlöftet") == "background"

@@ -101,7 +101,10 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
         return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
     for kind in ("follow_up", "goal", "background"):
-        if any(cue in last for cue in _cues()[kind] if len(cue) > EXTRACT.long_cue_chars):
+        # a cue starts a word: 'om medborgarlöftet' is not in 'som medborgarlöftet'
+        if any(
+            f" {cue}" in f" {last}" for cue in _cues()[kind] if len(cue) > EXTRACT.long_cue_chars
+        ):
             return kind  # type: ignore[return-value]
     achieving = any(f" {cue}" in f" {last}" for cue in _cues()["goal_leadin"])
     if is_leadin and achieving and " genom " not in f" {last} ":
