@@ -253,3 +253,15 @@ def test_a_section_cue_must_start_a_word() -> None:
     lead_in = "Bland de aktiviteter som medborgarlöftet genomförs med finns följande:"
     assert classify_heading(lead_in) == "promise"
     assert classify_heading("Om medborgarlöftet") == "background"
+
+
+def test_an_activity_promised_in_the_passive_is_a_commitment_without_a_party() -> None:
+    # 'Trafikkontroller ska under året genomföras' names no party and was dropped.
+    doc, span = parse(
+        "Fortsatt samarbete för trygghet\n\nTrafikmiljön:\n\n"
+        " • Trafikkontroller ska under året genomföras med fokus på hastighet.\n"
+        " • Brottsligheten ska minskas.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Trafikkontroller ska under året genomföras med fokus på hastighet."
+    ]

@@ -30,6 +30,7 @@ from .cues import (
     moves_a_measure,
     names_commitment,
     not_commitment_opener,
+    passive_activity,
     present_activity,
 )
 from .evidence import evidence_for
@@ -315,7 +316,7 @@ def _item_is_commitment(text: str, section: str) -> bool:
     named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
     if has_modal(text) and named:
         return True
-    if present_activity(text):
+    if present_activity(text) or passive_activity(text):
         return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
     # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
     return section == "title" and activity_start(text) and not is_perfect(text)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .actors import actor_of_token
-from .analysed import words
+from .analysed import sentences, words
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -35,6 +35,7 @@ __all__ = [
     "names_actor",
     "aims_at_an_outcome",
     "not_commitment_opener",
+    "passive_activity",
     "present_activity",
     "strip_label",
 ]
@@ -92,6 +93,25 @@ def describes_situation(text: str) -> bool:
     """Statistics, news and aims ('41 procent', 'i går', 'verkar för'): not the promise."""
     lowered = text.lower()
     return any(word in lowered for word in _v("content_verbs")["situation_words"])
+
+
+# 'Trafikkontroller ska under året genomföras', 'Fem trygghetsvandringar kommer att göras'
+_PASSIVE_PROMISE = re.compile(
+    r"(?<![\wåäö])(?:ska|skall|kommer att)\s+(?:[\wåäö/-]+\s+){0,4}?[\wåäö]+as(?![\wåäö])"
+)
+
+
+def passive_activity(text: str) -> bool:
+    """An activity as subject, promised in the passive: 'Trafikkontroller ska under året
+    genomföras' (no party named, the activity is the promise)."""
+    first = sentences(strip_label(text), line_ends=False)
+    head = first[0].text.lower() if first else ""
+    found = _PASSIVE_PROMISE.search(head)
+    if found is None or is_perfect(head):
+        return False
+    subject = words(head[: found.start()])[: EXTRACT.opening_words]
+    nouns = _v("content_verbs")["activity_nouns"]
+    return any(noun in w for w in subject for noun in nouns)
 
 
 def present_activity(text: str) -> bool:
