@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from content_helpers import parse
 
+from lofte_extract.extract.content import find_goals
 from lofte_extract.extract.cues import activity_start, aims_at_an_outcome
 from lofte_extract.extract.goals import _parts
 from lofte_extract.extract.text_units import Piece
@@ -147,3 +149,17 @@ def test_an_outcome_with_a_modal_amid_the_background_is_a_goal() -> None:
         "över.\n\nPolisen lovar att:\n • Genomföra fyra trafikinsatser.\n"
     )
     assert [g.text[:24] for g in goals] == ["Skadegörelsen ska minska"]
+
+
+def test_aims_listed_as_att_clauses_under_a_background_lead_in_are_goals() -> None:
+    # 'Med lägesbilden som grund prioriteras följande:' read as background dropped its aims.
+    doc, span = parse(
+        "Medborgarlöfte 2024\n\nMed den gemensamma lägesbilden som grund prioriteras följande "
+        "i Medborgarlöftet 2024:\n"
+        " • Att färre platser ska upplevas som otrygga på grund av narkotika.\n"
+        " • Att arbeta med motorburna unga.\n\nSituationen idag\n\n"
+        " • Fler inbrott i villaområden.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == [
+        "Att färre platser ska upplevas som otrygga på grund av narkotika."
+    ]

@@ -60,6 +60,8 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         if section == "background":
             if line.kind == "paragraph":
                 _stated_goals(goals, seen, doc, line)
+            elif _is_aim_item(line.text):
+                _add(goals, seen, doc, Piece(line.start, line.end, line.text), "goals.aim_item")
             continue
         if section == "follow_up":
             found = _follow_up_goals(line)
@@ -158,6 +160,17 @@ def _is_outcome_item(text: str) -> bool:
     if " genom att " in f" {text.lower()} ":
         return False  # 'Höja tryggheten genom att vara närvarande …' says how: an activity
     return goal_direction(text) is not None and not activity_start(text) and not actor_start(text)
+
+
+def _is_aim_item(text: str) -> bool:
+    """A listed aim worded 'Att X ska …' with a direction ('Att färre platser ska upplevas
+    som otrygga'): a goal wherever the list stands; a problem list is not worded so."""
+    return (
+        text.lower().startswith("att ")
+        and has_modal(text)
+        and goal_direction(text) is not None
+        and not is_result(text)
+    )
 
 
 def _is_goal_item(text: str, section: str) -> bool:
