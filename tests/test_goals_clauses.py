@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from content_helpers import parse
 
-from lofte_extract.extract.content import find_goals
+from lofte_extract.extract.content import find_commitments, find_goals
 from lofte_extract.extract.cues import activity_start, aims_at_an_outcome
 from lofte_extract.extract.goals import _parts
 from lofte_extract.extract.text_units import Piece
@@ -162,4 +162,18 @@ def test_aims_listed_as_att_clauses_under_a_background_lead_in_are_goals() -> No
     )
     assert [g.text for g in find_goals(doc, span)] == [
         "Att färre platser ska upplevas som otrygga på grund av narkotika."
+    ]
+
+
+def test_an_outcome_as_subject_under_a_promise_heading_is_a_goal_not_a_commitment() -> None:
+    # 'Organiserad brottslighet ska minska' in the promise list was taken as a commitment.
+    doc, span = parse(
+        "Medborgarlöfte 2017\n\nVi lovar:\n\n • Organiserad brottslighet ska minska\n"
+        " • Polisen ska öka närvaron i centrum.\n"
+        " • Kommunens trygghetssamordnare ska gå vidare med arbetet.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == ["Organiserad brottslighet ska minska"]
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Polisen ska öka närvaron i centrum.",
+        "Kommunens trygghetssamordnare ska gå vidare med arbetet.",
     ]

@@ -30,6 +30,7 @@ from .cues import (
     moves_a_measure,
     names_commitment,
     not_commitment_opener,
+    outcome_as_subject,
     passive_activity,
     present_activity,
 )
@@ -307,7 +308,8 @@ def _item_is_commitment(text: str, section: str) -> bool:
             return False
         return activity_start(text) or (actor_start(text) and has_modal(text))
     if section == "promise":
-        return not (is_goal_start(text) and len(text.split()) <= EXTRACT.goal_item_words)
+        short_goal = is_goal_start(text) and len(text.split()) <= EXTRACT.goal_item_words
+        return not (short_goal or outcome_as_subject(text))
     # No promise heading above: the item must say it is promised.
     if is_goal_start(text) or not_commitment_opener(text):
         return False
@@ -343,6 +345,8 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
     if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
         return True
     if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
+        return True
+    if outcome_as_subject(text):
         return True
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list

@@ -35,6 +35,7 @@ __all__ = [
     "names_actor",
     "aims_at_an_outcome",
     "not_commitment_opener",
+    "outcome_as_subject",
     "passive_activity",
     "present_activity",
     "strip_label",
@@ -324,6 +325,30 @@ def is_outcome(text: str) -> bool:
     if any(lowered.startswith(o) for o in goals["goal_openers"] + goals["goal_blockers"]):
         return False
     return is_goal_sentence(text)
+
+
+def outcome_as_subject(text: str) -> bool:
+    """'Organiserad brottslighet ska minska': an outcome with its direction as the sentence,
+    no party doing anything ('Polisen ska öka närvaron' is an activity)."""
+    if not is_outcome(text) or actor_start(text, within=3) or re.search(r"\d", text):
+        return False
+    ws = words(text)
+    modal = next((i for i, w in enumerate(ws) if w in ("ska", "skall", "kommer")), None)
+    if not modal:
+        return False
+    # The subject before the modal names the outcome: 'Antalet bedrägerier', 'Organiserad
+    # brottslighet', not 'För att brotten ska minska' or 'Arbeta för att …'.
+    subject = ws[:modal]
+    goals = _v("content_goals")
+    if subject[0] in ("för", "att", "vi", "det") or activity_start(text):
+        return False
+    people = tuple(_v("titles")["compound_endings"])
+    if any(w.endswith(people) for w in subject):
+        return False  # 'Kommunens trygghetssamordnare ska …' names who acts
+    outcome = goals["outcome_stems"] + goals["measure_nouns"]
+    return any(stem in w for w in subject for stem in outcome) and not any(
+        stem in w for w in subject for stem in goals["activity_stems"]
+    )
 
 
 def goal_direction(text: str) -> str | None:

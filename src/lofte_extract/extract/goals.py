@@ -19,6 +19,7 @@ from .cues import (
     is_outcome,
     is_quote,
     is_result,
+    outcome_as_subject,
 )
 from .evidence import evidence_for
 from .sections import goal_list_items, sectioned_lines
@@ -110,7 +111,7 @@ def _opening_goals(line: Line) -> _Found:
 
 def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
     """A list item that is a goal, or the goal sentences after an item's first sentence."""
-    if section == "promise" and aims_at_an_outcome(line.text):
+    if section == "promise" and (aims_at_an_outcome(line.text) or outcome_as_subject(line.text)):
         return [(Piece(line.start, line.end, line.text), "goals.outcome_item")]
     if section == "goal" or (section != "promise" and is_goal_start(line.text)):
         if line.start in outcome_items or _is_goal_item(line.text, section):
@@ -136,7 +137,9 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
         return []
     if is_goal_start(piece.text) and section != "promise":
         return [(piece, "goals.goal_start")]
-    if is_goal_sentence(piece.text, predicates=section != "promise"):
+    if is_goal_sentence(piece.text, predicates=section != "promise") or (
+        section == "promise" and outcome_as_subject(piece.text)
+    ):
         return [(part, "goals.sentence") for part in _parts(piece)]
     return []
 
