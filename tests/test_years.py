@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lofte_extract.extract.dates import find_period_range
 from lofte_extract.extract.periods import find_timespans
 from lofte_extract.extract.signed import signed_date
 from lofte_extract.extract.years import promise_years, score_year_candidates
@@ -195,3 +196,16 @@ def test_a_yearless_signing_date_takes_the_year_of_the_dated_url() -> None:
     url = "https://www.example-kommun.se/nyheter/2024-11-05-kommunen-och-polisen"
     assert signed_date(text, 0, len(text), [2024, 2025, 2026], url)[0] == "2024-11-05"
     assert signed_date(text, 0, len(text), [2024, 2025, 2026])[0] == "2023-11-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a PDF line break after the connector
+        "Under perioden 2019-03-22 t.o.m.\n\n2020-12-31 lovar Polisen och kommunen att:",
+        # a PDF's wrapped dash read as a bullet
+        "Kommunen lovar att under perioden 2019-03-22\n\n• 2020-12-31 genomföra aktiviteterna",
+    ],
+)
+def test_a_validity_period_broken_across_lines_is_one_period(text) -> None:
+    assert find_period_range(text, 0, len(text))[:2] == ("2019-03-22", "2020-12-31")

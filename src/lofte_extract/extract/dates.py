@@ -124,7 +124,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _RANGE_GAP = re.compile(
-    r"^\s*(?:[-–—]{1,2}|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$",
+    r"^\s*(?:[-–—]{1,2}|\n\s*•|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$",
     re.IGNORECASE,
 )
 
@@ -138,7 +138,8 @@ def find_period_range(
     """
     vocab = load_vocab("meta_years")
     agreement_words = ("överenskommelse", "avtal")
-    for sentence in sentences(text, start, end, line_ends=True):
+    found = sentences(text, start, end, line_ends=True)
+    for index, sentence in enumerate(found):
         lower = sentence.text.lower()
         if not any(cue in lower for cue in vocab["valid_cues"]) and not (
             agreement and any(word in lower for word in agreement_words)
@@ -146,7 +147,13 @@ def find_period_range(
             continue
         if not agreement and "löfte" not in lower and any(w in lower for w in agreement_words):
             continue
-        dates = find_dates(text, sentence.start, sentence.end)
+        reach = sentence.end
+        runs_on = index + 1 < len(found) and (
+            _OPEN_RANGE_END.search(lower) or _RANGE_CONTINUED.match(found[index + 1].text)
+        )
+        if runs_on:
+            reach = found[index + 1].end  # 'perioden 2019-03-22 t.o.m.' / '2020-12-31 lovar …'
+        dates = find_dates(text, sentence.start, reach)
         for first, second in zip(dates, dates[1:], strict=False):
             if not _RANGE_GAP.match(text[first.end : second.start]):
                 continue
@@ -155,6 +162,13 @@ def find_period_range(
             if begin and finish and begin < finish:
                 return begin, finish, first.start, second.end
     return None
+
+
+# A sentence (or line) ending in a range's connector runs on into the next one.
+_OPEN_RANGE_END = re.compile(r"(?:[-–—]|\btill|\bt\.o\.m\.?|\btom)\s*$")
+# … or the next one starts with the connector, a PDF's wrapped dash read as a bullet:
+# '2023-05-01' / '• 2023-08-31'.
+_RANGE_CONTINUED = re.compile(r"^\s*(?:[-–—•]|till\b|t\.o\.m\.?)\s*\d")
 
 
 _YEAR_RANGE = re.compile(
