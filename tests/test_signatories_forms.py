@@ -62,3 +62,23 @@ def test_names_under_their_organisations_form_a_signature_block() -> None:
 def test_one_name_under_an_organisation_is_a_contact_not_a_signature() -> None:
     text = "Kontakta oss gärna.\n\nÖrkelljunga kommun\nNiclas Bengtsson\n\nTill toppen\n"
     assert _signers(text) == []
+
+
+def test_a_title_line_above_a_name_that_has_its_own_title_is_not_that_names() -> None:
+    # In a PDF the first signer's title line sat above the second signer, who took it.
+    text = (
+        "Vi lovar att arbeta mot hastighetsöverträdelser i kommunen.\n\n"
+        "Tf lokalpolisområdeschef Lokalpolisområde Kalmar\n\n"
+        "Henrik Yngvesson\nKommunstyrelsens ordförande\n\nMörbylånga kommun\n\n"
+        "Ann Willsund\nKommunchef\n\nMörbylånga kommun\n"
+    )
+    assert [(name, title) for name, title, _ in _signers(text)] == [
+        ("Henrik Yngvesson", "Kommunstyrelsens ordförande"),
+        ("Ann Willsund", "Kommunchef"),
+    ]
+
+
+def test_a_long_compound_noun_is_no_name() -> None:
+    # A PDF's running header 'Kommunledningskontoret' ran into the title 'Idag undertecknades'.
+    text = "Kommunledningskontoret Idag undertecknades medborgarlöften i Överkalix."
+    assert _signers(text) == []

@@ -84,6 +84,8 @@ def is_stopped(name: str) -> bool:
     tokens = name.split()
     if any(t in stop or t.rstrip("s") in stop for t in tokens):
         return True
+    if any(len(t) > EXTRACT.name_token_chars and "-" not in t for t in tokens):
+        return True  # 'Kommunledningskontoret': a compound noun, no name is this long
     last = kommun_by_form().get(tokens[-1]) if tokens else None
     if last and not last.ambiguous:
         return True  # 'Trygga Eskilstuna': a place last, not a surname (Lund, Berg may be)

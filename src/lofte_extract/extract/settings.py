@@ -79,6 +79,7 @@ class ExtractSettings:
     # Signatories (signatories.py).
     direction_window_chars: int = 12  # 'södra' right before a name makes it a region
     title_words: int = 8  # a signatory's title is at most this many words
+    name_token_chars: int = 14  # a longer unhyphenated word is a compound noun, not a name
     title_before_chars: int = 60  # a title before a name stands this close
     title_after_chars: int = 120  # a title after a name (elsewhere on the page) this close
     title_head_chars: int = 30  # a title line's title word starts this near its start...

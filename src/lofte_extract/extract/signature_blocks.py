@@ -178,9 +178,16 @@ def _block_pairs(content: list[Line], index: int, used: set[int]) -> list[tuple[
             under = _split_names(nxt, len(heads)) or under
         if len(heads) > 1 and len(under) == len(heads) and all(is_name(n) for n in under):
             return list(zip(under, heads, strict=True))
-        if is_name(nxt):
+        if is_name(nxt) and not _titled_below(content, index + 1):
             return [(nxt, line)]
     return []
+
+
+def _titled_below(content: list[Line], index: int) -> bool:
+    """Whether the name at `index` has its own title below it (not the next name's title
+    above that name): then it belongs to the block's name-over-title pairs."""
+    below = content[index + 1 : index + 3]
+    return bool(below) and _title_text(below[0]) and not (len(below) > 1 and is_name(below[1]))
 
 
 def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
