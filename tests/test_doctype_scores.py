@@ -97,3 +97,18 @@ def test_a_promise_page_found_in_a_news_section_is_news():
     article = "https://www.example-kommun.se/nyhetsarkiv/2020-06-11-medborgarlofte.html"
     assert classify(text, 0, len(text), None, url=page) == "lofte"
     assert classify(text, 0, len(text), None, url=article) == "nyhet"
+
+
+def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
+    # FORMAT.md: nyhet is an article about a promise; one reporting how promises went is
+    # uppfoljning, wherever it was published.
+    text = (
+        "Polisen följer upp medborgarlöften\n\nI går, torsdag, publicerade polisen sin "
+        "uppföljningsrapport om medborgarlöftena till kommunen.\n\n"
+        "– Klagomålen har blivit färre, säger Anna Berg, kommunpolis.\n"
+    )
+    url = "https://www.example-kommun.se/sv/nyheter/polisen-foljer-upp-medborgarloften/"
+    assert classify(text, 0, len(text), None, url=url) == "uppfoljning"
+    assert classify(text.replace("följer upp", "presenterar"), 0, len(text), None, url=url) == (
+        "nyhet"
+    )

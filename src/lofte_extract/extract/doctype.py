@@ -77,7 +77,16 @@ def classify(
 ) -> str:
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
     scores = doc_type_scores(text, start, end, heading, top_headings, doc, url)
-    return max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
+    best = max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
+    if best == "nyhet":
+        # An article titled as a follow-up or an agreement is that: its topic decides.
+        for kind, feature in (
+            ("uppfoljning", "uppfoljning_title"),
+            ("overenskommelse", "overenskommelse_title"),
+        ):
+            if feature in scores[kind][1]:
+                return kind
+    return best
 
 
 _ORDER = ("lofte", "uppfoljning", "nyhet", "overenskommelse")
@@ -168,7 +177,12 @@ def _features(
     return {
         "uppfoljning_title": int(
             any(
-                t.startswith(tuple(vocab["uppfoljning_title"])) and _about_pattern().search(t)
+                _about_pattern().search(t)
+                and (
+                    t.startswith(tuple(vocab["uppfoljning_title"]))
+                    or len(t.split()) <= EXTRACT.follow_up_title_words
+                    and any(phrase in t for phrase in vocab["uppfoljning_title_phrases"])
+                )
                 for t in titles
             )
         ),
