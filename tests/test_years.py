@@ -209,3 +209,23 @@ def test_a_yearless_signing_date_takes_the_year_of_the_dated_url() -> None:
 )
 def test_a_validity_period_broken_across_lines_is_one_period(text) -> None:
     assert find_period_range(text, 0, len(text))[:2] == ("2019-03-22", "2020-12-31")
+
+
+def test_a_page_dated_late_in_a_year_names_next_years_promise() -> None:
+    # 'arbete 2017' in an article of 23 December 2016 lost to the article's own year.
+    text = (
+        "Medborgarlöften undertecknade\n\npublicerad 23 december 2016\n\n"
+        "Lokalpolisområde Arvika och Eda kommun har tecknat medborgarlöften. Det betyder att "
+        "kommunens lokala problem ska vara styrande för polisens och kommunens arbete 2017.\n"
+    )
+    assert _years(text) == [2017]
+    assert _years(text.replace("23 december", "23 mars")) == [2016]
+
+
+def test_a_signing_announced_in_the_present_passive_dates_the_news() -> None:
+    # 'gås igenom och undertecknas' on 'Fredag den 26 februari 2016' gave no year at all.
+    text = (
+        "Kommunen först ut med medborgarlöfte\n\nFredag den 26 februari 2016 är ni välkomna "
+        "att delta när medborgarlöftet gås igenom och undertecknas.\n"
+    )
+    assert signed_date(text, 0, len(text), [])[0] == "2016-02-26"

@@ -78,6 +78,7 @@ _FEATURES = (
     "now_cue",
     "url",
     "open_start",
+    "next_year",
 )
 
 
@@ -201,8 +202,11 @@ def _line_of(line_list: list[Line], starts: list[int], position: int) -> Line:
 
 
 def _text_candidates(
-    text: str, start: int, end: int, dated_year: int | None, agreement: bool = False
+    text: str, start: int, end: int, dated: _PageDate | None, agreement: bool = False
 ) -> list[YearCandidate]:
+    dated_year = dated.year if dated else None
+    # A page dated late in a year speaks of next year's promise: 'arbete 2017' in December 2016.
+    next_year = dated_year + 1 if dated and dated.month >= EXTRACT.late_signing_month else None
     out = []
     line_list = lines(text, start, end)
     starts = [line.start for line in line_list]
@@ -214,22 +218,31 @@ def _text_candidates(
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
             line = _line_of(line_list, starts, span.start)
             features = _features(text, span, sentence, line, agreement)
+            if span.years == (next_year,):
+                features.append("next_year")
             score = _score(features)
             if score > _settings()["weights"]["base"]:  # a bare year is no evidence
                 out.append(YearCandidate(span.years, span.start, span.end, score, tuple(features)))
     return out
 
 
-def _page_date(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+class _PageDate(NamedTuple):
+    year: int
+    month: int
+    start: int
+    end: int
+
+
+def _page_date(text: str, start: int, end: int) -> _PageDate | None:
     """The page's date: an article date, or a line holding only a date near the top."""
     dated = article_date(text, end)
     if dated and dated[1] < end:
-        return dated[0].year, dated[1], dated[2]
+        return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
     for line in first_lines(text, _settings()["dateline_max_line"]):
         dates = find_dates(text, line.start, line.end)
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
-            return dates[0].year, dates[0].start, dates[0].end
+            return _PageDate(dates[0].year, dates[0].month, dates[0].start, dates[0].end)
     return None
 
 
@@ -271,9 +284,9 @@ def score_year_candidates(
     text = ocr_digits(text)
     weights = _settings()["weights"]
     dated = _page_date(text, start, end)
-    candidates = _text_candidates(text, start, end, dated[0] if dated else None, agreement)
+    candidates = _text_candidates(text, start, end, dated, agreement)
     if dated:
-        year, where, until = dated
+        year, _, where, until = dated
         candidates.append(
             YearCandidate((year,), where, until, weights["article_date"], ("article_date",))
         )
@@ -290,7 +303,7 @@ def score_year_candidates(
                     (year,), where, until, weights["now_cue"], ("article_date", "now_cue")
                 )
             )
-    candidates = _close_open_starts(candidates, dated[0] if dated else None)
+    candidates = _close_open_starts(candidates, dated.year if dated else None)
     years = url_years(url)
     if years:
         candidates.append(YearCandidate(tuple(years), None, None, weights["url"], ("url",)))
