@@ -32,6 +32,12 @@ def _kind(text: str) -> str:
             "uppfoljning",
         ),
         ("Uppföljning av medborgarlöften\n\nDetta lovade polisen.", "uppfoljning"),
+        # an evaluation is a follow-up too
+        (
+            "Utvärdering medborgarlöfte 2018\n\nPressmeddelande\n\nUnder medborgarlöftet 2018 "
+            "arbetade polisen och kommunen med ett tryggare centrum. Arbetet har nu utvärderats.",
+            "uppfoljning",
+        ),
         # an approval narrated, a reading time: an article about the promise
         (
             "Medborgarlöfte 2018\n\n2 min läsning\n\nPolisen i centrum. Foto: Anna Berg\n\n"
