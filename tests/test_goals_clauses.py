@@ -6,7 +6,7 @@ import pytest
 from content_helpers import parse
 
 from lofte_extract.extract.content import find_commitments, find_goals
-from lofte_extract.extract.cues import activity_start, aims_at_an_outcome
+from lofte_extract.extract.cues import activity_start, aims_at_an_outcome, is_goal_sentence
 from lofte_extract.extract.goals import _parts
 from lofte_extract.extract.text_units import Piece
 
@@ -177,3 +177,23 @@ def test_an_outcome_as_subject_under_a_promise_heading_is_a_goal_not_a_commitmen
         "Polisen ska öka närvaron i centrum.",
         "Kommunens trygghetssamordnare ska gå vidare med arbetet.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        # the outcome is only the purpose of something else
+        (
+            "Löftet består av konkreta aktiviteter som kommunen och polisen ska genomföra "
+            "tillsammans, med målet att tryggheten ska öka och brottsligheten minska.",
+            False,
+        ),
+        ("För att tryggheten i området ska öka krävs fler åtgärder.", False),
+        # working for the outcome states it
+        ("Polisen och kommunen ska verka för att narkotikabrotten ska minska.", True),
+        ("Polisen och kommunen arbetar tillsammans för att tryggheten ska öka.", True),
+        ("Tryggheten ska öka och för att trafikmiljön ska bli bättre.", True),
+    ],
+)
+def test_an_outcome_named_only_as_a_purpose_is_no_goal(text, goal) -> None:
+    assert is_goal_sentence(text) is goal

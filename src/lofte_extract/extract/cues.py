@@ -312,10 +312,21 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     if any(lowered.startswith(o) for o in goals["goal_openers"]) or _STATED_AIM.match(lowered):
         return True
     if predicates:
+        # 'X gör insatser, för att tryggheten ska öka': an outcome named only as the purpose
+        # of something else is no goal of its own ('För att … ska öka krävs fler åtgärder').
+        main = _PURPOSE.split(f" {lowered} ")[0]
         fillers = set(goals["fillers"])
-        padded = " " + " ".join(w for w in lowered.split() if w not in fillers) + " "
+        padded = " " + " ".join(w for w in main.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
+
+
+# 'verka för att', 'arbeta tillsammans för att' work towards the outcome; 'och för att'
+# coordinates a second aim: no purpose clause
+_PURPOSE = re.compile(
+    r" (?:(?<!verka )(?<!verkar )(?<!arbeta )(?<!arbetar )(?<!jobba )(?<!sig )(?<!och )"
+    r"(?<!tillsammans )(?<!gemensamt )för att|med målet att|i syfte att|med syftet att) "
+)
 
 
 def is_outcome(text: str) -> bool:
