@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from content_helpers import parse, texts
 
-from lofte_extract.extract.content import find_commitments
+from lofte_extract.extract.content import find_commitments, find_goals
 from lofte_extract.extract.headings import classify_heading
 from lofte_extract.extract.segment import DocumentSpan
 from lofte_extract.parse import DocumentBuilder
@@ -265,3 +265,17 @@ def test_an_activity_promised_in_the_passive_is_a_commitment_without_a_party() -
     assert [c.text for c in find_commitments(doc, span)] == [
         "Trafikkontroller ska under året genomföras med fokus på hastighet."
     ]
+
+
+def test_a_party_acting_under_an_achievement_heading_is_a_commitment_not_a_goal() -> None:
+    # 'Det här ska vi åstadkomma tillsammans' / 'Polisen ska dessutom öka sin synlighet …' was
+    # read as a goal of the opening goal section.
+    doc, span = parse(
+        "Medborgarlöfte 2017\n\nDet här ska vi åstadkomma tillsammans\n\n"
+        "Polisen ska dessutom öka sin synlighet på tågstationerna i kommunen. "
+        "Polisen och kommunen kommer också att fortsätta samverka för att öka tryggheten.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Polisen ska dessutom öka sin synlighet på tågstationerna i kommunen."
+    ]
+    assert find_goals(doc, span) == []

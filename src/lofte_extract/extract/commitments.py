@@ -333,11 +333,28 @@ def _sentence_is_commitment(
         return False
     if tag_actors(text):
         return True
+    if section == "goal" and _party_acts(text):
+        return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
     if _frames_the_promise(text, section, has_region):
         return False
     if section == "promise":
         return _promises_under_heading(text)
     return _promises_unheaded(text, has_region)
+
+
+def _party_acts(text: str) -> bool:
+    """A party as subject with a firm modal: 'Polisen ska öka sin synlighet vid …'."""
+    return (
+        actor_start(text, within=1)
+        and has_modal(text)
+        and not is_soft(text)
+        and not is_goal_sentence(text, predicates=False)
+        and not _WORKS_FOR.search(text.lower())
+    )
+
+
+# 'kommer att fortsätta samverka för att öka tryggheten': working for an aim, no activity
+_WORKS_FOR = re.compile(r"\b(?:sam)?(?:verka|arbeta)\s+(?:\w+\s+){0,2}?för\b")
 
 
 def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:

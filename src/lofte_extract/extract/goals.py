@@ -104,7 +104,8 @@ def _opening_goals(line: Line) -> _Found:
     return [
         (part, "goals.goal_section_outcome")
         for piece in sentences(line.text, line_ends=False, offset=line.start)
-        if is_outcome(piece.text)
+        # 'Polisen ska öka sin synlighet vid …' names who does what: an activity
+        if is_outcome(piece.text) and not actor_start(piece.text, within=3)
         for part in _parts(piece)
     ]
 
