@@ -90,8 +90,11 @@ def find_period(
     else:
         years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
     if not years and not agreement and _only_an_agreement(doc.text, span):
-        # News of a samverkansavtal that names no löfte: the agreement's years are its years.
-        years, start, end, rule = agreement_years(doc.text, span.start, span.end, None)
+        # News of a samverkansavtal that names no löfte: the agreement's period is its years
+        # ('sluter ett samverkansavtal för perioden 2021–2022'), not a past year it mentions.
+        found_years = agreement_years(doc.text, span.start, span.end, None)
+        if found_years.rule and ("validity" in found_years.rule or "range" in found_years.rule):
+            years, start, end, rule = found_years
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
     if not years and doc_type == "nyhet":
