@@ -119,3 +119,17 @@ def test_an_outcome_under_the_promise_the_follow_up_restates_answers_it(tmp_path
         if kept.alignment_of(record.id, i)
     }
     assert answered["Flera personer som d"] == "Vi kommer att öka nä"
+
+
+def test_how_the_promises_were_made_is_no_outcome() -> None:
+    # A news follow-up's background: dialogues held, promises formulated; not work reported.
+    text = (
+        "Utifrån önskemålen hölls medborgardialoger, och därefter formulerade polisen "
+        "ett antal löften."
+    )
+    assert _texts(text) == []
+
+
+def test_several_of_the_promises_kept_is_partly_done() -> None:
+    found = _outcomes("Utvärderingen visar att flera av löftena har infriats under året.")
+    assert [o.status for o in found] == ["delvis"]
