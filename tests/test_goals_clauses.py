@@ -197,3 +197,14 @@ def test_an_outcome_as_subject_under_a_promise_heading_is_a_goal_not_a_commitmen
 )
 def test_an_outcome_named_only_as_a_purpose_is_no_goal(text, goal) -> None:
     assert is_goal_sentence(text) is goal
+
+
+def test_what_any_medborgarlofte_is_made_of_states_no_goal_of_this_one() -> None:
+    # polisen.se's boilerplate ('Löftet består av konkreta aktiviteter som ska minska …') was
+    # read as this promise's goal; the aim stated for this place stays one.
+    doc, span = parse(
+        "Medborgarlöfte 2021\n\nDet rör sig om konkreta aktiviteter som kommunen och polisen "
+        "enats om, och som ska leda till ökad trygghet och minskad brottslighet.\n\n"
+        "Målet är att tryggheten i centrum ska öka.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == ["Målet är att tryggheten i centrum ska öka."]

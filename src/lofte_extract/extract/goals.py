@@ -11,6 +11,7 @@ from .cues import (
     activity_start,
     actor_start,
     aims_at_an_outcome,
+    announces_list,
     goal_direction,
     has_modal,
     is_follow_up_text,
@@ -225,6 +226,13 @@ def _is_goal_clause(text: str) -> bool:
     return bool(direction_verbs) or (has_modal and goal_direction(text) is not None)
 
 
+def _sentence_around(text: str, piece: Piece) -> str:
+    """The whole sentence a goal piece was cut from."""
+    begin = max(text.rfind(".", 0, piece.start), text.rfind("\n", 0, piece.start)) + 1
+    stops = [i for i in (text.find(".", piece.end), text.find("\n", piece.end)) if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
+
+
 def _split(piece: Piece, separator: re.Pattern) -> list[Piece]:
     parts: list[Piece] = []
     begin = 0
@@ -242,8 +250,9 @@ def _sub(piece: Piece, begin: int, end: int) -> Piece:
 def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, rule: str) -> None:
     text = normalize(piece.text)
     key = text.lower().rstrip(".")
-    if not text or key in seen:
-        return
+    if not text or key in seen or announces_list(_sentence_around(doc.text, piece)):
+        return  # 'Löftet består av konkreta aktiviteter som ska öka tryggheten': what any
+        # medborgarlöfte is, not this one's goal
     seen.add(key)
     direction = goal_direction(text)
     goals.append(
