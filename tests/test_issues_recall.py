@@ -279,3 +279,12 @@ def test_a_party_acting_under_an_achievement_heading_is_a_commitment_not_a_goal(
         "Polisen ska dessutom öka sin synlighet på tågstationerna i kommunen."
     ]
     assert find_goals(doc, span) == []
+
+
+def test_a_lead_in_listing_focus_areas_opens_no_promise_list() -> None:
+    # 'följande' made 'Lägesbilden pekade ut följande fokusområden:' a promise lead-in, so the
+    # area names below it became commitments.
+    assert classify_heading("Den samlade lägesbilden pekade ut följande fokusområden:") == (
+        "background"
+    )
+    assert classify_heading("Polisen och kommunen genomför följande aktiviteter:") == "promise"

@@ -98,6 +98,8 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     """The section a lead-in sentence opens, read from its last sentence `last`."""
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
+    if re.search(r"följande (?:fokus|problem)områden", last):
+        return "background"  # 'Lägesbilden pekade ut följande fokusområden:' lists areas
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
         return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
     for kind in ("follow_up", "goal", "background"):
