@@ -74,3 +74,10 @@ def test_a_share_of_a_subset_is_a_target_of_its_own():
 def test_a_perfect_tense_in_a_clause_of_time_is_no_result():
     text = "När en förundersökning har inletts tas kontakt inom en vecka."
     assert _targets(text) == [(1, "vecka", "deadline", "högst")]
+
+
+def test_an_adverbial_between_the_count_and_the_noun_is_skipped() -> None:
+    # 'i förväg' stopped the search for the counted noun.
+    assert _targets("Minst åtta i förväg planerade gemensamma insatser på platsen.") == [
+        (8, "insatser", None, "minst")
+    ]

@@ -85,11 +85,18 @@ def unit_index(tokens: list[Word], index: int) -> int | None:
     adjectives = set(vocab["content_units.adjectives"])
     endings = tuple(vocab["content_units.adjective_endings"])
     candidate = None
+    skip_to = index
     for offset in range(EXTRACT.unit_tokens):
         position = index + offset
         if position >= len(tokens):
             break
+        if position < skip_to:
+            continue
         word = tokens[position]
+        pair = " ".join(t.lower for t in tokens[position : position + 2])
+        if pair in vocab["content_units.adverbials"]:
+            skip_to = position + 2  # 'minst åtta i förväg planerade insatser'
+            continue
         fillers = vocab["content_units.count_fillers"]
         if word.text in _QUOTES or word.lower in fillers:
             continue  # 'två (2) ”riskkvällar”', '4 st insatser'
