@@ -229,3 +229,18 @@ def test_a_signing_announced_in_the_present_passive_dates_the_news() -> None:
         "att delta när medborgarlöftet gås igenom och undertecknas.\n"
     )
     assert signed_date(text, 0, len(text), [])[0] == "2016-02-26"
+
+
+def test_a_year_in_a_signing_line_counts_as_the_promises() -> None:
+    # 'Underskrivna 2016.' under the title was the page's only year, and it scored nothing.
+    text = "Medborgarlöften i Sjöbo\n\nUnderskrivna 2016.\n\nFör vissa brottstyper går det åt rätt håll.\n"
+    assert _years(text) == [2016]
+
+
+def test_an_agreement_running_longer_does_not_extend_the_promise() -> None:
+    text = (
+        "I dag tecknade polisen och kommunen ett nytt medborgarlöfte. Löftet för 2023 - 2024 "
+        "riktar in sig på unga. När löftet skrevs under tecknades också en "
+        "samverkansöverenskommelse som gäller till och med 2026.\n"
+    )
+    assert _years(text) == [2023, 2024]

@@ -79,6 +79,7 @@ _FEATURES = (
     "url",
     "open_start",
     "next_year",
+    "signed",
 )
 
 
@@ -172,11 +173,18 @@ def _features(
         found.append("negative_context")
     if span.kind == "date":
         found.append("event_date")
+    if _signing_sentence(sentence.text):
+        found.append("signed")  # 'Underskrivna 2016.
     if span.open_start:
         found.append("open_start")
     if any(mark in line.text.lower() for mark in settings["link_marks"]):
         found.append("link_line")
     return found
+
+
+def _signing_sentence(text: str) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
 
 
 def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
@@ -425,6 +433,8 @@ def _promise_validity(candidate: YearCandidate, open_start: bool = True) -> bool
     'Fryshuset, som fram till 2020 driver projektet'."""
     cues = {"validity_cue", "open_start"} if open_start else {"validity_cue"}
     features = set(candidate.features)
+    if {"negative_context", "not_current", "past"} & features:
+        return False  # 'en samverkansöverenskommelse som gäller till och med 2026'
     return bool(cues & features) and bool({"promise_near", "promise_sentence"} & features)
 
 
