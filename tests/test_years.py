@@ -233,7 +233,10 @@ def test_a_signing_announced_in_the_present_passive_dates_the_news() -> None:
 
 def test_a_year_in_a_signing_line_counts_as_the_promises() -> None:
     # 'Underskrivna 2016.' under the title was the page's only year, and it scored nothing.
-    text = "Medborgarlöften i Sjöbo\n\nUnderskrivna 2016.\n\nFör vissa brottstyper går det åt rätt håll.\n"
+    text = (
+        "Medborgarlöften i Sjöbo\n\nUnderskrivna 2016.\n\n"
+        "För vissa brottstyper går det åt rätt håll.\n"
+    )
     assert _years(text) == [2016]
 
 
