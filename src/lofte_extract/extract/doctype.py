@@ -14,7 +14,7 @@ from .settings import EXTRACT
 from .signature_blocks import block_signers
 from .vocab import load_vocab
 
-__all__ = ["classify", "doc_type_scores", "is_about", "is_news_url"]
+__all__ = ["classify", "doc_type_scores", "is_about", "is_news_url", "names_only_an_agreement"]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +78,8 @@ def classify(
     """lofte, uppfoljning, nyhet or overenskommelse for the span `text[start:end]`."""
     scores = doc_type_scores(text, start, end, heading, top_headings, doc, url)
     best = max(_ORDER, key=lambda kind: (scores[kind][0], -_ORDER.index(kind)))
+    if best in ("lofte", "nyhet") and names_only_an_agreement(text[start:end]):
+        return "overenskommelse"  # an agreement and no löfte: what the page is about
     if best == "nyhet":
         # An article titled as a follow-up or an agreement is that: its topic decides.
         for kind, feature in (
@@ -121,6 +123,15 @@ def doc_type_scores(
         used = min(count, rule.get("cap", count))
         scores[rule["type"]] = (total + rule["weight"] * used, {**seen, name: used})
     return scores
+
+
+_AGREEMENT_WORD = re.compile(r"(?i)överenskommelse|samverkansavtal|(?<![\wåäö])avtal")
+
+
+def names_only_an_agreement(text: str) -> bool:
+    """Whether the text speaks of an agreement and never of a löfte."""
+    lofte = load_vocab("meta_years")["lofte_word"]
+    return bool(_AGREEMENT_WORD.search(text)) and not re.search(lofte, text)
 
 
 def is_news_url(url: str | None) -> bool:

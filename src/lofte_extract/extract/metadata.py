@@ -6,20 +6,17 @@ gives the extract stage one place to call them, with evidence offsets into `doc.
 
 from __future__ import annotations
 
-import re
-
 from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
 from .analysed import AnalysedDocument, analysed
 from .dates import find_period_range
-from .doctype import classify, is_about
+from .doctype import classify, is_about, names_only_an_agreement
 from .kommun import rank_kommuner
 from .police_area import police_area
 from .segment import DocumentSpan
 from .settings import EXTRACT
 from .signatories import find_signers
 from .signed import signed_date
-from .vocab import load_vocab
 from .years import agreement_years, promise_years
 
 __all__ = [
@@ -89,7 +86,7 @@ def find_period(
         years, start, end, rule = agreement_years(doc.text, span.start, span.end, found)
     else:
         years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
-    if not years and not agreement and _only_an_agreement(doc.text, span):
+    if not years and not agreement and names_only_an_agreement(doc.text[span.start : span.end]):
         # News of a samverkansavtal that names no löfte: the agreement's period is its years
         # ('sluter ett samverkansavtal för perioden 2021–2022'), not a past year it mentions.
         found_years = agreement_years(doc.text, span.start, span.end, None)
@@ -103,16 +100,6 @@ def find_period(
         if iso:
             years, rule = [int(iso[:4])], "years.signed_date"
     return period, years, _evidence(doc, start, end, rule)
-
-
-def _only_an_agreement(text: str, span: DocumentSpan) -> bool:
-    """Whether the span speaks of an agreement and never of a löfte."""
-    body = text[span.start : span.end]
-    lofte = load_vocab("meta_years")["lofte_word"]
-    return bool(_AGREEMENT_WORD.search(body)) and not re.search(lofte, body)
-
-
-_AGREEMENT_WORD = re.compile(r"(?i)överenskommelse|samverkansavtal|\bavtal")
 
 
 def find_signed_date(
