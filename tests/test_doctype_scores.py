@@ -121,12 +121,14 @@ def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
 
 
 def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
-    # News of a samverkansöverenskommelse (no löfte named) was typed nyhet: 10 of 11 such
-    # harvested pages are annotated overenskommelse.
+    # News of a samverkansavtal (no löfte named) was typed nyhet: 10 of 11 such harvested
+    # pages are annotated overenskommelse.
     text = (
-        "Hylte kommun och Polisen stärker samarbetet\n\nTisdagen den 5 november skrevs en ny "
-        "samverkansöverenskommelse under.\n\n– Vi blir bättre rustade, säger Anna Berg.\n"
+        "Tillsammans ska de göra Örebro tryggare – avtal klart i dag\n\n"
+        "Kommunen och lokalpolisområdet sluter ett avtal om samverkan för perioden 2021–2022.\n\n"
+        "– Ensam är inte stark, säger kommunstyrelsens ordförande Anna Berg.\n"
     )
-    assert classify(text, 0, len(text), None) == "overenskommelse"
-    promised = text.replace("under.", "under, och ett medborgarlöfte.")
-    assert classify(promised, 0, len(promised), None) != "overenskommelse"
+    url = "https://www.example-kommun.se/nyheter/2021-03-02-avtal-klart"
+    assert classify(text, 0, len(text), None, url=url) == "overenskommelse"
+    promised = text.replace("2021–2022.", "2021–2022 och ett medborgarlöfte.")
+    assert classify(promised, 0, len(promised), None, url=url) == "nyhet"
