@@ -129,9 +129,11 @@ _AGREEMENT_WORD = re.compile(r"(?i)överenskommelse|samverkansavtal|(?<![\wåä�
 
 
 def names_only_an_agreement(text: str) -> bool:
-    """Whether the text speaks of an agreement and never of a löfte."""
+    """Whether the text is about an agreement (names it more than in passing) and never
+    speaks of a löfte."""
     lofte = load_vocab("meta_years")["lofte_word"]
-    return bool(_AGREEMENT_WORD.search(text)) and not re.search(lofte, text)
+    mentions = len(_AGREEMENT_WORD.findall(text))
+    return mentions >= EXTRACT.agreement_mentions and not re.search(lofte, text)
 
 
 def is_news_url(url: str | None) -> bool:

@@ -45,6 +45,7 @@ class ExtractSettings:
     title_lines: int = 4  # the first body lines that may hold its title
     title_headings: int = 3  # headings near the top that may hold its title
     caption_lines: int = 25  # a photo caption stands in the page's first lines
+    agreement_mentions: int = 2  # a page naming an agreement this often (and no löfte) is one
     follow_up_title_words: int = 12  # a title saying promises were followed up is this short
     promise_title_words: int = 8  # 'Medborgarlöfte Kalix 2020': a title is at most this long
     promise_titles: int = 3  # titles looked at for a promise title
