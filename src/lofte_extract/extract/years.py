@@ -11,7 +11,6 @@ januari 2019' outweighs a title's '2018'.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -30,6 +29,7 @@ from .dates import (
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
 from .vocab import load_vocab
+from .year_features import features_of, score_of, year_patterns, year_settings
 
 __all__ = [
     "YearCandidate",
@@ -50,158 +50,6 @@ class YearCandidate:
     end: int | None
     score: float
     features: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _settings() -> dict:
-    settings = load_vocab("year_scores")
-    unknown = set(settings["weights"]) - set(_FEATURES)
-    if unknown:
-        raise ValueError(f"year_scores.json: unknown features {sorted(unknown)}")
-    return settings
-
-
-_FEATURES = (
-    "base",
-    "range",
-    "validity_cue",
-    "promise_near",
-    "promise_sentence",
-    "year_preposition",
-    "heading",
-    "past",
-    "not_current",
-    "negative_context",
-    "event_date",
-    "link_line",
-    "article_date",
-    "now_cue",
-    "url",
-    "open_start",
-    "next_year",
-    "signed",
-)
-
-
-_AGREEMENT = r"(?i:(?:samverkans)?överenskommelse\w*|(?:samverkans)?avtal(?:et)?)"
-
-
-@lru_cache(maxsize=2)
-def _patterns(agreement: bool = False) -> dict[str, re.Pattern]:
-    """The cue patterns; for a samverkansöverenskommelse the agreement is the anchor word."""
-    years = load_vocab("meta_years")
-    settings = _settings()
-
-    def alternatives(words: list[str]) -> str:
-        ordered = sorted(words, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-    lofte = _AGREEMENT if agreement else years["lofte_word"]
-    return {
-        "lofte": re.compile(lofte),
-        "validity": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['validity_cues'])})"),
-        "preposition": re.compile(
-            rf"(?i)(?<![\wåäö])(?:{alternatives(years['year_prepositions'])})\s+"
-            rf"(?:(?:{alternatives(years['year_fillers'] + ['åren'])})\s+){{0,2}}$"
-        ),
-        "after_lofte": re.compile(rf"^\s*års\s+(?:\w+\s+)?{lofte}"),
-        "promise": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['promise_cues'])})"),
-        # 'årets medborgarlöfte': this year's promise, the year is the article's
-        "this_year": re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}"),
-        "now": re.compile(
-            r"(?i)(?<![\wåäö])(?:"
-            + "|".join(map(re.escape, settings["now_cues"]))
-            + r")(?![\wåäö])"
-        ),
-    }
-
-
-_YEARS_OWN = re.compile(r"20[0-4]\d\s+års\s+(?:\w+\s+)?$")
-
-
-def _has_any(text: str, words: list[str]) -> bool:
-    return any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", text) for w in words)
-
-
-def _features(
-    text: str, span: TimeSpan, sentence: Line, line: Line, agreement: bool = False
-) -> list[str]:
-    """The named features a time span has in its sentence and line."""
-    pats, years, settings = _patterns(agreement), load_vocab("meta_years"), _settings()
-    before = text[max(sentence.start, span.start - settings["validity_window"]) : span.start]
-    found = ["base"]
-    if span.is_range:
-        found.append("range")
-    if pats["validity"].search(before):
-        found.append("validity_cue")
-    near_start = max(sentence.start, span.start - settings["promise_window"])
-    bound = [m for m in pats["lofte"].finditer(text, near_start, span.start)]
-    # the löfte word belongs to this span unless another time span stands between them or
-    # it is another year's ('2018 års löften till att gälla även 2019')
-    if (
-        bound
-        and not find_timespans(text, bound[-1].end(), span.start)
-        and not _YEARS_OWN.search(
-            text, max(0, bound[-1].start() - EXTRACT.agreement_own_window_chars), bound[-1].start()
-        )
-    ):
-        found.append("promise_near")
-    elif pats["after_lofte"].match(text[span.end : sentence.end]):
-        found.append("promise_near")
-    elif pats["lofte"].search(sentence.text) or pats["promise"].search(sentence.text):
-        found.append("promise_sentence")
-    if pats["preposition"].search(
-        text[max(sentence.start, span.start - settings["preposition_window"]) : span.start]
-    ):
-        found.append("year_preposition")
-    if len(line.text.split()) <= years["heading_max_words"] and not line.text.endswith("."):
-        found.append("heading")
-    if _is_past(text, span, sentence):
-        found.append("past")
-    if _has_any(
-        text[
-            max(sentence.start, span.start - EXTRACT.not_current_window_chars) : span.start
-        ].lower(),
-        years["not_current"],
-    ):
-        found.append("not_current")
-    context = text[
-        max(sentence.start, span.start - EXTRACT.negative_window_chars) : span.start
-    ].lower()
-    negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
-    if any(word in context for word in negative):
-        found.append("negative_context")
-    if span.kind == "date":
-        found.append("event_date")
-    if _signing_sentence(sentence.text):
-        found.append("signed")  # 'Underskrivna 2016.
-    if span.open_start:
-        found.append("open_start")
-    if any(mark in line.text.lower() for mark in settings["link_marks"]):
-        found.append("link_line")
-    return found
-
-
-def _signing_sentence(text: str) -> bool:
-    lower = text.lower()
-    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
-
-
-def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
-    """A past-tense context: 'hölls under 2018', 'bestämde i januari 2018', '2016 gjordes'."""
-    settings, years = _settings(), load_vocab("meta_years")
-    if _has_any(sentence.text.lower(), settings["past_markers"]):
-        return True
-    following = text[span.end : sentence.end].split()[:1]
-    if following and following[0].lower().endswith(tuple(years["past_suffixes"])):
-        return True
-    before = text[sentence.start : span.start].lower().split()[-settings["past_words_before"] :]
-    return any(word.endswith(tuple(settings["past_suffixes_before"])) for word in before)
-
-
-def _score(features: list[str]) -> float:
-    weights = _settings()["weights"]
-    return sum(weights.get(name, 0.0) for name in features)
 
 
 def _line_of(line_list: list[Line], starts: list[int], position: int) -> Line:
@@ -225,11 +73,11 @@ def _text_candidates(
                     continue
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
             line = _line_of(line_list, starts, span.start)
-            features = _features(text, span, sentence, line, agreement)
+            features = features_of(text, span, sentence, line, agreement)
             if span.years == (next_year,):
                 features.append("next_year")
-            score = _score(features)
-            if score > _settings()["weights"]["base"]:  # a bare year is no evidence
+            score = score_of(features)
+            if score > year_settings()["weights"]["base"]:  # a bare year is no evidence
                 out.append(YearCandidate(span.years, span.start, span.end, score, tuple(features)))
     return out
 
@@ -246,7 +94,7 @@ def _page_date(text: str, start: int, end: int) -> _PageDate | None:
     dated = article_date(text, end)
     if dated and dated[1] < end:
         return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
-    for line in first_lines(text, _settings()["dateline_max_line"]):
+    for line in first_lines(text, year_settings()["dateline_max_line"]):
         dates = find_dates(text, line.start, line.end)
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
@@ -257,7 +105,7 @@ def _page_date(text: str, start: int, end: int) -> _PageDate | None:
 def _now_cues(text: str, start: int, end: int) -> list[Line]:
     """Sentences tying a promise to the page's own date ('I dag presenterar … löfte'), or
     narrating its signing ('En trygghetsöverenskommelse har skrivits under av …')."""
-    pats = _patterns()
+    pats = year_patterns()
     signing = load_vocab("meta_places")["signing_cues"]
     found = []
     for s in sentences(text, start, end, line_ends=True):
@@ -290,7 +138,7 @@ def score_year_candidates(
 ) -> list[YearCandidate]:
     """Year sets for `text[start:end]`, best first, each with its summed score."""
     text = ocr_digits(text)
-    weights = _settings()["weights"]
+    weights = year_settings()["weights"]
     dated = _page_date(text, start, end)
     candidates = _text_candidates(text, start, end, dated, agreement)
     if dated:
@@ -298,7 +146,7 @@ def score_year_candidates(
         candidates.append(
             YearCandidate((year,), where, until, weights["article_date"], ("article_date",))
         )
-        if _patterns()["this_year"].search(text, start, end):
+        if year_patterns()["this_year"].search(text, start, end):
             # 'årets medborgarlöfte' in a dated article: the article's year
             candidates.append(
                 YearCandidate(
@@ -325,7 +173,7 @@ def score_year_candidates(
     return [
         YearCandidate(ys, best[ys].start, best[ys].end, round(totals[ys], 3), best[ys].features)
         for ys in ranked
-        if totals[ys] >= _settings()["min_total"]
+        if totals[ys] >= year_settings()["min_total"]
     ]
 
 
@@ -422,7 +270,7 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
         # 'gäller från maj 2020' … 'förlängts att gälla till juni 2021': a validity period
         # holding the best years and running on says how long they last.
         extends = set(other.years) > set(top.years) and _promise_validity(other, open_start=False)
-        if adjoining and (extends or other.score >= _settings()["union_ratio"] * top.score):
+        if adjoining and (extends or other.score >= year_settings()["union_ratio"] * top.score):
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)

@@ -1,0 +1,172 @@
+"""The features a candidate year has in its sentence and line, and their weights.
+
+Each time span the period grammar finds gets named features (a validity cue before it, a löfte
+word next to it, a heading, a past-tense or survey context, a link line); `score_of` sums their
+weights from `data/year_scores.json`. `years.py` collects and chooses the candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .analysed import Line
+from .periods import TimeSpan, find_timespans
+from .settings import EXTRACT
+from .vocab import load_vocab
+
+__all__ = ["FEATURES", "features_of", "score_of", "year_patterns", "year_settings"]
+
+
+@lru_cache(maxsize=1)
+def year_settings() -> dict:
+    """year_scores.json, its weights checked against the known features."""
+    settings = load_vocab("year_scores")
+    unknown = set(settings["weights"]) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"year_scores.json: unknown features {sorted(unknown)}")
+    return settings
+
+
+FEATURES = (
+    "base",
+    "range",
+    "validity_cue",
+    "promise_near",
+    "promise_sentence",
+    "year_preposition",
+    "heading",
+    "past",
+    "not_current",
+    "negative_context",
+    "event_date",
+    "link_line",
+    "article_date",
+    "now_cue",
+    "url",
+    "open_start",
+    "next_year",
+    "signed",
+)
+
+
+_AGREEMENT = r"(?i:(?:samverkans)?överenskommelse\w*|(?:samverkans)?avtal(?:et)?)"
+
+
+@lru_cache(maxsize=2)
+def year_patterns(agreement: bool = False) -> dict[str, re.Pattern]:
+    """The cue patterns; for a samverkansöverenskommelse the agreement is the anchor word."""
+    years = load_vocab("meta_years")
+    settings = year_settings()
+
+    def alternatives(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    lofte = _AGREEMENT if agreement else years["lofte_word"]
+    return {
+        "lofte": re.compile(lofte),
+        "validity": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['validity_cues'])})"),
+        "preposition": re.compile(
+            rf"(?i)(?<![\wåäö])(?:{alternatives(years['year_prepositions'])})\s+"
+            rf"(?:(?:{alternatives(years['year_fillers'] + ['åren'])})\s+){{0,2}}$"
+        ),
+        "after_lofte": re.compile(rf"^\s*års\s+(?:\w+\s+)?{lofte}"),
+        "promise": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['promise_cues'])})"),
+        # 'årets medborgarlöfte': this year's promise, the year is the article's
+        "this_year": re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}"),
+        "now": re.compile(
+            r"(?i)(?<![\wåäö])(?:"
+            + "|".join(map(re.escape, settings["now_cues"]))
+            + r")(?![\wåäö])"
+        ),
+    }
+
+
+_YEARS_OWN = re.compile(r"20[0-4]\d\s+års\s+(?:\w+\s+)?$")
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    return any(re.search(rf"(?<![\wåäö]){re.escape(w)}(?![\wåäö])", text) for w in words)
+
+
+def features_of(
+    text: str, span: TimeSpan, sentence: Line, line: Line, agreement: bool = False
+) -> list[str]:
+    """The named features a time span has in its sentence and line."""
+    pats, years, settings = year_patterns(agreement), load_vocab("meta_years"), year_settings()
+    before = text[max(sentence.start, span.start - settings["validity_window"]) : span.start]
+    found = ["base"]
+    if span.is_range:
+        found.append("range")
+    if pats["validity"].search(before):
+        found.append("validity_cue")
+    near_start = max(sentence.start, span.start - settings["promise_window"])
+    bound = [m for m in pats["lofte"].finditer(text, near_start, span.start)]
+    # the löfte word belongs to this span unless another time span stands between them or
+    # it is another year's ('2018 års löften till att gälla även 2019')
+    if (
+        bound
+        and not find_timespans(text, bound[-1].end(), span.start)
+        and not _YEARS_OWN.search(
+            text, max(0, bound[-1].start() - EXTRACT.agreement_own_window_chars), bound[-1].start()
+        )
+    ):
+        found.append("promise_near")
+    elif pats["after_lofte"].match(text[span.end : sentence.end]):
+        found.append("promise_near")
+    elif pats["lofte"].search(sentence.text) or pats["promise"].search(sentence.text):
+        found.append("promise_sentence")
+    if pats["preposition"].search(
+        text[max(sentence.start, span.start - settings["preposition_window"]) : span.start]
+    ):
+        found.append("year_preposition")
+    if len(line.text.split()) <= years["heading_max_words"] and not line.text.endswith("."):
+        found.append("heading")
+    if _is_past(text, span, sentence):
+        found.append("past")
+    if _has_any(
+        text[
+            max(sentence.start, span.start - EXTRACT.not_current_window_chars) : span.start
+        ].lower(),
+        years["not_current"],
+    ):
+        found.append("not_current")
+    context = text[
+        max(sentence.start, span.start - EXTRACT.negative_window_chars) : span.start
+    ].lower()
+    negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
+    if any(word in context for word in negative):
+        found.append("negative_context")
+    if span.kind == "date":
+        found.append("event_date")
+    if _signing_sentence(sentence.text):
+        found.append("signed")  # 'Underskrivna 2016.
+    if span.open_start:
+        found.append("open_start")
+    if any(mark in line.text.lower() for mark in settings["link_marks"]):
+        found.append("link_line")
+    return found
+
+
+def _signing_sentence(text: str) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
+
+
+def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
+    """A past-tense context: 'hölls under 2018', 'bestämde i januari 2018', '2016 gjordes'."""
+    settings, years = year_settings(), load_vocab("meta_years")
+    if _has_any(sentence.text.lower(), settings["past_markers"]):
+        return True
+    following = text[span.end : sentence.end].split()[:1]
+    if following and following[0].lower().endswith(tuple(years["past_suffixes"])):
+        return True
+    before = text[sentence.start : span.start].lower().split()[-settings["past_words_before"] :]
+    return any(word.endswith(tuple(settings["past_suffixes_before"])) for word in before)
+
+
+def score_of(features: list[str]) -> float:
+    """A candidate's score: the sum of its features' weights."""
+    weights = year_settings()["weights"]
+    return sum(weights.get(name, 0.0) for name in features)
