@@ -82,3 +82,17 @@ def test_a_long_compound_noun_is_no_name() -> None:
     # A PDF's running header 'Kommunledningskontoret' ran into the title 'Idag undertecknades'.
     text = "Kommunledningskontoret Idag undertecknades medborgarlöften i Överkalix."
     assert _signers(text) == []
+
+
+def test_a_semicolon_between_name_and_title_and_a_titles_place_before_a_name() -> None:
+    text = (
+        "Katarina Hansson; kommunstyrelsens ordförande och Mats Scherp; lokalpolisområdeschef "
+        "Hallsberg skrev idag under det nya medborgarlöftet. Kommunstyrelsens ordförande i "
+        "Mariestad, Johan Abrahamsson och lokalpolisområdeschef Jan Hellnevi skriver under."
+    )
+    assert [(name, title) for name, title, _ in _signers(text)] == [
+        ("Katarina Hansson", "kommunstyrelsens ordförande"),
+        ("Mats Scherp", "lokalpolisområdeschef Hallsberg"),
+        ("Johan Abrahamsson", "Kommunstyrelsens ordförande i Mariestad"),
+        ("Jan Hellnevi", "lokalpolisområdeschef"),
+    ]

@@ -247,3 +247,20 @@ def test_an_agreement_running_longer_does_not_extend_the_promise() -> None:
         "samverkansöverenskommelse som gäller till och med 2026.\n"
     )
     assert _years(text) == [2023, 2024]
+
+
+def test_a_hedged_extension_does_not_add_its_year() -> None:
+    text = (
+        "Kommunen och lokalpolisområdet har enats om ett medborgarlöfte för år 2022. "
+        "Det kan bli aktuellt att förlänga löftet för år 2023.\n"
+    )
+    assert _years(text) == [2022]
+
+
+def test_an_agreement_as_the_sentences_subject_is_negative_context() -> None:
+    text = (
+        "Nya medborgarlöften tecknades i början av juni. Löftet för 2023-2024 inriktas på "
+        "bedrägerier.\n\nSamverkansöverenskommelsen, som gäller till och med 2026, slår fast "
+        "förutsättningarna.\n"
+    )
+    assert _years(text) == [2023, 2024]

@@ -22,6 +22,7 @@ class ExtractSettings:
     until_window_chars: int = 20  # 'fram till' / 't.o.m.' this close before a point closes it
     agreement_own_window_chars: int = 20  # '2018 års' right before a löfte word: another year's
     not_current_window_chars: int = 25  # 'förra årets 2019' sits right before the year
+    subject_words: int = 2  # a year's sentence is about what its first words name
     negative_window_chars: int = 40  # negative context words ('sedan', 'jämfört') just before it
     agreement_lines: int = 5  # an agreement names its period in its first lines
     agreement_line_chars: int = 120  # longer lines are prose, not an agreement's title line

@@ -23,7 +23,7 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     after = text[end:limit]
     # 'Anna Berg (S), kommunstyrelsens ordförande' or, without the comma, 'Göran Dahlström
     # kommunstyrelsens ordförande och …': the title follows the name directly.
-    m = re.match(PARTY + r"?\s*,?\s*", after)
+    m = re.match(PARTY + r"?\s*[,;]?\s*", after)  # 'Katarina Hansson; kommunstyrelsens …'
     if not m:
         return None
     rest = after[m.end() :]
@@ -62,9 +62,14 @@ def _title_before(text: str, start: int, floor: int) -> str | None:
     best = None
     for m in title_pattern().finditer(before):
         tail = before[m.end() :]
-        if re.fullmatch(PARTY + r"?\s*,?\s*", tail):
-            best = m.group()
+        # 'Kommunstyrelsens ordförande i Mariestad, Johan Abrahamsson': the title's place too
+        place = _TITLE_PLACE.match(tail)
+        if re.fullmatch(PARTY + r"?\s*[,;]?\s*", tail[place.end() :] if place else tail):
+            best = m.group() + (place.group() if place else "")
     return best.strip() if best else None
+
+
+_TITLE_PLACE = re.compile(r"\s+(?:i|för)\s+[A-ZÅÄÖ][\wåäö-]+(?=\s*[,;])")
 
 
 def _signing_sentence(sentence: str) -> bool:

@@ -47,6 +47,7 @@ FEATURES = (
     "open_start",
     "next_year",
     "signed",
+    "hedged",
 )
 
 
@@ -123,29 +124,38 @@ def features_of(
         found.append("year_preposition")
     if len(line.text.split()) <= years["heading_max_words"] and not line.text.endswith("."):
         found.append("heading")
+    found += _context_features(text, span, sentence, agreement)
+    if span.kind == "date":
+        found.append("event_date")
+    if _signing_sentence(sentence.text):
+        found.append("signed")  # 'Underskrivna 2016.'
+    if span.open_start:
+        found.append("open_start")
+    if any(mark in line.text.lower() for mark in settings["link_marks"]):
+        found.append("link_line")
+    return found
+
+
+def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool) -> list[str]:
+    """Features of the words around the span that speak against it: past tense, an earlier
+    promise, a survey or agreement, a hedge."""
+    pats, years, settings = year_patterns(agreement), load_vocab("meta_years"), year_settings()
+    found = []
     if _is_past(text, span, sentence):
         found.append("past")
-    if _has_any(
-        text[
-            max(sentence.start, span.start - EXTRACT.not_current_window_chars) : span.start
-        ].lower(),
-        years["not_current"],
-    ):
+    before = text[max(sentence.start, span.start - EXTRACT.not_current_window_chars) : span.start]
+    if _has_any(before.lower(), years["not_current"]):
         found.append("not_current")
     context = text[
         max(sentence.start, span.start - EXTRACT.negative_window_chars) : span.start
     ].lower()
     negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
-    if any(word in context for word in negative):
+    # ... or the sentence is about it: 'Samverkansöverenskommelsen, som gäller till och med 2026'
+    subject = " ".join(sentence.text.lower().split()[: EXTRACT.subject_words])
+    if any(word in context or word in subject for word in negative):
         found.append("negative_context")
-    if span.kind == "date":
-        found.append("event_date")
-    if _signing_sentence(sentence.text):
-        found.append("signed")  # 'Underskrivna 2016.
-    if span.open_start:
-        found.append("open_start")
-    if any(mark in line.text.lower() for mark in settings["link_marks"]):
-        found.append("link_line")
+    if _has_any(sentence.text.lower(), settings["hedges"]):
+        found.append("hedged")  # 'Det kan bli aktuellt att förlänga löftet för år 2023'
     return found
 
 
