@@ -288,3 +288,18 @@ def test_a_lead_in_listing_focus_areas_opens_no_promise_list() -> None:
         "background"
     )
     assert classify_heading("Polisen och kommunen genomför följande aktiviteter:") == "promise"
+
+
+def test_a_party_with_a_modal_and_its_verb_heads_a_list_of_objects() -> None:
+    # 'Polisen kommer att genomföra' (no colon) left its nominal items in the background.
+    assert classify_heading("Polisen kommer att genomföra") == "promise"
+    doc, span = parse(
+        "Medborgarlöfte 2023\n\nProblemområde\n\nTrafikbrott är vanliga.\n\n"
+        "Polisen kommer att genomföra\n\n"
+        " • Trafikkontroller på olika platser i kommunen.\n"
+        " • Uniformerad fotpatrullering kring resecentrum.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Trafikkontroller på olika platser i kommunen.",
+        "Uniformerad fotpatrullering kring resecentrum.",
+    ]

@@ -147,11 +147,19 @@ def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
         and len(last.split()) <= EXTRACT.actor_leadin_words
     ):
         return True
+    # 'Polisen kommer att genomföra' over a list: the modal and its verb, the objects below
+    ends_in_verb = re.search(r"\b(?:ska|skall|kommer att|lovar att)\s+\w+\s*:?\s*$", lowered)
+    if ends_in_verb and len(last.split()) <= EXTRACT.actor_leadin_words:
+        return ends_in_verb.group().split()[-1].rstrip(":") in _activity_verbs()
     return (
         is_leadin
         and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
         and len(last.split()) <= EXTRACT.modal_leadin_words
     )
+
+
+def _activity_verbs() -> set[str]:
+    return set(load_vocab("content_verbs")["activity_starts"])
 
 
 def _names_parties(text: str) -> bool:
