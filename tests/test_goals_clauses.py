@@ -208,3 +208,9 @@ def test_what_any_medborgarlofte_is_made_of_states_no_goal_of_this_one() -> None
         "Målet är att tryggheten i centrum ska öka.\n"
     )
     assert [g.text for g in find_goals(doc, span)] == ["Målet är att tryggheten i centrum ska öka."]
+
+
+def test_an_aim_stated_after_an_adverbial_is_a_goal() -> None:
+    # 'På längre sikt är det ett gemensamt mål att …' was read as a commitment.
+    text = "På längre sikt är det ett gemensamt mål att inget område i kommunen ska stå på listan."
+    assert is_goal_sentence(text, predicates=False)
