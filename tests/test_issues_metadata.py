@@ -404,3 +404,18 @@ def test_news_of_an_agreement_naming_no_promise_takes_the_agreements_years() -> 
         "– Ensam är inte stark, säger kommunalrådet Anna Berg.\n"
     )
     assert find_period(doc, span, None)[1] == [2021, 2022]
+
+
+def test_kommuner_a_police_area_works_with_are_one_party() -> None:
+    # 'samarbetar med kommunerna X, Y, Z och W' named no joint cue ('samverkan' did).
+    doc, span = _doc(
+        "Medborgarlöfte - Tryggare stationsområde\n\nLokalpolisområde Alingsås samarbetar med "
+        "kommunerna Vårgårda, Alingsås, Herrljunga och Lerum för tryggare stationsområden.\n\n"
+        "Kommunerna ska arbeta med utemiljön runt stationsområdena."
+    )
+    assert {k.name for k in find_kommuner(doc, span, None)} == {
+        "Vårgårda",
+        "Alingsås",
+        "Herrljunga",
+        "Lerum",
+    }
