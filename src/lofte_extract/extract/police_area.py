@@ -144,7 +144,7 @@ def police_area(
     def vote(name: str, at: int, length: int, rule: str) -> None:
         votes.setdefault(_nominative(name).lower(), []).append((at, at + length, rule))
 
-    for m in _area_pattern().finditer(text, start, end):
+    for m in _area_matches(text, start, end):
         choice = _area_name(m, stop)
         if choice:
             offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
@@ -171,6 +171,17 @@ def police_area(
     key = max(votes, key=lambda n: (len(votes[n]), -votes[n][0][0]))
     first = votes[key][0]
     return _display(text, first[:2]), first[0], first[1], first[2]
+
+
+def _area_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """Every cue-and-name match; a cue read as the name of the one before it ('Tf
+    lokalpolisområdeschef Lokalpolisområde Kalmar') is tried as a cue of its own too."""
+    found = []
+    position = start
+    while (m := _area_pattern().search(text, position, end)) is not None:
+        found.append(m)
+        position = m.start("names") if m.start("names") > m.start() else m.end()
+    return found
 
 
 def _raw_length(text: str, at: int, name: str) -> int:
