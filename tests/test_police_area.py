@@ -40,6 +40,9 @@ from lofte_extract.extract.police_area import police_area
         ("Polisen i Östra Norrbotten lovar att tillsammans med kommunen", "Östra Norrbotten"),
         ("Lokalpolisen i Haninge/Nynäshamn, Nynäshamns kommun och", "Haninge/Nynäshamn"),
         ("säger Fredrik Malm lokalområdespolischef i Västra Skaraborg.", "Västra Skaraborg"),
+        # an area and its kommun joined by a hyphen are two parties; a hyphenated kommun is one
+        ("lokalpolisområde Nybro-Emmaboda kommun.", "Nybro"),
+        ("lokalpolisområdet Järfälla/Upplands-Bro kommun har", "Järfälla/Upplands-Bro"),
         # a PDF joined the title line and the area line below it
         ("Tf lokalpolisområdeschef Lokalpolisområde Kalmar\n\nHenrik Yngvesson", "Kalmar"),
         # a bare name beside the joint area it belongs to supports the joint one

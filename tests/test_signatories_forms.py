@@ -96,3 +96,13 @@ def test_a_semicolon_between_name_and_title_and_a_titles_place_before_a_name() -
         ("Johan Abrahamsson", "Kommunstyrelsens ordförande i Mariestad"),
         ("Jan Hellnevi", "lokalpolisområdeschef"),
     ]
+
+
+def test_a_name_under_the_signings_place_and_date_signed() -> None:
+    # The page was cut after the first name of the block: 'Emmaboda 2016-12-12' / 'Malena Grann'.
+    text = (
+        "Uppföljning kvartalsvis och utvärdering vid utgången av 2017.\n\n"
+        "Emmaboda 2016-12-12\n\nMalena Grann\n"
+    )
+    assert _signers(text) == [("Malena Grann", None, "annan")]
+    assert _signers(text.replace("Emmaboda 2016-12-12", "Kontakt")) == []

@@ -109,6 +109,10 @@ def _area_name(m: re.Match, stop: set[str]) -> tuple[str, int] | None:
         return names[0], 0  # 'lokalpolisområdeschef Norduppland': a person has two names
     if known[0] or is_area or m["prep"]:
         name = " ".join(names) if not known[0] else names[0]
+        last = name.split("/")[-1]
+        two_parties = "-" in last and last not in kommun_by_form()  # not 'Upplands-Bro'
+        if two_parties and (m["next"] or "").split()[:1] in (["kommun"], ["kommuns"]):
+            return name.rsplit("-", 1)[0], 0  # 'lokalpolisområde Nybro-Emmaboda kommun
         if suffix:
             return f"{name} {suffix}", 0  # 'Piteå älvdal', 'Storgöteborg syd'
         if not known[0] and len(names) == 1 and name.endswith("s") and m["next"]:

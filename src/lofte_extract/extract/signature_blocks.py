@@ -199,7 +199,7 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             continue
         pairs = _block_pairs(content, index, used)
         if not pairs:
-            under = _under_organisation(content, index)
+            under = _under_organisation(content, index) or _after_place_date(content, index)
             if under is not None:
                 found.append(under)
                 used.update((index, index + 1))
@@ -251,6 +251,28 @@ def _under_organisation(content: list[Line], index: int) -> SignatoryMention | N
     name = re.sub(PARTY + "$", "", line.text).strip()
     return SignatoryMention(
         name, None, organisation, line.start, line.start + len(name), "signatories.signature_block"
+    )
+
+
+# 'Emmaboda 2016-12-12', 'Kumla den 3 juli 2017': the place and day of the signing.
+_PLACE_DATE = re.compile(
+    r"[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?,?\s+(?:den\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\s+\d{4})\s*"
+)
+
+
+def _after_place_date(content: list[Line], index: int) -> SignatoryMention | None:
+    """A name right below the signing's place and date, at the foot of the promise: its
+    signer, even when the page was cut before the title ('Emmaboda 2016-12-12' / 'Malena
+    Grann')."""
+    if index == 0 or not _PLACE_DATE.fullmatch(content[index - 1].text.strip()):
+        return None
+    line = content[index]
+    if not is_name(line) or index + 1 < len(content) and not _title_text(content[index + 1]):
+        return None  # a name with more text below it than a title is no signature
+    name = re.sub(PARTY + "$", "", line.text).strip()
+    return SignatoryMention(
+        name, None, "annan", line.start, line.start + len(name), "signatories.signature_block"
     )
 
 
