@@ -8,6 +8,7 @@ from content_helpers import parse, records
 
 from lofte_extract.extract.actors import find_actors
 from lofte_extract.extract.categories import categorize
+from lofte_extract.extract.content import find_commitments
 from lofte_extract.extract.targets import find_targets
 from lofte_extract.parse import parse_text
 
@@ -216,3 +217,14 @@ def test_responsible_line_as_a_sentence_is_no_commitment() -> None:
         "Genomföra fyra trafikinsatser. Ansvarig: Polisen.\n"
     )
     assert [c.text for c in commitments] == ["Genomföra fyra trafikinsatser."]
+
+
+def test_what_any_promise_consists_of_is_no_commitment_among_the_promises() -> None:
+    doc, span = parse(
+        "Medborgarlöfte 2017\n\nVi lovar:\n\n"
+        " • Det rör sig om konkreta aktiviteter som ska ge ökad trygghet och färre brott.\n"
+        " • Gemensamt genomföra trygghetsvandringar inom kommunen.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Gemensamt genomföra trygghetsvandringar inom kommunen."
+    ]

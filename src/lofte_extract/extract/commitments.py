@@ -291,6 +291,9 @@ def _excluded(text: str) -> bool:
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
         or bool(_RESPONSIBLE.match(text))
+        # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
+        or bool(_GENERIC.match(text.lower()))
+        and announces_list(text)
     )
 
 
@@ -355,6 +358,11 @@ def _party_acts(text: str) -> bool:
 
 # 'kommer att fortsätta samverka för att öka tryggheten': working for an aim, no activity
 _WORKS_FOR = re.compile(r"\b(?:sam)?(?:verka|arbeta)\s+(?:\w+\s+){0,2}?för\b")
+
+
+_GENERIC = re.compile(
+    r"(?:det|de|löftet|löftena|medborgarlöftet|medborgarlöftena)\s+(?:rör sig om|består av|är)\b"
+)
 
 
 def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
