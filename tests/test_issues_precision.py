@@ -228,3 +228,13 @@ def test_what_any_promise_consists_of_is_no_commitment_among_the_promises() -> N
     assert [c.text for c in find_commitments(doc, span)] == [
         "Gemensamt genomföra trygghetsvandringar inom kommunen."
     ]
+
+
+def test_a_short_item_moving_an_activity_is_a_commitment_not_an_aim() -> None:
+    doc, span = parse(
+        "Medborgarlöfte 2018\n\nVi lovar:\n\n • Ökad samverkan gällande trafikplanering.\n"
+        " • Ökad trygghet i centrum.\n"
+    )
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Ökad samverkan gällande trafikplanering."
+    ]

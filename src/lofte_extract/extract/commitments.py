@@ -311,7 +311,13 @@ def _item_is_commitment(text: str, section: str) -> bool:
             return False
         return activity_start(text) or (actor_start(text) and has_modal(text))
     if section == "promise":
-        short_goal = is_goal_start(text) and len(text.split()) <= EXTRACT.goal_item_words
+        # 'Ökad trygghet i centrum' states an aim; 'Ökad samverkan gällande trafikplanering'
+        # names the activity that is promised
+        short_goal = (
+            is_goal_start(text)
+            and len(text.split()) <= EXTRACT.goal_item_words
+            and not _names_activity(text)
+        )
         return not (short_goal or outcome_as_subject(text))
     # No promise heading above: the item must say it is promised.
     if is_goal_start(text) or not_commitment_opener(text):
@@ -343,6 +349,11 @@ def _sentence_is_commitment(
     if section == "promise":
         return _promises_under_heading(text)
     return _promises_unheaded(text, has_region)
+
+
+def _names_activity(text: str) -> bool:
+    stems = load_vocab("content_goals")["activity_stems"]
+    return any(stem in word for word in text.lower().split() for stem in stems)
 
 
 def _party_acts(text: str) -> bool:
