@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
-from .analysed import sentences
+from .analysed import sentences, words
 from .categories import categorize
 from .cues import (
     activity_start,
@@ -28,6 +28,7 @@ from .cues import (
     is_result,
     is_soft,
     moves_a_measure,
+    names_an_activity,
     names_commitment,
     not_commitment_opener,
     outcome_as_subject,
@@ -316,7 +317,7 @@ def _item_is_commitment(text: str, section: str) -> bool:
         short_goal = (
             is_goal_start(text)
             and len(text.split()) <= EXTRACT.goal_item_words
-            and not _names_activity(text)
+            and not names_an_activity(words(text))
         )
         return not (short_goal or outcome_as_subject(text))
     # No promise heading above: the item must say it is promised.
@@ -349,11 +350,6 @@ def _sentence_is_commitment(
     if section == "promise":
         return _promises_under_heading(text)
     return _promises_unheaded(text, has_region)
-
-
-def _names_activity(text: str) -> bool:
-    stems = load_vocab("content_goals")["activity_stems"]
-    return any(stem in word for word in text.lower().split() for stem in stems)
 
 
 def _party_acts(text: str) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "is_soft",
     "moves_a_measure",
     "names_actor",
+    "names_an_activity",
     "aims_at_an_outcome",
     "not_commitment_opener",
     "outcome_as_subject",
@@ -267,10 +268,13 @@ def aims_at_an_outcome(text: str) -> bool:
     if ws[0] not in opening and not ws[0].startswith(tuple(goals["clause_verb_stems"])):
         return False
     stems = tuple(goals["outcome_stems"])
-    activity = tuple(goals["activity_stems"])
-    return any(stem in w for w in ws for stem in stems) and not any(
-        stem in w for w in ws for stem in activity
-    )
+    return any(stem in w for w in ws for stem in stems) and not names_an_activity(ws)
+
+
+def names_an_activity(ws: list[str]) -> bool:
+    """Whether any of the words names an activity ('polisnärvaro', 'samverkan', 'kunskap')."""
+    stems = _v("content_goals")["activity_stems"]
+    return any(stem in w for w in ws for stem in stems)
 
 
 def not_commitment_opener(text: str) -> bool:
@@ -360,9 +364,7 @@ def outcome_as_subject(text: str) -> bool:
     if any(w.endswith(people) for w in subject):
         return False  # 'Kommunens trygghetssamordnare ska …' names who acts
     outcome = goals["outcome_stems"] + goals["measure_nouns"]
-    return any(stem in w for w in subject for stem in outcome) and not any(
-        stem in w for w in subject for stem in goals["activity_stems"]
-    )
+    return any(stem in w for w in subject for stem in outcome) and not names_an_activity(subject)
 
 
 def goal_direction(text: str) -> str | None:

@@ -227,10 +227,13 @@ def _is_goal_clause(text: str) -> bool:
 
 
 def _sentence_around(text: str, piece: Piece) -> str:
-    """The whole sentence a goal piece was cut from."""
-    begin = max(text.rfind(".", 0, piece.start), text.rfind("\n", 0, piece.start)) + 1
-    stops = [i for i in (text.find(".", piece.end), text.find("\n", piece.end)) if i >= 0]
-    return text[begin : min(stops) if stops else len(text)]
+    """The whole sentence of its line a goal piece was cut from."""
+    begin = text.rfind("\n", 0, piece.start) + 1
+    end = text.find("\n", piece.end)
+    for sentence in sentences(text, begin, len(text) if end < 0 else end, line_ends=False):
+        if sentence.start <= piece.start < sentence.end:
+            return sentence.text
+    return piece.text
 
 
 def _split(piece: Piece, separator: re.Pattern) -> list[Piece]:

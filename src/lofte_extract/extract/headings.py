@@ -158,8 +158,9 @@ def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
     )
 
 
-def _activity_verbs() -> set[str]:
-    return set(load_vocab("content_verbs")["activity_starts"])
+@lru_cache(maxsize=1)
+def _activity_verbs() -> frozenset[str]:
+    return frozenset(load_vocab("content_verbs")["activity_starts"])
 
 
 def _names_parties(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,8 @@ __all__ = [
     "is_furniture",
     "kommun_by_form",
     "kommuner",
+    "names_signing",
+    "says_signed",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -103,3 +106,21 @@ def is_furniture(line: str) -> bool:
         ):
             return True
     return False
+
+
+def names_signing(text: str) -> bool:
+    """Whether the text holds a signing cue ('undertecknade', 'skrev under', 'underskrivet')."""
+    lower = text.lower()
+    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
+
+
+def says_signed(sentence: str) -> bool:
+    """Whether a sentence says a promise was signed: a signing cue ('undertecknade'), or a
+    signing verb split around its subject ('skrev X och Y under', 'satte … sina namn på')."""
+    if names_signing(sentence):
+        return True
+    places = load_vocab("meta_places")
+    lower = sentence.lower()
+    verbs = "|".join(places["signing_split_verbs"])
+    objects = "|".join(places["signing_split_objects"])
+    return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b", lower))

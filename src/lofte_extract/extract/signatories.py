@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .analysed import Line, sentences
+from .meta_vocab import says_signed
 from .person_names import (
     PARTY,
     SignatoryMention,
@@ -72,16 +73,6 @@ def _title_before(text: str, start: int, floor: int) -> str | None:
 _TITLE_PLACE = re.compile(r"\s+(?:i|för)\s+[A-ZÅÄÖ][\wåäö-]+(?=\s*[,;])")
 
 
-def _signing_sentence(sentence: str) -> bool:
-    places = load_vocab("meta_places")
-    lower = sentence.lower()
-    if any(cue in lower for cue in places["signing_cues"]):
-        return True
-    verbs = "|".join(places["signing_split_verbs"])
-    objects = "|".join(places["signing_split_objects"])
-    return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b", lower))
-
-
 def _title_elsewhere(text: str, name: str) -> str | None:
     for m in re.finditer(re.escape(name), text):
         title = _title_after(text, m.end(), min(len(text), m.end() + EXTRACT.title_after_chars))
@@ -100,7 +91,7 @@ def _from_sentences(text: str, start: int, end: int) -> list[SignatoryMention]:
     found = []
     all_sentences = sentences(text, start, end, line_ends=True)
     for index, sentence in enumerate(all_sentences):
-        if not _signing_sentence(sentence.text):
+        if not says_signed(sentence.text):
             continue
         named = _signers_named(text, sentence)
         # 'När dokumenten var undertecknade gick …': the signing is background to another event

@@ -7,6 +7,7 @@ import re
 
 from .analysed import Line, lines, sentences
 from .dates import DateMention, article_date, find_dates
+from .meta_vocab import says_signed
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -21,14 +22,9 @@ def signed_date(
     A date without its year ('Tisdagen den 5 november') takes the year of the page's own
     date (its dateline, or a date in its URL) when it has one, else the promise's years."""
     places = load_vocab("meta_places")
-    cues = places["signing_cues"]
-    split_verbs = places["signing_split_verbs"]
     for sentence in sentences(text, start, end, line_ends=True):
         lower = sentence.text.lower()
-        signed = any(cue in lower for cue in cues) or (
-            any(re.search(rf"\b{v}\b", lower) for v in split_verbs) and " under" in lower
-        )
-        if not signed:
+        if not says_signed(sentence.text):
             continue
         for date in find_dates(text, sentence.start, sentence.end):
             if _labelled_not_signed(

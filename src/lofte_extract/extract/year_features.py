@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .analysed import Line
+from .meta_vocab import names_signing
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -127,7 +128,7 @@ def features_of(
     found += _context_features(text, span, sentence, agreement)
     if span.kind == "date":
         found.append("event_date")
-    if _signing_sentence(sentence.text):
+    if names_signing(sentence.text):
         found.append("signed")  # 'Underskrivna 2016.'
     if span.open_start:
         found.append("open_start")
@@ -157,11 +158,6 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
     if _has_any(sentence.text.lower(), settings["hedges"]):
         found.append("hedged")  # 'Det kan bli aktuellt att förlänga löftet för år 2023'
     return found
-
-
-def _signing_sentence(text: str) -> bool:
-    lower = text.lower()
-    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
 
 
 def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:

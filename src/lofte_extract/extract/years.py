@@ -26,9 +26,9 @@ from .dates import (
     ocr_digits,
     years_in,
 )
+from .meta_vocab import names_signing
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
-from .vocab import load_vocab
 from .year_features import features_of, score_of, year_patterns, year_settings
 
 __all__ = [
@@ -106,14 +106,12 @@ def _now_cues(text: str, start: int, end: int) -> list[Line]:
     """Sentences tying a promise to the page's own date ('I dag presenterar … löfte'), or
     narrating its signing ('En trygghetsöverenskommelse har skrivits under av …')."""
     pats = year_patterns()
-    signing = load_vocab("meta_places")["signing_cues"]
     found = []
     for s in sentences(text, start, end, line_ends=True):
         if find_timespans(text, s.start, s.end):
             continue  # a sentence naming its own year speaks for itself
-        lower = s.text.lower()
         promised = pats["lofte"].search(s.text) or pats["promise"].search(s.text)
-        if (pats["now"].search(s.text) and promised) or any(cue in lower for cue in signing):
+        if (pats["now"].search(s.text) and promised) or names_signing(s.text):
             found.append(s)
     return found
 
