@@ -214,3 +214,22 @@ def test_an_aim_stated_after_an_adverbial_is_a_goal() -> None:
     # 'På längre sikt är det ett gemensamt mål att …' was read as a commitment.
     text = "På längre sikt är det ett gemensamt mål att inget område i kommunen ska stå på listan."
     assert is_goal_sentence(text, predicates=False)
+
+
+def test_the_overarching_aim_naming_an_outcome_under_a_promise_heading_is_a_goal() -> None:
+    # 'Det övergripande målet är att tryggheten ska öka …' under 'Aktiviteter' was blocked as
+    # medborgarlöften's general aim and read as a commitment; the infinitive aim stays no goal.
+    doc, span = parse(
+        "Medborgarlöfte 2021\n\nAktiviteter\n\nDet övergripande målet är att tryggheten ska öka "
+        "och att brotten ska bli färre. Arbetet följs upp varje år.\n\n"
+        "Kommunen lovar\n\n • Att genomföra två trygghetsvandringar.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == [
+        "Det övergripande målet är att tryggheten ska öka",
+        "brotten ska bli färre.",
+    ]
+    assert [c.text for c in find_commitments(doc, span)] == [
+        "Att genomföra två trygghetsvandringar."
+    ]
+    general = "Det övergripande målet är att minska brottsligheten och öka tryggheten."
+    assert not is_goal_sentence(general, predicates=False)

@@ -316,6 +316,8 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     goals = _v("content_goals")
     if any(lowered.startswith(b) for b in goals["goal_blockers"]):
         return False  # purpose statements: 'Avsikten är att ... ska bli tryggare'
+    if _is_general_aim(lowered):
+        return False
     if any(lowered.startswith(o) for o in goals["goal_openers"]) or _STATED_AIM.match(lowered):
         return True
     if predicates:
@@ -326,6 +328,15 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         padded = " " + " ".join(w for w in main.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
+
+
+def _is_general_aim(lowered: str) -> bool:
+    """'Det övergripande målet är att minska brottsligheten, öka tryggheten …': the aim of
+    medborgarlöften as such, in the infinitive. 'Det övergripande målet är att tryggheten ska
+    öka' names this promise's outcome: a goal."""
+    openers = _v("content_goals")["general_aim_openers"]
+    clause = lowered.partition(" är att ")[2]
+    return any(lowered.startswith(o) for o in openers) and not has_modal(clause)
 
 
 # 'verka för att', 'arbeta tillsammans för att' work towards the outcome; 'och för att'
