@@ -168,3 +168,20 @@ def test_footer_links_and_a_date_stamp_do_not_make_a_cut_off_heading_a_document(
     )
     _, spans = _spans(text)
     assert len(spans) == 1
+
+
+def test_a_link_to_last_years_follow_up_at_the_foot_is_not_the_promises_heading():
+    # 'Uppföljning av medborgarlöfte 2019' below the 2020 promise became the span's heading:
+    # the page was read as the 2019 follow-up.
+    text = (
+        "Karlsborg – medborgarlöfte\n\nBakgrund\n\nMedborgarlöftet bygger på den lägesbild som "
+        "polis och kommun tagit fram genom dialoger med invånarna och statistik.\n\n"
+        "Vårt löfte till medborgarna\n\nUnder 2020 ska polisen och kommunen särskilt arbeta mot "
+        "påverkade förare i trafiken.\n\nAktiviteter under 2020\n\n"
+        "• Genomföra riktade trafikövervakningsinsatser.\n"
+        "• Fortsätta trafikutbildningen i kommunens skolor.\n\n"
+        "Uppföljning av medborgarlöfte 2019\n\nVi vill höra dina åsikter\n"
+    )
+    doc, spans = _spans(text)
+    assert len(spans) == 1
+    assert spans[0].heading == "Karlsborg – medborgarlöfte"

@@ -62,6 +62,8 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         if sections and set(lower.replace(",", " ").split()) & set(vocab["heading_verbs"]):
             continue  # 'Löftet gäller 2019–2020' is a sentence about the promise, not a new one
         sections.append((line.start, line.text, years))
+    if len(sections) == 1 and _trailing_link(text, *sections[0][:2]):
+        sections = []  # 'Uppföljning av medborgarlöfte 2019' below this year's promise
     if not sections:
         title = _title(doc)
         return [DocumentSpan(0, len(text), title, title)]
@@ -81,6 +83,13 @@ def split_documents(doc: ParsedDocument) -> list[DocumentSpan]:
         only = spans[0]
         return [DocumentSpan(only.start, only.end, only.heading, _title(doc) or only.heading)]
     return spans
+
+
+def _trailing_link(text: str, start: int, heading: str) -> bool:
+    """A lone period heading at the foot of the page, next to nothing under it: a link."""
+    under = _body_size(text, start + len(heading), len(text))
+    above = _body_size(text, 0, start)
+    return under < EXTRACT.trailing_heading_body and above > EXTRACT.trailing_heading_ratio * under
 
 
 def _same_period(years: list[int], before: list[int]) -> bool:
