@@ -57,10 +57,8 @@ class ExtractSettings:
     dated_first_lines: int = 2  # a news page's date stands in its first two lines...
     dated_line_chars: int = 40  # ...on a line this short
     span_min_body: int = 15  # characters under a heading that make it a promise of its own
-    # A lone period heading at the page's foot, with under this much under it and a page
-    # trailing_heading_ratio times longer above it, links to another promise.
-    trailing_heading_body: int = 200
-    trailing_heading_ratio: int = 4
+    trailing_heading_body: int = 200  # a lone period heading at the foot with less under it...
+    trailing_heading_ratio: int = 4  # ...and this many times more above it is a link
     title_heading_chars: tuple[int, int] = (3, 150)  # a heading this long can title a source
     title_block_chars: tuple[int, int] = (8, 100)  # a first block this long can title it too
     title_blocks: int = 3  # the first blocks looked at for a title
