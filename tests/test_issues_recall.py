@@ -303,3 +303,28 @@ def test_a_party_with_a_modal_and_its_verb_heads_a_list_of_objects() -> None:
         "Trafikkontroller på olika platser i kommunen.",
         "Uniformerad fotpatrullering kring resecentrum.",
     ]
+
+
+def test_areas_a_party_will_work_on_listed_under_a_long_lead_in_are_commitments() -> None:
+    # '… fokusområden som polisen ska arbeta med under 2017:' was too long for a lead-in, so
+    # the areas below it were dropped though they were all the page promised.
+    lead_in = (
+        "Med den gemensamma lägesbilden som grund har man pekat ut ett antal fokusområden som "
+        "polisen ska arbeta med under 2017:"
+    )
+    assert classify_heading(lead_in) == "promise"
+    found = texts(
+        f"Medborgarlöfte i Vaggeryd\n\n{lead_in}\n\n • Ungdomsbrott\n • Trafiksäkerhet\n\n"
+        "Senast uppdaterad 2016-12-09\n"
+    )
+    assert found == ["Ungdomsbrott", "Trafiksäkerhet"]
+
+
+def test_an_overview_of_areas_whose_promises_follow_under_their_headings_is_no_commitment() -> None:
+    # The same lead-in over areas that head sections further down: the promises are below.
+    found = texts(
+        "Medborgarlöften 2020–2022\n\nDialogerna har lett fram till tre inriktningar som "
+        "kommunen och polisen ska arbeta med:\n\n • Droger\n • Trafiksäkerhet\n • Våld i nära "
+        "relationer\n\nDroger\n\n • Polisen ska genomföra fyra riktade insatser per år.\n"
+    )
+    assert found == ["Polisen ska genomföra fyra riktade insatser per år."]

@@ -36,7 +36,7 @@ from .cues import (
     present_activity,
 )
 from .evidence import evidence_for
-from .sections import SectionedLine, goal_list_items, sectioned_lines
+from .sections import SectionedLine, goal_list_items, overview_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
 from .tables import TableRow, is_header_row, table_row
@@ -74,7 +74,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     """The stretches of text that are commitments, with the line each comes from."""
     lines = sectioned_lines(doc, span)
     has_region = any(line.heading and line.section == "promise" for line in lines)
-    outcome_items = goal_list_items(lines)
+    not_items = goal_list_items(lines) | overview_items(lines)
     pieces: list[tuple[Piece, SectionedLine]] = []
     for index, sectioned in enumerate(lines):
         line = sectioned.line
@@ -89,7 +89,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             piece, owner = pieces[-1]
             pieces[-1] = (Piece(piece.start, line.end, doc.text[piece.start : line.end]), owner)
         elif line.kind == "list_item":
-            item = _item_piece(doc, lines, index, outcome_items)
+            item = _item_piece(doc, lines, index, not_items)
             if item is not None:
                 pieces.append((item, sectioned))
         elif line.kind == "paragraph":
@@ -112,12 +112,12 @@ def _name_responsible(
 
 
 def _item_piece(
-    doc: ParsedDocument, lines: list[SectionedLine], index: int, outcome_items: set[int]
+    doc: ParsedDocument, lines: list[SectionedLine], index: int, not_items: set[int]
 ) -> Piece | None:
     """The list item at `index` as a commitment, or None when it is not one."""
     sectioned = lines[index]
     line = sectioned.line
-    if line.start in outcome_items or _numbered_subheading(lines, index):
+    if line.start in not_items or _numbered_subheading(lines, index):
         return None
     if _under_purpose_intro(lines, index):
         return None  # 'för att:' followed by aims, not activities

@@ -151,10 +151,26 @@ def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
     ends_in_verb = re.search(r"\b(?:ska|skall|kommer att|lovar att)\s+\w+\s*:?\s*$", lowered)
     if ends_in_verb and len(last.split()) <= EXTRACT.actor_leadin_words:
         return ends_in_verb.group().split()[-1].rstrip(":") in _activity_verbs()
+    if is_leadin and _party_will_do(last):
+        return True
     return (
         is_leadin
         and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
         and len(last.split()) <= EXTRACT.modal_leadin_words
+    )
+
+
+# '… som polisen ska arbeta med under 2017:': what the list names, a party will work on
+_RELATIVE_MODAL = re.compile(r"\bsom\s+((?:\S+\s+){1,6}?)(?:ska|skall|kommer att)\s+(\w+)")
+
+
+def _party_will_do(last: str) -> bool:
+    """A lead-in ending in a relative clause with a party, a modal and an activity verb, so
+    its list holds the party's activities however long the sentence ('Med lägesbilden som
+    grund har man pekat ut fokusområden som polisen ska arbeta med under 2017:')."""
+    clause = _RELATIVE_MODAL.search(last)
+    return bool(clause and mentioned_actors(clause.group(1))) and (
+        clause.group(2) in _activity_verbs()
     )
 
 

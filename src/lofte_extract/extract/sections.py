@@ -32,6 +32,7 @@ __all__ = [
     "SectionedLine",
     "goal_list_items",
     "is_heading_like",
+    "overview_items",
     "sectioned_lines",
 ]
 
@@ -236,6 +237,27 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
                 chosen.update(item.start for item in run)
             run = []
     return chosen
+
+
+def overview_items(lines: list[SectionedLine]) -> set[int]:
+    """Starts of the items of a list naming headings further down ('• Droger/folkhälsa' over
+    the section 'Droger/folkhälsa'): an overview of the areas whose promises come below. One
+    named heading marks the whole list (a page cut off loses the other sections)."""
+    later: set[str] = set()  # keys of the headings below the line being read
+    chosen: set[int] = set()
+    run: list[int] = []
+    overview = False
+    for sectioned in reversed(lines):  # bottom up, so every heading below is known
+        if sectioned.line.kind == "list_item" and not sectioned.heading:
+            run.append(sectioned.line.start)
+            overview = overview or heading_key(sectioned.line.text) in later
+            continue
+        if overview:
+            chosen.update(run)
+        run, overview = [], False
+        if sectioned.heading:
+            later.add(heading_key(sectioned.line.text))
+    return chosen | (set(run) if overview else set())
 
 
 def _activity_header(row) -> bool:
