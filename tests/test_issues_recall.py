@@ -328,3 +328,16 @@ def test_an_overview_of_areas_whose_promises_follow_under_their_headings_is_no_c
         "relationer\n\nDroger\n\n • Polisen ska genomföra fyra riktade insatser per år.\n"
     )
     assert found == ["Polisen ska genomföra fyra riktade insatser per år."]
+
+
+def test_a_party_after_the_modal_of_a_fronted_adverbial_is_a_commitment() -> None:
+    # 'Under perioden 2021-2022 ska polisen och kommunen finnas …' put the party fourth, past
+    # the words looked at for a subject, and the promise was dropped.
+    found = texts(
+        "Medborgarlöfte 2021-2022\n\nUnder perioden 2021-2022 ska polisen och kommunen finnas "
+        "regelbundet på plats där invånarna känner sig otrygga. Genom medborgarlöftena ska "
+        "polisen och kommunen komma närmare invånarna.\n\nPolisens och kommunens resurser ska "
+        "i första hand vara närvarande i följande miljöer:\n\n • Stationsområden\n"
+    )
+    assert found[0].startswith("Under perioden 2021-2022 ska polisen")
+    assert not any(text.startswith("Genom medborgarlöftena") for text in found)

@@ -32,6 +32,7 @@ from .cues import (
     names_commitment,
     not_commitment_opener,
     outcome_as_subject,
+    party_after_modal,
     passive_activity,
     present_activity,
 )
@@ -413,8 +414,9 @@ def _promises_unheaded(text: str, has_region: bool) -> bool:
         # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'; beside a
         # promise list the present tense describes ('Polisen arbetar varje dag ...').
         return True
-    if has_modal(text) and actor_start(text, within=3) and not is_soft(text):
-        return not text.lower().startswith("vi ")
+    if has_modal(text) and not is_soft(text):
+        if actor_start(text, within=3) or party_after_modal(text):
+            return not text.lower().startswith("vi ")
     return not has_region and has_modal(text) and bool(actors)
 
 

@@ -168,6 +168,18 @@ def actor_start(text: str, within: int = 4) -> bool:
     return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"])
 
 
+def party_after_modal(text: str) -> bool:
+    """A party right after the modal of a sentence opening with an adverbial, Swedish word
+    order's inverted subject: 'Under perioden 2021-2022 ska polisen och kommunen …'. An
+    adverbial naming the promise ('Genom medborgarlöftena ska polisen …') says what
+    promises do in general."""
+    ws = words(text)[: EXTRACT.fronted_adverbial_words + 2]
+    for index, (w, after) in enumerate(zip(ws[1:], ws[2:], strict=False), start=1):
+        if w in ("ska", "skall", "kommer") and (names_actor(after) or after == "vi"):
+            return not any("löfte" in word for word in ws[:index])
+    return False
+
+
 def announces_list(text: str) -> bool:
     """Announces the promises to come: 'X åtar sig ett antal konkreta åtgärder som ...'."""
     lowered = " ".join(words(text))
