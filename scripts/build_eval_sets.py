@@ -58,6 +58,7 @@ HARVEST_BATCHES = (
     "h11",
     "h12",
     "h13",
+    "h14",
     "h15",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
