@@ -355,3 +355,15 @@ def test_fields_on_seeds_and_dev_match_gold(shared):
                 right[field] += got[field] == gold[field]
     assert total == 51
     assert all(right[field] / total >= 0.95 for field in fields), right
+
+
+def test_a_news_lead_opening_with_its_date_below_the_site_menu_dates_the_page() -> None:
+    # 'Förnyat medborgarlöfte september-november' / '2020-09-08 Polisen och kommunen …' below
+    # eleven lines of contact details: the date was missed and the record got no year.
+    menu = "".join(f"Kontaktrad {n}\n\n" for n in range(11))
+    doc, span = _doc(
+        f"{menu}Förnyat medborgarlöfte september-november\n\n2020-09-08 Polisen och kommunen "
+        "arbetar tillsammans brottsförebyggande, bland annat genom ett medborgarlöfte.\n\n"
+        "Inriktning\n\n • Utökning av trafikkontroller\n"
+    )
+    assert find_period(doc, span, None)[1] == [2020]

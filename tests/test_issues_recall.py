@@ -341,3 +341,24 @@ def test_a_party_after_the_modal_of_a_fronted_adverbial_is_a_commitment() -> Non
     )
     assert found[0].startswith("Under perioden 2021-2022 ska polisen")
     assert not any(text.startswith("Genom medborgarlöftena") for text in found)
+
+
+def test_items_under_an_inriktning_heading_are_commitments_and_a_done_list_is_not() -> None:
+    # 'Inriktning' heads a period's promises (nominal items too); 'Exempel på insatser som
+    # gjorts …:' lists what was done, and the promise after that list is read again.
+    found = texts(
+        "Förnyat medborgarlöfte september-november 2020\n\nInriktning\n\n"
+        " • Utökning av trafikkontroller\n • Kommunikation med motorburen ungdom\n\n"
+        "Exempel på insatser som gjorts i linje med inriktningen:\n\n"
+        " • Under sommaren har polisen gjort fler trafikkontroller\n"
+        " • Sommarjobbare har tagit fram kampanjer om alkohol\n\n"
+        "Kommunen ska genomföra två trygghetsvandringar i oktober.\n"
+    )
+    assert found == [
+        "Utökning av trafikkontroller",
+        "Kommunikation med motorburen ungdom",
+        "Kommunen ska genomföra två trygghetsvandringar i oktober.",
+    ]
+    assert classify_heading("Detta är vad polisen och kommunen har lovat att göra:") != (
+        "follow_up"
+    )

@@ -9,7 +9,7 @@ from typing import Literal
 
 from .actors import actor_of_token, mentioned_actors
 from .analysed import words
-from .cues import is_meta_statement
+from .cues import is_meta_statement, is_perfect
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -96,6 +96,8 @@ def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal
 
 def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     """The section a lead-in sentence opens, read from its last sentence `last`."""
+    if is_leadin and _done_in(last):
+        return "follow_up"  # 'Exempel på insatser som gjorts under sommaren:' lists what was done
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
     if re.search(r"följande (?:fokus|problem)områden", last):
@@ -123,6 +125,22 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
         return "follow_up"
     return None
+
+
+# 'insatser som gjorts', 'aktiviteter som genomförts': a relative clause in the passive perfect
+_DONE_RELATIVE = re.compile(r"\bsom\s+(?:har\s+)?(?:\w+\s+)?\w{2,}(?:ats|its|ts|tts)\b")
+
+
+def lists_what_was_done(text: str) -> bool:
+    """A lead-in in the perfect over what was done: 'Exempel på insatser som gjorts …:'."""
+    stripped = text.strip()
+    return stripped.endswith(":") and _done_in(re.split(r"(?<=[.!?])\s+", stripped)[-1].lower())
+
+
+def _done_in(last: str) -> bool:
+    """A sentence reporting what was done, promising nothing ('har lovat att' promises)."""
+    done = is_perfect(last) or _DONE_RELATIVE.search(last)
+    return bool(done) and not re.search(r"\b(?:ska|skall|kommer att|lov\w*)\b", last)
 
 
 def _promise_as_subject(last: str) -> bool:

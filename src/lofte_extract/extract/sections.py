@@ -21,7 +21,7 @@ from .cues import (
     strip_label,
     verb_start,
 )
-from .headings import Section, classify_heading, heading_key
+from .headings import Section, classify_heading, heading_key, lists_what_was_done
 from .segment import DocumentSpan
 from .settings import EXTRACT
 from .tables import is_dashed_header, is_header_row, table_row
@@ -179,6 +179,8 @@ class _SectionReader:
         follows_promise_heading = (
             bool(self.out) and self.out[-1].heading and self.section == "promise"
         )
+        if kind == "follow_up" and lists_what_was_done(line.text):
+            self.restore = self.section  # the list below reports; the text after it goes on
         self.section = kind
         last = _last_sentence(line.text)
         # 'Polisen lovar:', 'Vi lovar', 'Kommunerna åtar sig att:' name who promises.

@@ -31,6 +31,7 @@ class ExtractSettings:
     heading_sentence_words: int = 6  # a dated line ending in '.' with more words is a sentence
     dateline_lines: int = 4  # an article's date stands in its first body lines...
     dateline_chars: int = 40  # ...on a line this short ('2019-03-12', 'Publicerad 12 mars')
+    lead_date_lines: int = 16  # ...or opens a lead paragraph this near the top
     updated_window_chars: int = 25  # 'Uppdaterad' this close before a date labels it
 
     # Signing date (signed.py).
