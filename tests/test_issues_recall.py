@@ -362,3 +362,20 @@ def test_items_under_an_inriktning_heading_are_commitments_and_a_done_list_is_no
     assert classify_heading("Detta är vad polisen och kommunen har lovat att göra:") != (
         "follow_up"
     )
+
+
+def test_a_modal_sentence_with_a_count_is_a_commitment_whatever_its_subject() -> None:
+    # 'Poliskontoret … ska vara bemannat 1 ggr i veckan' names no party as subject and was
+    # dropped, under the title and under 'prioriteras följande områden:' alike; a count of
+    # the promise's own evaluations stays none.
+    found = texts(
+        "Medborgarlöfte 2018\n\nPolisen ska synas mer i centrum.\n\nPoliskontoret i "
+        "förvaltningshuset ska som hittills vara bemannat 1 ggr i veckan.\n\nUnder 2018 ska "
+        "löftena utvärderas tre gånger.\n\nUnder perioden prioriteras följande områden:\n\n"
+        " • Poliskontoret i Knivsta ska hålla öppet minst en dag i veckan.\n"
+    )
+    assert found == [
+        "Polisen ska synas mer i centrum.",
+        "Poliskontoret i förvaltningshuset ska som hittills vara bemannat 1 ggr i veckan.",
+        "Poliskontoret i Knivsta ska hålla öppet minst en dag i veckan.",
+    ]

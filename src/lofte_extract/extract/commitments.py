@@ -8,35 +8,22 @@ from dataclasses import dataclass, replace
 from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
-from .analysed import sentences, words
+from .analysed import sentences
 from .categories import categorize
 from .cues import (
     activity_start,
-    actor_start,
-    aims_at_an_outcome,
-    announces_list,
     describes_situation,
-    has_lovar,
     has_modal,
-    is_follow_up_text,
-    is_goal_sentence,
-    is_goal_start,
-    is_intent,
-    is_meta_statement,
-    is_perfect,
     is_quote,
-    is_result,
     is_soft,
-    moves_a_measure,
-    names_an_activity,
-    names_commitment,
-    not_commitment_opener,
-    outcome_as_subject,
-    party_after_modal,
-    passive_activity,
-    present_activity,
 )
 from .evidence import evidence_for
+from .promise_lines import (
+    RESPONSIBLE,
+    counts_something,
+    item_is_commitment,
+    sentence_is_commitment,
+)
 from .sections import SectionedLine, goal_list_items, overview_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
@@ -48,13 +35,6 @@ from .years import promise_years
 
 __all__ = ["commitment_pieces", "covers_several_years", "find_commitments"]
 
-_RESPONSIBLE = re.compile(
-    r"^\s*(?:(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:|\([^()]{2,60}\)\s*$)",
-    re.IGNORECASE,
-)
-_FOCUS = re.compile(
-    r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
-)
 _FIRM = re.compile(r"\b(?:ska|skall|lovar|kommer)\b", re.IGNORECASE)
 _MERGED_FOLLOW_UP = re.compile(r"(?<=[a-zåäö,])\s+(?:Uppföljning|Utvärdering|Redovisning)\b")
 _YEAR_RANGE = re.compile(r"\b(20\d\d)\s*(?:[-–/]|och|till)\s*(20)?(\d\d)\b")
@@ -79,7 +59,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
     pieces: list[tuple[Piece, SectionedLine]] = []
     for index, sectioned in enumerate(lines):
         line = sectioned.line
-        if _RESPONSIBLE.match(line.text):
+        if RESPONSIBLE.match(line.text):
             # 'Ansvar: Kommunen' or '(Polisen)' on its own line says who does the item above;
             # its words are neither the commitment nor its topic.
             _name_responsible(pieces, lines, index)
@@ -126,7 +106,7 @@ def _item_piece(
     quoted = is_quote(piece.text) and sectioned.section != "promise"
     if quoted and _quoted_promise(doc, piece) and sectioned.section != "background":
         return piece
-    return piece if _item_is_commitment(piece.text, sectioned.section) else None
+    return piece if item_is_commitment(piece.text, sectioned.section) else None
 
 
 def _paragraph_pieces(
@@ -142,7 +122,7 @@ def _paragraph_pieces(
     for piece in sentences(line.text, line_ends=False, offset=line.start):
         if quoted and not _quoted_promise(doc, piece):
             continue  # a quoted statement in an article, whichever sentence says 'säger'
-        if _sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
+        if sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
             pieces.append(piece)
     return pieces
 
@@ -155,7 +135,7 @@ def _row_is_activity(row: TableRow, sectioned: SectionedLine) -> bool:
     # Outside a promise section only rows that read as activities count; a row under
     # an 'Aktivitet – Ansvarig – När' header is an activity by its column.
     listed = sectioned.section in ("title", "none") and (
-        activity_start(activity) or _counts_something(activity)
+        activity_start(activity) or counts_something(activity)
     )
     by_header = sectioned.listed and not describes_situation(sectioned.line.text)
     return sectioned.section == "promise" or listed or sectioned.dashed or by_header
@@ -207,7 +187,7 @@ def _numbered_subheading(lines: list[SectionedLine], index: int) -> bool:
         lines[i].line.kind if 0 <= i < len(lines) and not lines[i].heading else "heading"
         for i in (index - 1, index + 1)
     ]
-    return "list_item" not in kinds and kinds[1] == "paragraph" and not _counts_something(text)
+    return "list_item" not in kinds and kinds[1] == "paragraph" and not counts_something(text)
 
 
 def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
@@ -283,148 +263,6 @@ def _trim_merged(piece: Piece) -> Piece:
     return Piece(piece.start, piece.start + len(text), text)
 
 
-def _excluded(text: str) -> bool:
-    return (
-        is_follow_up_text(text)
-        or is_result(text)
-        or is_quote(text)
-        or len(text) < EXTRACT.min_commitment_chars
-        or is_meta_statement(text)
-        or moves_a_measure(text)
-        or aims_at_an_outcome(text)
-        or bool(_RESPONSIBLE.match(text))
-        # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
-        or bool(_GENERIC.match(text.lower()))
-        and announces_list(text)
-    )
-
-
-def _item_is_commitment(text: str, section: str) -> bool:
-    if _excluded(text) or section == "follow_up":
-        return False
-    if tag_actors(text) and not is_perfect(text):
-        return True
-    if section == "background":
-        # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
-        # heading above the list says
-        return actor_start(text, within=3) and has_modal(text) and not is_soft(text)
-    if section == "goal":
-        if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
-            return False
-        return activity_start(text) or (actor_start(text) and has_modal(text))
-    if section == "promise":
-        # 'Ökad trygghet i centrum' states an aim; 'Ökad samverkan gällande trafikplanering'
-        # names the activity that is promised
-        short_goal = (
-            is_goal_start(text)
-            and len(text.split()) <= EXTRACT.goal_item_words
-            and not names_an_activity(words(text))
-        )
-        return not (short_goal or outcome_as_subject(text))
-    # No promise heading above: the item must say it is promised.
-    if is_goal_start(text) or not_commitment_opener(text):
-        return False
-    if tag_actors(text):
-        return True
-    named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
-    if has_modal(text) and named:
-        return True
-    if present_activity(text) or passive_activity(text):
-        return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
-    # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
-    return section == "title" and activity_start(text) and not is_perfect(text)
-
-
-def _sentence_is_commitment(
-    text: str, section: str, has_region: bool, quoted: bool = False
-) -> bool:
-    if quoted:
-        return section not in ("background", "follow_up", "goal")
-    if _excluded(text) or is_perfect(text) or section == "follow_up":
-        return False
-    if tag_actors(text):
-        return True
-    if section == "goal" and _party_acts(text):
-        return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
-    if _frames_the_promise(text, section, has_region):
-        return False
-    if section == "promise":
-        return _promises_under_heading(text)
-    return _promises_unheaded(text, has_region)
-
-
-def _party_acts(text: str) -> bool:
-    """A party as subject with a firm modal: 'Polisen ska öka sin synlighet vid …'."""
-    return (
-        actor_start(text, within=1)
-        and has_modal(text)
-        and not is_soft(text)
-        and not is_goal_sentence(text, predicates=False)
-        and not _WORKS_FOR.search(text.lower())
-    )
-
-
-# 'kommer att fortsätta samverka för att öka tryggheten': working for an aim, no activity
-_WORKS_FOR = re.compile(r"\b(?:sam)?(?:verka|arbeta)\s+(?:\w+\s+){0,2}?för\b")
-
-
-_GENERIC = re.compile(
-    r"(?:det|de|löftet|löftena|medborgarlöftet|medborgarlöftena)\s+(?:rör sig om|består av|är)\b"
-)
-
-
-def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
-    """Background, goals, aims and the sentence introducing the list: around the promise."""
-    if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
-        return True
-    if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
-        return True
-    if outcome_as_subject(text):
-        return True
-    if _FOCUS.search(text.lower()):
-        return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
-    if section != "promise" and announces_list(text):
-        return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
-    # An intro's aim before the promise list: 'ska verka för att ... minskar'.
-    return section in ("none", "title") and has_region and is_intent(text)
-
-
-def _promises_under_heading(text: str) -> bool:
-    """Whether a sentence in the promise section is a commitment."""
-    if has_modal(text) or actor_start(text, within=3) or activity_start(text):
-        return True
-    if names_commitment(text):
-        return True  # 'Medborgarlöftet innebär att polisen patrullerar ...'
-    if present_activity(text):
-        return True  # 'Tillsammans genomför kommun och polis fem dialogmöten ...'
-    # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
-    return _counts_something(text)
-
-
-def _promises_unheaded(text: str, has_region: bool) -> bool:
-    """Whether a sentence outside a promise section says who promises what."""
-    if is_goal_start(text):
-        return False
-    if tag_actors(text) or names_commitment(text):
-        return True
-    actors = mentioned_actors(text) or actor_start(text)
-    if has_lovar(text) and actors:
-        return True
-    if present_activity(text) and not has_region:
-        # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'; beside a
-        # promise list the present tense describes ('Polisen arbetar varje dag ...').
-        return True
-    if has_modal(text) and not is_soft(text):
-        if actor_start(text, within=3) or party_after_modal(text):
-            return not text.lower().startswith("vi ")
-    return not has_region and has_modal(text) and bool(actors)
-
-
-def _counts_something(text: str) -> bool:
-    doc = ParsedDocument("txt", text, [])
-    return bool(find_targets(doc, 0, len(text)))
-
-
 def _strength(text: str) -> str:
     # The first sentence carries the promise; 'Insatserna bör genomföras i samverkan ...'
     # after 'Polisen ska genomföra minst fyra insatser' does not soften it.
@@ -441,8 +279,3 @@ def _strength(text: str) -> str:
         + " ".join(sentence[match.end() :].split()[: EXTRACT.firm_head_words])
     )
     return "soft" if is_soft(head) else "firm"
-
-
-def _opens_with_direction(text: str) -> bool:
-    first = text.split()[:1]
-    return bool(first) and is_goal_start(first[0])

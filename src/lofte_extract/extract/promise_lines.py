@@ -1,0 +1,210 @@
+"""Whether a list item or a sentence is a commitment, read by the section it stands in."""
+
+from __future__ import annotations
+
+import re
+
+from ..parse import ParsedDocument
+from .actors import mentioned_actors, tag_actors
+from .analysed import words
+from .cues import (
+    activity_start,
+    actor_start,
+    aims_at_an_outcome,
+    announces_list,
+    has_lovar,
+    has_modal,
+    is_follow_up_text,
+    is_goal_sentence,
+    is_goal_start,
+    is_intent,
+    is_meta_statement,
+    is_perfect,
+    is_quote,
+    is_result,
+    is_soft,
+    moves_a_measure,
+    names_an_activity,
+    names_commitment,
+    not_commitment_opener,
+    outcome_as_subject,
+    party_after_modal,
+    passive_activity,
+    present_activity,
+)
+from .settings import EXTRACT
+from .targets import find_targets
+
+__all__ = [
+    "RESPONSIBLE",
+    "counts_something",
+    "item_is_commitment",
+    "sentence_is_commitment",
+]
+
+RESPONSIBLE = re.compile(
+    r"^\s*(?:(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:|\([^()]{2,60}\)\s*$)",
+    re.IGNORECASE,
+)
+_FOCUS = re.compile(
+    r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
+)
+
+
+def _excluded(text: str) -> bool:
+    return (
+        is_follow_up_text(text)
+        or is_result(text)
+        or is_quote(text)
+        or len(text) < EXTRACT.min_commitment_chars
+        or is_meta_statement(text)
+        or moves_a_measure(text)
+        or aims_at_an_outcome(text)
+        or bool(RESPONSIBLE.match(text))
+        # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
+        or bool(_GENERIC.match(text.lower()))
+        and announces_list(text)
+    )
+
+
+def item_is_commitment(text: str, section: str) -> bool:
+    if _excluded(text) or section == "follow_up":
+        return False
+    if tag_actors(text) and not is_perfect(text):
+        return True
+    if section == "background":
+        # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
+        # heading above the list says
+        counted = counts_something(text) and not _PROMISE_AS_SUBJECT.search(text)
+        return _firm_modal(text) and (actor_start(text, within=3) or counted)
+    if section == "goal":
+        if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
+            return False
+        return activity_start(text) or (actor_start(text) and has_modal(text))
+    if section == "promise":
+        # 'Ökad trygghet i centrum' states an aim; 'Ökad samverkan gällande trafikplanering'
+        # names the activity that is promised
+        short_goal = (
+            is_goal_start(text)
+            and len(text.split()) <= EXTRACT.goal_item_words
+            and not names_an_activity(words(text))
+        )
+        return not (short_goal or outcome_as_subject(text))
+    # No promise heading above: the item must say it is promised.
+    if is_goal_start(text) or not_commitment_opener(text):
+        return False
+    if tag_actors(text):
+        return True
+    named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
+    if has_modal(text) and named:
+        return True
+    if present_activity(text) or passive_activity(text):
+        return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
+    # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
+    return section == "title" and activity_start(text) and not is_perfect(text)
+
+
+def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bool = False) -> bool:
+    if quoted:
+        return section not in ("background", "follow_up", "goal")
+    if _excluded(text) or is_perfect(text) or section == "follow_up":
+        return False
+    if tag_actors(text):
+        return True
+    if section == "goal" and _party_acts(text):
+        return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
+    if _frames_the_promise(text, section, has_region):
+        return False
+    if section == "promise":
+        return _promises_under_heading(text)
+    return _promises_unheaded(text, has_region)
+
+
+def _party_acts(text: str) -> bool:
+    """A party as subject with a firm modal: 'Polisen ska öka sin synlighet vid …'."""
+    return (
+        actor_start(text, within=1)
+        and has_modal(text)
+        and not is_soft(text)
+        and not is_goal_sentence(text, predicates=False)
+        and not _WORKS_FOR.search(text.lower())
+    )
+
+
+# 'kommer att fortsätta samverka för att öka tryggheten': working for an aim, no activity
+_WORKS_FOR = re.compile(r"\b(?:sam)?(?:verka|arbeta)\s+(?:\w+\s+){0,2}?för\b")
+
+
+_GENERIC = re.compile(
+    r"(?:det|de|löftet|löftena|medborgarlöftet|medborgarlöftena)\s+(?:rör sig om|består av|är)\b"
+)
+
+
+def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
+    """Background, goals, aims and the sentence introducing the list: around the promise."""
+    if section in ("background", "goal") or (section != "promise" and "följa upp" in text):
+        return True
+    if is_goal_sentence(text, predicates=section != "promise") or not_commitment_opener(text):
+        return True
+    if outcome_as_subject(text):
+        return True
+    if _FOCUS.search(text.lower()):
+        return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
+    if section != "promise" and announces_list(text):
+        return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
+    # An intro's aim before the promise list: 'ska verka för att ... minskar'.
+    return section in ("none", "title") and has_region and is_intent(text)
+
+
+def _promises_under_heading(text: str) -> bool:
+    """Whether a sentence in the promise section is a commitment."""
+    if has_modal(text) or actor_start(text, within=3) or activity_start(text):
+        return True
+    if names_commitment(text):
+        return True  # 'Medborgarlöftet innebär att polisen patrullerar ...'
+    if present_activity(text):
+        return True  # 'Tillsammans genomför kommun och polis fem dialogmöten ...'
+    # Bullets lost in copying: 'Två trygghetsvandringar i centrum under hösten.'
+    return counts_something(text)
+
+
+def _promises_unheaded(text: str, has_region: bool) -> bool:
+    """Whether a sentence outside a promise section says who promises what."""
+    if is_goal_start(text):
+        return False
+    if tag_actors(text) or names_commitment(text):
+        return True
+    actors = mentioned_actors(text) or actor_start(text)
+    if has_lovar(text) and actors:
+        return True
+    if present_activity(text) and not has_region:
+        # 'Trafik: Polisen genomför trafikinsatser ..., minst fyra per termin.'; beside a
+        # promise list the present tense describes ('Polisen arbetar varje dag ...').
+        return True
+    if has_modal(text) and not is_soft(text):
+        if actor_start(text, within=3) or party_after_modal(text):
+            return not text.lower().startswith("vi ")
+    if not has_region and has_modal(text) and bool(actors):
+        return True
+    # 'Poliskontoret ska vara bemannat 1 ggr i veckan': a count makes a modal sentence a promise,
+    # unless the promise is its subject ('Under 2018 ska löftena utvärderas tre gånger')
+    return _firm_modal(text) and counts_something(text) and not _PROMISE_AS_SUBJECT.search(text)
+
+
+_PROMISE_AS_SUBJECT = re.compile(
+    r"(?i)\b(?:ska|skall)\s+(?:\w+\s+)?(?:medborgar)?löfte\w*|\blöfte\w*\s+(?:ska|skall)\b"
+)
+
+
+def _firm_modal(text: str) -> bool:
+    return has_modal(text) and not is_soft(text)
+
+
+def counts_something(text: str) -> bool:
+    doc = ParsedDocument("txt", text, [])
+    return bool(find_targets(doc, 0, len(text)))
+
+
+def _opens_with_direction(text: str) -> bool:
+    first = text.split()[:1]
+    return bool(first) and is_goal_start(first[0])
