@@ -379,3 +379,14 @@ def test_a_modal_sentence_with_a_count_is_a_commitment_whatever_its_subject() ->
         "Poliskontoret i förvaltningshuset ska som hittills vara bemannat 1 ggr i veckan.",
         "Poliskontoret i Knivsta ska hålla öppet minst en dag i veckan.",
     ]
+
+
+def test_bare_areas_under_an_areas_lead_in_above_a_list_of_activities_are_no_commitments() -> None:
+    # 'Parterna lovar att … lägga fokus på dessa områden:' over bare areas, then the
+    # activities: the areas were read as four more commitments.
+    found = texts(
+        "Medborgarlöfte 2020-2022\n\nParterna lovar att under perioden lägga fokus på dessa "
+        "områden:\n\n • Droger och folkhälsa\n • Trafiksäkerhet\n\nAktiviteter under perioden\n\n"
+        " • Genomföra hundsök i skolmiljö vid minst två (2) tillfällen per år.\n"
+    )
+    assert found == ["Genomföra hundsök i skolmiljö vid minst två (2) tillfällen per år."]

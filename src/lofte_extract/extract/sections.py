@@ -242,24 +242,46 @@ def goal_list_items(lines: list[SectionedLine]) -> set[int]:
 
 
 def overview_items(lines: list[SectionedLine]) -> set[int]:
-    """Starts of the items of a list naming headings further down ('• Droger/folkhälsa' over
-    the section 'Droger/folkhälsa'): an overview of the areas whose promises come below. One
-    named heading marks the whole list (a page cut off loses the other sections)."""
+    """Starts of the items of an overview list: areas whose promises come further down.
+
+    A list naming headings below ('• Droger/folkhälsa' over the section 'Droger/folkhälsa';
+    one named heading marks the whole list, as a page cut off loses the others), or bare
+    areas under a lead-in naming areas ('lägga fokus på dessa områden:') with a list of
+    promises below it.
+    """
     later: set[str] = set()  # keys of the headings below the line being read
     chosen: set[int] = set()
-    run: list[int] = []
-    overview = False
-    for sectioned in reversed(lines):  # bottom up, so every heading below is known
-        if sectioned.line.kind == "list_item" and not sectioned.heading:
-            run.append(sectioned.line.start)
-            overview = overview or heading_key(sectioned.line.text) in later
+    run: list[SectionedLine] = []
+    promises_below = False
+    for sectioned in [*reversed(lines), None]:  # bottom up, so everything below is known
+        if sectioned is not None and sectioned.line.kind == "list_item" and not sectioned.heading:
+            run.append(sectioned)
             continue
-        if overview:
-            chosen.update(run)
-        run, overview = [], False
-        if sectioned.heading:
+        if run:
+            names_headings = any(heading_key(item.line.text) in later for item in run)
+            areas = promises_below and _area_list(sectioned, run)
+            if names_headings or areas:
+                chosen.update(item.line.start for item in run)
+            promises_below = promises_below or run[0].section == "promise"
+            run = []
+        if sectioned is not None and sectioned.heading:
             later.add(heading_key(sectioned.line.text))
-    return chosen | (set(run) if overview else set())
+    return chosen
+
+
+def _area_list(leadin: SectionedLine | None, items: list[SectionedLine]) -> bool:
+    """Bare areas ('Trafiksäkerhet') under a lead-in naming areas: 'dessa områden:'."""
+    if leadin is None or not leadin.heading:
+        return False
+    # the list is the areas themselves ('… dessa områden:'), not the means ('… genom:')
+    last = words(_last_sentence(leadin.line.text))[-1:]
+    if not last or last[0] not in _cues()["area_nouns"]:
+        return False
+    return all(
+        len(item.line.text.split()) <= EXTRACT.area_item_words
+        and not (has_modal(item.line.text) or verb_start(item.line.text))
+        for item in items
+    )
 
 
 def _activity_header(row) -> bool:
