@@ -106,3 +106,17 @@ def test_a_name_under_the_signings_place_and_date_signed() -> None:
     )
     assert _signers(text) == [("Malena Grann", None, "annan")]
     assert _signers(text.replace("Emmaboda 2016-12-12", "Kontakt")) == []
+
+
+def test_titles_after_a_dash_belong_to_the_name_before_them() -> None:
+    # 'Magnus Andersson - Kommunstyrelsens ordförande, Mats Scherp - Lokalpolisområdeschef'
+    # gave the first title to the second name and none to the first.
+    text = (
+        "Löftet skrevs idag under av Magnus Andersson - Kommunstyrelsens ordförande, Mats "
+        "Scherp - Lokalpolisområdeschef och Torbjörn Dybeck - kommundirektör."
+    )
+    assert [(m.name, m.title) for m in find_signers(text, 0, len(text))] == [
+        ("Magnus Andersson", "Kommunstyrelsens ordförande"),
+        ("Mats Scherp", "Lokalpolisområdeschef"),
+        ("Torbjörn Dybeck", "kommundirektör"),
+    ]

@@ -24,7 +24,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     after = text[end:limit]
     # 'Anna Berg (S), kommunstyrelsens ordförande' or, without the comma, 'Göran Dahlström
     # kommunstyrelsens ordförande och …': the title follows the name directly.
-    m = re.match(PARTY + r"?\s*[,;]?\s*", after)  # 'Katarina Hansson; kommunstyrelsens …'
+    # 'Katarina Hansson; kommunstyrelsens …', 'Mats Scherp - Lokalpolisområdeschef'
+    m = re.match(PARTY + r"?(?:\s*[,;]|\s+[-–—])?\s*", after)
     if not m:
         return None
     rest = after[m.end() :]
