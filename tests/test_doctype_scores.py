@@ -132,3 +132,17 @@ def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
     assert classify(text, 0, len(text), None, url=url) == "overenskommelse"
     promised = text.replace("2021–2022.", "2021–2022 och ett medborgarlöfte.")
     assert classify(promised, 0, len(promised), None, url=url) == "nyhet"
+
+
+def test_a_police_promise_page_telling_of_an_earlier_signing_is_a_promise_not_news():
+    # polisen.se/om-polisen/medborgarloften/<kommun>: 'Redan våren 2015 tecknade Polisen och
+    # kommunen medborgarlöften' in its background read as news narrating a signing.
+    text = (
+        "Medborgarlöften i Munkfors\n\nSituationen idag\nRedan våren 2015 tecknade Polisen och "
+        "Munkfors kommun medborgarlöften, och i mars 2016 undertecknade de nya löften.\n\n"
+        "Medborgarlöfte 2016\nPolisen och kommunen lovar att arbeta för ökad trygghet.\n\n"
+        "Följande aktiviteter ska genomföras för att nå dit:\n\n• Fotpatrullering i centrum.\n"
+    )
+    url = "https://polisen.se/om-polisen/medborgarloften/munkfors/"
+    assert classify(text, 0, len(text), None, url=url) == "lofte"
+    assert classify(text, 0, len(text), None, url="https://example-kommun.se/a/") == "nyhet"

@@ -112,6 +112,7 @@ def doc_type_scores(
     page = doc.memo("doctype.page", lambda: _page_features(text)) if doc else _page_features(text)
     counts = _features(text, start, end, heading, top_headings, page)
     counts["news_url"] = int(is_news_url(url))
+    counts["promise_url"] = int(_is_promise_url(url))
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
     }
@@ -142,6 +143,11 @@ def is_news_url(url: str | None) -> bool:
         return False
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
     return bool(re.search(load_vocab("doctype")["news_url_pattern"], path))
+
+
+def _is_promise_url(url: str | None) -> bool:
+    """Whether the URL is in the police's section of promise pages, one per kommun."""
+    return bool(url) and bool(re.match(load_vocab("doctype")["promise_url_pattern"], url.strip()))
 
 
 def _page_features(text: str) -> dict[str, int]:
