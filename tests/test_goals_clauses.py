@@ -233,3 +233,16 @@ def test_the_overarching_aim_naming_an_outcome_under_a_promise_heading_is_a_goal
     ]
     general = "Det övergripande målet är att minska brottsligheten och öka tryggheten."
     assert not is_goal_sentence(general, predicates=False)
+
+
+def test_what_medborgarloften_are_in_general_states_no_goal() -> None:
+    # 'Medborgarlöften ska bidra till ökad trygghet …' (the bare form: the concept) and
+    # 'Medborgarlöftet är en överenskommelse där …' were read as this promise's goals.
+    doc, span = parse(
+        "Medborgarlöfte 2022\n\nMedborgarlöften ska bidra till ökad trygghet och förebygga "
+        "brott. Medborgarlöfte är en modell vars syfte är att tryggheten ska öka.\n\n"
+        "Medborgarlöftena ska bidra till ökad trygghet i centrum.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == [
+        "Medborgarlöftena ska bidra till ökad trygghet i centrum."
+    ]

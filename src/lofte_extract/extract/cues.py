@@ -14,6 +14,7 @@ __all__ = [
     "activity_start",
     "actor_start",
     "announces_list",
+    "defines_the_promise",
     "describes_situation",
     "goal_direction",
     "has_lovar",
@@ -259,6 +260,19 @@ def is_meta_statement(text: str) -> bool:
     if names_commitment(text) or not re.match(_v("content_verbs")["meta_subject_pattern"], lowered):
         return False
     return any(f" {verb} " in f" {lowered} " for verb in _v("content_verbs")["describing_verbs"])
+
+
+# 'Medborgarlöften ska bidra till …', 'Medborgarlöfte är en modell vars syfte …' (the bare
+# form: the concept), 'Medborgarlöftet är en överenskommelse där …' (a definition)
+_DEFINES_PROMISE = re.compile(
+    r"^(?:ett\s+)?(?:medborgar)?löften?(?![\wåäö])"
+    r"|^(?:ett\s+|det\s+)?(?:medborgar)?löfte(?:t|n|na)?\s+är\s+(?:en|ett)\s"
+)
+
+
+def defines_the_promise(text: str) -> bool:
+    """What a medborgarlöfte is in general, not what this one aims at."""
+    return bool(_DEFINES_PROMISE.match(" ".join(text.lower().split())))
 
 
 def moves_a_measure(text: str) -> bool:

@@ -12,6 +12,7 @@ from .cues import (
     actor_start,
     aims_at_an_outcome,
     announces_list,
+    defines_the_promise,
     goal_direction,
     has_modal,
     is_follow_up_text,
@@ -253,7 +254,8 @@ def _sub(piece: Piece, begin: int, end: int) -> Piece:
 def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, rule: str) -> None:
     text = normalize(piece.text)
     key = text.lower().rstrip(".")
-    if not text or key in seen or announces_list(_sentence_around(doc.text, piece)):
+    around = _sentence_around(doc.text, piece)
+    if not text or key in seen or announces_list(around) or defines_the_promise(around):
         return  # 'Löftet består av konkreta aktiviteter som ska öka tryggheten': what any
         # medborgarlöfte is, not this one's goal
     seen.add(key)
