@@ -367,3 +367,14 @@ def test_a_news_lead_opening_with_its_date_below_the_site_menu_dates_the_page() 
         "Inriktning\n\n • Utökning av trafikkontroller\n"
     )
     assert find_period(doc, span, None)[1] == [2020]
+
+
+def test_last_periods_promise_told_in_the_past_does_not_join_this_periods_years() -> None:
+    # 'Medborgarlöftet 2021–2022 gick ut på att …' beside 'under perioden 2023–2024' joined
+    # the two periods: 'gick' was no past-tense marker.
+    doc, span = _doc(
+        "Medborgarlöfte Färgelanda\n\nMedborgarlöftet 2021–2022 gick ut på att polisen skulle "
+        "bli mer synlig. Dessa områden kommer att ligga kvar i fokus under perioden "
+        "2023–2024.\n\n • Polisen ska fotpatrullera i centrum.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2023, 2024]
