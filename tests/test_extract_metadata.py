@@ -378,3 +378,13 @@ def test_last_periods_promise_told_in_the_past_does_not_join_this_periods_years(
         "2023–2024.\n\n • Polisen ska fotpatrullera i centrum.\n"
     )
     assert find_period(doc, span, None)[1] == [2023, 2024]
+
+
+def test_a_year_followed_by_a_perfect_tense_reports_what_was_done() -> None:
+    # 'Under 2016 har kommunen och polisen tagit fram en överenskommelse för 2017 och 2018'
+    # gave the promise 2016, the year the work was done.
+    doc, span = _doc(
+        "Medborgarlöfte i Hässleholm\n\nUnder 2016 har kommunen och polisen tagit fram ett "
+        "medborgarlöfte.\n\n • Polisen ska fotpatrullera i centrum.\n"
+    )
+    assert find_period(doc, span, None)[1] == []

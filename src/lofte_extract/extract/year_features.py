@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .analysed import Line
+from .cues import perfect_tense
 from .meta_vocab import names_signing
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
@@ -160,6 +161,13 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
     return found
 
 
+# The perfect tense right after the year, its subject inverted: '2016 har kommunen … tagit'
+_PERFECT_AFTER = re.compile(
+    r"\s*" + perfect_tense(6, 3, endings=("at", "it", "tt", "ts", "ats", "its", "ort", "ört")),
+    re.IGNORECASE,
+)
+
+
 def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
     """A past-tense context: 'hölls under 2018', 'bestämde i januari 2018', '2016 gjordes'."""
     settings, years = year_settings(), load_vocab("meta_years")
@@ -168,6 +176,8 @@ def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
     following = text[span.end : sentence.end].split()[:1]
     if following and following[0].lower().endswith(tuple(years["past_suffixes"])):
         return True
+    if _PERFECT_AFTER.match(text, span.end, sentence.end):
+        return True  # 'Under 2016 har kommunen och polisen tillsammans tagit fram …'
     before = text[sentence.start : span.start].lower().split()[-settings["past_words_before"] :]
     return any(word.endswith(tuple(settings["past_suffixes_before"])) for word in before)
 
