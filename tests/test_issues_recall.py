@@ -390,3 +390,15 @@ def test_bare_areas_under_an_areas_lead_in_above_a_list_of_activities_are_no_com
         " • Genomföra hundsök i skolmiljö vid minst två (2) tillfällen per år.\n"
     )
     assert found == ["Genomföra hundsök i skolmiljö vid minst två (2) tillfällen per år."]
+
+
+def test_a_promise_set_as_a_heading_over_its_follow_up_is_a_commitment() -> None:
+    # A follow-up page sets each promise as a heading ('Kommunen ska införa rutinen …') over
+    # 'Tertial 1' and what was done: the promises were read as titles and lost.
+    found = texts(
+        "Uppföljning av medborgarlöften 2024\n\n"
+        "Polisen ska tillsammans med skolor genomföra narkotikasök med hund\n\nTertial 1\n\n"
+        "Polisen har gjort 6 narkotikasök i skolmiljö.\n\n"
+        "Polisen ska ta fram tre nya löften\n\nLöftena presenteras i maj.\n"
+    )
+    assert found == ["Polisen ska tillsammans med skolor genomföra narkotikasök med hund"]

@@ -154,6 +154,11 @@ class _SectionReader:
             # Short unbulleted lines under 'lovar att:' are the items themselves.
             self.add(Line(line.start, line.end, line.text, "list_item", line.level), False)
             return
+        if kind is None and _states_a_promise(line.text):
+            # 'Polisen ska tillsammans med skolor genomföra narkotikasök' set as a heading over
+            # its follow-up: the promise itself, not a title
+            self.add(Line(line.start, line.end, line.text, "paragraph", line.level), False)
+            return
         if kind == "title":
             # A running page header repeats the title; it does not end the list.
             key = heading_key(line.text)
@@ -346,6 +351,18 @@ def _reads_as_item(text: str) -> bool:
     return verb_start(text) or (
         activity_start(text) and len(text.split()) >= EXTRACT.activity_item_words
     )
+
+
+def _states_a_promise(text: str) -> bool:
+    """A party, a firm modal and an activity: 'Kommunen ska införa rutinen för att …'."""
+    # a label ('Löftet: Polisen ska …') makes a headline; a trailing comma, a line cut short
+    if ":" in text or text.rstrip().endswith((",", ";")):
+        return False
+    if len(text.split()) < EXTRACT.promise_line_words:
+        return False
+    if re.search(load_vocab("meta_years")["lofte_word"], text.lower()):
+        return False  # 'Polisen ska ta fram tre löften': a headline about promises
+    return actor_start(text, within=1) and has_modal(text) and not is_soft(text)
 
 
 def _last_sentence(text: str) -> str:

@@ -104,6 +104,7 @@ class ExtractSettings:
     promise_heading_words: int = 4  # 'Vårt löfte till dig': a short line with a promise word
     long_cue_chars: int = 12  # only cues this long are read inside a lead-in sentence
     fronted_adverbial_words: int = 6  # 'Under hela perioden ska polisen': words before the modal
+    promise_line_words: int = 6  # 'Kommunen ska införa rutinen …' as a heading: a promise
     area_item_words: int = 8  # 'Polisiär närvaro, trygghet och grannsamverkan': a bare area
     actor_leadin_words: int = 12  # 'Polisen och kommunen lovar att:' is at most this long
     modal_leadin_words: int = 16  # 'Vi ska göra följande under 2022:' is at most this long
