@@ -4,7 +4,7 @@ precision, totals and deadlines in targets, two-direction goals. Own sentences, 
 from __future__ import annotations
 
 import pytest
-from content_helpers import parse, records
+from content_helpers import parse, records, texts
 
 from lofte_extract.extract.actors import find_actors
 from lofte_extract.extract.categories import categorize
@@ -238,3 +238,14 @@ def test_a_short_item_moving_an_activity_is_a_commitment_not_an_aim() -> None:
     assert [c.text for c in find_commitments(doc, span)] == [
         "Ökad samverkan gällande trafikplanering."
     ]
+
+
+def test_a_modal_only_in_a_fronted_purpose_clause_makes_no_promise() -> None:
+    # 'För att … arbete ska bli effektivt är det nödvändigt att …' read as a promise; a main
+    # clause after the purpose ('… ska Polisen patrullera') still promises.
+    found = texts(
+        "Medborgarlöfte 2022\n\nFör att brottsförebyggande arbete ska bli effektivt är det "
+        "nödvändigt att polis och kommun samarbetar. För att höja tryggheten ska Polisen "
+        "patrullera i centrum.\n"
+    )
+    assert found == ["För att höja tryggheten ska Polisen patrullera i centrum."]

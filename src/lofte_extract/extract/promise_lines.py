@@ -61,10 +61,29 @@ def _excluded(text: str) -> bool:
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
         or bool(RESPONSIBLE.match(text))
+        or _modal_only_in_purpose(text)
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
         and announces_list(text)
     )
+
+
+# A modal and the word after it (past 'både', 'även', 'också'): a verb follows a modal
+# whose subject came first ('För att arbetet ska bli effektivt …'); a main clause after a
+# fronted purpose puts its subject or an adverbial there ('… ska Polisen', '… ska bland annat')
+_MODAL_NEXT = re.compile(
+    r"(?i)(?<![\wåäö])(?:ska|skall|kommer)\s+(?:både\s+|även\s+|också\s+)?([\wåäö]+)"
+)
+_SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
+
+
+def _modal_only_in_purpose(text: str) -> bool:
+    """'För att brottsförebyggande arbete ska bli effektivt är det nödvändigt att …': every
+    modal is the purpose clause's; 'För att höja tryggheten ska Polisen …' promises."""
+    if not text.lower().lstrip().startswith("för att "):
+        return False
+    after = [m.group(1).lower() for m in _MODAL_NEXT.finditer(text)]
+    return bool(after) and all(w.endswith(("a", "as")) or w in _SHORT_INFINITIVES for w in after)
 
 
 def item_is_commitment(text: str, section: str) -> bool:
