@@ -81,3 +81,16 @@ def test_an_adverbial_between_the_count_and_the_noun_is_skipped() -> None:
     assert _targets("Minst åtta i förväg planerade gemensamma insatser på platsen.") == [
         (8, "insatser", None, "minst")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a road's number is its name: 'Rv 73', 'Lv 225'
+        "Trafikkontroller ska genomföras, särskilt på de större lederna Lv 225 och Rv 73.",
+        # 'de kommande två åren' says how long, not how many
+        "Polisen och kommunen ska under de kommande två åren arbeta för en drogfri miljö.",
+    ],
+)
+def test_road_numbers_and_durations_are_no_targets(text: str) -> None:
+    assert _targets(text) == []
