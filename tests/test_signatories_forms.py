@@ -120,3 +120,13 @@ def test_titles_after_a_dash_belong_to_the_name_before_them() -> None:
         ("Mats Scherp", "Lokalpolisområdeschef"),
         ("Torbjörn Dybeck", "kommundirektör"),
     ]
+
+
+def test_a_person_in_a_while_clause_of_the_signing_sentence_did_not_sign() -> None:
+    # '… skrev under, medan Helen Benjaminsen, kommunpolis, övervakade det hela' made her a
+    # signatory.
+    text = (
+        "Rolf Eriksson, kommunalråd (S) och Jan Helnevi, lokalpolisområdeschef skrev under, "
+        "medan Helen Benjaminsen, kommunpolis i Hjo, övervakade det hela."
+    )
+    assert [m.name for m in find_signers(text, 0, len(text))] == ["Rolf Eriksson", "Jan Helnevi"]
