@@ -246,3 +246,15 @@ def test_what_medborgarloften_are_in_general_states_no_goal() -> None:
     assert [g.text for g in find_goals(doc, span)] == [
         "Medborgarlöftena ska bidra till ökad trygghet i centrum."
     ]
+
+
+def test_the_aim_of_this_promise_naming_outcomes_is_a_goal() -> None:
+    # 'Målet med medborgarlöftet är att främja trygghet, … och att förtroendet för polisen ska
+    # stärkas' was blocked as a purpose statement; 'Målet med arbetet är att skapa
+    # förtroende' (the infinitive, no outcome named) stays none.
+    stated = (
+        "Målet med medborgarlöftet är att främja trygghet och att förtroendet för polisen "
+        "ska stärkas."
+    )
+    assert is_goal_sentence(stated, predicates=False)
+    assert not is_goal_sentence("Målet med arbetet är att skapa förtroende.", predicates=False)
