@@ -24,6 +24,7 @@ from .cues import (
     is_result,
     is_soft,
     moves_a_measure,
+    names_actor,
     names_an_activity,
     names_commitment,
     not_commitment_opener,
@@ -34,6 +35,7 @@ from .cues import (
 )
 from .settings import EXTRACT
 from .targets import find_targets
+from .vocab import load_vocab
 
 __all__ = [
     "RESPONSIBLE",
@@ -119,8 +121,25 @@ def item_is_commitment(text: str, section: str) -> bool:
         return True
     if present_activity(text) or passive_activity(text):
         return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
-    # Right under the promise's title, bare activities are the promise: 'Genomföra fyra ...'.
-    return section == "title" and activity_start(text) and not is_perfect(text)
+    # Right under the promise's title, bare activities are the promise ('Genomföra fyra …'),
+    # and so is a party doing something in the present ('Kommunen utökar arbetet med EST').
+    if section != "title" or is_perfect(text):
+        return False
+    return activity_start(text) or _party_then_present_verb(text)
+
+
+def _party_then_present_verb(text: str) -> bool:
+    """'Kommunen tar prover …', 'Lysekils kommun motverkar …': a party, then a verb in the
+    present tense (a listed one, or any ending in -ar, -er or -ör)."""
+    ws = words(text)
+    if len(ws) > 1 and names_actor(ws[0]):
+        verb = ws[1]
+    elif len(ws) > 2 and ws[1] in ("kommun", "stad"):
+        verb = ws[2]  # 'Lysekils kommun utvecklar …'
+    else:
+        return False
+    listed = load_vocab("content_verbs")["present_verbs"]
+    return verb in listed or (len(verb) > 3 and verb.endswith(("ar", "er", "ör")))
 
 
 def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bool = False) -> bool:
