@@ -258,3 +258,14 @@ def test_the_aim_of_this_promise_naming_outcomes_is_a_goal() -> None:
     )
     assert is_goal_sentence(stated, predicates=False)
     assert not is_goal_sentence("Målet med arbetet är att skapa förtroende.", predicates=False)
+
+
+def test_the_kommun_described_as_it_should_be_is_a_goal_not_a_commitment() -> None:
+    # ' • Helsingborg ska vara en säker stad som upplevs som trygg …' in the promise list was a
+    # commitment; it names no one doing anything.
+    doc, span = parse(
+        "Medborgarlöfte 2023-2026\n\nVi lovar:\n\n • Helsingborg ska vara en säker stad som "
+        "upplevs som trygg av dem som bor där.\n • Polisen ska fotpatrullera i centrum.\n"
+    )
+    assert [g.text[:22] for g in find_goals(doc, span)] == ["Helsingborg ska vara e"]
+    assert [c.text for c in find_commitments(doc, span)] == ["Polisen ska fotpatrullera i centrum."]

@@ -7,6 +7,7 @@ from functools import cache
 
 from .actors import actor_of_token
 from .analysed import sentences, words
+from .meta_vocab import kommun_by_form
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -32,6 +33,7 @@ __all__ = [
     "is_quote",
     "is_result",
     "is_soft",
+    "is_vision",
     "moves_a_measure",
     "names_actor",
     "names_an_activity",
@@ -336,8 +338,21 @@ _STATED_AIM = re.compile(
 )
 
 
+# 'Malmö skall vara en stad där det är tryggt …': the kommun as it should be
+_VISION = re.compile(r"^([A-ZÅÄÖ][\wåäö-]+)\s+(?:ska|skall)\s+(?:vara|bli)\s+(?:en|ett)\s")
+
+
+def is_vision(text: str) -> bool:
+    """The kommun, as subject, described as it should be: a goal ('Helsingborg ska vara en
+    säker stad …'), not something a party does."""
+    match = _VISION.match(text.strip())
+    return bool(match) and match.group(1) in kommun_by_form()
+
+
 def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     """Goal openers ('Målet är att ...') or, with `predicates`, 'X ska öka'-style outcomes."""
+    if is_vision(text):
+        return True
     lowered = " ".join(words(text))
     goals = _v("content_goals")
     if any(lowered.startswith(b) for b in goals["goal_blockers"]):

@@ -21,6 +21,7 @@ from .cues import (
     is_outcome,
     is_quote,
     is_result,
+    is_vision,
     outcome_as_subject,
 )
 from .evidence import evidence_for
@@ -114,7 +115,9 @@ def _opening_goals(line: Line) -> _Found:
 
 def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
     """A list item that is a goal, or the goal sentences after an item's first sentence."""
-    if section == "promise" and (aims_at_an_outcome(line.text) or outcome_as_subject(line.text)):
+    if section == "promise" and (
+        aims_at_an_outcome(line.text) or outcome_as_subject(line.text) or is_vision(line.text)
+    ):
         return [(Piece(line.start, line.end, line.text), "goals.outcome_item")]
     if section == "goal" or (section != "promise" and is_goal_start(line.text)):
         if line.start in outcome_items or _is_goal_item(line.text, section):

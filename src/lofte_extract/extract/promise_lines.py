@@ -23,6 +23,7 @@ from .cues import (
     is_quote,
     is_result,
     is_soft,
+    is_vision,
     moves_a_measure,
     names_actor,
     names_an_activity,
@@ -64,6 +65,7 @@ def _excluded(text: str) -> bool:
         or aims_at_an_outcome(text)
         or bool(RESPONSIBLE.match(text))
         or _modal_only_in_purpose(text)
+        or is_vision(text)
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
         and announces_list(text)
