@@ -217,3 +217,29 @@ def test_wrapped_heading_ending_in_a_bare_year_stays_one_heading():
     layout.paragraph(INTRO.strip())
     doc = parse_pdf(layout.build())
     assert kinds_texts(doc)[0] == ("heading", "Giltighetstid: 1 juli 2021 – 30 juni 2023")
+
+
+def test_a_heading_at_the_foot_of_one_column_does_not_run_into_the_next_columns_heading():
+    # 'UppföljningT3 Norrköping' ending the left column and 'Medborgarlöfte i Norrköping
+    # 2018-2019' heading the right one, both bold 12 pt, became one heading: the second
+    # promise period lost its heading and so its own record.
+    layout = PdfLayout(page_numbers=None)
+    left_x, right_x = layout.margin, layout.width / 2 + 12
+    top = layout.height - layout.margin
+    left = [f"Rad {n} om trygghet i stadskärnan." for n in range(1, 30)]
+    right = [f"Text {n} om polisens arbete här." for n in range(1, 20)]
+    for index, text in enumerate(left):
+        layout._y = top - index * 13
+        layout._op(BODY, 10, left_x, text)
+    layout._y = top - len(left) * 13 - 6
+    layout._op(BOLD, 12, left_x, "Uppföljning Norrköping")
+    layout._y = top
+    layout._op(BOLD, 12, right_x, "Medborgarlöfte i Norrköping")
+    layout._y = top - 16
+    layout._op(BOLD, 12, right_x, "2018-2019")
+    for index, text in enumerate(right, start=3):
+        layout._y = top - index * 13
+        layout._op(BODY, 10, right_x, text)
+    headings = [b.text for b in parse_pdf(layout.build()).blocks if b.kind == "heading"]
+    assert "Uppföljning Norrköping" in headings
+    assert "Medborgarlöfte i Norrköping 2018-2019" in headings

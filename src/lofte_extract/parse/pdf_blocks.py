@@ -242,7 +242,10 @@ class _Assembler:
                 and pending.kind == "heading"
                 and pending.level == level
                 and pending.page == line.page
-                and line.top - pending.last.bottom <= line.size * 0.6
+                # the next line of the same column: a heading does not run on from the foot
+                # of one column to the head of the next (far above it)
+                and -line.size * 0.5 <= line.top - pending.last.bottom <= line.size * 0.6
+                and not _next_column(pending.last, line)
             ):
                 pending.text = join_lines(pending.text, text)
                 pending.last = line
