@@ -146,3 +146,14 @@ def test_a_police_promise_page_telling_of_an_earlier_signing_is_a_promise_not_ne
     url = "https://polisen.se/om-polisen/medborgarloften/munkfors/"
     assert classify(text, 0, len(text), None, url=url) == "lofte"
     assert classify(text, 0, len(text), None, url="https://example-kommun.se/a/") == "nyhet"
+
+
+def test_a_quote_drawn_as_a_bullet_is_still_a_line_of_speech():
+    # A renderer drew the speech dash of '– Vi delar ansvaret …, säger Peter Eriksson' as a
+    # bullet: the PDF and HTML lost the speech lines that made the article news.
+    dashed = "– Vi delar ansvaret för tryggheten, säger Peter Eriksson, kommunalråd.\n"
+    bulleted = "• Vi delar ansvaret för tryggheten, säger Peter Eriksson, kommunalråd.\n"
+    listed = "• Polisen ska fotpatrullera i centrum.\n"
+    for text in (dashed, bulleted):
+        assert doc_type_scores(text, 0, len(text), None)["nyhet"][1].get("speech_line") == 1
+    assert "speech_line" not in doc_type_scores(listed, 0, len(listed), None)["nyhet"][1]

@@ -168,7 +168,7 @@ def _page_features(text: str) -> dict[str, int]:
         "signing_narrated": _count_words(whole, settings["signing_narrated"])
         + len(_SPLIT_SIGNING.findall(whole)),
         "news_deixis": _count_words(whole, settings["news_deixis"]),
-        "speech_line": sum(bool(_SPEECH.match(line.text)) for line in page_lines),
+        "speech_line": sum(_is_speech(line.text) for line in page_lines),
         "news_frame": _news_frame(page_lines),
         "photo_caption": int(
             any(
@@ -247,6 +247,13 @@ _REPORTED = re.compile(
     + perfect_tense(3, 3, not_supines=(*NOT_SUPINES, "som", "lovat", "åtagit"))
     + r"|(?<![\wåäö])(?:genomfördes|hölls|gjordes|påträffades|beslagtogs|anmäldes)(?![\wåäö])"
 )
+# A list item that is attributed speech: a quote whose dash a renderer drew as a bullet
+_BULLETED_QUOTE = re.compile(r"^[•*·▪]\s")
+
+
+def _is_speech(line: str) -> bool:
+    """A line of direct speech: dashed, or bulleted with its speaker ('…, säger Anna')."""
+    return bool(_SPEECH.match(line)) or bool(_BULLETED_QUOTE.match(line) and _QUOTE.search(line))
 
 
 def _reported_activities(text: str, start: int, end: int) -> int:
