@@ -28,6 +28,8 @@ from lofte_extract.extract.police_area import police_area
         ("Tomas Eriksson, chef för lokalpolisområde Norduppland, har", "Norduppland"),
         ("Jenny Wester\nLokalpolisområdeschef\nÖstra Fyrbodal\n", "Östra Fyrbodal"),
         ("Lokalpolisområde Piteå Älvdal och Arvidsjaurs kommun lovar", "Piteå Älvdal"),
+        # a unit named by region after 'Polismyndigheten' (no area found before)
+        ("Lilla Edets kommun och Polismyndigheten Östra Fyrbodal ska verka", "Östra Fyrbodal"),
         ("Thomas Nyberg, chef polisen Södra Ångermanland, och", "Södra Ångermanland"),
         (
             "av t.f. lokalpolisområdeschef för södra Lappland Daniel Westerberg, och",

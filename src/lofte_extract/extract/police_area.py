@@ -44,10 +44,12 @@ def _area_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _police_unit_pattern() -> re.Pattern:
-    # 'Polisen södra Lappland', 'chef polisen Södra Ångermanland': a unit named by region
+    # 'Polisen södra Lappland', 'chef polisen Södra Ångermanland', 'Polismyndigheten Östra
+    # Fyrbodal': a unit named by region
     prefix = _alternatives(load_vocab("meta_places")["lpo_area_prefixes"])
     return re.compile(
-        rf"(?i:polisen)[ \t]+(?:(?:i|på)[ \t]+)?(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})"
+        rf"(?i:polisen|polismyndigheten)[ \t]+(?:(?:i|på)[ \t]+)?"
+        rf"(?P<region>(?i:{prefix})[ \t]+{_KOMMUN_NAME})"
     )
 
 
