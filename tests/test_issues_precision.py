@@ -258,3 +258,13 @@ def test_the_promise_as_subject_said_to_be_revised_makes_no_promise() -> None:
         "Löftet avser 2021 och ska ses över och revideras inför 2022.\n"
     )
     assert found == ["Polisen ska fotpatrullera i centrum."]
+
+
+def test_a_sentence_telling_of_the_signing_is_no_commitment() -> None:
+    # 'På måndagen undertecknade kommunen och Polisen ett medborgarlöfte som ska göra Åstorp
+    # tryggare' read as a promise: its modal is the relative clause's.
+    found = texts(
+        "Nytt medborgarlöfte\n\nPå måndagen undertecknade kommunen och Polisen ett "
+        "medborgarlöfte som ska göra Åstorp tryggare. Polisen ska fotpatrullera i centrum.\n"
+    )
+    assert found == ["Polisen ska fotpatrullera i centrum."]

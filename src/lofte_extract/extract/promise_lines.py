@@ -34,6 +34,7 @@ from .cues import (
     passive_activity,
     present_activity,
 )
+from .meta_vocab import names_signing
 from .settings import EXTRACT
 from .targets import find_targets
 from .vocab import load_vocab
@@ -66,6 +67,7 @@ def _excluded(text: str) -> bool:
         or bool(RESPONSIBLE.match(text))
         or _modal_only_in_purpose(text)
         or is_vision(text)
+        or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
         and announces_list(text)
