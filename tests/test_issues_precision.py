@@ -268,3 +268,13 @@ def test_a_sentence_telling_of_the_signing_is_no_commitment() -> None:
         "medborgarlöfte som ska göra Åstorp tryggare. Polisen ska fotpatrullera i centrum.\n"
     )
     assert found == ["Polisen ska fotpatrullera i centrum."]
+
+
+def test_the_parties_cooperating_towards_an_aim_is_no_commitment() -> None:
+    # 'Vänersborgs kommun och Polisen samarbetar för att öka tryggheten.' under the promise
+    # heading was read as a promise: it says they cooperate, not what they will do.
+    found = texts(
+        "Medborgarlöfte 2017\n\nVi lovar\n\nVänersborgs kommun och Polisen samarbetar för att "
+        "öka tryggheten. Polisen ska fotpatrullera i centrum varje fredag.\n"
+    )
+    assert found == ["Polisen ska fotpatrullera i centrum varje fredag."]

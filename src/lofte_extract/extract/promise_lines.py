@@ -67,6 +67,7 @@ def _excluded(text: str) -> bool:
         or bool(RESPONSIBLE.match(text))
         or _modal_only_in_purpose(text)
         or is_vision(text)
+        or _cooperates_for(text)
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
@@ -81,6 +82,18 @@ _MODAL_NEXT = re.compile(
     r"(?i)(?<![\wåäö])(?:ska|skall|kommer)\s+(?:både\s+|även\s+|också\s+)?([\wåäö]+)"
 )
 _SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
+
+
+# 'Kommunen och Polisen samarbetar för att öka tryggheten', 'arbetar tillsammans för större
+# trygghet': the parties' ongoing cooperation towards an aim, no activity
+_COOPERATES_FOR = re.compile(
+    r"(?i)(?<![\wåäö])(?:samarbetar|samverkar|arbetar)(?:\s+(?:tillsammans|gemensamt|aktivt))?"
+    r"\s+(?:för|mot)\s+(?:att\s+)?(?:öka|minska|stärka|skapa|större|ökad|minskad|mer|mindre)"
+)
+
+
+def _cooperates_for(text: str) -> bool:
+    return not has_modal(text) and bool(_COOPERATES_FOR.search(text))
 
 
 def _modal_only_in_purpose(text: str) -> bool:
