@@ -6,8 +6,15 @@ import pytest
 from content_helpers import parse
 
 from lofte_extract.extract.content import find_commitments, find_goals
-from lofte_extract.extract.cues import activity_start, aims_at_an_outcome, is_goal_sentence
+from lofte_extract.extract.cues import (
+    activity_start,
+    is_goal_sentence,
+)
 from lofte_extract.extract.goals import _parts
+from lofte_extract.extract.outcome_cues import (
+    aims_at_an_outcome,
+    outcome_as_subject,
+)
 from lofte_extract.extract.text_units import Piece
 
 
@@ -269,3 +276,23 @@ def test_the_kommun_described_as_it_should_be_is_a_goal_not_a_commitment() -> No
     )
     assert [g.text[:22] for g in find_goals(doc, span)] == ["Helsingborg ska vara e"]
     assert [c.text for c in find_commitments(doc, span)] == ["Polisen ska fotpatrullera i centrum."]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # the outcome as inverted subject after a fronted 'by what means'
+        (
+            "Med ett fortlöpande arbete mot de prioriterade områdena ska brottsligheten gå ned "
+            "och medborgarnas upplevda trygghet gå upp.",
+            True,
+        ),
+        ("Med åtgärderna väntas den höga upplevda tryggheten i Vaxholm bestå.", True),
+        # a party or an activity after the modal
+        ("Med hjälp av appen ska polisen patrullera i centrum.", False),
+        ("Genom medborgarlöftet ska trygghetsvandringar genomföras.", False),
+    ],
+)
+def test_an_outcome_after_the_modal_of_a_fronted_means_is_an_outcome(text, outcome) -> None:
+    # 'Med ett fortlöpande arbete … ska brottsligheten gå ned' was read as a commitment.
+    assert outcome_as_subject(text) is outcome

@@ -34,12 +34,9 @@ __all__ = [
     "is_result",
     "is_soft",
     "is_vision",
-    "moves_a_measure",
     "names_actor",
     "names_an_activity",
-    "aims_at_an_outcome",
     "not_commitment_opener",
-    "outcome_as_subject",
     "passive_activity",
     "present_activity",
     "strip_label",
@@ -277,28 +274,6 @@ def defines_the_promise(text: str) -> bool:
     return bool(_DEFINES_PROMISE.match(" ".join(text.lower().split())))
 
 
-def moves_a_measure(text: str) -> bool:
-    """'Att minska andelen otrygga', 'Öka antalet grannsamverkansområden': an outcome goal."""
-    ws = [w for w in words(text) if w != "att"][: EXTRACT.measure_words]
-    goals = _v("content_goals")
-    return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
-
-
-def aims_at_an_outcome(text: str) -> bool:
-    """'Öka den upplevda tryggheten', 'Att färre utsätts för brott': moves an outcome and names
-    no activity to do it with ('Öka polisnärvaron' does), so it states an aim."""
-    ws = [w for w in words(text) if w != "att"]
-    goals = _v("content_goals")
-    if not ws or has_modal(text):
-        return False
-    # The item opens with the change itself: 'Öka …', 'Minskad …', 'Förebygga …', 'Fler …'.
-    opening = goals["increase"] + goals["decrease"] + goals["goal_starts"]
-    if ws[0] not in opening and not ws[0].startswith(tuple(goals["clause_verb_stems"])):
-        return False
-    stems = tuple(goals["outcome_stems"])
-    return any(stem in w for w in ws for stem in stems) and not names_an_activity(ws)
-
-
 def names_an_activity(ws: list[str]) -> bool:
     """Whether any of the words names an activity ('polisnärvaro', 'samverkan', 'kunskap')."""
     stems = _v("content_goals")["activity_stems"]
@@ -395,28 +370,6 @@ def is_outcome(text: str) -> bool:
     if any(lowered.startswith(o) for o in goals["goal_openers"] + goals["goal_blockers"]):
         return False
     return is_goal_sentence(text)
-
-
-def outcome_as_subject(text: str) -> bool:
-    """'Organiserad brottslighet ska minska': an outcome with its direction as the sentence,
-    no party doing anything ('Polisen ska öka närvaron' is an activity)."""
-    if not is_outcome(text) or actor_start(text, within=3) or re.search(r"\d", text):
-        return False
-    ws = words(text)
-    modal = next((i for i, w in enumerate(ws) if w in ("ska", "skall", "kommer")), None)
-    if not modal:
-        return False
-    # The subject before the modal names the outcome: 'Antalet bedrägerier', 'Organiserad
-    # brottslighet', not 'För att brotten ska minska' or 'Arbeta för att …'.
-    subject = ws[:modal]
-    goals = _v("content_goals")
-    if subject[0] in ("för", "att", "vi", "det") or activity_start(text):
-        return False
-    people = tuple(_v("titles")["compound_endings"])
-    if any(w.endswith(people) for w in subject):
-        return False  # 'Kommunens trygghetssamordnare ska …' names who acts
-    outcome = goals["outcome_stems"] + goals["measure_nouns"]
-    return any(stem in w for w in subject for stem in outcome) and not names_an_activity(subject)
 
 
 def goal_direction(text: str) -> str | None:

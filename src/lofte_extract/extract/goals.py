@@ -10,7 +10,6 @@ from .analysed import sentences
 from .cues import (
     activity_start,
     actor_start,
-    aims_at_an_outcome,
     announces_list,
     defines_the_promise,
     goal_direction,
@@ -22,9 +21,12 @@ from .cues import (
     is_quote,
     is_result,
     is_vision,
-    outcome_as_subject,
 )
 from .evidence import evidence_for
+from .outcome_cues import (
+    aims_at_an_outcome,
+    outcome_as_subject,
+)
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT

@@ -10,7 +10,6 @@ from .analysed import words
 from .cues import (
     activity_start,
     actor_start,
-    aims_at_an_outcome,
     announces_list,
     has_lovar,
     has_modal,
@@ -24,17 +23,20 @@ from .cues import (
     is_result,
     is_soft,
     is_vision,
-    moves_a_measure,
     names_actor,
     names_an_activity,
     names_commitment,
     not_commitment_opener,
-    outcome_as_subject,
     party_after_modal,
     passive_activity,
     present_activity,
 )
 from .meta_vocab import names_signing
+from .outcome_cues import (
+    aims_at_an_outcome,
+    moves_a_measure,
+    outcome_as_subject,
+)
 from .settings import EXTRACT
 from .targets import find_targets
 from .vocab import load_vocab

@@ -1,0 +1,93 @@
+"""Outcomes worded as sentences and list items: what should change, with no one acting."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .analysed import words
+from .cues import (
+    activity_start,
+    actor_start,
+    has_modal,
+    is_outcome,
+    names_an_activity,
+    party_after_modal,
+)
+from .settings import EXTRACT
+from .vocab import load_vocab
+
+__all__ = ["aims_at_an_outcome", "moves_a_measure", "outcome_after_modal", "outcome_as_subject"]
+
+
+@cache
+def _v(name: str) -> dict:
+    return load_vocab(name)
+
+
+def moves_a_measure(text: str) -> bool:
+    """'Att minska andelen otrygga', 'Öka antalet grannsamverkansområden': an outcome goal."""
+    ws = [w for w in words(text) if w != "att"][: EXTRACT.measure_words]
+    goals = _v("content_goals")
+    return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
+
+
+def aims_at_an_outcome(text: str) -> bool:
+    """'Öka den upplevda tryggheten', 'Att färre utsätts för brott': moves an outcome and names
+    no activity to do it with ('Öka polisnärvaron' does), so it states an aim."""
+    ws = [w for w in words(text) if w != "att"]
+    goals = _v("content_goals")
+    if not ws or has_modal(text):
+        return False
+    # The item opens with the change itself: 'Öka …', 'Minskad …', 'Förebygga …', 'Fler …'.
+    opening = goals["increase"] + goals["decrease"] + goals["goal_starts"]
+    if ws[0] not in opening and not ws[0].startswith(tuple(goals["clause_verb_stems"])):
+        return False
+    stems = tuple(goals["outcome_stems"])
+    return any(stem in w for w in ws for stem in stems) and not names_an_activity(ws)
+
+
+# 'Med ett fortlöpande arbete … ska brottsligheten gå ned': the outcome as subject after the
+# modal, a fronted adverbial saying by what means
+_INVERTED_OUTCOME = re.compile(
+    r"^(?:med|genom|efter|via)\s[^.;:]{0,100}?\s(?:ska|skall|väntas|förväntas)\s+"
+    r"((?:[\wåäö-]+\s*){1,4})"
+)
+
+
+def outcome_after_modal(text: str) -> bool:
+    """An outcome as the inverted subject: 'Med åtgärderna väntas den upplevda tryggheten
+    bestå', not a party ('Med hjälp av appen ska polisen …') or an activity ('… ska
+    trygghetsvandringar genomföras')."""
+    match = _INVERTED_OUTCOME.match(" ".join(words(text)))
+    if not match or party_after_modal(text):
+        return False
+    subject = match.group(1).split()
+    if names_an_activity(subject):
+        return False
+    stems = _v("content_goals")["outcome_stems"]
+    return any(stem in word for word in subject for stem in stems)
+
+
+def outcome_as_subject(text: str) -> bool:
+    """'Organiserad brottslighet ska minska': an outcome with its direction as the sentence,
+    no party doing anything ('Polisen ska öka närvaron' is an activity)."""
+    if outcome_after_modal(text):
+        return True
+    if not is_outcome(text) or actor_start(text, within=3) or re.search(r"\d", text):
+        return False
+    ws = words(text)
+    modal = next((i for i, w in enumerate(ws) if w in ("ska", "skall", "kommer")), None)
+    if not modal:
+        return False
+    # The subject before the modal names the outcome: 'Antalet bedrägerier', 'Organiserad
+    # brottslighet', not 'För att brotten ska minska' or 'Arbeta för att …'.
+    subject = ws[:modal]
+    goals = _v("content_goals")
+    if subject[0] in ("för", "att", "vi", "det") or activity_start(text):
+        return False
+    people = tuple(_v("titles")["compound_endings"])
+    if any(w.endswith(people) for w in subject):
+        return False  # 'Kommunens trygghetssamordnare ska …' names who acts
+    outcome = goals["outcome_stems"] + goals["measure_nouns"]
+    return any(stem in w for w in subject for stem in outcome) and not names_an_activity(subject)
