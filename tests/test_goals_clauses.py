@@ -296,3 +296,13 @@ def test_the_kommun_described_as_it_should_be_is_a_goal_not_a_commitment() -> No
 def test_an_outcome_after_the_modal_of_a_fronted_means_is_an_outcome(text, outcome) -> None:
     # 'Med ett fortlöpande arbete … ska brottsligheten gå ned' was read as a commitment.
     assert outcome_as_subject(text) is outcome
+
+
+def test_a_quoted_aim_in_a_speech_line_is_no_goal() -> None:
+    # '• … Målet är ett rättvist samhälle där alla konkurrerar på samma villkor, säger Björn
+    # Wilhelmsson' (a speech dash drawn as a bullet): a quote, as it is in a paragraph.
+    doc, span = parse(
+        "Medborgarlöfte 2021\n\n • Med ungdomarna arbetar vi för att förebygga brott. Målet är "
+        "ett rättvist samhälle där alla konkurrerar på samma villkor, säger Björn Wilhelmsson.\n"
+    )
+    assert find_goals(doc, span) == []

@@ -129,7 +129,7 @@ def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
     return [
         (piece, "goals.list_item_sentence")
         for piece in pieces[1:]
-        if is_goal_sentence(piece.text, predicates=False)
+        if is_goal_sentence(piece.text, predicates=False) and not is_quote(piece.text)
     ]
 
 
