@@ -130,3 +130,16 @@ def test_a_person_in_a_while_clause_of_the_signing_sentence_did_not_sign() -> No
         "medan Helen Benjaminsen, kommunpolis i Hjo, övervakade det hela."
     )
     assert [m.name for m in find_signers(text, 0, len(text))] == ["Rolf Eriksson", "Jan Helnevi"]
+
+
+def test_a_police_rank_is_a_title() -> None:
+    # 'säger kommissarie Sten-Anders Jakobsson' gave the signer no title: police ranks were
+    # not titles.
+    text = (
+        "Medborgarlöftet skrevs under av Ingemar Ottosson, kommunstyrelsens ordförande, och "
+        "kommissarie Sten-Anders Jakobsson."
+    )
+    assert [(m.name, m.title, m.organisation) for m in find_signers(text, 0, len(text))] == [
+        ("Ingemar Ottosson", "kommunstyrelsens ordförande", "kommun"),
+        ("Sten-Anders Jakobsson", "kommissarie", "polisen"),
+    ]
