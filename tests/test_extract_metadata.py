@@ -388,3 +388,13 @@ def test_a_year_followed_by_a_perfect_tense_reports_what_was_done() -> None:
         "medborgarlöfte.\n\n • Polisen ska fotpatrullera i centrum.\n"
     )
     assert find_period(doc, span, None)[1] == []
+
+
+def test_a_year_less_signing_date_takes_the_year_its_weekday_falls_in() -> None:
+    # 'På måndagen den 6 juni undertecknade …' on a page for the 2023-2024 promise got
+    # 2023-06-06, a Tuesday; 6 June was a Monday in 2022.
+    doc, span = _doc(
+        "Medborgarlöfte 2023-2024\n\nPå måndagen den 6 juni undertecknade lokalpolisområdeschef "
+        "August Knutsson och kommunstyrelsens ordförande Maria Jakobsson nya medborgarlöften.\n"
+    )
+    assert find_signed_date(doc, span, [2023, 2024], None)[0] == "2022-06-06"

@@ -32,6 +32,8 @@ def signed_date(
             ):
                 continue  # 'Publicerad 2019-03-12' run into the signing sentence
             year = date.year or _page_year(text, url, date) or _infer_year(date.month, lower, years)
+            if not date.year and year:
+                year = _weekday_year(date, text[sentence.start : date.start].lower(), year)
             iso = date.iso(year)
             if iso:
                 return iso, date.start, date.end
@@ -96,6 +98,22 @@ def _url_day(url: str | None) -> datetime.date | None:
         return datetime.date(*map(int, found.groups()))
     except ValueError:
         return None
+
+
+def _weekday_year(date: DateMention, before: str, year: int) -> int:
+    """The year next to `year` in which a year-less date falls on the weekday named right
+    before it ('måndagen den 6 juni' is 2022's, not 2023's), else `year`."""
+    named = re.search(r"(\w+?)(?:en|ar)?\s+(?:den\s+)?$", before)
+    weekday = load_vocab("meta_places")["weekday_forms"].get(named.group(1)) if named else None
+    if weekday is None or date.month is None or date.day is None:
+        return year
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if datetime.date(candidate, date.month, date.day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _infer_year(month: int, sentence: str, years: list[int]) -> int | None:
