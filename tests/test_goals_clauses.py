@@ -306,3 +306,17 @@ def test_a_quoted_aim_in_a_speech_line_is_no_goal() -> None:
         "ett rättvist samhälle där alla konkurrerar på samma villkor, säger Björn Wilhelmsson.\n"
     )
     assert find_goals(doc, span) == []
+
+
+def test_a_stated_aim_opening_a_lead_in_paragraph_is_a_goal() -> None:
+    # 'Målsättningen är att unga ska få större kunskap … . Polisen och kommunen lovar att:'
+    # was one lead-in, and a lead-in's sentences were never read for goals.
+    doc, span = parse(
+        "Medborgarlöfte 2024\n\nMålsättningen är att unga ska få större kunskap om droger och "
+        "att det ska bli svårare att få tag på droger. Polisen och kommunen lovar att:\n\n"
+        " • Polisen ska arbeta förebyggande mot narkotika.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == [
+        "Målsättningen är att unga ska få större kunskap om droger",
+        "det ska bli svårare att få tag på droger.",
+    ]

@@ -62,6 +62,11 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         section = sectioned.section
         promised = promised or (sectioned.heading and section == "promise")
         if sectioned.heading:
+            # 'Målsättningen är att … . Polisen och kommunen lovar att:' leads into a list
+            # with its last sentence; the sentences before it say what they say
+            for piece in _leading_sentences(line):
+                for part in _parts(piece):
+                    _add(goals, seen, doc, part, "goals.leading_sentence")
             continue
         if section == "background":
             if line.kind == "paragraph":
@@ -86,6 +91,18 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
         for piece, rule in found:
             _add(goals, seen, doc, piece, rule)
     return goals
+
+
+def _leading_sentences(line: Line) -> list[Piece]:
+    """Stated aims among a lead-in paragraph's sentences before the one leading into the
+    list ('Målsättningen är att unga ska få större kunskap om …')."""
+    if line.kind != "paragraph":
+        return []
+    return [
+        piece
+        for piece in sentences(line.text, line_ends=False, offset=line.start)[:-1]
+        if is_goal_sentence(piece.text, predicates=False) and not is_quote(piece.text)
+    ]
 
 
 def _follow_up_goals(line: Line) -> _Found:
