@@ -61,6 +61,7 @@ HARVEST_BATCHES = (
     "h14",
     "h15",
     "h16",
+    "h17",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
