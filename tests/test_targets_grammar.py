@@ -94,3 +94,21 @@ def test_an_adverbial_between_the_count_and_the_noun_is_skipped() -> None:
 )
 def test_road_numbers_and_durations_are_no_targets(text: str) -> None:
     assert _targets(text) == []
+
+
+def test_a_period_heading_a_list_of_counts_holds_for_each_and_an_alternative_is_one() -> None:
+    # 'genomför per år två dialogmöten, minst ett öppet BRÅ-möte/en trygghetskväll och minst
+    # en trygghetsvandring': 'år' before 'två' blocked the count as a year's number, the other
+    # counts got no period, and 'en trygghetskväll' (another name for the meeting) was a count.
+    text = (
+        "Kommunen och polisen genomför per år två dialogmöten om trygghet, minst ett öppet "
+        "BRÅ-möte/en trygghetskväll och minst en trygghetsvandring."
+    )
+    assert [(found[0], found[2]) for found in _targets(text)] == [
+        (2, "år"),
+        (1, "år"),
+        (1, "år"),
+    ]
+    # a count before the per-phrase keeps it: 'tio' gets none
+    later = "Polisen ska två gånger per år och tio gånger under sommaren kontrollera."
+    assert [(found[0], found[2]) for found in _targets(later)] == [(2, "år"), (10, None)]

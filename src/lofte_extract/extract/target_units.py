@@ -172,13 +172,25 @@ def period_before(
     for match in found:
         if "before" in match.rule.where:
             return _label(match.rule.label, several_years), match.rule.id
-    # 'I snitt per vecka genomföra minst tre …': a per-phrase with no other count before it
-    # belongs to this count ('två gånger per år och tio …' gives the tio none).
-    if not any(token.text[:1].isdigit() or parse_number(token.lower) for token in tokens[:index]):
-        for match in found:
-            if "after" in match.rule.where and match.rule.label != "whole_year":
+    # 'I snitt per vecka genomföra minst tre …', 'genomför per år två dialogmöten, minst ett
+    # BRÅ-möte och …': a per-phrase with no count before it heads every count after it ('två
+    # gånger per år och tio …' gives the tio none).
+    first_count = _first_count_offset(tokens[:index])
+    for match in found:
+        if "after" in match.rule.where and match.rule.label != "whole_year":
+            if first_count is None or match.end <= first_count:
                 return match.rule.label, match.rule.id
     return None, None
+
+
+def _first_count_offset(tokens: list[Word]) -> int | None:
+    """Where the first number stands in the tokens joined by spaces, if any."""
+    offset = 0
+    for token in tokens:
+        if token.text[:1].isdigit() or parse_number(token.lower):
+            return offset
+        offset += len(token.text) + 1
+    return None
 
 
 def _label(label: str | None, several_years: bool) -> str | None:

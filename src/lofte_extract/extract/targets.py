@@ -272,7 +272,11 @@ def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int
     before = tokens[index - 1].lower if index > 0 else ""
     if token.text[:1].isdigit() and len(token.text) == 4 and _is_year(value):
         return True
-    if before in vocab["content_nontargets.before"]:
+    if token.start and doc.text[token.start - 1] == "/" and not token.text[:1].isdigit():
+        return True  # 'ett öppet BRÅ-möte/en trygghetskväll': one count, two names for it
+    # 'år 2020', 'klass 9'; but 'per år två dialogmöten' counts after its period
+    per_period = index >= 2 and tokens[index - 2].lower in ("per", "varje", "om")
+    if before in vocab["content_nontargets.before"] and not per_period:
         return True
     if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
         return True  # the whole in 'tre av fyra'
