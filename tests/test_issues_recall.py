@@ -418,3 +418,15 @@ def test_a_party_doing_something_in_the_present_under_the_promise_title_is_a_com
         "Kommunen tar prover på avloppsvatten för att mäta narkotika.",
         "Norbergs kommun motverkar nyrekrytering av unga genom fritidsaktiviteter.",
     ]
+
+
+def test_a_lead_in_saying_promises_have_been_made_opens_promises_not_a_follow_up() -> None:
+    # '… och nu har följande insatser utlovats:' is in the perfect, and was read as a list of
+    # what was done: 'utlovats' (promised) was not seen as promising.
+    found = texts(
+        "Löfte – synligare polis i Burlövs kommun\n\nLovar följande insatser\n\n"
+        "Burlövs kommun hör till Kävlinge lokalpolisområde, och nu har följande insatser "
+        "utlovats:\n\n • Kommunen och polisen ska i samverkan etablera fyra "
+        "grannsamverkansområden.\n"
+    )
+    assert found == ["Kommunen och polisen ska i samverkan etablera fyra grannsamverkansområden."]

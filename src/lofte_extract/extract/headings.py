@@ -140,7 +140,9 @@ def lists_what_was_done(text: str) -> bool:
 def _done_in(last: str) -> bool:
     """A sentence reporting what was done, promising nothing ('har lovat att' promises)."""
     done = is_perfect(last) or _DONE_RELATIVE.search(last)
-    return bool(done) and not re.search(r"\b(?:ska|skall|kommer att|lov\w*)\b", last)
+    # 'har lovat att', 'har följande insatser utlovats', 'följande löften har tagits fram'
+    promising = re.search(r"\b(?:ska|skall|kommer att)\b|lov(?:a|ar|at|ade|ats)\b|löfte", last)
+    return bool(done) and not promising
 
 
 def _promise_as_subject(last: str) -> bool:
