@@ -320,3 +320,18 @@ def test_a_stated_aim_opening_a_lead_in_paragraph_is_a_goal() -> None:
         "Målsättningen är att unga ska få större kunskap om droger",
         "det ska bli svårare att få tag på droger.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        # a party as subject does something: an activity
+        ("Polisen ska öka synligheten i kommunen med fotpatruller och trafikkontroller.", False),
+        # working towards an outcome names the outcome: a goal
+        ("Polisen och kommunen ska verka för färre skadegörelsebrott i centrum.", True),
+        ("Bostadsinbrotten ska minska.", True),
+    ],
+)
+def test_a_party_raising_what_it_does_is_no_goal(text, goal) -> None:
+    # 'Polisen ska öka synlighet i kommunen …' was read as an outcome ('ska öka').
+    assert is_goal_sentence(text) is goal

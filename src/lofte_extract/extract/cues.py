@@ -336,7 +336,9 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         return False
     if any(lowered.startswith(o) for o in goals["goal_openers"]) or _STATED_AIM.match(lowered):
         return True
-    if predicates:
+    if predicates and not (actor_start(text, within=1) and not _WORKS_TOWARDS.search(lowered)):
+        # 'Polisen ska öka synligheten …' is an activity, a party as subject; 'Polisen och
+        # kommunen ska verka för färre skadegörelsebrott' works towards an outcome.
         # 'X gör insatser, för att tryggheten ska öka': an outcome named only as the purpose
         # of something else is no goal of its own ('För att … ska öka krävs fler åtgärder').
         main = _PURPOSE.split(f" {lowered} ")[0]
@@ -344,6 +346,9 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         padded = " " + " ".join(w for w in main.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
+
+
+_WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)\s+(?:\w+\s+){0,2}?för\b")
 
 
 def _is_general_aim(lowered: str) -> bool:
