@@ -348,7 +348,7 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     return False
 
 
-_WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)\s+(?:\w+\s+){0,2}?för\b")
+_WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)r?\s+(?:\w+\s+){0,2}?för\b")
 
 
 def _is_general_aim(lowered: str) -> bool:
