@@ -195,7 +195,11 @@ def test_a_yearless_signing_date_takes_the_year_of_the_dated_url() -> None:
     )
     url = "https://www.example-kommun.se/nyheter/2024-11-05-kommunen-och-polisen"
     assert signed_date(text, 0, len(text), [2024, 2025, 2026], url)[0] == "2024-11-05"
-    assert signed_date(text, 0, len(text), [2024, 2025, 2026])[0] == "2023-11-05"
+    # no URL: the weekday decides ('Tisdagen den 5 november' fell on a Tuesday in 2024) …
+    assert signed_date(text, 0, len(text), [2024, 2025, 2026])[0] == "2024-11-05"
+    # … and with no weekday either, a late month goes before the first year
+    bare = text.replace("Tisdagen den 5 november", "Den 5 november")
+    assert signed_date(bare, 0, len(bare), [2024, 2025, 2026])[0] == "2023-11-05"
 
 
 @pytest.mark.parametrize(
