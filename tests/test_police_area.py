@@ -70,3 +70,10 @@ def test_area_evidence_points_at_the_name():
     assert police_area("lokalpolisområde Motala och Motala kommun", 0, 41)[0] == "Motala"
     assert text[start:end] == name
     assert rule == "police_area.after_cue"
+
+
+def test_a_kommun_named_after_polismyndigheten_is_no_area():
+    # A PDF's running header 'Polismyndigheten Östra Göinge - medborgarlöften' names the
+    # kommun whose page it is, not a police unit.
+    text = "Polismyndigheten Östra Göinge - medborgarlöften"
+    assert police_area(text, 0, len(text))[0] is None

@@ -156,6 +156,8 @@ def police_area(
             offset = (m.start("prefix") if m["prefix"] else m.start("names")) + choice[1]
             vote(choice[0], offset, _raw_length(text, offset, choice[0]), "police_area.after_cue")
     for m in _police_unit_pattern().finditer(text, start, end):
+        if m["region"] in kommun_by_form():
+            continue  # 'Polismyndigheten Östra Göinge - medborgarlöften': a kommun's page
         vote(m["region"], m.start("region"), len(m["region"]), "police_area.police_unit")
     for m in _before_cue_pattern().finditer(text, start, end):
         if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
