@@ -278,3 +278,18 @@ def test_the_parties_cooperating_towards_an_aim_is_no_commitment() -> None:
         "öka tryggheten. Polisen ska fotpatrullera i centrum varje fredag.\n"
     )
     assert found == ["Polisen ska fotpatrullera i centrum varje fredag."]
+
+
+def test_a_contact_box_below_the_promises_is_no_commitment() -> None:
+    # 'Telefon: 0478-125 11 Mobil: 070-948 64 88', 'E-post: …' under 'Kommunikation' at the
+    # foot of the page were read as items of the promise list.
+    found = texts(
+        "Medborgarlöfte 2021\n\nVi lovar:\n\n • Polisen genomför trafikkontroller\n\n"
+        "Kommunikation\n\n • Telefon: 0478-125 11 Mobil: 070-948 64 88\n"
+        " • E-post: anna.berg@lessebo.se\n"
+        " • Mobila poliskontoret kommer att besöka tätorterna varje vecka.\n"
+    )
+    assert found == [
+        "Polisen genomför trafikkontroller",
+        "Mobila poliskontoret kommer att besöka tätorterna varje vecka.",
+    ]

@@ -124,3 +124,17 @@ def says_signed(sentence: str) -> bool:
     verbs = "|".join(places["signing_split_verbs"])
     objects = "|".join(places["signing_split_objects"])
     return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b", lower))
+
+
+_PHONE_OR_MAIL = re.compile(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@")
+
+
+def is_contact_detail(text: str) -> bool:
+    """A phone number or e-mail line ('Telefon: 0478-125 11', 'E-post: x@kommun.se')."""
+    lower = text.strip().lower()
+    for cue in load_vocab("meta_places")["contact_detail_cues"]:
+        # a label ('Telefon:', 'Mobil 070-…'), not a word ('Mobila poliskontoret kommer …')
+        labelled = cue.endswith((":", ".")) or re.match(r"\s*(?::|\.?\s*[\d+(])", lower[len(cue) :])
+        if lower.startswith(cue) and labelled:
+            return True
+    return bool(_PHONE_OR_MAIL.search(text))

@@ -31,7 +31,7 @@ from .cues import (
     passive_activity,
     present_activity,
 )
-from .meta_vocab import names_signing
+from .meta_vocab import is_contact_detail, names_signing
 from .outcome_cues import (
     aims_at_an_outcome,
     moves_a_measure,
@@ -70,6 +70,7 @@ def _excluded(text: str) -> bool:
         or _modal_only_in_purpose(text)
         or is_vision(text)
         or _cooperates_for(text)
+        or is_contact_detail(text)
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .analysed import Line, body_lines
+from .meta_vocab import is_contact_detail
 from .person_names import (
     INITIAL,
     PARTY,
@@ -85,10 +86,7 @@ def _contact_line(line: Line) -> bool:
 
 
 def _phone_line(line: Line) -> bool:
-    cues = tuple(load_vocab("meta_places")["contact_detail_cues"])
-    if line.text.lower().startswith(cues):
-        return True
-    return bool(re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text))
+    return is_contact_detail(line.text)
 
 
 def _contact_near(content: list[Line], index: int) -> bool:
