@@ -157,3 +157,14 @@ def test_a_quote_drawn_as_a_bullet_is_still_a_line_of_speech():
     for text in (dashed, bulleted):
         assert doc_type_scores(text, 0, len(text), None)["nyhet"][1].get("speech_line") == 1
     assert "speech_line" not in doc_type_scores(listed, 0, len(listed), None)["nyhet"][1]
+
+
+def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
+    # A kommun's news archive republishing the promise ('/arkiv/nyheter/2022/2022-01-25-
+    # medborgarlofte-2022') was a promise: its promise title outweighed one URL signal.
+    text = "Medborgarlöfte 2022\n\nPolisen ska fotpatrullera i centrum.\n"
+    archive = "https://www.example-kommun.se/arkiv/nyheter/2022/2022-01-25-medborgarlofte-2022"
+    section = "https://www.example-kommun.se/nyheter/medborgarlofte"
+    assert doc_type_scores(text, 0, len(text), None, url=archive)["nyhet"][1]["news_url"] == 2
+    assert doc_type_scores(text, 0, len(text), None, url=section)["nyhet"][1]["news_url"] == 1
+    assert classify(text, 0, len(text), None, url=archive) == "nyhet"

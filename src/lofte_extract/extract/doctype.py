@@ -111,7 +111,7 @@ def doc_type_scores(
     settings = load_vocab("doctype_scores")
     page = doc.memo("doctype.page", lambda: _page_features(text)) if doc else _page_features(text)
     counts = _features(text, start, end, heading, top_headings, page)
-    counts["news_url"] = int(is_news_url(url))
+    counts["news_url"] = _news_url_signals(url)
     counts["promise_url"] = int(_is_promise_url(url))
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
@@ -139,10 +139,18 @@ def names_only_an_agreement(text: str) -> bool:
 
 def is_news_url(url: str | None) -> bool:
     """Whether the URL's path runs through a news section or is dated like a news item."""
+    return _news_url_signals(url) > 0
+
+
+def _news_url_signals(url: str | None) -> int:
+    """How many signs of a news item the URL's path gives: a news section, a dated name."""
     if not url:
-        return False
+        return 0
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
-    return bool(re.search(load_vocab("doctype")["news_url_pattern"], path))
+    vocab = load_vocab("doctype")
+    return sum(
+        bool(re.search(vocab[key], path)) for key in ("news_url_pattern", "news_date_pattern")
+    )
 
 
 def _is_promise_url(url: str | None) -> bool:
