@@ -430,3 +430,17 @@ def test_a_lead_in_saying_promises_have_been_made_opens_promises_not_a_follow_up
         "grannsamverkansområden.\n"
     )
     assert found == ["Kommunen och polisen ska i samverkan etablera fyra grannsamverkansområden."]
+
+
+def test_a_listed_modal_promise_with_a_count_needs_no_named_party() -> None:
+    # '• Parterna ska tillsammans vid minst ett tillfälle informera föräldrar …' under the
+    # promise's title was dropped: 'Parterna' is no party word; the count says it is promised.
+    # A line of links is none.
+    found = texts(
+        "Medborgarlöfte 2021 för Mariestad\n\n"
+        " • Parterna ska tillsammans vid minst ett tillfälle informera föräldrar om droger.\n"
+        " • https://polisen.se/om-polisen/medborgarloften/ https://skl.se/trygghet\n"
+    )
+    assert found == [
+        "Parterna ska tillsammans vid minst ett tillfälle informera föräldrar om droger."
+    ]

@@ -71,6 +71,7 @@ def _excluded(text: str) -> bool:
         or is_vision(text)
         or _cooperates_for(text)
         or is_contact_detail(text)
+        or text.lstrip().startswith(("http://", "https://", "www."))
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
@@ -116,8 +117,7 @@ def item_is_commitment(text: str, section: str) -> bool:
     if section == "background":
         # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
         # heading above the list says
-        counted = counts_something(text) and not _PROMISE_AS_SUBJECT.search(text)
-        return _firm_modal(text) and (actor_start(text, within=3) or counted)
+        return _firm_modal(text) and (actor_start(text, within=3) or _counted(text))
     if section == "goal":
         if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
             return False
@@ -137,8 +137,8 @@ def item_is_commitment(text: str, section: str) -> bool:
     if tag_actors(text):
         return True
     named = actor_start(text) or has_lovar(text) or bool(mentioned_actors(text))
-    if has_modal(text) and named:
-        return True
+    if has_modal(text) and named or _firm_modal(text) and _counted(text):
+        return True  # 'Parterna ska vid minst ett tillfälle informera …' counts what it promises
     if present_activity(text) or passive_activity(text):
         return True  # 'Skola: Polisen besöker samtliga klasser i årskurs 7 ...'
     # Right under the promise's title, bare activities are the promise ('Genomföra fyra …'),
@@ -246,12 +246,17 @@ def _promises_unheaded(text: str, has_region: bool) -> bool:
         return True
     # 'Poliskontoret ska vara bemannat 1 ggr i veckan': a count makes a modal sentence a promise,
     # unless the promise is its subject ('Under 2018 ska löftena utvärderas tre gånger')
-    return _firm_modal(text) and counts_something(text) and not _PROMISE_AS_SUBJECT.search(text)
+    return _firm_modal(text) and _counted(text)
 
 
 _PROMISE_AS_SUBJECT = re.compile(
     r"(?i)\b(?:ska|skall)\s+(?:\w+\s+)?(?:medborgar)?löfte\w*|\blöfte\w*\s+(?:ska|skall)\b"
 )
+
+
+def _counted(text: str) -> bool:
+    """A count of what is promised; not of the promise's own evaluations ('ska löftena …')."""
+    return counts_something(text) and not _PROMISE_AS_SUBJECT.search(text)
 
 
 def _firm_modal(text: str) -> bool:
