@@ -336,9 +336,10 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         return False
     if any(lowered.startswith(o) for o in goals["goal_openers"]) or _STATED_AIM.match(lowered):
         return True
-    if predicates and not (actor_start(text, within=1) and not _WORKS_TOWARDS.search(lowered)):
-        # 'Polisen ska öka synligheten …' is an activity, a party as subject; 'Polisen och
-        # kommunen ska verka för färre skadegörelsebrott' works towards an outcome.
+    # 'Polisen ska öka synligheten …' is an activity, a party as subject; 'Polisen och
+    # kommunen ska verka för färre skadegörelsebrott' works towards an outcome.
+    party_acts = actor_start(text, within=1) and not _WORKS_TOWARDS.search(lowered)
+    if predicates and not party_acts:
         # 'X gör insatser, för att tryggheten ska öka': an outcome named only as the purpose
         # of something else is no goal of its own ('För att … ska öka krävs fler åtgärder').
         main = _PURPOSE.split(f" {lowered} ")[0]

@@ -70,7 +70,7 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     named = _named_heading(text, normal, is_leadin)
     if named is not None:
         return named
-    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1].lower()
+    last = last_sentence(text).lower()
     return _leadin_section(text.lower(), last, is_leadin)
 
 
@@ -131,10 +131,15 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
 _DONE_RELATIVE = re.compile(r"\bsom\s+(?:har\s+)?(?:\w+\s+)?\w{2,}(?:ats|its|ts|tts)\b")
 
 
+def last_sentence(text: str) -> str:
+    """The last sentence of a heading or lead-in, the one that leads into what follows."""
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
 def lists_what_was_done(text: str) -> bool:
     """A lead-in in the perfect over what was done: 'Exempel på insatser som gjorts …:'."""
     stripped = text.strip()
-    return stripped.endswith(":") and _done_in(re.split(r"(?<=[.!?])\s+", stripped)[-1].lower())
+    return stripped.endswith(":") and _done_in(last_sentence(stripped).lower())
 
 
 def _done_in(last: str) -> bool:

@@ -137,4 +137,9 @@ def is_contact_detail(text: str) -> bool:
         labelled = cue.endswith((":", ".")) or re.match(r"\s*(?::|\.?\s*[\d+(])", lower[len(cue) :])
         if lower.startswith(cue) and labelled:
             return True
+    return has_phone_or_mail(text)
+
+
+def has_phone_or_mail(text: str) -> bool:
+    """A phone number ('0478-125 11') or an e-mail address in the text."""
     return bool(_PHONE_OR_MAIL.search(text))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .analysed import words
 from .cues import (
@@ -20,15 +19,10 @@ from .vocab import load_vocab
 __all__ = ["aims_at_an_outcome", "moves_a_measure", "outcome_after_modal", "outcome_as_subject"]
 
 
-@cache
-def _v(name: str) -> dict:
-    return load_vocab(name)
-
-
 def moves_a_measure(text: str) -> bool:
     """'Att minska andelen otrygga', 'Öka antalet grannsamverkansområden': an outcome goal."""
     ws = [w for w in words(text) if w != "att"][: EXTRACT.measure_words]
-    goals = _v("content_goals")
+    goals = load_vocab("content_goals")
     return len(ws) >= 2 and ws[0] in goals["goal_starts"] and ws[1] in goals["measure_nouns"]
 
 
@@ -36,7 +30,7 @@ def aims_at_an_outcome(text: str) -> bool:
     """'Öka den upplevda tryggheten', 'Att färre utsätts för brott': moves an outcome and names
     no activity to do it with ('Öka polisnärvaron' does), so it states an aim."""
     ws = [w for w in words(text) if w != "att"]
-    goals = _v("content_goals")
+    goals = load_vocab("content_goals")
     if not ws or has_modal(text):
         return False
     # The item opens with the change itself: 'Öka …', 'Minskad …', 'Förebygga …', 'Fler …'.
@@ -65,7 +59,7 @@ def outcome_after_modal(text: str) -> bool:
     subject = match.group(1).split()
     if names_an_activity(subject):
         return False
-    stems = _v("content_goals")["outcome_stems"]
+    stems = load_vocab("content_goals")["outcome_stems"]
     return any(stem in word for word in subject for stem in stems)
 
 
@@ -83,10 +77,10 @@ def outcome_as_subject(text: str) -> bool:
     # The subject before the modal names the outcome: 'Antalet bedrägerier', 'Organiserad
     # brottslighet', not 'För att brotten ska minska' or 'Arbeta för att …'.
     subject = ws[:modal]
-    goals = _v("content_goals")
+    goals = load_vocab("content_goals")
     if subject[0] in ("för", "att", "vi", "det") or activity_start(text):
         return False
-    people = tuple(_v("titles")["compound_endings"])
+    people = tuple(load_vocab("titles")["compound_endings"])
     if any(w.endswith(people) for w in subject):
         return False  # 'Kommunens trygghetssamordnare ska …' names who acts
     outcome = goals["outcome_stems"] + goals["measure_nouns"]

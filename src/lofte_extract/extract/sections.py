@@ -21,7 +21,13 @@ from .cues import (
     strip_label,
     verb_start,
 )
-from .headings import Section, classify_heading, heading_key, lists_what_was_done
+from .headings import (
+    Section,
+    classify_heading,
+    heading_key,
+    last_sentence,
+    lists_what_was_done,
+)
 from .segment import DocumentSpan
 from .settings import EXTRACT
 from .tables import is_dashed_header, is_header_row, table_row
@@ -187,7 +193,7 @@ class _SectionReader:
         if kind == "follow_up" and lists_what_was_done(line.text):
             self.restore = self.section  # the list below reports; the text after it goes on
         self.section = kind
-        last = _last_sentence(line.text)
+        last = last_sentence(line.text)
         # 'Polisen lovar:', 'Vi lovar', 'Kommunerna åtar sig att:' name who promises.
         named = tuple(leadin_actors(last)) if kind in ("promise", "goal") else ()
         if named or not (kind == "promise" and follows_promise_heading):
@@ -279,7 +285,7 @@ def _area_list(leadin: SectionedLine | None, items: list[SectionedLine]) -> bool
     if leadin is None or not leadin.heading:
         return False
     # the list is the areas themselves ('… dessa områden:'), not the means ('… genom:')
-    last = words(_last_sentence(leadin.line.text))[-1:]
+    last = words(last_sentence(leadin.line.text))[-1:]
     if not last or last[0] not in _cues()["area_nouns"]:
         return False
     return all(
@@ -331,7 +337,7 @@ def _joint_heading(text: str) -> bool:
 
 def _presents_promises(text: str) -> bool:
     """A paragraph ending by presenting the promises named in it: the list below is them."""
-    last = _last_sentence(text).lower().rstrip(" .:!")
+    last = last_sentence(text).lower().rstrip(" .:!")
     lofte = load_vocab("meta_years")["lofte_word"]
     return bool(re.search(lofte, last)) and last.endswith(tuple(_cues()["presenting_endings"]))
 
@@ -363,10 +369,6 @@ def _states_a_promise(text: str) -> bool:
     if re.search(load_vocab("meta_years")["lofte_word"], text.lower()):
         return False  # 'Polisen ska ta fram tre löften': a headline about promises
     return actor_start(text, within=1) and has_modal(text) and not is_soft(text)
-
-
-def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
 
 
 def _is_noise(text: str) -> bool:

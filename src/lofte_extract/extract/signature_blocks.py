@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .analysed import Line, body_lines
-from .meta_vocab import is_contact_detail
+from .meta_vocab import has_phone_or_mail, is_contact_detail
 from .person_names import (
     INITIAL,
     PARTY,
@@ -81,12 +81,7 @@ def _contact_line(line: Line) -> bool:
     cues = load_vocab("meta_places")["contact_cues"]
     if lower.startswith(tuple(cues)):
         return True
-    phone = re.search(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@", line.text)
-    return bool(phone) and len(line.text) <= EXTRACT.contact_line_chars
-
-
-def _phone_line(line: Line) -> bool:
-    return is_contact_detail(line.text)
+    return has_phone_or_mail(line.text) and len(line.text) <= EXTRACT.contact_line_chars
 
 
 def _contact_near(content: list[Line], index: int) -> bool:
@@ -96,7 +91,7 @@ def _contact_near(content: list[Line], index: int) -> bool:
     before = index > 0 and _contact_line(content[index - 1])
     after = any(
         i < len(content)
-        and _phone_line(content[i])
+        and is_contact_detail(content[i].text)
         and len(content[i].text) <= EXTRACT.contact_line_chars
         for i in (index + 2, index + 3)
     )
