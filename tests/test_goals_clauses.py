@@ -335,3 +335,35 @@ def test_a_stated_aim_opening_a_lead_in_paragraph_is_a_goal() -> None:
 def test_a_party_raising_what_it_does_is_no_goal(text, goal) -> None:
     # 'Polisen ska öka synlighet i kommunen …' was read as an outcome ('ska öka').
     assert is_goal_sentence(text) is goal
+
+
+_PROMISE_2022 = "Kommunen och polisen är överens om medborgarlöften för 2022. "
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "goals"),
+    [
+        # the purpose of this promise, presented with its year: two goals
+        (
+            _PROMISE_2022 + "Syftet är att antalet brott ska minska och att tryggheten ska öka.",
+            ["Syftet är att antalet brott ska minska", "tryggheten ska öka."],
+        ),
+        # the purpose of one activity, with no year for the promise: no goal
+        (
+            "Vi lovar att genomföra trygghetsvandringar varje år. Avsikten är att tryggheten "
+            "ska öka.",
+            [],
+        ),
+        # a deed done so that something changes: its purpose names no outcome of its own
+        (
+            _PROMISE_2022 + "Avsikten är att hitta platser som känns otrygga för att "
+            "närmiljön ska bli tryggare.",
+            [],
+        ),
+        # the parties as subject say what they do
+        (_PROMISE_2022 + "Tanken är att polis och kommun tillsammans ska öka tryggheten.", []),
+    ],
+)
+def test_the_purpose_of_a_promise_presented_with_its_year_is_its_goal(paragraph, goals) -> None:
+    doc, span = parse(f"Medborgarlöfte\n\n{paragraph}\n")
+    assert [g.text for g in find_goals(doc, span)] == goals

@@ -26,6 +26,7 @@ from .evidence import evidence_for
 from .outcome_cues import (
     aims_at_an_outcome,
     outcome_as_subject,
+    purpose_of_this_promise,
 )
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
@@ -68,6 +69,9 @@ def find_goals(doc: ParsedDocument, span: DocumentSpan) -> list[Goal]:
                 for part in _parts(piece):
                     _add(goals, seen, doc, part, "goals.leading_sentence")
             continue
+        if line.kind == "paragraph" and section != "follow_up":
+            for piece, rule in _purpose_goals(line):
+                _add(goals, seen, doc, piece, rule)
         if section == "background":
             if line.kind == "paragraph":
                 _stated_goals(goals, seen, doc, line)
@@ -102,6 +106,18 @@ def _leading_sentences(line: Line) -> list[Piece]:
         piece
         for piece in sentences(line.text, line_ends=False, offset=line.start)[:-1]
         if is_goal_sentence(piece.text, predicates=False) and not is_quote(piece.text)
+    ]
+
+
+def _purpose_goals(line: Line) -> _Found:
+    """'… överens om medborgarlöften för 2022. Syftet är att antalet brott ska minska och
+    att tryggheten ska öka.': the purpose of this promise, stated after presenting it."""
+    pieces = sentences(line.text, line_ends=False, offset=line.start)
+    return [
+        (part, "goals.purpose_of_promise")
+        for index, piece in enumerate(pieces[1:], start=1)
+        if purpose_of_this_promise(piece.text, " ".join(p.text for p in pieces[:index]))
+        for part in _parts(piece)
     ]
 
 

@@ -8,6 +8,8 @@ from .analysed import words
 from .cues import (
     activity_start,
     actor_start,
+    defines_the_promise,
+    goal_direction,
     has_modal,
     is_outcome,
     names_an_activity,
@@ -16,7 +18,13 @@ from .cues import (
 from .settings import EXTRACT
 from .vocab import load_vocab
 
-__all__ = ["aims_at_an_outcome", "moves_a_measure", "outcome_after_modal", "outcome_as_subject"]
+__all__ = [
+    "aims_at_an_outcome",
+    "moves_a_measure",
+    "outcome_after_modal",
+    "outcome_as_subject",
+    "purpose_of_this_promise",
+]
 
 
 def moves_a_measure(text: str) -> bool:
@@ -85,3 +93,23 @@ def outcome_as_subject(text: str) -> bool:
         return False  # 'Kommunens trygghetssamordnare ska …' names who acts
     outcome = goals["outcome_stems"] + goals["measure_nouns"]
     return any(stem in w for w in subject for stem in outcome) and not names_an_activity(subject)
+
+
+def purpose_of_this_promise(text: str, before: str) -> bool:
+    """'Syftet är att antalet brott ska minska' after sentences presenting this promise
+    ('… är överens om medborgarlöften för 2022'): the promise's goal. After an activity it
+    is the activity's purpose; after a definition, any medborgarlöfte's."""
+    goals = load_vocab("content_goals")
+    lowered = " ".join(words(text))
+    opener = re.match(goals["purpose_opener_pattern"], lowered)
+    if not opener:
+        return False
+    # the outcome with its modal ('antalet brott ska minska'), not a deed done so that
+    # something changes ('att hitta platser … för att närmiljön ska bli tryggare')
+    clause = re.split(r" (?:för|så) att ", lowered[opener.end() :])[0]
+    if not (has_modal(clause) and goal_direction(clause)) or actor_start(clause, within=3):
+        return False
+    context = " ".join(before.lower().split())
+    return bool(re.search(goals["promise_year_pattern"], context)) and not (
+        defines_the_promise(context) or context.startswith("med ett ")
+    )
