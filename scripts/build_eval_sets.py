@@ -63,6 +63,7 @@ HARVEST_BATCHES = (
     "h16",
     "h17",
     "h18",
+    "h19",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
