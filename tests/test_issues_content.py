@@ -286,3 +286,52 @@ def test_promise_stated_as_what_the_promise_means_is_a_commitment():
     )
     found = texts(text)
     assert any(t.startswith("Löftet innebär att polisen ska genomföra minst åtta") for t in found)
+
+
+def test_focus_areas_the_parties_made_list_promises_not_results() -> None:
+    # 'Man har tagit fram följande tre fokusområden:' read as a report of what was done (the
+    # perfect), so its items, each with a party's 'ska' sentence, were dropped as results.
+    found = texts(
+        "Tre fokusområden i nya medborgarlöftet\n\n"
+        "Polisen och kommunen skrev under löftet i december.\n\n"
+        "Man har tagit fram följande tre fokusområden:\n\n"
+        " • Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska tillsammans rikta "
+        "åtgärder mot brottsaktiva.\n"
+        " • Rikta åtgärder mot otrygghet i handeln. Polisen och kommunen ska tillsammans "
+        "rikta åtgärder mot otrygghet i handeln.\n"
+    )
+    assert len(found) == 2
+    assert found[0].endswith(
+        "Polisen och kommunen ska tillsammans rikta åtgärder mot brottsaktiva."
+    )
+
+
+def test_parties_who_will_develop_the_following_lead_into_promises() -> None:
+    # 'Med … den statistik som finns som grund vill polisen och X kommun under 2017 utveckla
+    # följande områden:' opened a background section on 'statistik', an adverbial: the
+    # infinitive items below it, the promise, were dropped.
+    found = texts(
+        "Hällefors – medborgarlöften\n\n"
+        "Med medborgarnas synpunkter och den statistik som finns som grund vill polisen och "
+        "Hällefors kommun under 2017 utveckla följande områden:\n\n"
+        " • Genomföra trygghetsvandringar tillsammans med boende och näringsidkare.\n"
+        " • Förbättra dialogen mellan polisen och de som drabbats av brott.\n"
+    )
+    assert found == [
+        "Genomföra trygghetsvandringar tillsammans med boende och näringsidkare.",
+        "Förbättra dialogen mellan polisen och de som drabbats av brott.",
+    ]
+
+
+def test_a_bare_activity_with_a_count_under_a_problem_heading_is_a_promise() -> None:
+    # 'Problembild' opened a background section; its items 'Genomföra minst fyra
+    # trafiksäkerhetsinsatser per år …' were dropped for naming no party. The list of
+    # problem areas above them names no deed and stays out.
+    found = texts(
+        "Medborgarlöfte 2022-2023\n\nProblembild\n\n"
+        "Svaren på enkäten visar att dessa områden är de viktigaste:\n\n"
+        " • Drogmissbruk\n • Mängdbrott\n\n"
+        "Trafiksäkerhet:\n\n"
+        " • Genomföra minst fyra trafiksäkerhetsinsatser per år på utvalda platser.\n"
+    )
+    assert found == ["Genomföra minst fyra trafiksäkerhetsinsatser per år på utvalda platser."]

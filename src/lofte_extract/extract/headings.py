@@ -100,8 +100,11 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "follow_up"  # 'Exempel på insatser som gjorts under sommaren:' lists what was done
     if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
         return "promise"
-    if re.search(r"följande (?:fokus|problem)områden", last):
+    if re.search(r"följande (?:\S+ )?(?:fokus|problem)områden", last):
         return "background"  # 'Lägesbilden pekade ut följande fokusområden:' lists areas
+    if is_leadin and _parties_will_do_the_following(last):
+        return "promise"  # before the cues: 'statistik' in 'Med … statistik som grund' is
+        # an adverbial, the parties' will is the sentence
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
         return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
     for kind in ("follow_up", "goal", "background"):
@@ -145,8 +148,13 @@ def lists_what_was_done(text: str) -> bool:
 def _done_in(last: str) -> bool:
     """A sentence reporting what was done, promising nothing ('har lovat att' promises)."""
     done = is_perfect(last) or _DONE_RELATIVE.search(last)
-    # 'har lovat att', 'har följande insatser utlovats', 'följande löften har tagits fram'
-    promising = re.search(r"\b(?:ska|skall|kommer att)\b|lov(?:a|ar|at|ade|ats)\b|löfte", last)
+    # 'har lovat att', 'har följande insatser utlovats', 'följande löften har tagits fram';
+    # 'Man har tagit fram följande tre fokusområden:' made the promise, did none of it
+    promising = re.search(
+        r"\b(?:ska|skall|kommer att)\b|lov(?:a|ar|at|ade|ats)\b|löfte|\b(?:tagit|tagits|arbetat"
+        r"|arbetats) fram\b",
+        last,
+    )
     return bool(done) and not promising
 
 
@@ -183,6 +191,19 @@ def _parties_promise(lowered: str, last: str, is_leadin: bool) -> bool:
         and bool(re.search(r"\b(ska|skall|kommer att)\b", last))
         and len(last.split()) <= EXTRACT.modal_leadin_words
     )
+
+
+# 'vill polisen och Hällefors kommun under 2017 utveckla följande områden:'
+_WILL_DO_THE_FOLLOWING = re.compile(
+    r"\b(?:vill|ska|skall|lovar att|kommer att)\s+(?:\S+\s+){0,8}?(\w+)\s+följande\b"
+)
+
+
+def _parties_will_do_the_following(last: str) -> bool:
+    """A lead-in where named parties will do what the list names: a modal or 'vill', then an
+    activity verb right before 'följande'."""
+    clause = _WILL_DO_THE_FOLLOWING.search(last)
+    return bool(clause and mentioned_actors(last)) and clause.group(1) in _activity_verbs()
 
 
 # '… som polisen ska arbeta med under 2017:': what the list names, a party will work on

@@ -6,7 +6,7 @@ import re
 
 from ..parse import ParsedDocument
 from .actors import mentioned_actors, tag_actors
-from .analysed import words
+from .analysed import sentences, words
 from .cues import (
     activity_start,
     actor_start,
@@ -116,8 +116,14 @@ def item_is_commitment(text: str, section: str) -> bool:
         return True
     if section == "background":
         # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
-        # heading above the list says
-        return _firm_modal(text) and (actor_start(text, within=3) or _counted(text))
+        # heading above the list says, in any sentence of the item ('Rikta åtgärder mot
+        # brottsaktiva. Polisen och kommunen ska tillsammans …')
+        # A bare activity with a count is promised too: 'Genomföra minst fyra
+        # trafiksäkerhetsinsatser per år' (a problem list names no deed and counts none).
+        return (activity_start(text) and _counted(text)) or any(
+            _firm_modal(sentence) and (actor_start(sentence, within=3) or _counted(sentence))
+            for sentence in (piece.text for piece in sentences(text, line_ends=False))
+        )
     if section == "goal":
         if is_goal_start(text) or is_goal_sentence(text) or _opens_with_direction(text):
             return False
