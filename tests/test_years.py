@@ -88,6 +88,13 @@ def test_dated_page_alone_says_no_promise_year():
     assert promise_years(text, 0, len(text), None)[0] == []
 
 
+def test_nu_on_a_dated_page_says_no_promise_year():
+    # 'Nu är medborgarlöftena på plats' in a press release of 15 Feb 2017 gave 2017: 'nu'
+    # is any sentence's word, unlike 'i dag' or 'under året'; the gold leaves years unstated.
+    text = "Feb 15, 2017 09:00 CET\n\nNu är medborgarlöftena på plats i kommunen."
+    assert promise_years(text, 0, len(text), None)[0] == []
+
+
 def test_yearless_month_range_takes_the_page_date():
     text = "2022-03-09\n\nInriktning för medborgarlöfte för perioden mars-maj"
     assert promise_years(text, 0, len(text), None)[0] == [2022]
