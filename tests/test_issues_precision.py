@@ -293,3 +293,19 @@ def test_a_contact_box_below_the_promises_is_no_commitment() -> None:
         "Polisen genomför trafikkontroller",
         "Mobila poliskontoret kommer att besöka tätorterna varje vecka.",
     ]
+
+
+def test_how_a_promise_is_followed_up_lists_no_promises() -> None:
+    # 'Medborgarlöftet följs upp genom:' opened a promise section on 'Medborgarlöftet', and
+    # 'Medborgarna ges möjlighet att löpande följa arbetet via:' opened none, so the channels
+    # and kinds of follow-up listed below them were taken as promises.
+    found = texts(
+        "Medborgarlöfte 2021\n\n"
+        "Inriktning för medborgarlöftet under juni till och med augusti 2021 kommer att vara:\n\n"
+        " • Polisen förbinder sig att öka sin närvaro utifrån den lokala lägesbilden.\n\n"
+        "Medborgarna ges möjlighet att löpande följa arbetet via:\n\n"
+        " • Digitala kanaler och sociala medier\n • Medborgardialog\n\n"
+        "Medborgarlöftet följs upp genom:\n\n"
+        " • Prestationsuppföljning\n • Effektuppföljning\n"
+    )
+    assert found == ["Polisen förbinder sig att öka sin närvaro utifrån den lokala lägesbilden."]

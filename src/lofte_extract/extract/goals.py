@@ -28,6 +28,7 @@ from .outcome_cues import (
     outcome_as_subject,
     purpose_of_this_promise,
 )
+from .promise_lines import counts_something
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
@@ -296,6 +297,8 @@ def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, r
     if not text or key in seen or announces_list(around) or defines_the_promise(around):
         return  # 'Löftet består av konkreta aktiviteter som ska öka tryggheten': what any
         # medborgarlöfte is, not this one's goal
+    if counts_something(text):
+        return  # 'Målsättningen är att genomföra minst tre dialogtillfällen': a counted deed
     seen.add(key)
     direction = goal_direction(text)
     goals.append(

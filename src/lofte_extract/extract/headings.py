@@ -76,6 +76,9 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
 
 def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal["actor"] | None:
     """A heading that names its section outright: a cue word, a title, an actor."""
+    if _FOLLOWED_UP.search(normal):
+        return "follow_up"  # 'Medborgarlöftet följs upp genom:' names the promise, and how
+        # it is followed up
     exact = _prefix_match(normal, ("promise", "goal", "background", "follow_up"))
     if not is_leadin and any(word in normal for word in _cues()["title_words"]):
         if exact is None or normal not in _cues()[exact]:
@@ -129,6 +132,9 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "follow_up"
     return None
 
+
+# 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject
+_FOLLOWED_UP = re.compile(r"\bfölj(?:s|as)\s+upp\b")
 
 # 'insatser som gjorts', 'aktiviteter som genomförts': a relative clause in the passive perfect
 _DONE_RELATIVE = re.compile(r"\bsom\s+(?:har\s+)?(?:\w+\s+)?\w{2,}(?:ats|its|ts|tts)\b")
