@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lofte_extract.extract.doctype import classify, doc_type_scores, is_news_url
+from lofte_extract.extract.metadata import is_about_promises
+from lofte_extract.parse import parse_text
 
 
 def _kind(text: str) -> str:
@@ -168,3 +170,25 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
     assert doc_type_scores(text, 0, len(text), None, url=archive)["nyhet"][1]["news_url"] == 2
     assert doc_type_scores(text, 0, len(text), None, url=section)["nyhet"][1]["news_url"] == 1
     assert classify(text, 0, len(text), None, url=archive) == "nyhet"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise to the residents, never called a medborgarlöfte, was no promise at all
+        (
+            "Kommun och polis utökar samarbetet\n\nLöfte till Göingarna år 2019\n\n"
+            "Kommunen och Polisen lovar att verka för mindre missbruk av narkotika.",
+            True,
+        ),
+        # the agreement under its other name
+        (
+            "Tranås kommun och polisen har sedan 2014 ett samverkansavtal och en handlingsplan.",
+            True,
+        ),
+        ("Vallöfte till väljarna: fler poliser i hela landet.", False),
+        ("Regeringen ger polisen i uppdrag att samverka med kommunerna.", False),
+    ],
+)
+def test_a_promise_to_the_residents_and_a_samverkansavtal_are_about_promises(text, expected):
+    assert is_about_promises(parse_text(text.encode())) is expected

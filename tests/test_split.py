@@ -185,3 +185,20 @@ def test_a_link_to_last_years_follow_up_at_the_foot_is_not_the_promises_heading(
     doc, spans = _spans(text)
     assert len(spans) == 1
     assert spans[0].heading == "Karlsborg – medborgarlöfte"
+
+
+def test_a_period_heading_with_a_relative_clause_starts_a_document():
+    # 'Medborgarlöfte i Söderköpings kommun 2020-2022, som kan förlängas med ytterligare ett
+    # år.' ends in a full stop, so it was read as a sentence: the page's two periods became
+    # one document with the older period's years.
+    text = (
+        "Söderköping – medborgarlöften\n\n"
+        "Medborgarlöfte i Söderköpings kommun 2020-2022, som kan förlängas med ytterligare "
+        "ett år.\n\nPolisen och kommunen lovar att gemensamt rikta förebyggande insatser till "
+        "ungdomar och deras nätverk, med ökad synlighet och informationsinsatser.\n\n"
+        "Medborgarlöfte i Söderköpings Kommun 2017-2019\n\nPolismyndigheten lovar att "
+        "genomföra hastighetskontroller i tätort, framför allt vid skolor och förskolor."
+    )
+    _, spans = _spans(text)
+    assert len(spans) == 2
+    assert spans[1].heading == "Medborgarlöfte i Söderköpings Kommun 2017-2019"

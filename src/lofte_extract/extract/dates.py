@@ -210,7 +210,12 @@ def is_period_heading(line: str) -> bool:
     if any(mark in lower for mark in vocab["heading_link_marks"]):
         return False
     if line.rstrip().endswith(".") and len(words) > EXTRACT.heading_sentence_words:
-        return False
+        # 'Medborgarlöfte i Söderköpings kommun 2020-2022, som kan förlängas …': a period
+        # heading with a relative clause after it; a sentence is none
+        head = line.split(", som ")[0]
+        if head == line or len(_words(head)) > EXTRACT.heading_sentence_words:
+            return False
+        line, lower, words = head, head.lower(), _words(head)
     lofte = re.compile(vocab["lofte_word"])
     if not any(lofte.match(word) for word in words[: vocab["heading_lofte_within_words"]]):
         return False
