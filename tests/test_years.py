@@ -275,3 +275,17 @@ def test_an_agreement_as_the_sentences_subject_is_negative_context() -> None:
         "förutsättningarna.\n"
     )
     assert _years(text) == [2023, 2024]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the start's year left out, its day later in the year than the end's: the year before
+        "Löftet gäller 1 november - 31 mars 2017.",
+        # a start and an end joined by 'och fortsätter fram till'
+        "Arbetet med aktiviteterna påbörjas 1 november och fortsätter fram till 31 mars 2017.",
+    ],
+)
+def test_a_period_whose_start_names_no_year_runs_from_the_year_before(text):
+    # '1 november … 31 mars 2017' took 2017 for the start, after its end: no period at all.
+    assert find_period_range(text, 0, len(text))[:2] == ("2016-11-01", "2017-03-31")

@@ -124,7 +124,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _RANGE_GAP = re.compile(
-    r"^\s*(?:[-–—]{1,2}|\n\s*•|till|t\.o\.m\.?|tom|to)\s*(?:och med\s*)?(?:den\s*)?$",
+    r"^\s*(?:[-–—]{1,2}|\n\s*•|(?:och\s+\w+\s+)?(?:fram\s+)?till|t\.o\.m\.?|tom|to)\s*"
+    r"(?:och med\s*)?(?:den\s*)?$",
     re.IGNORECASE,
 )
 
@@ -157,11 +158,20 @@ def find_period_range(
         for first, second in zip(dates, dates[1:], strict=False):
             if not _RANGE_GAP.match(text[first.end : second.start]):
                 continue
-            first_year = first.year or second.year
+            first_year = first.year or _year_before(first, second)
             begin, finish = first.iso(first_year), second.iso()
             if begin and finish and begin < finish:
                 return begin, finish, first.start, second.end
     return None
+
+
+def _year_before(first: DateMention, second: DateMention) -> int | None:
+    """The year of a range's year-less start: the end's, or the one before when the start's
+    day comes later in the year ('1 november - 31 mars 2017' starts in 2016)."""
+    if second.year is None:
+        return None
+    later = (first.month, first.day) > (second.month, second.day)
+    return second.year - 1 if later else second.year
 
 
 # A sentence (or line) ending in a range's connector runs on into the next one.
