@@ -7,7 +7,9 @@ import time
 import pytest
 from test_parse_html import ESLOV, render_page
 
-from lofte_extract.parse import ParsedDocument, ParseError, parse_html
+from lofte_extract.extract.metadata import classify_doc_type
+from lofte_extract.extract.segment import split_documents
+from lofte_extract.parse import ParsedDocument, ParseError, parse_html, parse_text
 
 
 def blocks(doc: ParsedDocument) -> list[tuple[str, str]]:
@@ -292,3 +294,23 @@ def test_an_old_browser_banner_is_no_title():
 
     assert is_furniture("Hej! Du använder en gammal webbläsare")
     assert not is_furniture("Förnyad överenskommelse om samverkan mellan Haninge kommun och polis")
+
+
+def test_a_home_link_above_an_agreements_title_is_no_title():
+    # 'Startsidan för Sandvikens kommuns webbplats' stood above 'Samverkansöverenskommelse
+    # mellan kommunen och polisen' and was taken for the page's title, so the agreement's
+    # title never counted and the page was typed lofte.
+    from lofte_extract.extract.meta_vocab import is_furniture
+
+    for link in ("Startsidan för Sandvikens kommuns webbplats", "Hoppa direkt till huvudmenyn"):
+        assert is_furniture(link)
+    assert not is_furniture("Samverkansöverenskommelse mellan kommunen och polisen")
+    text = (
+        "Startsidan för Sandvikens kommuns webbplats\n\n"
+        "Samverkansöverenskommelse mellan kommunen och polisen\n\n"
+        "En gemensam överenskommelse ska fördjupa samarbetet mellan kommun och polis. "
+        "Överenskommelsen gäller 2021-2024 och följs upp årligen."
+    )
+    doc = parse_text(text.encode())
+    span = split_documents(doc)[0]
+    assert classify_doc_type(doc, span) == "overenskommelse"
