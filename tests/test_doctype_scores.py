@@ -186,9 +186,17 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
             "Tranås kommun och polisen har sedan 2014 ett samverkansavtal och en handlingsplan.",
             True,
         ),
+        # a newspaper column broken at every line: the mention runs on into prose
+        (
+            "Norrtälje vill bli tryggast\n\nDet bygger på önskemål\n\nsom invånarna framfört.\n\n"
+            "Resultatet blir ett medborgalöfte till\n\nkommunens invånare.",
+            True,
+        ),
+        # a menu entry stays one
+        ("Nyheter\n\nMedborgarlöften\n\nKontakt\n\nDet regnar i Norrtälje i dag.", False),
         ("Vallöfte till väljarna: fler poliser i hela landet.", False),
         ("Regeringen ger polisen i uppdrag att samverka med kommunerna.", False),
     ],
 )
-def test_a_promise_to_the_residents_and_a_samverkansavtal_are_about_promises(text, expected):
+def test_other_names_for_promises_and_wrapped_prose_are_about_promises(text, expected):
     assert is_about_promises(parse_text(text.encode())) is expected

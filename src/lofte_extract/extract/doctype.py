@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysed import AnalysedDocument, body_lines, lines, words
+from .analysed import AnalysedDocument, Line, body_lines, lines, words
 from .cues import NOT_SUPINES, perfect_tense
 from .dates import find_dates, ocr_digits
 from .kommun import kommun_mentions
@@ -37,13 +37,28 @@ def is_about(text: str) -> bool:
 
     all_lines = lines(normalized)
     for match in found:
-        line = next((x for x in all_lines if x.start <= match.start() < x.end), None)
-        if line is None or len(line.text.split()) >= EXTRACT.about_line_words:
+        index = next((i for i, x in enumerate(all_lines) if x.start <= match.start() < x.end), None)
+        if (
+            index is None
+            or len(_wrapped_line(all_lines, index).split()) >= EXTRACT.about_line_words
+        ):
             return True
+        line = all_lines[index]
         # 'Medborgarlöfte 2019', 'Arboga – medborgarlöften': a title, not a menu entry
         if re.search(r"\d{4}", line.text) or kommun_mentions(line.text, 0, len(line.text)):
             return True
     return False
+
+
+def _wrapped_line(all_lines: list[Line], index: int) -> str:
+    """A line with the lines it runs on into ('Resultatet blir ett medborgalöfte till' /
+    'kommunens invånare.'): a column's prose broken at every line, not a menu entry."""
+    text = all_lines[index].text
+    for following in all_lines[index + 1 :]:
+        if re.search(r"[.!?:;]\s*$", text) or not following.text[:1].islower():
+            break
+        text = f"{text} {following.text}"
+    return text
 
 
 def _title_lines(
