@@ -309,3 +309,16 @@ def test_how_a_promise_is_followed_up_lists_no_promises() -> None:
         " • Prestationsuppföljning\n • Effektuppföljning\n"
     )
     assert found == ["Polisen förbinder sig att öka sin närvaro utifrån den lokala lägesbilden."]
+
+
+def test_what_a_medborgarlofte_is_said_of_an_indefinite_one_is_no_promise() -> None:
+    # 'Ett lokalt medborgarlöfte innebär att polisen och kommunen åtar sig …' defines any
+    # promise; the adjective hid it from the definition cue. A 'Löfte:' label still leads a
+    # promise.
+    found = texts(
+        "Medborgarlöften 2022\n\n"
+        "Ett lokalt medborgarlöfte innebär att polisen och kommunen åtar sig något gentemot "
+        "medborgarna.\n\n"
+        "Löfte: Polisen ska genomföra minst 15 trafikkontroller vid skolor.\n"
+    )
+    assert found == ["Löfte: Polisen ska genomföra minst 15 trafikkontroller vid skolor."]

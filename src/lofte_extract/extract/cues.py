@@ -269,6 +269,10 @@ _DEFINES_PROMISE = re.compile(
 )
 
 
+# 'Ett lokalt medborgarlöfte innebär att …', 'Med ett medborgarlöfte åtar sig …': any promise
+_ANY_PROMISE = re.compile(r"^(?:med\s+)?ett\s+(?:[\wåäö]+t\s+)?(?:medborgar)?löfte\s")
+
+
 def defines_the_promise(text: str) -> bool:
     """What a medborgarlöfte is in general, not what this one aims at."""
     return bool(_DEFINES_PROMISE.match(" ".join(text.lower().split())))
@@ -285,6 +289,8 @@ def not_commitment_opener(text: str) -> bool:
     lowered = " ".join(words(text))
     if names_commitment(text):  # "Löftet innebär att polisen ska ..." states the promise
         return False
+    if _ANY_PROMISE.match(lowered):
+        return True  # what a medborgarlöfte is, said of an indefinite one
     if any(
         f" {w} " in f" {' '.join(lowered.split()[: EXTRACT.defining_words])} "
         for w in _v("content_verbs")["defining"]
