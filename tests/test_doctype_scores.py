@@ -194,6 +194,17 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
         ),
         # a menu entry stays one
         ("Nyheter\n\nMedborgarlöften\n\nKontakt\n\nDet regnar i Norrtälje i dag.", False),
+        (
+            "Medborgarlöften\n\nKontakt\n\nPartiet gav ett vallöfte om fler poliser i hela "
+            "landet förra året.",
+            False,
+        ),
+        # a short title over prose about 'löftet'
+        (
+            "Uppföljning medborgarlöften\n\nInför 2018 gav polisen och Gullspångs kommun "
+            "löftet att lägga särskilt fokus på unga i riskzon.",
+            True,
+        ),
         ("Vallöfte till väljarna: fler poliser i hela landet.", False),
         ("Regeringen ger polisen i uppdrag att samverka med kommunerna.", False),
     ],

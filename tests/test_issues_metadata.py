@@ -419,3 +419,13 @@ def test_kommuner_a_police_area_works_with_are_one_party() -> None:
         "Herrljunga",
         "Lerum",
     }
+
+
+def test_the_kommuns_police_named_by_it_names_the_kommun():
+    # 'Landskronapolisen lovar nu att under 2017 vara mer närvarande': the page's only
+    # mention of its kommun, a compound, so no record was made.
+    doc, span = _doc(
+        "Polisen lovar synas mer på Karlslund\n\nLandskronapolisen lovar nu att under 2017 "
+        "vara mer närvarande i området, enligt medborgarlöftena för 2017."
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Landskrona"]

@@ -47,7 +47,16 @@ def is_about(text: str) -> bool:
         # 'Medborgarlöfte 2019', 'Arboga – medborgarlöften': a title, not a menu entry
         if re.search(r"\d{4}", line.text) or kommun_mentions(line.text, 0, len(line.text)):
             return True
-    return False
+    # 'Uppföljning medborgarlöften' over 'Inför 2018 gav polisen och kommunen löftet att …':
+    # the prose speaks of the promise too
+    return bool(found) and any(
+        _PROMISE_WORD.search(line.text) and len(line.text.split()) >= EXTRACT.about_line_words
+        for line in all_lines
+    )
+
+
+# 'löftet', 'löften': the promise itself, in a page's prose
+_PROMISE_WORD = re.compile(r"(?<![\wåäö])löfte(?:t|n|na)?(?![\wåäö])", re.IGNORECASE)
 
 
 def _wrapped_line(all_lines: list[Line], index: int) -> str:

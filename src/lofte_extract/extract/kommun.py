@@ -46,7 +46,10 @@ def _form_pattern() -> re.Pattern:
         re.escape(first) + "(?:" + "|".join(re.escape(form[1:]) for form in group) + ")"
         for first, group in groups.items()
     )
-    return re.compile(r"(?<![\w-])(" + alternation + r")(?![\w-])", re.IGNORECASE)
+    # 'Landskronapolisen', 'Göteborgspolisen': the kommun's police, named by it
+    return re.compile(
+        r"(?<![\w-])(" + alternation + r")(?:(?![\w-])|(?=polisen(?![\w-])))", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
