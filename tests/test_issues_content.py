@@ -335,3 +335,18 @@ def test_a_bare_activity_with_a_count_under_a_problem_heading_is_a_promise() -> 
         " • Genomföra minst fyra trafiksäkerhetsinsatser per år på utvalda platser.\n"
     )
     assert found == ["Genomföra minst fyra trafiksäkerhetsinsatser per år på utvalda platser."]
+
+
+def test_one_of_the_promises_reported_in_an_article_is_a_commitment() -> None:
+    # 'Ett av löftena är att parterna under året ska genomföra två riktade trafikinsatser' in
+    # a news article: the report of a promise, dropped for its opener naming no party.
+    found = texts(
+        "Nya medborgarlöften i kommunen\n\n"
+        "Kommunen och polisen har skrivit under årets medborgarlöften. Ett av löftena är att "
+        "parterna under året ska genomföra två riktade trafikinsatser med inriktning på "
+        "hastighet.\n"
+    )
+    assert found == [
+        "Ett av löftena är att parterna under året ska genomföra två riktade trafikinsatser "
+        "med inriktning på hastighet."
+    ]

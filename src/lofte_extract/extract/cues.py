@@ -246,9 +246,19 @@ def is_quote(text: str) -> bool:
     )
 
 
+# 'Ett av löftena är att …', 'Ett av kommunens fyra medborgarlöften för 2023-2024 är att …'
+_ONE_OF_THE_PROMISES = re.compile(
+    r"\bett av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? (?:\S+ ){0,3}?"
+    r"(?:är|gäller|handlar om|innebär)\b"
+)
+
+
 def names_commitment(text: str) -> bool:
-    """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...'."""
+    """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...',
+    'Ett av löftena är att …'."""
     lowered = " ".join(words(text))
+    if _ONE_OF_THE_PROMISES.search(lowered):
+        return True
     return any(marker in lowered for marker in _v("content_verbs")["commitment_markers"])
 
 
