@@ -26,6 +26,8 @@ from lofte_extract.extract.police_area import police_area
             "Sundbyberg och Solna",
         ),
         ("Tomas Eriksson, chef för lokalpolisområde Norduppland, har", "Norduppland"),
+        # 'på' as well as 'i': 'lokalpolisområdeschef på Höglandet' was no area
+        ("Jonas Lindell, lokalpolisområdeschef på Höglandet och Henrik Tvarnö", "Höglandet"),
         ("Jenny Wester\nLokalpolisområdeschef\nÖstra Fyrbodal\n", "Östra Fyrbodal"),
         ("Lokalpolisområde Piteå Älvdal och Arvidsjaurs kommun lovar", "Piteå Älvdal"),
         # a unit named by region after 'Polismyndigheten' (no area found before)

@@ -33,7 +33,7 @@ def _area_pattern() -> re.Pattern:
     prefix = _alternatives(places["lpo_area_prefixes"])
     suffix = _alternatives(places["lpo_area_suffixes"] + places["lpo_region_suffixes"])
     return re.compile(
-        rf"(?i:(?P<cue>{cues}))[ \t]*,?[ \t]+(?P<prep>(?:i|för)[ \t]+)?(?:LPO\s+)?"
+        rf"(?i:(?P<cue>{cues}))[ \t]*,?[ \t]+(?P<prep>(?:i|för|på)[ \t]+)?(?:LPO\s+)?"
         rf"(?P<prefix>(?i:{prefix})[ \t]+)?"
         rf"(?P<names>{NAME}(?:[ \t]+{NAME}){{0,2}})"
         rf"(?P<suffix>[ \t]+(?i:{suffix})(?![\wåäö]))?"
