@@ -23,6 +23,14 @@ def _kind(text: str) -> str:
             "Polisen ska genomföra trafikkontroller.",
             "nyhet",
         ),
+        # a signing in the present tense of a headline and a photo caption: news
+        (
+            "Polisen och Älvdalens kommun tecknar gemensamt medborgarlöfte\n\n"
+            "Lokalpolisområdeschef Rune Linbom och kommunalrådet Peter Egardt undertecknar "
+            "medborgarlöftet.\n\nI medborgarlöftet ingår aktiviteter som polisen och kommunen "
+            "lovar att utföra.\n\n • Polisen ska genomföra trafikkontroller.",
+            "nyhet",
+        ),
         # lines reporting what was done make a follow-up
         (
             "Medborgarlöfte 2017\n\nAktiviteter 2017\n\n"
