@@ -42,6 +42,12 @@ def _kind(text: str) -> str:
             "uppfoljning",
         ),
         ("Uppföljning av medborgarlöften\n\nDetta lovade polisen.", "uppfoljning"),
+        # the follow-up named in a subtitle after a dash
+        (
+            "Samverkan gör skillnad – uppföljning av medborgarlöftet 2022\n\nVi har var och en "
+            "våra egna uppdrag, men samverkan behövs.\n\nMedborgarlöfte 2022-2023",
+            "uppfoljning",
+        ),
         # an evaluation is a follow-up too
         (
             "Utvärdering medborgarlöfte 2018\n\nPressmeddelande\n\nUnder medborgarlöftet 2018 "

@@ -55,6 +55,9 @@ def is_about(text: str) -> bool:
     )
 
 
+# A title's parts: 'Samverkan gör skillnad – uppföljning …', 'Medborgarlöfte 2019: Uppföljning'
+_TITLE_PARTS = re.compile(r"\s[–—-]\s|:\s")
+
 # 'löftet', 'löften': the promise itself, in a page's prose
 _PROMISE_WORD = re.compile(r"(?<![\wåäö])löfte(?:t|n|na)?(?![\wåäö])", re.IGNORECASE)
 
@@ -230,7 +233,11 @@ def _features(
             any(
                 _about_pattern().search(t)
                 and (
-                    t.startswith(tuple(vocab["uppfoljning_title"]))
+                    # 'Samverkan gör skillnad – uppföljning av medborgarlöftet 2022': a subtitle
+                    any(
+                        part.startswith(tuple(vocab["uppfoljning_title"]))
+                        for part in _TITLE_PARTS.split(t)
+                    )
                     or len(t.split()) <= EXTRACT.follow_up_title_words
                     and any(phrase in t for phrase in vocab["uppfoljning_title_phrases"])
                 )
