@@ -322,3 +322,19 @@ def test_what_a_medborgarlofte_is_said_of_an_indefinite_one_is_no_promise() -> N
         "Löfte: Polisen ska genomföra minst 15 trafikkontroller vid skolor.\n"
     )
     assert found == ["Löfte: Polisen ska genomföra minst 15 trafikkontroller vid skolor."]
+
+
+def test_a_focus_on_an_outcome_is_no_promise() -> None:
+    # 'Polisen och kommunen lägger under 2023-2024 särskilt fokus på att tryggheten ska öka'
+    # names the aim the promise serves, not a deed; a focus on measures stays a promise.
+    found = texts(
+        "Medborgarlöfte 2023-2024\n\n"
+        "Polisen och kommunen lägger under 2023-2024 särskilt fokus på att tryggheten ska öka "
+        "och brottsligheten minska.\n\n"
+        "Polisen och kommunen kommer under 2023 att lägga extra fokus på trygghetsskapande "
+        "åtgärder i trafikmiljön.\n"
+    )
+    assert found == [
+        "Polisen och kommunen kommer under 2023 att lägga extra fokus på trygghetsskapande "
+        "åtgärder i trafikmiljön."
+    ]

@@ -11,6 +11,7 @@ from .cues import (
     activity_start,
     actor_start,
     announces_list,
+    goal_direction,
     has_lovar,
     has_modal,
     is_follow_up_text,
@@ -52,6 +53,8 @@ RESPONSIBLE = re.compile(
     r"^\s*(?:(?:Ansvarig[a]?|Ansvar|Genomförs av|Utförare)\s*:|\([^()]{2,60}\)\s*$)",
     re.IGNORECASE,
 )
+# 'fokus på att tryggheten ska öka', 'fokus på att höja tryggheten'
+_FOCUS_ON_THAT = re.compile(r"\bfokus på att\b")
 _FOCUS = re.compile(
     r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
 )
@@ -214,6 +217,9 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
         return True
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
+    focus = _FOCUS_ON_THAT.search(text.lower())
+    if focus and goal_direction(text[focus.end() :]):
+        return True  # '… lägger särskilt fokus på att tryggheten ska öka': the aim, no deed
     if section != "promise" and announces_list(text):
         return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
     # An intro's aim before the promise list: 'ska verka för att ... minskar'.
