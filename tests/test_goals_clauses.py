@@ -377,3 +377,13 @@ def test_an_aim_that_counts_a_deed_is_no_goal() -> None:
         "Målet är att tryggheten ska öka.\n"
     )
     assert [g.text for g in find_goals(doc, span)] == ["Målet är att tryggheten ska öka."]
+
+
+def test_an_outcome_opening_in_the_perfect_reports_a_result_not_a_goal() -> None:
+    # 'Fler poliser har fotpatrullerat runt stationsområdena.' opens like 'Fler …' goals but
+    # says what was done.
+    doc, span = parse(
+        "Medborgarlöfte Lerum\n\nNu har löftet följts upp.\n\n"
+        "Fler poliser har fotpatrullerat runt stationsområdena.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == []

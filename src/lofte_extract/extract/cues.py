@@ -315,6 +315,8 @@ def is_goal_start(text: str) -> bool:
     ws = lowered.split()
     if not ws or len(ws) > EXTRACT.goal_start_words or has_modal(text):
         return False
+    if is_perfect(text):
+        return False  # 'Fler poliser har fotpatrullerat …' reports a result
     starts = _v("content_goals")["goal_starts"]
     return any(lowered == s or lowered.startswith(s + " ") for s in starts)
 
