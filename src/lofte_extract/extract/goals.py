@@ -117,7 +117,7 @@ def _purpose_goals(line: Line) -> _Found:
     return [
         (part, "goals.purpose_of_promise")
         for index, piece in enumerate(pieces[1:], start=1)
-        if purpose_of_this_promise(piece.text, " ".join(p.text for p in pieces[:index]))
+        if purpose_of_this_promise(piece.text, [p.text for p in pieces[:index]])
         for part in _parts(piece)
     ]
 

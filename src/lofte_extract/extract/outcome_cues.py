@@ -95,7 +95,7 @@ def outcome_as_subject(text: str) -> bool:
     return any(stem in w for w in subject for stem in outcome) and not names_an_activity(subject)
 
 
-def purpose_of_this_promise(text: str, before: str) -> bool:
+def purpose_of_this_promise(text: str, before: list[str]) -> bool:
     """'Syftet är att antalet brott ska minska' after sentences presenting this promise
     ('… är överens om medborgarlöften för 2022'): the promise's goal. After an activity it
     is the activity's purpose; after a definition, any medborgarlöfte's."""
@@ -109,7 +109,8 @@ def purpose_of_this_promise(text: str, before: str) -> bool:
     clause = re.split(r" (?:för|så) att ", lowered[opener.end() :])[0]
     if not (has_modal(clause) and goal_direction(clause)) or actor_start(clause, within=3):
         return False
-    context = " ".join(before.lower().split())
+    # the sentences before it, joined only for a purpose sentence (most sentences are none)
+    context = " ".join(" ".join(before).lower().split())
     return bool(re.search(goals["promise_year_pattern"], context)) and not (
         defines_the_promise(context) or context.startswith("med ett ")
     )

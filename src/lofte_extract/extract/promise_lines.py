@@ -54,7 +54,7 @@ RESPONSIBLE = re.compile(
     re.IGNORECASE,
 )
 # 'fokus på att tryggheten ska öka', 'fokus på att höja tryggheten'
-_FOCUS_ON_THAT = re.compile(r"\bfokus på att\b")
+_FOCUS_ON_THAT = re.compile(r"\bfokus på att\b", re.IGNORECASE)
 _FOCUS = re.compile(
     r"\bfokusera på\b|\bfokus (?:ligger|kommer att ligga|läggs) på\b|\btyngdpunkten\b"
 )
@@ -217,7 +217,7 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
         return True
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
-    focus = _FOCUS_ON_THAT.search(text.lower())
+    focus = _FOCUS_ON_THAT.search(text)  # on the text itself: its offset cuts the text
     if focus and goal_direction(text[focus.end() :]):
         return True  # '… lägger särskilt fokus på att tryggheten ska öka': the aim, no deed
     if section != "promise" and announces_list(text):
