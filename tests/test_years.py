@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from metadata_helpers import doc_and_span
 
 from lofte_extract.extract.dates import find_period_range
+from lofte_extract.extract.metadata import find_period
 from lofte_extract.extract.periods import find_timespans
 from lofte_extract.extract.signed import signed_date
 from lofte_extract.extract.years import promise_years, score_year_candidates
@@ -289,3 +291,35 @@ def test_an_agreement_as_the_sentences_subject_is_negative_context() -> None:
 def test_a_period_whose_start_names_no_year_runs_from_the_year_before(text):
     # '1 november … 31 mars 2017' took 2017 for the start, after its end: no period at all.
     assert find_period_range(text, 0, len(text))[:2] == ("2016-11-01", "2017-03-31")
+
+
+def test_news_of_an_agreement_beside_a_promise_takes_the_agreements_years() -> None:
+    # 'en samverkansöverenskommelse för 2017 och 2018' in news that also speaks of the
+    # medborgarlöfte: the agreement fallback needed a page that never said löfte, and the
+    # record had no years.
+    doc, span = doc_and_span(
+        "Ny överenskommelse om trygghet\n\n"
+        "Under 2016 har Hässleholms kommun och polisen tagit fram en samverkansöverenskommelse "
+        "för 2017 och 2018, med en lägesbild och ett medborgarlöfte.\n\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2017, 2018]
+
+
+def test_a_promise_named_with_its_range_extends_a_single_year_mention() -> None:
+    # 'Medborgarlöfte 2019-2020 ska ge …' beside 'aktivitetsplan … gällande 2019': the
+    # single year won and the range, scoring under union_ratio of it, was dropped.
+    text = (
+        "Medborgarlöfte 2019-2020 ska ge invånarna inflytande över det som upplevs viktigt.\n\n"
+        "Polisen och Timrå kommun har tagit fram en aktivitetsplan med medborgarlöften "
+        "gällande 2019.\n"
+    )
+    assert promise_years(text, 0, len(text), None)[0] == [2019, 2020]
+
+
+def test_a_heading_year_is_the_start_of_the_promise_range_named_below() -> None:
+    # 'Medborgarlöfte Biskopsgården 2021' as heading, 'Medborgarlöftet 2021-2022 har som
+    # fokus …' below: the heading's year alone was taken.
+    heading = "Medborgarlöfte Biskopsgården 2021"
+    text = f"{heading}\n\nMedborgarlöftet 2021-2022 har som fokus att förebygga brott bland unga.\n"
+    assert promise_years(text, 0, len(text), heading)[0] == [2021, 2022]

@@ -58,11 +58,12 @@ def perfect_tense(
     """Regex source of the perfect tense: 'har'/'hade', up to `gap` words, then a supine.
 
     'har gjort', 'hade genomfört', 'har poliserna haft'; the supine is at least `min_stem`
-    letters before one of `endings`, and never one of `not_supines`.
+    letters before one of `endings`, and never one of `not_supines`. No 'att' comes between:
+    'har som fokus att förebygga brott' names an aim.
     """
     blocked = rf"(?!(?:{'|'.join(not_supines)})(?![\wåäö]))" if not_supines else ""
     return (
-        rf"(?<![\wåäö])(?:har|hade)\s+(?:[\wåäö]+\s+){{0,{gap}}}?{blocked}"
+        rf"(?<![\wåäö])(?:har|hade)\s+(?:(?!att\s)[\wåäö]+\s+){{0,{gap}}}?{blocked}"
         rf"[\wåäö]{{{min_stem},}}(?:{'|'.join(endings)})(?![\wåäö])"
     )
 

@@ -10,7 +10,7 @@ from ..parse import ParsedDocument
 from ..records import DocType, Evidence, Kommun, Period, Signatory
 from .analysed import AnalysedDocument, analysed
 from .dates import find_period_range
-from .doctype import classify, is_about, names_only_an_agreement
+from .doctype import classify, is_about
 from .kommun import rank_kommuner
 from .police_area import police_area
 from .segment import DocumentSpan
@@ -86,9 +86,9 @@ def find_period(
         years, start, end, rule = agreement_years(doc.text, span.start, span.end, found)
     else:
         years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
-    if not years and not agreement and names_only_an_agreement(doc.text[span.start : span.end]):
-        # News of a samverkansavtal that names no löfte: the agreement's period is its years
-        # ('sluter ett samverkansavtal för perioden 2021–2022'), not a past year it mentions.
+    if not years and not agreement:
+        # No year for the promise: an agreement's period is the page's years ('sluter ett
+        # samverkansavtal för perioden 2021–2022'), even beside the löfte it holds.
         found_years = agreement_years(doc.text, span.start, span.end, None)
         if found_years.rule and ("validity" in found_years.rule or "range" in found_years.rule):
             years, start, end, rule = found_years

@@ -253,6 +253,12 @@ def _promise_years(
             # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
             # the start, the validity sentence the whole period.
             return scored._replace(rule=f"years.heading_extended:{scored.rule}")
+        longer = [c for c in ranked if years and _names_the_promise_range(c, min(years))]
+        if longer and set(years) < set(longer[0].years):
+            # 'Medborgarlöfte 2021' over 'Medborgarlöftet 2021-2022 har som fokus …'
+            return YearsFound(
+                list(longer[0].years), longer[0].start, longer[0].end, "years.heading_range"
+            )
         return YearsFound(years, where, where + len(heading), "years.heading")
     return scored
 
@@ -267,11 +273,23 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
         adjoining = min(other.years) <= max(years) + 1 and max(other.years) >= min(years) - 1
         # 'gäller från maj 2020' … 'förlängts att gälla till juni 2021': a validity period
         # holding the best years and running on says how long they last.
-        extends = set(other.years) > set(top.years) and _promise_validity(other, open_start=False)
+        extends = set(other.years) > set(top.years) and (
+            _promise_validity(other, open_start=False)
+            or _names_the_promise_range(other, min(top.years))
+        )
         if adjoining and (extends or other.score >= year_settings()["union_ratio"] * top.score):
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)
+
+
+def _names_the_promise_range(candidate: YearCandidate, first: int) -> bool:
+    """A range from `first` named with the löfte itself ('Medborgarlöfte Eskilstuna
+    2022-2023'): the whole period of a promise a heading or a mention names by its first year."""
+    features = set(candidate.features)
+    if min(candidate.years) != first or {"past", "not_current"} & features:
+        return False
+    return {"range", "promise_near"} <= features
 
 
 def _promise_validity(candidate: YearCandidate, open_start: bool = True) -> bool:
