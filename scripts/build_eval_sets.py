@@ -66,6 +66,7 @@ HARVEST_BATCHES = (
     "h19",
     "h20",
     "h21",
+    "h22",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
