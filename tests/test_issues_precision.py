@@ -338,3 +338,30 @@ def test_a_focus_on_an_outcome_is_no_promise() -> None:
         "Polisen och kommunen kommer under 2023 att lägga extra fokus på trygghetsskapande "
         "åtgärder i trafikmiljön."
     ]
+
+
+def test_a_count_of_focus_areas_announces_the_list_and_is_no_promise() -> None:
+    # 'kommer polisen och kommunen att koncentrera sig på fem områden' was a commitment (with
+    # a target of five); naming the areas after a colon, or placing a deed in three areas, stays.
+    found = texts(
+        "Medborgarlöfte Robertsfors 2023-2025\n\n"
+        "Under åren 2023–2025 kommer polisen och kommunen att koncentrera sig på fem områden.\n\n"
+        "Två fokusområden ska polisen och kommunen arbeta med: mörka platser och trafiken.\n\n"
+        "Polisen ska genomföra trygghetsvandringar i tre områden under hösten.\n"
+    )
+    assert found == [
+        "Två fokusområden ska polisen och kommunen arbeta med: mörka platser och trafiken.",
+        "Polisen ska genomföra trygghetsvandringar i tre områden under hösten.",
+    ]
+
+
+def test_to_increase_visibility_is_a_deed_not_a_goal() -> None:
+    # '2: Öka synligheten på de platser …' in a numbered promise list was also a goal: 'öka'
+    # with an activity noun asks for more of a deed; 'Öka tryggheten' stays a goal.
+    commitments, goals, _ = records(
+        "Medborgarlöften 2017\n\n"
+        "- Öka synligheten på de platser som pekas ut av uppgifter som polisen får in.\n"
+        "- Öka tryggheten i centrum.\n"
+    )
+    assert [g.text for g in goals] == ["Öka tryggheten i centrum."]
+    assert commitments[0].text.startswith("Öka synligheten")

@@ -20,7 +20,7 @@ def kinds(doc: ParsedDocument) -> list[tuple[str, str]]:
     return [(b.kind, b.text) for b in doc.blocks]
 
 
-@pytest.mark.parametrize("marker", ["•", "-", "*", "–", "▪", "1.", "1)", "a)", "\uf0b7"])
+@pytest.mark.parametrize("marker", ["•", "-", "*", "–", "▪", "1.", "1)", "1:", "a)", "\uf0b7"])
 def test_every_bullet_style_gives_list_items(marker):
     text = f"Det här ska vi göra\n\n{marker} Polisen ska synas mer.\n{marker} Kommunen ska tända."
     doc = parse(text)
@@ -29,6 +29,17 @@ def test_every_bullet_style_gives_list_items(marker):
         ("list_item", "Polisen ska synas mer."),
         ("list_item", "Kommunen ska tända."),
     ]
+
+
+def test_colon_numbered_items_with_a_lost_glyph_are_list_items():
+    # '2: ?Öka synligheten …' between quotes in a news article: a paragraph, so the promise
+    # list's items were read as prose and missed.
+    doc = parse(
+        "Polisen har tagit fram sex punkter:\n\n1:? Utveckla grannsamverkan.\n\n"
+        "– Det har vi gjort förut, säger han.\n\n2: ?Öka synligheten på otrygga platser.\n"
+    )
+    items = [text for kind, text in kinds(doc) if kind == "list_item"]
+    assert items == ["Utveckla grannsamverkan.", "Öka synligheten på otrygga platser."]
 
 
 def test_indented_bullets_as_on_polisen_pages():

@@ -8,6 +8,7 @@ from functools import cache
 from .actors import actor_of_token
 from .analysed import sentences, words
 from .meta_vocab import kommun_by_form
+from .numbers import parse_number_word
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -183,8 +184,26 @@ def party_after_modal(text: str) -> bool:
 
 def announces_list(text: str) -> bool:
     """Announces the promises to come: 'X åtar sig ett antal konkreta åtgärder som ...'."""
-    lowered = " ".join(words(text))
-    return any(phrase in lowered for phrase in _v("content_verbs")["announcing"])
+    ws = words(text)
+    lowered = " ".join(ws)
+    if any(phrase in lowered for phrase in _v("content_verbs")["announcing"]):
+        return True
+    # A count of groups, not of deeds: 'koncentrera sig på fem områden', 'följande punkter';
+    # 'trygghetsvandringar i tre områden' places the deed, and 'Två fokusområden …: mörka
+    # platser och …' names the groups itself.
+    if text.rstrip().rstrip(":").count(":"):
+        return False
+    units = set(_v("content_verbs")["announcing_units"])
+    return any(
+        _counts_groups(word) and bool(units & set(ws[i + 1 : i + 3])) and ws[i - 1 : i] != ["i"]
+        for i, word in enumerate(ws)
+    )
+
+
+def _counts_groups(word: str) -> bool:
+    """A count of several things ('fem', '3', 'följande'), not 'ett'."""
+    value = int(word) if word.isdigit() else parse_number_word(word)
+    return word == "följande" or (value is not None and 1 < value <= EXTRACT.max_list_groups)
 
 
 _INTENT = re.compile(r"\b(?:ska|skall|lovar att|kommer att)\s+(?:\w+\s+){0,5}?(?:göra|verka för)\b")
@@ -319,6 +338,8 @@ def is_goal_start(text: str) -> bool:
     if is_perfect(text):
         return False  # 'Fler poliser har fotpatrullerat …' reports a result
     starts = _v("content_goals")["goal_starts"]
+    if ws[0] == "öka" and names_an_activity(ws[1:3]):
+        return False  # "Öka synligheten på …": to do more of a deed, not an outcome
     return any(lowered == s or lowered.startswith(s + " ") for s in starts)
 
 

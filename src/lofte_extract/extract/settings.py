@@ -127,6 +127,8 @@ class ExtractSettings:
     responsible_gap_chars: int = 4  # an 'Ansvar:' line this close under an item belongs to it
     continuation_gap_chars: int = 3  # a lower-case line this close after an item carries it on
     numbered_subheading_words: int = 5  # '3. Trygghet i offentlig miljö' is at most this long
+    # A list is announced by a count of its groups ("fem områden"); larger counts are targets.
+    max_list_groups: int = 12
     min_commitment_chars: int = 8  # shorter text is a label, not a commitment
     goal_item_words: int = 6  # under a promise heading a goal opening this short is a goal
     firm_head_words: int = 4  # the words after the modal that say whether it is soft

@@ -81,8 +81,11 @@ class BulletMatch:
     kind: str  # "glyph", "dash" or "ordinal"
 
 
-# "1." "12)" "a)" "(3)" — ordinals up to two digits, so years and dates are not lists.
-_ORDINAL = re.compile(r"^(\(?\d{1,2}[.)]|\(?[a-zåäöA-ZÅÄÖ]\)|\(\w{1,2}\))\s+(?=\S)")
+# "1." "12)" "1:" "a)" "(3)" — ordinals up to two digits, so years and dates are not lists.
+# A '?' or U+FFFD next to the marker is a glyph lost in copying ('2: ?Öka synligheten').
+_ORDINAL = re.compile(
+    r"^(\(?\d{1,2}[.)]|\d{1,2}:|\(?[a-zåäöA-ZÅÄÖ]\)|\(\w{1,2}\))(?:\s*[?\ufffd]\s*|\s+)(?=\S)"
+)
 
 
 @cache
