@@ -97,7 +97,13 @@ def test_a_news_frame_counts_for_nyhet(frame: str) -> None:
         ("https://polisen.se/aktuellt/nyheter/2019/mars/medborgarlofte-i-kommunen/", True),
         ("https://www.example.se/2018/02/07/medborgarlofte-2018/", True),
         ("https://www.mynewsdesk.com/se/kommunen/pressreleases/nytt-medborgarlofte-123", True),
+        # A news segment named with more words: these were read as promise pages.
+        ("https://www.example-kommun.se/nyhetsartikel/lofte-till-medborgarna/", True),
+        ("https://www.example-kommun.se/omsorg/nyheter-for-omsorg/medborgarlofte.html", True),
+        ("https://tidning.example.se/arkiv/hallarsida-artiklar/nr-2/medborgarlofte/", True),
+        ("https://www.tidning.example.se/article/poliskontor-ska-oppna/", True),
         ("https://www.example-kommun.se/trygghet/medborgarloften.html", False),
+        ("https://www.example-kommun.se/trygghet-och-sakerhet/medborgarlofte-2020/", False),
         ("https://polisen.se/om-polisen/medborgarloften/kommunen-2020/", False),
         (None, False),
     ],
