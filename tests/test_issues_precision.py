@@ -365,3 +365,14 @@ def test_to_increase_visibility_is_a_deed_not_a_goal() -> None:
     )
     assert [g.text for g in goals] == ["Öka tryggheten i centrum."]
     assert commitments[0].text.startswith("Öka synligheten")
+
+
+def test_working_for_an_outcome_before_the_promise_list_is_no_promise() -> None:
+    # 'lovar att gemensamt arbeta för att brotten minskar' above the list: the intent
+    # cue knew 'verka för' and 'göra', not 'arbeta för'.
+    found = texts(
+        "Medborgarlöfte Ockelbo 2019\n\n"
+        "Polisen och kommunen lovar att gemensamt arbeta för att brotten minskar i Ockelbo.\n\n"
+        "Vi lovar\n\n- Polisen ska genomföra tio trafikkontroller.\n"
+    )
+    assert found == ["Polisen ska genomföra tio trafikkontroller."]

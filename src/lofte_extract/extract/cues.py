@@ -206,7 +206,10 @@ def _counts_groups(word: str) -> bool:
     return word == "följande" or (value is not None and 1 < value <= EXTRACT.max_list_groups)
 
 
-_INTENT = re.compile(r"\b(?:ska|skall|lovar att|kommer att)\s+(?:\w+\s+){0,5}?(?:göra|verka för)\b")
+_INTENT = re.compile(
+    r"\b(?:ska|skall|lovar att|kommer att)\s+(?:\w+\s+){0,5}?"
+    r"(?:göra|verka för|arbeta för|jobba för)\b"
+)
 
 
 def is_intent(text: str) -> bool:
