@@ -376,3 +376,20 @@ def test_working_for_an_outcome_before_the_promise_list_is_no_promise() -> None:
         "Vi lovar\n\n- Polisen ska genomföra tio trafikkontroller.\n"
     )
     assert found == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_announcing_the_list_under_the_promise_heading_is_no_promise() -> None:
+    # 'lovar … att genomföra följande åtgärder:' under the heading was a commitment of its
+    # own, besides the items it announces.
+    found = texts(
+        "Medborgarlöfte 2019\n\nDet här lovar vi\n\n"
+        "Under höstterminen 2019 lovar polisen och kommunen att genomföra följande åtgärder för "
+        "att inventera och öka den upplevda tryggheten i förskolor och grundskolor i Alingsås "
+        "kommun.\n\nÅtgärder kommunen\n\n"
+        "- Två trygghetsvandringar vid skolorna.\n\n"
+        "Polisen ska genomföra tio trafikkontroller vid skolorna.\n"
+    )
+    assert found == [
+        "Två trygghetsvandringar vid skolorna.",
+        "Polisen ska genomföra tio trafikkontroller vid skolorna.",
+    ]

@@ -220,10 +220,15 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
     focus = _FOCUS_ON_THAT.search(text)  # on the text itself: its offset cuts the text
     if focus and goal_direction(text[focus.end() :]):
         return True  # '… lägger särskilt fokus på att tryggheten ska öka': the aim, no deed
-    if section != "promise" and announces_list(text):
+    if announces_list(text) and (section != "promise" or _nothing_after_colon(text)):
         return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
     # An intro's aim before the promise list: 'ska verka för att ... minskar'.
     return section in ("none", "title") and has_region and is_intent(text)
+
+
+def _nothing_after_colon(text: str) -> bool:
+    """'… lovar att genomföra följande åtgärder:' (or none), not '…: tio trafikkontroller'."""
+    return not text.partition(":")[2].strip()
 
 
 def _promises_under_heading(text: str) -> bool:
