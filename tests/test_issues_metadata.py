@@ -394,18 +394,6 @@ def test_a_yearless_signing_date_of_an_agreement_takes_the_agreements_years() ->
     assert find_signed_date(doc, span, [2022, 2023, 2024])[0] == "2022-03-01"
 
 
-def test_news_of_an_agreement_naming_no_promise_takes_the_agreements_years() -> None:
-    # 'sluter ett samverkansavtal för perioden 2021–2022' in an article: the agreement word
-    # counted against the years as it does beside a löfte, and the record had none.
-    doc, span = _doc(
-        "Tillsammans ska de göra Örebro tryggare – avtal klart i dag\n\n"
-        "Örebro kommun och lokalpolisområde Örebro sluter ett samverkansavtal för perioden "
-        "2021–2022, så att de mer effektivt ska kunna skapa trygghet.\n\n"
-        "– Ensam är inte stark, säger kommunalrådet Anna Berg.\n"
-    )
-    assert find_period(doc, span, None)[1] == [2021, 2022]
-
-
 def test_kommuner_a_police_area_works_with_are_one_party() -> None:
     # 'samarbetar med kommunerna X, Y, Z och W' named no joint cue ('samverkan' did).
     doc, span = _doc(

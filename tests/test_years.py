@@ -293,17 +293,32 @@ def test_a_period_whose_start_names_no_year_runs_from_the_year_before(text):
     assert find_period_range(text, 0, len(text))[:2] == ("2016-11-01", "2017-03-31")
 
 
-def test_news_of_an_agreement_beside_a_promise_takes_the_agreements_years() -> None:
-    # 'en samverkansöverenskommelse för 2017 och 2018' in news that also speaks of the
-    # medborgarlöfte: the agreement fallback needed a page that never said löfte, and the
-    # record had no years.
-    doc, span = doc_and_span(
-        "Ny överenskommelse om trygghet\n\n"
-        "Under 2016 har Hässleholms kommun och polisen tagit fram en samverkansöverenskommelse "
-        "för 2017 och 2018, med en lägesbild och ett medborgarlöfte.\n\n"
-        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
-    )
-    assert find_period(doc, span, None)[1] == [2017, 2018]
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # 'sluter ett samverkansavtal för perioden 2021–2022' in an article: the agreement
+        # word counted against the years as it does beside a löfte, and the record had none.
+        (
+            "Tillsammans ska de göra Örebro tryggare – avtal klart i dag\n\n"
+            "Örebro kommun och lokalpolisområde Örebro sluter ett samverkansavtal för perioden "
+            "2021–2022, så att de mer effektivt ska kunna skapa trygghet.\n\n"
+            "– Ensam är inte stark, säger kommunalrådet Anna Berg.\n",
+            [2021, 2022],
+        ),
+        # '… en samverkansöverenskommelse för 2017 och 2018' beside the medborgarlöfte: the
+        # fallback needed a page that never said löfte, and the record had no years.
+        (
+            "Ny överenskommelse om trygghet\n\n"
+            "Under 2016 har Hässleholms kommun och polisen tagit fram en "
+            "samverkansöverenskommelse för 2017 och 2018, med en lägesbild och ett "
+            "medborgarlöfte.\n\nPolisen ska genomföra trafikkontroller vid skolorna.\n",
+            [2017, 2018],
+        ),
+    ],
+)
+def test_news_of_an_agreement_takes_the_agreements_years(text, years) -> None:
+    doc, span = doc_and_span(text)
+    assert find_period(doc, span, None)[1] == years
 
 
 def test_a_promise_named_with_its_range_extends_a_single_year_mention() -> None:
