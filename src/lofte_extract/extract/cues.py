@@ -307,8 +307,10 @@ _ANY_PROMISE = re.compile(r"^(?:med\s+)?ett\s+(?:[\wåäö]+t\s+)?(?:medborgar)?
 
 
 def defines_the_promise(text: str) -> bool:
-    """What a medborgarlöfte is in general, not what this one aims at."""
-    return bool(_DEFINES_PROMISE.match(" ".join(text.lower().split())))
+    """What a medborgarlöfte is in general, not what this one aims at: 'Ett medborgarlöfte
+    är …', 'Med ett medborgarlöfte åtar sig …'."""
+    lowered = " ".join(text.lower().split())
+    return bool(_DEFINES_PROMISE.match(lowered) or _ANY_PROMISE.match(lowered))
 
 
 def names_an_activity(ws: list[str]) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "is_period_heading",
     "make_date",
     "ocr_digits",
+    "range_start_year",
     "years_in",
 ]
 
@@ -158,20 +159,25 @@ def find_period_range(
         for first, second in zip(dates, dates[1:], strict=False):
             if not _RANGE_GAP.match(text[first.end : second.start]):
                 continue
-            first_year = first.year or _year_before(first, second)
+            first_year = first.year
+            if first_year is None and second.year is not None:
+                first_year = range_start_year(
+                    (first.month, first.day), (second.month, second.day), second.year
+                )
             begin, finish = first.iso(first_year), second.iso()
             if begin and finish and begin < finish:
                 return begin, finish, first.start, second.end
     return None
 
 
-def _year_before(first: DateMention, second: DateMention) -> int | None:
-    """The year of a range's year-less start: the end's, or the one before when the start's
-    day comes later in the year ('1 november - 31 mars 2017' starts in 2016)."""
-    if second.year is None:
-        return None
-    later = (first.month, first.day) > (second.month, second.day)
-    return second.year - 1 if later else second.year
+def range_start_year(
+    start: tuple[int | None, int | None], end: tuple[int | None, int | None], end_year: int
+) -> int:
+    """The year of a range's year-less start (month, day) given its end's: the same, or the
+    one before when the start comes later in the year ('1 november - 31 mars 2017', 'juni -
+    mars 2020')."""
+    later = (start[0] or 0, start[1] or 0) > (end[0] or 13, end[1] or 0)
+    return end_year - 1 if later else end_year
 
 
 # A sentence (or line) ending in a range's connector runs on into the next one.

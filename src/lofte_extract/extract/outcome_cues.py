@@ -111,6 +111,6 @@ def purpose_of_this_promise(text: str, before: list[str]) -> bool:
         return False
     # the sentences before it, joined only for a purpose sentence (most sentences are none)
     context = " ".join(" ".join(before).lower().split())
-    return bool(re.search(goals["promise_year_pattern"], context)) and not (
-        defines_the_promise(context) or context.startswith("med ett ")
+    return bool(re.search(goals["promise_year_pattern"], context)) and not defines_the_promise(
+        context
     )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_dates, make_date, ocr_digits
+from .dates import find_dates, make_date, ocr_digits, range_start_year
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -152,8 +152,9 @@ def _range(first: Point, second: Point) -> TimeSpan | None:
         return TimeSpan(first.start, second.end, (), "range")
     first_year = first.year
     if first_year is None:  # 'juni - augusti 2020', 'januari–december 2022'
-        late = (first.month or 0) > (second.month or 13)
-        first_year = second.year - 1 if late else second.year
+        first_year = range_start_year(
+            (first.month, first.day), (second.month, second.day), second.year
+        )
     if not 0 <= second.year - first_year <= EXTRACT.max_range_years:
         return None
     begin, finish = first.iso(first_year), second.iso()
