@@ -67,6 +67,7 @@ HARVEST_BATCHES = (
     "h20",
     "h21",
     "h22",
+    "h23",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
