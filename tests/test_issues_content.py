@@ -350,3 +350,17 @@ def test_one_of_the_promises_reported_in_an_article_is_a_commitment() -> None:
         "Ett av löftena är att parterna under året ska genomföra två riktade trafikinsatser "
         "med inriktning på hastighet."
     ]
+
+
+def test_a_list_of_what_medborgarloften_are_for_is_no_promise_list() -> None:
+    # 'Syfte' / 'Medborgarlöftena i Vänersborgs kommun ska:' over the national model's aims
+    # ('Väcka och ta vara på engagemanget …', 'Stärka samverkan …'): read as promise items.
+    found = texts(
+        "Medborgarlöften 2019\n\nSyfte\n\nMedborgarlöftena i Vänersborgs kommun ska:\n\n"
+        "- Väcka och ta vara på engagemanget i lokalsamhället\n"
+        "- Stärka samverkan mellan Polisen och kommunen\n\n"
+        "Syftet med medborgarlöften i Östhammars kommun är att:\n\n"
+        "- Informera allmänheten om aktiviteter som förebygger brott.\n\n"
+        "Vi lovar\n\n- Polisen ska genomföra tio trafikkontroller vid skolorna.\n"
+    )
+    assert found == ["Polisen ska genomföra tio trafikkontroller vid skolorna."]

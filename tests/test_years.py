@@ -338,3 +338,25 @@ def test_a_heading_year_is_the_start_of_the_promise_range_named_below() -> None:
     heading = "Medborgarlöfte Biskopsgården 2021"
     text = f"{heading}\n\nMedborgarlöftet 2021-2022 har som fokus att förebygga brott bland unga.\n"
     assert promise_years(text, 0, len(text), heading)[0] == [2021, 2022]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a follow-up telling the parties' promise in the past: 'lovade' read as any past verb
+        (
+            "Uppföljning av medborgarlöftet\n\nPolisen och Mölndals stad lovade under 2017 att "
+            "tryggheten skulle förbättras i centrum.\n",
+            [2017],
+        ),
+        # '… allt som lovade genomföra i 2017 års medborgarlöfte' is the promise before
+        (
+            "Nya medborgarlöften\n\nDe nya medborgarlöftena ska kommunen och polisen arbeta "
+            "efter under 2018.\n\n– Vi har klarat allt som lovade genomföra i 2017 års "
+            "medborgarlöfte, säger kommunalrådet.\n",
+            [2018],
+        ),
+    ],
+)
+def test_a_promise_told_in_the_past_names_its_year(text, years) -> None:
+    assert promise_years(text, 0, len(text), None)[0] == years

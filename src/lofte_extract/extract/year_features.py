@@ -178,8 +178,16 @@ def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
         return True
     if _PERFECT_AFTER.match(text, span.end, sentence.end):
         return True  # 'Under 2016 har kommunen och polisen tillsammans tagit fram …'
-    before = text[sentence.start : span.start].lower().split()[-settings["past_words_before"] :]
-    return any(word.endswith(tuple(settings["past_suffixes_before"])) for word in before)
+    count = settings["past_words_before"]
+    words = text[sentence.start : span.start].lower().split()[-count - 1 :]
+    pairs = list(zip(["", *words], words, strict=False))[-count:]
+    # 'Polisen och kommunen lovade under 2017 att …': the parties' promise told in the past
+    # names its year; '… allt som lovade genomföra i 2017 års löfte' is another one's.
+    return any(
+        word.endswith(tuple(settings["past_suffixes_before"]))
+        and not (word in settings["promised_past"] and prior != "som")
+        for prior, word in pairs
+    )
 
 
 def score_of(features: list[str]) -> float:
