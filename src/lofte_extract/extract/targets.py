@@ -31,6 +31,7 @@ from .text_units import normalize
 __all__ = ["find_targets"]
 
 _DIGITS = re.compile(r"^\d{1,12}$")
+_DIGIT_APPROXIMATION = re.compile(r"^(\d{2,4})-?tal$")  # 'ett 30-tal', 'ett 40tal'
 _THOUSANDS = re.compile(r"^\d{3}$")
 
 
@@ -73,13 +74,17 @@ _PERFECT = re.compile("(?i)" + perfect_tense(2, 2, not_supines=(*NOT_SUPINES, "g
 
 
 def _is_result(text: str) -> bool:
-    """Reports what was done: a result phrase, or the perfect tense with no promise in it."""
+    """Reports what was done: a result phrase, or the perfect or simple past tense of a deed
+    with no promise in it."""
     lowered = text.lower()
     if any(word in lowered for word in target_vocab()["content_nontargets.result_words"]):
         return True
     blockers = target_vocab()["content_nontargets.achieved_blockers"]
     reported = [m for m in _PERFECT.finditer(text) if not _TEMPORAL.search(text[: m.start()])]
-    return bool(reported) and not any(
+    told = set(target_vocab()["content_nontargets.preterite_verbs"]) & set(
+        re.findall(r"[\wåäö]+", lowered)
+    )
+    return bool(reported or told) and not any(
         re.search(rf"(?<![\wåäö]){w}(?![\wåäö])", lowered) for w in blockers
     )
 
@@ -173,6 +178,9 @@ def _echo_at(tokens: list[Word], index: int, value: int) -> bool:
 def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
     """A number written as digits, a number word, a glued word or an '-tal' approximation."""
     token = tokens[index]
+    approximate = _DIGIT_APPROXIMATION.match(token.lower)
+    if approximate and int(approximate.group(1)) >= EXTRACT.approximate_min:
+        return int(approximate.group(1)), 1, True  # 'ett 30-tal gånger'
     if "-" in token.text or "/" in token.text or ":" in token.text:
         return None, 1, False
     if _DIGITS.match(token.text.replace(" ", "")):
