@@ -225,6 +225,18 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
             "löftet att lägga särskilt fokus på unga i riskzon.",
             True,
         ),
+        # agreements named otherwise: news of them was dropped as 'not a medborgarlöfte'
+        (
+            "Igår skrev Svalövs kommun och polisen under en ny överenskommelse om samarbete, "
+            "som ska stärka arbetet mot brott.",
+            True,
+        ),
+        ("Det nya samarbetsavtalet inriktas på fyra problemområden i Lund.", True),
+        (
+            "Med en ny överenskommelse mellan kommunen och polisen ska brotten i Lund bli färre.",
+            True,
+        ),
+        ("Facket och arbetsgivaren nådde en överenskommelse om löner i går.", False),
         ("Vallöfte till väljarna: fler poliser i hela landet.", False),
         ("Regeringen ger polisen i uppdrag att samverka med kommunerna.", False),
     ],

@@ -364,3 +364,14 @@ def test_a_list_of_what_medborgarloften_are_for_is_no_promise_list() -> None:
         "Vi lovar\n\n- Polisen ska genomföra tio trafikkontroller vid skolorna.\n"
     )
     assert found == ["Polisen ska genomföra tio trafikkontroller vid skolorna."]
+
+
+def test_parties_named_after_an_inverted_kommer_promise() -> None:
+    # 'Under 2021 kommer Örebro kommun, Polisen och … att …': 'kommer … att' was a modal only
+    # six words apart, and a kommun by name was no party after it.
+    found = texts(
+        "Medborgarlöfte en del av samverkansavtalet\n\n"
+        "Under 2021 kommer Örebro kommun, Polisen och de kommunala bostadsbolagen ÖBO och "
+        "Västerporten att tillsammans göra riktade insatser i Vivalla.\n"
+    )
+    assert len(found) == 1 and found[0].startswith("Under 2021 kommer Örebro kommun")

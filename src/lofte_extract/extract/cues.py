@@ -155,7 +155,9 @@ def has_modal(text: str) -> bool:
         return True
     if re.search(r"\båtar (?:sig|oss)\b", text.lower()):
         return True  # 'Kommunen åtar sig att starta nattvandring' promises as 'ska' does
-    return bool(re.search(r"\bkommer\b(?:\s+\S+){0,6}?\s+att\b", text.lower()))
+    # the inverted subject may be a list of parties: 'kommer Örebro kommun, Polisen och … att'
+    gap = EXTRACT.kommer_att_gap_words
+    return bool(re.search(rf"\bkommer\b(?:\s+\S+){{0,{gap}}}?\s+att\b", text.lower()))
 
 
 def names_actor(word: str) -> bool:
@@ -175,9 +177,11 @@ def party_after_modal(text: str) -> bool:
     order's inverted subject: 'Under perioden 2021-2022 ska polisen och kommunen …'. An
     adverbial naming the promise ('Genom medborgarlöftena ska polisen …') says what
     promises do in general."""
-    ws = words(text)[: EXTRACT.fronted_adverbial_words + 2]
+    ws = words(text)[: EXTRACT.fronted_adverbial_words + 3]
     for index, (w, after) in enumerate(zip(ws[1:], ws[2:], strict=False), start=1):
-        if w in ("ska", "skall", "kommer") and (names_actor(after) or after == "vi"):
+        # the party by name too: '… kommer Örebro kommun, Polisen och … att'
+        named = ws[index + 2 : index + 3] in (["kommun"], ["stad"])
+        if w in ("ska", "skall", "kommer") and (names_actor(after) or after == "vi" or named):
             return not any("löfte" in word for word in ws[:index])
     return False
 

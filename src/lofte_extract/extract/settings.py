@@ -126,6 +126,7 @@ class ExtractSettings:
     # Commitments (commitments.py, cues.py, actors.py).
     responsible_gap_chars: int = 4  # an 'Ansvar:' line this close under an item belongs to it
     continuation_gap_chars: int = 3  # a lower-case line this close after an item carries it on
+    kommer_att_gap_words: int = 12  # 'kommer <parties> att' is the modal this far apart
     numbered_subheading_words: int = 5  # '3. Trygghet i offentlig miljö' is at most this long
     # A list is announced by a count of its groups ("fem områden"); larger counts are targets.
     max_list_groups: int = 12
