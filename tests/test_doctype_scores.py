@@ -142,6 +142,16 @@ def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
     )
 
 
+def test_an_article_titled_that_promises_were_fulfilled_is_a_follow_up():
+    # 'Så har medborgarlöftena till boråsarna uppfyllts' on polisen.se's news was news.
+    text = (
+        "Så har medborgarlöftena till boråsarna uppfyllts\n\nNu är en utvärdering klar av "
+        "hur polisen har arbetat med löftena.\n\n– Vi syns mer i centrum, säger Anna Berg.\n"
+    )
+    url = "https://polisen.se/aktuellt/nyheter/vast/2023/november/sa-har-medborgarloftena/"
+    assert classify(text, 0, len(text), None, url=url) == "uppfoljning"
+
+
 def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
     # News of a samverkansavtal (no löfte named) was typed nyhet: 10 of 11 such harvested
     # pages are annotated overenskommelse.

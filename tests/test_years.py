@@ -314,6 +314,14 @@ def test_a_period_whose_start_names_no_year_runs_from_the_year_before(text):
             "medborgarlöfte.\n\nPolisen ska genomföra trafikkontroller vid skolorna.\n",
             [2017, 2018],
         ),
+        # an agreement's title line: 'Nya överenskommelser 2017' over the promised areas
+        (
+            "Hagfors kommun och polisen förnyar löftena\n\nSamarbetet har fungerat väl, och "
+            "nu fortsätter vi inom samma områden, säger kommunalrådet.\n\n"
+            "Nya överenskommelser 2017\n\nParterna har enats om att arbetet ska inriktas "
+            "på trafikmiljön och på ungas droganvändning.\n",
+            [2017],
+        ),
     ],
 )
 def test_news_of_an_agreement_takes_the_agreements_years(text, years) -> None:

@@ -87,10 +87,11 @@ def find_period(
     else:
         years, start, end, rule = promise_years(doc.text, span.start, span.end, span.heading, url)
     if not years and not agreement:
-        # No year for the promise: an agreement's period is the page's years ('sluter ett
-        # samverkansavtal för perioden 2021–2022'), even beside the löfte it holds.
+        # No year for the promise: an agreement's period or title line gives the page's
+        # years ('sluter ett samverkansavtal för perioden 2021–2022', 'Nya överenskommelser
+        # 2017'), even beside the löfte it holds.
         found_years = agreement_years(doc.text, span.start, span.end, None)
-        if found_years.rule and ("validity" in found_years.rule or "range" in found_years.rule):
+        if found_years.rule and any(k in found_years.rule for k in ("validity", "range", "title")):
             years, start, end, rule = found_years
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
