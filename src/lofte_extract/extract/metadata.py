@@ -17,7 +17,7 @@ from .segment import DocumentSpan
 from .settings import EXTRACT
 from .signatories import find_signers
 from .signed import signed_date
-from .years import agreement_years, promise_years
+from .years import YearsFound, agreement_years, promise_years
 
 __all__ = [
     "classify_doc_type",
@@ -91,7 +91,7 @@ def find_period(
         # years ('sluter ett samverkansavtal för perioden 2021–2022', 'Nya överenskommelser
         # 2017'), even beside the löfte it holds.
         found_years = agreement_years(doc.text, span.start, span.end, None)
-        if found_years.rule and any(k in found_years.rule for k in ("validity", "range", "title")):
+        if _names_the_agreements_years(doc.text, found_years):
             years, start, end, rule = found_years
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
@@ -101,6 +101,16 @@ def find_period(
         if iso:
             years, rule = [int(iso[:4])], "years.signed_date"
     return period, years, _evidence(doc, start, end, rule)
+
+
+def _names_the_agreements_years(text: str, found: YearsFound) -> bool:
+    """A validity period or range of the agreement, or its title line (no sentence: 'Avtalet
+    slöts 2015.' tells of the past)."""
+    rule = found.rule or ""
+    if "validity" in rule or "range" in rule:
+        return True
+    line = text[found.start : found.end] if found.start is not None else ""
+    return "title" in rule and not line.rstrip().endswith(".")
 
 
 def find_signed_date(
