@@ -143,3 +143,31 @@ def test_a_police_rank_is_a_title() -> None:
         ("Ingemar Ottosson", "kommunstyrelsens ordförande", "kommun"),
         ("Sten-Anders Jakobsson", "kommissarie", "polisen"),
     ]
+
+
+def test_a_sentence_opening_conjunction_is_no_first_name() -> None:
+    # 'När Birgitta Jönsson och Anders Isgren undertecknade …' gave a signer 'När Birgitta
+    # Jönsson'.
+    text = "När Birgitta Jönsson och Anders Isgren undertecknade medborgarlöftet var det kallt."
+    assert [name for name, _, _ in _signers(text)] == ["Birgitta Jönsson", "Anders Isgren"]
+
+
+def test_the_signatures_being_set_is_signing() -> None:
+    # 'Signaturerna på dokumentet sattes av …' named its signers in no cue the rules knew.
+    text = (
+        "Signaturerna på dokumentet sattes av Niklas Årcén, lokalpolischef i Lokalpolisområde "
+        "Klippan, och Teddy Nilsson (SD), kommunstyrelsens ordförande."
+    )
+    assert [name for name, _, _ in _signers(text)] == ["Niklas Årcén", "Teddy Nilsson"]
+
+
+def test_signing_in_the_passive_or_infinitive_with_pa_or_under() -> None:
+    # '… ett medborgarlöfte, som skrevs på av X och Y' and 'träffades för att skriva under'
+    # named no signer: only 'skrev på' and 'skrev under' were cues.
+    text = (
+        "Våren 2016 antogs ett medborgarlöfte, som skrevs på av Lars Serenander, "
+        "lokalpolisområdeschef, och Bjarne Olsson, kommunstyrelsens ordförande."
+    )
+    assert [name for name, _, _ in _signers(text)] == ["Lars Serenander", "Bjarne Olsson"]
+    text = "På tisdagen träffade Jonas Lindell kommunchef Jan Holmqvist för att skriva under."
+    assert [name for name, _, _ in _signers(text)] == ["Jonas Lindell", "Jan Holmqvist"]
