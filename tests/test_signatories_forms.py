@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lofte_extract.extract.signatories import find_signers
+from lofte_extract.extract.signed import signed_date
 
 
 def _signers(text: str) -> list[tuple[str, str | None, str]]:
@@ -171,3 +172,15 @@ def test_signing_in_the_passive_or_infinitive_with_pa_or_under() -> None:
     assert [name for name, _, _ in _signers(text)] == ["Lars Serenander", "Bjarne Olsson"]
     text = "På tisdagen träffade Jonas Lindell kommunchef Jan Holmqvist för att skriva under."
     assert [name for name, _, _ in _signers(text)] == ["Jonas Lindell", "Jan Holmqvist"]
+
+
+def test_renewing_the_promise_is_signing_it_and_renewed_promises_are_not() -> None:
+    # 'Vaxholms stad och polisen förnyade fredag 10 februari sitt medborgarlöfte' gave no
+    # signing date; 'våra förnyade medborgarlöften' in a quote is no signing.
+    text = (
+        "Artikeln publicerades 21 februari 2023\n\nVaxholms stad och polisen förnyade fredag "
+        "10 februari sitt medborgarlöfte till medborgarna.\n"
+    )
+    assert signed_date(text, 0, len(text), [2023])[0] == "2023-02-10"
+    quote = "– Arbetet får stöd i våra förnyade medborgarlöften, säger Peter Nylind, polischef."
+    assert _signers(quote) == []

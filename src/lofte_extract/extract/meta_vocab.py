@@ -111,7 +111,15 @@ def is_furniture(line: str) -> bool:
 def names_signing(text: str) -> bool:
     """Whether the text holds a signing cue ('undertecknade', 'skrev under', 'underskrivet')."""
     lower = text.lower()
-    return any(cue in lower for cue in load_vocab("meta_places")["signing_cues"])
+    places = load_vocab("meta_places")
+    if any(cue in lower for cue in places["signing_cues"]):
+        return True
+    words = re.findall(r"[\wåäö]+", lower)
+    return any(
+        word in places["signing_participles"]
+        and (i == 0 or words[i - 1] not in places["determiners"])
+        for i, word in enumerate(words)
+    )
 
 
 def says_signed(sentence: str) -> bool:
