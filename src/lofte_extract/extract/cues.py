@@ -8,14 +8,13 @@ from functools import cache
 from .actors import actor_of_token
 from .analysed import sentences, words
 from .meta_vocab import kommun_by_form
-from .numbers import parse_number_word
 from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
+    "KOMMUN_NOUNS",
     "activity_start",
     "actor_start",
-    "announces_list",
     "defines_the_promise",
     "describes_situation",
     "goal_direction",
@@ -28,21 +27,24 @@ __all__ = [
     "is_meta_statement",
     "is_outcome",
     "is_perfect",
-    "names_commitment",
-    "perfect_tense",
-    "verb_start",
     "is_quote",
     "is_result",
     "is_soft",
     "is_vision",
     "names_actor",
     "names_an_activity",
+    "names_commitment",
     "not_commitment_opener",
     "passive_activity",
+    "perfect_tense",
     "present_activity",
     "strip_label",
+    "verb_start",
 ]
 
+
+# The noun after a kommun's name that makes it a party: 'Lysekils kommun', 'Örebro stad'.
+KOMMUN_NOUNS = ("kommun", "stad")
 
 # Supine endings: 'genomfört', 'ökat', 'gjort', 'hållit', 'haft', 'skett'.
 SUPINE_ENDINGS = ("at", "it", "rt", "tt", "ft", "mt", "nt", "gt", "kt", "lt", "st", "dt")
@@ -180,34 +182,10 @@ def party_after_modal(text: str) -> bool:
     ws = words(text)[: EXTRACT.fronted_adverbial_words + 3]
     for index, (w, after) in enumerate(zip(ws[1:], ws[2:], strict=False), start=1):
         # the party by name too: '… kommer Örebro kommun, Polisen och … att'
-        named = ws[index + 2 : index + 3] in (["kommun"], ["stad"])
+        named = index + 2 < len(ws) and ws[index + 2] in KOMMUN_NOUNS
         if w in ("ska", "skall", "kommer") and (names_actor(after) or after == "vi" or named):
             return not any("löfte" in word for word in ws[:index])
     return False
-
-
-def announces_list(text: str) -> bool:
-    """Announces the promises to come: 'X åtar sig ett antal konkreta åtgärder som ...'."""
-    ws = words(text)
-    lowered = " ".join(ws)
-    if any(phrase in lowered for phrase in _v("content_verbs")["announcing"]):
-        return True
-    # A count of groups, not of deeds: 'koncentrera sig på fem områden', 'följande punkter';
-    # 'trygghetsvandringar i tre områden' places the deed, and 'Två fokusområden …: mörka
-    # platser och …' names the groups itself.
-    if text.rstrip().rstrip(":").count(":"):
-        return False
-    units = set(_v("content_verbs")["announcing_units"])
-    return any(
-        _counts_groups(word) and bool(units & set(ws[i + 1 : i + 3])) and ws[i - 1 : i] != ["i"]
-        for i, word in enumerate(ws)
-    )
-
-
-def _counts_groups(word: str) -> bool:
-    """A count of several things ('fem', '3', 'följande'), not 'ett'."""
-    value = int(word) if word.isdigit() else parse_number_word(word)
-    return word == "följande" or (value is not None and 1 < value <= EXTRACT.max_list_groups)
 
 
 _INTENT = re.compile(

@@ -7,10 +7,10 @@ import re
 from ..parse import ParsedDocument
 from ..records import Goal
 from .analysed import sentences
+from .announcing import announces_list
 from .cues import (
     activity_start,
     actor_start,
-    announces_list,
     defines_the_promise,
     goal_direction,
     has_modal,

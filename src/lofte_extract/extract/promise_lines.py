@@ -7,10 +7,11 @@ import re
 from ..parse import ParsedDocument
 from .actors import mentioned_actors, tag_actors
 from .analysed import sentences, words
+from .announcing import announces_list, says_more_after_colon
 from .cues import (
+    KOMMUN_NOUNS,
     activity_start,
     actor_start,
-    announces_list,
     goal_direction,
     has_lovar,
     has_modal,
@@ -163,7 +164,7 @@ def _party_then_present_verb(text: str) -> bool:
     ws = words(text)
     if len(ws) > 1 and names_actor(ws[0]):
         verb = ws[1]
-    elif len(ws) > 2 and ws[1] in ("kommun", "stad"):
+    elif len(ws) > 2 and ws[1] in KOMMUN_NOUNS:
         verb = ws[2]  # 'Lysekils kommun utvecklar …'
     else:
         return False
@@ -220,15 +221,10 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
     focus = _FOCUS_ON_THAT.search(text)  # on the text itself: its offset cuts the text
     if focus and goal_direction(text[focus.end() :]):
         return True  # '… lägger särskilt fokus på att tryggheten ska öka': the aim, no deed
-    if announces_list(text) and (section != "promise" or _nothing_after_colon(text)):
+    if announces_list(text) and (section != "promise" or not says_more_after_colon(text)):
         return True  # 'X åtar sig ett antal konkreta åtgärder som ska ...' introduces it too
     # An intro's aim before the promise list: 'ska verka för att ... minskar'.
     return section in ("none", "title") and has_region and is_intent(text)
-
-
-def _nothing_after_colon(text: str) -> bool:
-    """'… lovar att genomföra följande åtgärder:' (or none), not '…: tio trafikkontroller'."""
-    return not text.partition(":")[2].strip()
 
 
 def _promises_under_heading(text: str) -> bool:

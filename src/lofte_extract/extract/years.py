@@ -253,7 +253,7 @@ def _promise_years(
             # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
             # the start, the validity sentence the whole period.
             return scored._replace(rule=f"years.heading_extended:{scored.rule}")
-        longer = [c for c in ranked if years and _names_the_promise_range(c, min(years))]
+        longer = [c for c in ranked if _names_the_promise_range(c, min(years))] if years else []
         if longer and set(years) < set(longer[0].years):
             # 'Medborgarlöfte 2021' over 'Medborgarlöftet 2021-2022 har som fokus …'
             return YearsFound(
