@@ -417,3 +417,13 @@ def test_the_kommuns_police_named_by_it_names_the_kommun():
         "vara mer närvarande i området, enligt medborgarlöftena för 2017."
     )
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Landskrona"]
+
+
+def test_kommun_glued_to_a_news_dateline_names_the_kommun():
+    # 'Piteå2016-03-01 16:00': a dateline scraped without its space was the page's only
+    # mention of its kommun, so the record had no kommun.
+    doc, span = _doc(
+        "De lovar trygghet och närvaro\n\nPiteå2016-03-01 16:00\n\nPolisen och kommunen "
+        "skrev under medborgarlöftena för 2016 på tisdagen."
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Piteå"]

@@ -46,9 +46,11 @@ def _form_pattern() -> re.Pattern:
         re.escape(first) + "(?:" + "|".join(re.escape(form[1:]) for form in group) + ")"
         for first, group in groups.items()
     )
-    # 'Landskronapolisen', 'Göteborgspolisen': the kommun's police, named by it
+    # 'Landskronapolisen', 'Göteborgspolisen': the kommun's police, named by it; a
+    # news dateline scraped without its space ('Piteå2016-03-01') still names the place.
     return re.compile(
-        r"(?<![\w-])(" + alternation + r")(?:(?![\w-])|(?=polisen(?![\w-])))", re.IGNORECASE
+        r"(?<![\w-])(" + alternation + r")(?:(?![^\W\d]|-)|(?=polisen(?![\w-])))",
+        re.IGNORECASE,
     )
 
 
