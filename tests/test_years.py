@@ -368,3 +368,15 @@ def test_a_heading_year_is_the_start_of_the_promise_range_named_below() -> None:
 )
 def test_a_promise_told_in_the_past_names_its_year(text, years) -> None:
     assert promise_years(text, 0, len(text), None)[0] == years
+
+
+def test_follow_up_told_in_the_past_tense_keeps_its_promises_years() -> None:
+    # 'Från juni 2017 fram till juni 2018 arbetade vi …': a follow-up reports its promise's
+    # work in the past tense, which counted against every year, so the record had none.
+    doc, span = doc_and_span(
+        "Uppföljning medborgarlöfte Härryda\n\nDet förra medborgarlöftet handlade om ökad "
+        "trygghet vid resecentrum. Från juni 2017 fram till juni 2018 arbetade vi med de här "
+        "aktiviteterna.\n\nMinst fyra planerade insatser mot narkotika.\n\n  • Vi har "
+        "genomfört tio riktade insatser.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2017, 2018]

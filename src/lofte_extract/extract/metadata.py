@@ -17,7 +17,7 @@ from .segment import DocumentSpan
 from .settings import EXTRACT
 from .signatories import find_signers
 from .signed import signed_date
-from .years import YearsFound, agreement_years, promise_years
+from .years import YearsFound, agreement_years, follow_up_years, promise_years
 
 __all__ = [
     "classify_doc_type",
@@ -93,6 +93,8 @@ def find_period(
         found_years = agreement_years(doc.text, span.start, span.end, None)
         if _names_the_agreements_years(doc.text, found_years):
             years, start, end, rule = found_years
+    if not years and doc_type == "uppfoljning":
+        years, start, end, rule = follow_up_years(doc.text, span.start, span.end)
     if period and not years:
         years = list(range(int(found[0][:4]), int(found[1][:4]) + 1))
     if not years and doc_type == "nyhet":

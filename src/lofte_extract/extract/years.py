@@ -34,6 +34,7 @@ from .year_features import features_of, score_of, year_patterns, year_settings
 __all__ = [
     "YearCandidate",
     "agreement_years",
+    "follow_up_years",
     "YearsFound",
     "promise_years",
     "score_year_candidates",
@@ -58,7 +59,12 @@ def _line_of(line_list: list[Line], starts: list[int], position: int) -> Line:
 
 
 def _text_candidates(
-    text: str, start: int, end: int, dated: _PageDate | None, agreement: bool = False
+    text: str,
+    start: int,
+    end: int,
+    dated: _PageDate | None,
+    agreement: bool = False,
+    follow_up: bool = False,
 ) -> list[YearCandidate]:
     dated_year = dated.year if dated else None
     # A page dated late in a year speaks of next year's promise: 'arbete 2017' in December 2016.
@@ -74,6 +80,8 @@ def _text_candidates(
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
             line = _line_of(line_list, starts, span.start)
             features = features_of(text, span, sentence, line, agreement)
+            if follow_up:  # a follow-up tells its promise's work in the past tense
+                features = [name for name in features if name != "past"]
             if span.years == (next_year,):
                 features.append("next_year")
             score = score_of(features)
@@ -132,13 +140,18 @@ def url_years(url: str | None) -> list[int]:
 
 
 def score_year_candidates(
-    text: str, start: int, end: int, url: str | None = None, agreement: bool = False
+    text: str,
+    start: int,
+    end: int,
+    url: str | None = None,
+    agreement: bool = False,
+    follow_up: bool = False,
 ) -> list[YearCandidate]:
     """Year sets for `text[start:end]`, best first, each with its summed score."""
     text = ocr_digits(text)
     weights = year_settings()["weights"]
     dated = _page_date(text, start, end)
-    candidates = _text_candidates(text, start, end, dated, agreement)
+    candidates = _text_candidates(text, start, end, dated, agreement, follow_up)
     if dated:
         year, _, where, until = dated
         candidates.append(
@@ -300,6 +313,13 @@ def _promise_validity(candidate: YearCandidate, open_start: bool = True) -> bool
     if {"negative_context", "not_current", "past"} & features:
         return False  # 'en samverkansöverenskommelse som gäller till och med 2026'
     return bool(cues & features) and bool({"promise_near", "promise_sentence"} & features)
+
+
+def follow_up_years(text: str, start: int, end: int) -> YearsFound:
+    """Years of the promise a follow-up reports on, told in the past tense ('Från juni 2017
+    fram till juni 2018 arbetade vi med de här aktiviteterna')."""
+    found = _choose(score_year_candidates(ocr_digits(text), start, end, follow_up=True))
+    return found._replace(rule=found.rule and found.rule.replace("scored", "follow_up", 1))
 
 
 def agreement_years(
