@@ -393,3 +393,15 @@ def test_announcing_the_list_under_the_promise_heading_is_no_promise() -> None:
         "Två trygghetsvandringar vid skolorna.",
         "Polisen ska genomföra tio trafikkontroller vid skolorna.",
     ]
+
+
+def test_a_promise_of_something_unnamed_is_no_commitment() -> None:
+    # 'Medborgarlöftet innebär att polisen … åtar sig något gentemot invånarna': how
+    # promises work, kept as this page's commitment.
+    commitments, _, _ = records(
+        "Medborgarlöfte Hisingen 2023\n\nMedborgarlöftet innebär att polisen och "
+        "socialförvaltningen åtar sig något gentemot invånarna i stadsområdet. Polisen i "
+        "stadsdelen lovar varje år att satsa extra på något särskilt.\n\nVi lovar att:\n"
+        "• Genomföra fyra trygghetsvandringar.\n"
+    )
+    assert [c.text for c in commitments] == ["Genomföra fyra trygghetsvandringar."]

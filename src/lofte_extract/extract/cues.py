@@ -16,6 +16,7 @@ __all__ = [
     "activity_start",
     "actor_start",
     "defines_the_promise",
+    "promises_something_unspecified",
     "describes_situation",
     "goal_direction",
     "has_lovar",
@@ -290,9 +291,20 @@ _ANY_PROMISE = re.compile(r"^(?:med\s+)?ett\s+(?:[\wåäö]+t\s+)?(?:medborgar)?
 
 def defines_the_promise(text: str) -> bool:
     """What a medborgarlöfte is in general, not what this one aims at: 'Ett medborgarlöfte
-    är …', 'Med ett medborgarlöfte åtar sig …'."""
+    är …', 'Med ett medborgarlöfte åtar sig …', '… åtar sig något gentemot invånarna'."""
     lowered = " ".join(text.lower().split())
-    return bool(_DEFINES_PROMISE.match(lowered) or _ANY_PROMISE.match(lowered))
+    return bool(
+        _DEFINES_PROMISE.match(lowered)
+        or _ANY_PROMISE.match(lowered)
+        or promises_something_unspecified(text)
+    )
+
+
+def promises_something_unspecified(text: str) -> bool:
+    """A promise of something unnamed ('åtar sig något gentemot invånarna', 'lovar varje år
+    att satsa på några särskilda frågor'): how promises work, not this one's content."""
+    lowered = " ".join(text.lower().split())
+    return bool(re.search(_v("content_verbs")["unspecified_promise_pattern"], lowered))
 
 
 def names_an_activity(ws: list[str]) -> bool:

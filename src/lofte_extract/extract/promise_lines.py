@@ -32,6 +32,7 @@ from .cues import (
     party_after_modal,
     passive_activity,
     present_activity,
+    promises_something_unspecified,
 )
 from .meta_vocab import is_contact_detail, names_signing
 from .outcome_cues import (
@@ -68,6 +69,7 @@ def _excluded(text: str) -> bool:
         or is_quote(text)
         or len(text) < EXTRACT.min_commitment_chars
         or is_meta_statement(text)
+        or promises_something_unspecified(text)
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
         or bool(RESPONSIBLE.match(text))
