@@ -380,3 +380,20 @@ def test_follow_up_told_in_the_past_tense_keeps_its_promises_years() -> None:
         "genomfört tio riktade insatser.\n"
     )
     assert find_period(doc, span, None)[1] == [2017, 2018]
+
+
+def test_a_statutes_number_is_no_year() -> None:
+    # 'Lag (2023:196) om kommuners ansvar …' gave a follow-up page the year 2023.
+    assert find_timespans("Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete") == []
+
+
+def test_a_bare_year_in_a_sentence_about_what_will_be_done_names_the_promise() -> None:
+    # 'Samverkanshelg kommer utföras under minst 30 helger 2022.': the page's only year, bare
+    # (no löfte word or preposition beside it), so the record had none.
+    doc, span = doc_and_span(
+        "Stockholm, Skärholmen – medborgarlöften\n\nMed den lokala lägesbilden som grund lovar "
+        "polisen:\n\n  • Att arbeta aktivt för ökad trygghet i Liljeholmen.\n  • Att genom "
+        "samverkanshelg arbeta brottsförebyggande. Samverkanshelg kommer utföras under minst "
+        "30 helger 2022.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2022]

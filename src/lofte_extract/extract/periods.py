@@ -72,7 +72,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_year": re.compile(rf"(?i)(?<![\wåäö])({alt})\.?\s+(?:månads?\s+)?{year}(?!\d)"),
         "month": re.compile(rf"(?i)(?<![\wåäö\d])({alt})(?![\wåäö])"),
         "season": re.compile(rf"(?i)(?<![\wåäö])(?:{seasons})\s+{year}(?!\d)"),
-        "year": re.compile(r"(?<!\d)(20[0-4]\d)(?:/(\d{2})(?![\d]))?(?![\d])"),
+        # 'Lag (2023:196)': a statute's number, no year of anything
+        "year": re.compile(r"(?<!\d)(20[0-4]\d)(?:/(\d{2})(?![\d]))?(?![\d]|:\d)"),
     }
 
 

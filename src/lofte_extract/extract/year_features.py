@@ -50,6 +50,7 @@ FEATURES = (
     "next_year",
     "signed",
     "hedged",
+    "future",
 )
 
 
@@ -159,6 +160,15 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
     if _has_any(sentence.text.lower(), settings["hedges"]):
         found.append("hedged")  # 'Det kan bli aktuellt att förlänga löftet för år 2023'
     return found
+
+
+def is_future(sentence: str) -> bool:
+    """A sentence about what will be done ('Samverkanshelg kommer utföras under minst 30
+    helger 2022')."""
+    return bool(_FUTURE.search(sentence))
+
+
+_FUTURE = re.compile(r"(?i)(?<![\wåäö])(?:ska|skall|kommer(?:\s+att)?\s+\w+(?:as|a)\b)")
 
 
 # The perfect tense right after the year, its subject inverted: '2016 har kommunen … tagit'

@@ -29,7 +29,7 @@ from .dates import (
 from .meta_vocab import names_signing
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
-from .year_features import features_of, score_of, year_patterns, year_settings
+from .year_features import features_of, is_future, score_of, year_patterns, year_settings
 
 __all__ = [
     "YearCandidate",
@@ -82,6 +82,9 @@ def _text_candidates(
             features = features_of(text, span, sentence, line, agreement)
             if follow_up:  # a follow-up tells its promise's work in the past tense
                 features = [name for name in features if name != "past"]
+            if dated is None and features == ["base"] and is_future(sentence.text):
+                # an undated page's bare year, in a sentence about what will be done
+                features.append("future")
             if span.years == (next_year,):
                 features.append("next_year")
             score = score_of(features)
