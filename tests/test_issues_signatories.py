@@ -228,3 +228,13 @@ def test_a_compound_on_a_title_ending_is_a_title_even_misspelt():
 def test_an_ocr_title_read_as_a_compound_is_still_mended():
     text = "Medborgarlöfte 2017\n\nMattias Jonsson\nLokalpolisornrådeschef\n"
     assert _titles(text) == [("Mattias Jonsson", "Lokalpolisområdeschef")]
+
+
+def test_a_police_district_signing_is_no_person() -> None:
+    # 'Solna stad, Polismyndigheten, region Stockholm och Polisområde Nord skrev under …':
+    # 'Polisområde Nord' was read as a signatory's name.
+    text = (
+        "Samverkansöverenskommelse\n\nRedan 2016 skrev Solna stad, Polismyndigheten, region "
+        "Stockholm och Polisområde Nord under en avsiktsförklaring om samverkan.\n"
+    )
+    assert _names(text) == []
