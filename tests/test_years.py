@@ -397,3 +397,14 @@ def test_a_bare_year_in_a_sentence_about_what_will_be_done_names_the_promise() -
         "30 helger 2022.\n"
     )
     assert find_period(doc, span, None)[1] == [2022]
+
+
+def test_the_coming_two_years_on_a_dated_page_name_its_years() -> None:
+    # 'parterna under de kommande två år …' in an article of 23 March 2022 covers 2022 and
+    # 2023; the record had the article's year only.
+    doc, span = doc_and_span(
+        "Förnyat medborgarlöfte för ökad trygghet\n\nArtikeln publicerades 23 mars 2022\n\n"
+        "I dag undertecknar kommunen och polisen ett förnyat medborgarlöfte. Det betyder att "
+        "parterna under de kommande två år bygger upp en löpande lägesbild.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2022, 2023]

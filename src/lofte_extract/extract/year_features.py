@@ -51,6 +51,7 @@ FEATURES = (
     "signed",
     "hedged",
     "future",
+    "coming_years",
 )
 
 

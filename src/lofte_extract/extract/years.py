@@ -11,6 +11,7 @@ januari 2019' outweighs a title's '2018'.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,6 +28,7 @@ from .dates import (
     years_in,
 )
 from .meta_vocab import names_signing
+from .numbers import parse_number
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
 from .year_features import features_of, is_future, score_of, year_patterns, year_settings
@@ -113,6 +115,20 @@ def _page_date(text: str, start: int, end: int) -> _PageDate | None:
     return None
 
 
+def _coming_years(text: str, start: int, end: int, year: int) -> list[YearCandidate]:
+    """'under de kommande två åren' on a page dated 2022: 2022 and 2023."""
+    weight = year_settings()["weights"]["coming_years"]
+    found = []
+    for m in re.finditer(year_settings()["coming_years_pattern"], text[start:end]):
+        count = parse_number(m[1])
+        if count and 1 < count <= EXTRACT.max_range_years + 1:
+            years = tuple(range(year, year + count))
+            found.append(
+                YearCandidate(years, start + m.start(), start + m.end(), weight, ("coming_years",))
+            )
+    return found
+
+
 def _now_cues(text: str, start: int, end: int) -> list[Line]:
     """Sentences tying a promise to the page's own date ('I dag presenterar … löfte'), or
     narrating its signing ('En trygghetsöverenskommelse har skrivits under av …')."""
@@ -167,6 +183,7 @@ def score_year_candidates(
                     (year,), where, until, weights["promise_near"], ("article_date", "promise_near")
                 )
             )
+        candidates += _coming_years(text, start, end, year)
         for _ in _now_cues(text, start, end):
             candidates.append(
                 YearCandidate(
