@@ -408,3 +408,15 @@ def test_the_coming_two_years_on_a_dated_page_name_its_years() -> None:
         "parterna under de kommande två år bygger upp en löpande lägesbild.\n"
     )
     assert find_period(doc, span, None)[1] == [2022, 2023]
+
+
+def test_a_promise_range_holding_the_best_year_joins_it() -> None:
+    # 'Uppföljning av medborgarlöften … år 2018-2019' lost to the page's repeated '2019'.
+    doc, span = doc_and_span(
+        "Uppföljning av medborgarlöften Linköpings kommun år 2018-2019 Polisens och kommunens "
+        "arbete med medborgarlöften följs upp tertialsvis Löfte Skäggetorp Aktivitet Tertial 1 "
+        "2019 Aktivitet Tertial 2 2019 Aktivitet Tertial 3 2019 1. Kommunen ska erbjuda "
+        "föräldrar föräldraskapsstöd. Under 2019 har kurser hållits. Om medborgarlöftet 2019 "
+        "finns mer att läsa.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2018, 2019]

@@ -308,7 +308,8 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
         # holding the best years and running on says how long they last.
         extends = set(other.years) > set(top.years) and (
             _promise_validity(other, open_start=False)
-            or _names_the_promise_range(other, min(top.years))
+            # 'Uppföljning av medborgarlöften … år 2018-2019' over its repeated '2019'
+            or _is_promise_range(other)
         )
         if adjoining and (extends or other.score >= year_settings()["union_ratio"] * top.score):
             years |= set(other.years)
@@ -319,10 +320,13 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
 def _names_the_promise_range(candidate: YearCandidate, first: int) -> bool:
     """A range from `first` named with the löfte itself ('Medborgarlöfte Eskilstuna
     2022-2023'): the whole period of a promise a heading or a mention names by its first year."""
+    return min(candidate.years) == first and _is_promise_range(candidate)
+
+
+def _is_promise_range(candidate: YearCandidate) -> bool:
+    """A range named with the löfte itself, not told in the past."""
     features = set(candidate.features)
-    if min(candidate.years) != first or {"past", "not_current"} & features:
-        return False
-    return {"range", "promise_near"} <= features
+    return {"range", "promise_near"} <= features and not {"past", "not_current"} & features
 
 
 def _promise_validity(candidate: YearCandidate, open_start: bool = True) -> bool:
