@@ -420,3 +420,13 @@ def test_a_promise_range_holding_the_best_year_joins_it() -> None:
         "finns mer att läsa.\n"
     )
     assert find_period(doc, span, None)[1] == [2018, 2019]
+
+
+def test_a_promise_extended_to_a_year_keeps_the_year_before() -> None:
+    # 'De medborgarlöften som tecknades 2021 har förlängts så att de även gäller 2022': the
+    # record had 2022 only, 2021 being told in the past.
+    doc, span = doc_and_span(
+        "Förlängda medborgarlöften i Dalsland\n\nDe medborgarlöften som tecknades 2021 har "
+        "förlängts så att de även gäller 2022. Polisen ska synas mer i centrum.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2021, 2022]

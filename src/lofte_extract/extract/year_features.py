@@ -52,6 +52,7 @@ FEATURES = (
     "hedged",
     "future",
     "coming_years",
+    "extension",
 )
 
 
@@ -131,6 +132,8 @@ def features_of(
     found += _context_features(text, span, sentence, agreement)
     if span.kind == "date":
         found.append("event_date")
+    if _EXTENDED.search(sentence.text) and re.search(r"(?i)\bäven\s+(?:\S+\s+){0,2}$", before):
+        found.append("extension")  # 'har förlängts så att de även gäller 2022'
     if names_signing(sentence.text):
         found.append("signed")  # 'Underskrivna 2016.'
     if span.open_start:
@@ -161,6 +164,9 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
     if _has_any(sentence.text.lower(), settings["hedges"]):
         found.append("hedged")  # 'Det kan bli aktuellt att förlänga löftet för år 2023'
     return found
+
+
+_EXTENDED = re.compile(r"(?i)\bförläng(?:s|ts|as|des|t|a|er|de)?\b")
 
 
 def is_future(sentence: str) -> bool:

@@ -311,7 +311,11 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
             # 'Uppföljning av medborgarlöften … år 2018-2019' over its repeated '2019'
             or _is_promise_range(other)
         )
-        if adjoining and (extends or other.score >= year_settings()["union_ratio"] * top.score):
+        # 'De medborgarlöften som tecknades 2021 har förlängts så att de även gäller 2022'
+        extended = "extension" in top.features and max(other.years) == min(top.years) - 1
+        if adjoining and (
+            extends or extended or other.score >= year_settings()["union_ratio"] * top.score
+        ):
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)
