@@ -152,6 +152,16 @@ def test_an_article_titled_that_promises_were_fulfilled_is_a_follow_up():
     assert classify(text, 0, len(text), None, url=url) == "uppfoljning"
 
 
+def test_an_annual_analysis_of_a_promise_is_a_follow_up():
+    # 'Årsanalys Jönköpings kommun – medborgarlöftet 2023' sums up the year's work: typed lofte.
+    text = (
+        "Årsanalys Jönköpings kommun – medborgarlöftet 2023\n\nUnder 2023 hände mycket och "
+        "utmaningarna var stora.\n\nPolisen har genomfört fler insatser i de prioriterade "
+        "områdena.\n"
+    )
+    assert classify(text, 0, len(text), None) == "uppfoljning"
+
+
 def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
     # News of a samverkansavtal (no löfte named) was typed nyhet: 10 of 11 such harvested
     # pages are annotated overenskommelse.
