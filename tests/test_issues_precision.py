@@ -405,3 +405,14 @@ def test_a_promise_of_something_unnamed_is_no_commitment() -> None:
         "• Genomföra fyra trygghetsvandringar.\n"
     )
     assert [c.text for c in commitments] == ["Genomföra fyra trygghetsvandringar."]
+
+
+def test_a_links_text_is_no_commitment() -> None:
+    # 'Se Medborgarlöftet 2018 och läs mer på polisens webbplats.länk till annan webbplats,
+    # öppnas i nytt fönster' was kept as a commitment.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2018\n\nVi lovar att:\n• Genomföra fyra trygghetsvandringar.\n\n"
+        "Se Medborgarlöftet 2018 och läs mer på polisens webbplats.länk till annan webbplats, "
+        "öppnas i nytt fönster\n"
+    )
+    assert [c.text for c in commitments] == ["Genomföra fyra trygghetsvandringar."]

@@ -17,6 +17,7 @@ __all__ = [
     "KommunEntry",
     "fold",
     "is_furniture",
+    "is_link_text",
     "kommun_by_form",
     "kommuner",
     "names_signing",
@@ -135,6 +136,13 @@ def says_signed(sentence: str) -> bool:
 
 
 _PHONE_OR_MAIL = re.compile(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@")
+
+
+def is_link_text(text: str) -> bool:
+    """A link's text with its screen-reader suffix ('… Länk till annan webbplats, öppnas i
+    nytt fönster')."""
+    lower = " ".join(text.lower().split())
+    return any(mark in lower for mark in load_vocab("doctype")["furniture"]["link_marks"])
 
 
 def is_contact_detail(text: str) -> bool:

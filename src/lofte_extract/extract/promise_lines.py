@@ -34,7 +34,7 @@ from .cues import (
     present_activity,
     promises_something_unspecified,
 )
-from .meta_vocab import is_contact_detail, names_signing
+from .meta_vocab import is_contact_detail, is_link_text, names_signing
 from .outcome_cues import (
     aims_at_an_outcome,
     moves_a_measure,
@@ -77,6 +77,7 @@ def _excluded(text: str) -> bool:
         or is_vision(text)
         or _cooperates_for(text)
         or is_contact_detail(text)
+        or is_link_text(text)
         or text.lstrip().startswith(("http://", "https://", "www."))
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
