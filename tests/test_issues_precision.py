@@ -416,3 +416,15 @@ def test_a_links_text_is_no_commitment() -> None:
         "öppnas i nytt fönster\n"
     )
     assert [c.text for c in commitments] == ["Genomföra fyra trygghetsvandringar."]
+
+
+def test_an_aim_a_party_holds_is_no_commitment_unless_a_deed() -> None:
+    # 'Polisen har som övergripande mål att brottsligheten ska minska …' under 'Det här ska
+    # vi åstadkomma' was kept as a commitment; an aim to do a counted deed is one.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2018\n\nDet här ska vi åstadkomma tillsammans 2018\n\nPolisen har som "
+        "övergripande mål att brottsligheten ska minska och att tryggheten ska öka.\n\n"
+        "Vi lovar att:\n  1. Polisen har som mål att lagföra minst fem personer för "
+        "narkotikabrott. Det ska ske genom mer samverkan.\n"
+    )
+    assert [c.text[:40] for c in commitments] == ["Polisen har som mål att lagföra minst fe"]

@@ -16,6 +16,7 @@ __all__ = [
     "activity_start",
     "actor_start",
     "defines_the_promise",
+    "holds_as_aim",
     "promises_something_unspecified",
     "describes_situation",
     "goal_direction",
@@ -326,6 +327,27 @@ def not_commitment_opener(text: str) -> bool:
     ):
         return True
     return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
+
+
+# 'Polisen har som övergripande mål att brottsligheten ska minska', 'Vi har också som
+# målsättning att …': an aim the party holds, told, not a deed promised
+_HAS_AS_AIM = re.compile(
+    r"^(?:\S+\s+){1,5}?har\s+(?:\S+\s+)?som\s+(?:\S+\s+)?"
+    r"(?:mål|målsättning|ambition|syfte|uppgift)\s+att\s"
+)
+
+
+def holds_as_aim(text: str) -> bool:
+    """An outcome or a soft aim a party holds, told: 'Polisen har som övergripande mål att
+    brottsligheten ska minska', '… har som målsättning att aktivt verka för …'; not a deed
+    ('Polisen har som mål att lagföra minst fem personer')."""
+    first_sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    lowered = " ".join(words(first_sentence))
+    aim = _HAS_AS_AIM.match(lowered)
+    if not aim:
+        return False
+    rest = lowered[aim.end() :]
+    return has_modal(rest) or bool(_WORKS_TOWARDS.search(rest))
 
 
 def is_goal_start(text: str) -> bool:

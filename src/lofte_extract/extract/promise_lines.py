@@ -15,6 +15,7 @@ from .cues import (
     goal_direction,
     has_lovar,
     has_modal,
+    holds_as_aim,
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
@@ -70,6 +71,7 @@ def _excluded(text: str) -> bool:
         or len(text) < EXTRACT.min_commitment_chars
         or is_meta_statement(text)
         or promises_something_unspecified(text)
+        or holds_as_aim(text)
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
         or bool(RESPONSIBLE.match(text))
