@@ -430,3 +430,14 @@ def test_a_promise_extended_to_a_year_keeps_the_year_before() -> None:
         "förlängts så att de även gäller 2022. Polisen ska synas mer i centrum.\n"
     )
     assert find_period(doc, span, None)[1] == [2021, 2022]
+
+
+def test_valid_until_the_next_years_promise_ends_the_year_before() -> None:
+    # 'Det gäller fram till att nya medborgarlöften för 2018 ska undertecknas': the record
+    # took 2018, the next promise's year, for this one's.
+    doc, span = doc_and_span(
+        "Medborgarlöfte\n\nUtifrån detta underlag antogs våren 2016 ett medborgarlöfte, som "
+        "skrevs på av Lars Serenander, lokalpolisområdeschef. Det gäller fram till att nya "
+        "medborgarlöften för 2018 ska undertecknas.\n\n  • Polisen lovar att trygghetsvandra.\n"
+    )
+    assert find_period(doc, span, None)[1] == [2016, 2017]

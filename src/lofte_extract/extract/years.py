@@ -80,6 +80,10 @@ def _text_candidates(
                 if dated_year is None:
                     continue
                 span = TimeSpan(span.start, span.end, (dated_year,), span.kind)
+            if _UNTIL_NEXT.search(text, sentence.start, span.start):
+                # 'gäller fram till att nya medborgarlöften för 2018 undertecknas': this
+                # promise ends the year before the next one's
+                span = replace(span, years=(span.years[-1] - 1,), open_start=True)
             line = _line_of(line_list, starts, span.start)
             features = features_of(text, span, sentence, line, agreement)
             if follow_up:  # a follow-up tells its promise's work in the past tense
@@ -93,6 +97,12 @@ def _text_candidates(
             if score > year_settings()["weights"]["base"]:  # a bare year is no evidence
                 out.append(YearCandidate(span.years, span.start, span.end, score, tuple(features)))
     return out
+
+
+_UNTIL_NEXT = re.compile(
+    r"(?i)(?:fram\s+till|tills|till\s+dess)\s+(?:dess\s+)?(?:att\s+)?(?:\S+\s+){0,2}?"
+    r"(?:nya|nästa|ett\s+nytt)\s+(?:medborgar)?löft\w*\s+(?:för\s+)?(?:år\s+)?\Z"
+)
 
 
 class _PageDate(NamedTuple):
