@@ -201,6 +201,7 @@ def score_year_candidates(
                 )
             )
     candidates = _close_open_starts(candidates, dated.year if dated else None)
+    candidates = _without_promises_in_preparation(text, start, end, candidates)
     years = url_years(url)
     if years:
         candidates.append(YearCandidate(tuple(years), None, None, weights["url"], ("url",)))
@@ -216,6 +217,30 @@ def score_year_candidates(
         for ys in ranked
         if totals[ys] >= year_settings()["min_total"]
     ]
+
+
+def _without_promises_in_preparation(
+    text: str, start: int, end: int, candidates: list[YearCandidate]
+) -> list[YearCandidate]:
+    """Leave out the year of a promise still being drawn up ('Ett medborgarlöfte för 2023
+    håller på att tas fram. Nedan kan du läsa vårt tidigare medborgarlöfte.') when the
+    page names an earlier one."""
+    upcoming = _years_in_preparation(text, start, end)
+    earliest = min((min(c.years) for c in candidates), default=None)
+    if earliest is None:
+        return candidates
+    return [c for c in candidates if not (set(c.years) <= upcoming and min(c.years) > earliest)]
+
+
+def _years_in_preparation(text: str, start: int, end: int) -> set[int]:
+    pattern = re.compile(year_settings()["in_preparation_pattern"])
+    return {
+        year
+        for sentence in sentences(text, start, end, line_ends=True)
+        if pattern.search(sentence.text)
+        for span in find_timespans(text, sentence.start, sentence.end)
+        for year in span.years
+    }
 
 
 def _close_open_starts(
@@ -287,7 +312,11 @@ def _promise_years(
         return YearsFound(years, period[2], period[3], "years.validity_period")
     ranked = score_year_candidates(text, start, end, url)
     scored = _choose(ranked)
-    if heading and is_period_heading(heading):
+    # 'Medborgarlöfte 2023' / 'Ett medborgarlöfte för 2023 håller på att tas fram. Nedan kan
+    # du läsa vårt tidigare …': the heading names the promise to come, not the one shown
+    named = heading_years(heading) if heading else []
+    upcoming = bool(named) and set(named) <= _years_in_preparation(text, start, end)
+    if heading and is_period_heading(heading) and not (upcoming and scored.years):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
         years = heading_years(heading)

@@ -1,0 +1,26 @@
+"""The years of a promise read from what the page says around them (extract/years)."""
+
+from __future__ import annotations
+
+from metadata_helpers import doc_and_span
+
+from lofte_extract.extract.metadata import find_period
+
+
+def _years(text: str) -> list[int]:
+    doc, span = doc_and_span(text)
+    return find_period(doc, span, None)[1]
+
+
+def test_a_promise_still_being_drawn_up_is_not_the_one_shown() -> None:
+    # 'Medborgarlöfte 2023' / 'Ett medborgarlöfte för 2023 håller på att tas fram. Nedan kan
+    # du läsa vårt tidigare medborgarlöfte.': the record took 2023 for the 2021 promise below.
+    text = (
+        "Medborgarlöfte 2023\n\nEtt medborgarlöfte för 2023 håller på att tas fram. Nedan kan "
+        "du läsa vårt tidigare medborgarlöfte.\n\nUnder 2021 ska polisen och Tibro kommun lägga "
+        "särskilt fokus på ungdomar i riskzon.\n\nAktiviteter under 2021\n\n  • Polisen ska "
+        "genomföra fyra trafikinsatser.\n"
+    )
+    assert _years(text) == [2021]
+    # with no earlier promise on the page, the one in the making is all there is
+    assert _years(text.split("\n\nUnder 2021")[0]) == [2023]
