@@ -191,13 +191,13 @@ def test_agent_noun_before_som_is_the_counted_unit() -> None:
     ],
 )
 def test_a_sentence_about_the_promise_itself_is_no_commitment(text: str) -> None:
-    from lofte_extract.extract.cues import is_meta_statement
+    from lofte_extract.extract.promise_talk import is_meta_statement
 
     assert is_meta_statement(text)
 
 
 def test_the_content_of_the_promise_is_still_a_commitment() -> None:
-    from lofte_extract.extract.cues import is_meta_statement
+    from lofte_extract.extract.promise_talk import is_meta_statement
 
     assert not is_meta_statement("Löftet innebär att polisen ska patrullera centrum varje helg.")
 

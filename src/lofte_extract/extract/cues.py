@@ -13,11 +13,9 @@ from .vocab import load_vocab
 
 __all__ = [
     "KOMMUN_NOUNS",
+    "WORKS_TOWARDS",
     "activity_start",
     "actor_start",
-    "defines_the_promise",
-    "holds_as_aim",
-    "promises_something_unspecified",
     "describes_situation",
     "goal_direction",
     "has_lovar",
@@ -26,7 +24,6 @@ __all__ = [
     "is_goal_sentence",
     "is_goal_start",
     "is_intent",
-    "is_meta_statement",
     "is_outcome",
     "is_perfect",
     "is_quote",
@@ -35,8 +32,6 @@ __all__ = [
     "is_vision",
     "names_actor",
     "names_an_activity",
-    "names_commitment",
-    "not_commitment_opener",
     "passive_activity",
     "perfect_tense",
     "present_activity",
@@ -253,101 +248,10 @@ def is_quote(text: str) -> bool:
     )
 
 
-# 'Ett av löftena är att …', 'Ett av kommunens fyra medborgarlöften för 2023-2024 är att …'
-_ONE_OF_THE_PROMISES = re.compile(
-    r"\bett av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? (?:\S+ ){0,3}?"
-    r"(?:är|gäller|handlar om|innebär)\b"
-)
-
-
-def names_commitment(text: str) -> bool:
-    """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...',
-    'Ett av löftena är att …'."""
-    lowered = " ".join(words(text))
-    if _ONE_OF_THE_PROMISES.search(lowered):
-        return True
-    return any(marker in lowered for marker in _v("content_verbs")["commitment_markers"])
-
-
-def is_meta_statement(text: str) -> bool:
-    """The promise as subject, said to aim or rest on something: 'Medborgarlöftet ska höja
-    tryggheten', 'Löftena bygger på …'. 'Löftet innebär att …' states the content instead."""
-    lowered = " ".join(text.lower().split())
-    if names_commitment(text) or not re.match(_v("content_verbs")["meta_subject_pattern"], lowered):
-        return False
-    return any(f" {verb} " in f" {lowered} " for verb in _v("content_verbs")["describing_verbs"])
-
-
-# 'Medborgarlöften ska bidra till …', 'Medborgarlöfte är en modell vars syfte …' (the bare
-# form: the concept), 'Medborgarlöftet är en överenskommelse där …' (a definition)
-_DEFINES_PROMISE = re.compile(
-    r"^(?:ett\s+)?(?:medborgar)?löften?(?![\wåäö])"
-    r"|^(?:ett\s+|det\s+)?(?:medborgar)?löfte(?:t|n|na)?\s+är\s+(?:en|ett)\s"
-)
-
-
-# 'Ett lokalt medborgarlöfte innebär att …', 'Med ett medborgarlöfte åtar sig …': any promise
-_ANY_PROMISE = re.compile(r"^(?:med\s+)?ett\s+(?:[\wåäö]+t\s+)?(?:medborgar)?löfte\s")
-
-
-def defines_the_promise(text: str) -> bool:
-    """What a medborgarlöfte is in general, not what this one aims at: 'Ett medborgarlöfte
-    är …', 'Med ett medborgarlöfte åtar sig …', '… åtar sig något gentemot invånarna'."""
-    lowered = " ".join(text.lower().split())
-    return bool(
-        _DEFINES_PROMISE.match(lowered)
-        or _ANY_PROMISE.match(lowered)
-        or promises_something_unspecified(text)
-    )
-
-
-def promises_something_unspecified(text: str) -> bool:
-    """A promise of something unnamed ('åtar sig något gentemot invånarna', 'lovar varje år
-    att satsa på några särskilda frågor'): how promises work, not this one's content."""
-    lowered = " ".join(text.lower().split())
-    return bool(re.search(_v("content_verbs")["unspecified_promise_pattern"], lowered))
-
-
 def names_an_activity(ws: list[str]) -> bool:
     """Whether any of the words names an activity ('polisnärvaro', 'samverkan', 'kunskap')."""
     stems = _v("content_goals")["activity_stems"]
     return any(stem in w for w in ws for stem in stems)
-
-
-def not_commitment_opener(text: str) -> bool:
-    """Opens like a description of the promise rather than a promise."""
-    lowered = " ".join(words(text))
-    if names_commitment(text):  # "Löftet innebär att polisen ska ..." states the promise
-        return False
-    if _ANY_PROMISE.match(lowered):
-        return True  # what a medborgarlöfte is, said of an indefinite one
-    if any(
-        f" {w} " in f" {' '.join(lowered.split()[: EXTRACT.defining_words])} "
-        for w in _v("content_verbs")["defining"]
-    ):
-        return True
-    return any(lowered.startswith(o) for o in _v("content_verbs")["not_commitment_openers"])
-
-
-# 'Polisen har som övergripande mål att brottsligheten ska minska', 'Vi har också som
-# målsättning att …': an aim the party holds, told, not a deed promised
-_HAS_AS_AIM = re.compile(
-    r"^(?:\S+\s+){1,5}?har\s+(?:\S+\s+)?som\s+(?:\S+\s+)?"
-    r"(?:mål|målsättning|ambition|syfte|uppgift)\s+att\s"
-)
-
-
-def holds_as_aim(text: str) -> bool:
-    """An outcome or a soft aim a party holds, told: 'Polisen har som övergripande mål att
-    brottsligheten ska minska', '… har som målsättning att aktivt verka för …'; not a deed
-    ('Polisen har som mål att lagföra minst fem personer')."""
-    first_sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0]
-    lowered = " ".join(words(first_sentence))
-    aim = _HAS_AS_AIM.match(lowered)
-    if not aim:
-        return False
-    rest = lowered[aim.end() :]
-    return has_modal(rest) or bool(_WORKS_TOWARDS.search(rest))
 
 
 def is_goal_start(text: str) -> bool:
@@ -399,7 +303,7 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         return True
     # 'Polisen ska öka synligheten …' is an activity, a party as subject; 'Polisen och
     # kommunen ska verka för färre skadegörelsebrott' works towards an outcome.
-    party_acts = actor_start(text, within=1) and not _WORKS_TOWARDS.search(lowered)
+    party_acts = actor_start(text, within=1) and not WORKS_TOWARDS.search(lowered)
     if predicates and not party_acts:
         # 'X gör insatser, för att tryggheten ska öka': an outcome named only as the purpose
         # of something else is no goal of its own ('För att … ska öka krävs fler åtgärder').
@@ -410,7 +314,7 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     return False
 
 
-_WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)r?\s+(?:\w+\s+){0,2}?för\b")
+WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)r?\s+(?:\w+\s+){0,2}?för\b")
 
 
 def _is_general_aim(lowered: str) -> bool:

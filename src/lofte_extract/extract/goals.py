@@ -11,7 +11,6 @@ from .announcing import announces_list
 from .cues import (
     activity_start,
     actor_start,
-    defines_the_promise,
     goal_direction,
     has_modal,
     is_follow_up_text,
@@ -29,6 +28,7 @@ from .outcome_cues import (
     purpose_of_this_promise,
 )
 from .promise_lines import counts_something
+from .promise_talk import defines_the_promise
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT

@@ -9,7 +9,8 @@ from typing import Literal
 
 from .actors import actor_of_token, mentioned_actors
 from .analysed import words
-from .cues import is_meta_statement, is_perfect
+from .cues import is_perfect
+from .promise_talk import is_meta_statement
 from .settings import EXTRACT
 from .vocab import load_vocab
 

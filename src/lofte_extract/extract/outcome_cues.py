@@ -8,13 +8,13 @@ from .analysed import words
 from .cues import (
     activity_start,
     actor_start,
-    defines_the_promise,
     goal_direction,
     has_modal,
     is_outcome,
     names_an_activity,
     party_after_modal,
 )
+from .promise_talk import defines_the_promise
 from .settings import EXTRACT
 from .vocab import load_vocab
 

@@ -15,12 +15,10 @@ from .cues import (
     goal_direction,
     has_lovar,
     has_modal,
-    holds_as_aim,
     is_follow_up_text,
     is_goal_sentence,
     is_goal_start,
     is_intent,
-    is_meta_statement,
     is_perfect,
     is_quote,
     is_result,
@@ -28,18 +26,22 @@ from .cues import (
     is_vision,
     names_actor,
     names_an_activity,
-    names_commitment,
-    not_commitment_opener,
     party_after_modal,
     passive_activity,
     present_activity,
-    promises_something_unspecified,
 )
 from .meta_vocab import is_contact_detail, is_link_text, names_signing
 from .outcome_cues import (
     aims_at_an_outcome,
     moves_a_measure,
     outcome_as_subject,
+)
+from .promise_talk import (
+    holds_as_aim,
+    is_meta_statement,
+    names_commitment,
+    not_commitment_opener,
+    promises_something_unspecified,
 )
 from .settings import EXTRACT
 from .targets import find_targets
