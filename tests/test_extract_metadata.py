@@ -164,6 +164,9 @@ def test_neighbours_mentioned_once_are_left_out():
         ),
         ("https://www.svalov.se/arkiv/nyheter-2019/medborgarlofte-2019.html", "Svalöv"),
         ("http://127.0.0.1:8000/om-polisen/medborgarloften/malung-salen/", "Malung-Sälen"),
+        # a stadsdel's page, its kommun leading the slug: the record had no kommun
+        ("https://polisen.se/om-polisen/medborgarloften/stockholm-skarpnack/", "Stockholm"),
+        ("https://polisen.se/om-polisen/medborgarloften/goteborg-majorna-linne/x/", "Göteborg"),
     ],
 )
 def test_url_names_the_kommun_when_the_text_does_not(url, expected):

@@ -188,11 +188,21 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
         candidates.append(host.split(".")[-2])  # a kommun's own domain: www.svalov.se
     found = []
     for candidate in candidates:
-        key = fold(candidate.removesuffix("kommun").removesuffix("stad"))
-        for entry in _by_fold().get(key, []):
+        for entry in _slug_kommuner(candidate):
             if entry not in found:
                 found.append(entry)
     return found
+
+
+def _slug_kommuner(slug: str) -> list[KommunEntry]:
+    """The kommun a slug names, or the kommun leading a stadsdel's slug ('stockholm-skarpnack',
+    'goteborg-majorna-linne'); 'upplands-bro' is a kommun whole."""
+    parts = slug.strip("-").split("-")
+    for size in range(len(parts), 0, -1):
+        key = fold("-".join(parts[:size]).removesuffix("kommun").removesuffix("stad"))
+        if _by_fold().get(key):
+            return _by_fold()[key]
+    return []
 
 
 def rank_kommuner(
