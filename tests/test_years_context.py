@@ -24,3 +24,13 @@ def test_a_promise_still_being_drawn_up_is_not_the_one_shown() -> None:
     assert _years(text) == [2021]
     # with no earlier promise on the page, the one in the making is all there is
     assert _years(text.split("\n\nUnder 2021")[0]) == [2023]
+
+
+def test_last_years_promise_extended_on_a_dated_page_covers_both_years() -> None:
+    # 'låta förra årets medborgarlöfte gälla till och med den 30 juni 2021' in an article of
+    # 29 January 2021: the record had 2021 only ('årets' inside 'förra årets' counted as now).
+    text = (
+        "Fortsatt fokus på trygghet\n\n29 januari, 2021\n\nPolisen och kommunen har beslutat "
+        "att låta förra årets medborgarlöfte gälla till och med den 30 juni 2021.\n"
+    )
+    assert _years(text) == [2020, 2021]

@@ -53,6 +53,7 @@ FEATURES = (
     "future",
     "coming_years",
     "extension",
+    "last_year",
 )
 
 
@@ -80,7 +81,9 @@ def year_patterns(agreement: bool = False) -> dict[str, re.Pattern]:
         "after_lofte": re.compile(rf"^\s*års\s+(?:\w+\s+)?{lofte}"),
         "promise": re.compile(rf"(?i)(?<![\wåäö])(?:{alternatives(settings['promise_cues'])})"),
         # 'årets medborgarlöfte': this year's promise, the year is the article's
-        "this_year": re.compile(rf"(?i:årets)\s+(?:\w+\s+)?{lofte}"),
+        "this_year": re.compile(rf"(?<![\wåäö])(?<!förra )(?i:årets)\s+(?:\w+\s+)?{lofte}"),
+        # 'förra årets medborgarlöfte', 'fjolårets löfte': the year before the article's
+        "last_year": re.compile(rf"(?i:förra\s+årets|fjolårets)\s+(?:\w+\s+)?{lofte}"),
         "now": re.compile(
             r"(?i)(?<![\wåäö])(?:"
             + "|".join(map(re.escape, settings["now_cues"]))

@@ -194,6 +194,10 @@ def score_year_candidates(
                 )
             )
         candidates += _coming_years(text, start, end, year)
+        for _ in year_patterns()["last_year"].finditer(text, start, end):
+            candidates.append(
+                YearCandidate((year - 1,), where, until, weights["last_year"], ("last_year",))
+            )
         for _ in _now_cues(text, start, end):
             candidates.append(
                 YearCandidate(
