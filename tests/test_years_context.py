@@ -34,3 +34,14 @@ def test_last_years_promise_extended_on_a_dated_page_covers_both_years() -> None
         "att låta förra årets medborgarlöfte gälla till och med den 30 juni 2021.\n"
     )
     assert _years(text) == [2020, 2021]
+
+
+def test_a_year_compared_with_is_not_the_promises() -> None:
+    # 'exakt samma utfall som under motsvarande period 2019' outweighed 'under 2020' on a
+    # follow-up of the 2020 promise.
+    text = (
+        "Medborgarlöftets effekter efter ett halvår\n\nHittills i år har polisen fått in 120 "
+        "anmälningar, samma utfall som under motsvarande period 2019.\n\nPolisen har under "
+        "2020 haft Frölunda i fokus, säger samordnaren.\n"
+    )
+    assert _years(text) == [2020]
