@@ -4,7 +4,7 @@ test_issues_content_targets.py."""
 
 from __future__ import annotations
 
-from content_helpers import parse, texts
+from content_helpers import parse, records, texts
 
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
 from lofte_extract.extract.segment import DocumentSpan
@@ -375,3 +375,15 @@ def test_parties_named_after_an_inverted_kommer_promise() -> None:
         "Västerporten att tillsammans göra riktade insatser i Vivalla.\n"
     )
     assert len(found) == 1 and found[0].startswith("Under 2021 kommer Örebro kommun")
+
+
+def test_places_listed_after_a_lead_in_are_no_commitments() -> None:
+    # '… vilka områden som ska gås igenom, och de är följande (…):' lists where the
+    # trygghetsvandringar go: each place was kept as a commitment.
+    commitments, _, _ = records(
+        "Medborgarlöften\n\nLpo Globen lovar att under 2017 hålla sex trygghetsvandringar.\n\n"
+        "Det är lokalpolisområdet som väljer ut vilka områden som ska gås igenom, och de är "
+        "följande (varje område preciseras inför varje tillfälle):\n\n • Enskede-Årsta\n"
+        " • Östberga centrum. Centrumområdet med omnejd\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Lpo Globen lovar att"]

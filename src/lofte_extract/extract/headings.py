@@ -106,6 +106,9 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "promise"
     if re.search(r"följande (?:\S+ )?(?:fokus|problem)områden", last):
         return "background"  # 'Lägesbilden pekade ut följande fokusområden:' lists areas
+    if _PLACES_FOLLOW.search(last):
+        return "background"  # '… vilka områden som ska gås igenom, och de är följande:'
+        # lists places, not deeds
     if is_leadin and _parties_will_do_the_following(last):
         return "promise"  # before the cues: 'statistik' in 'Med … statistik som grund' is
         # an adverbial, the parties' will is the sentence
@@ -133,6 +136,14 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "follow_up"
     return None
 
+
+# places named, then 'följande': 'vilka områden som ska gås igenom … är följande', 'på
+# följande platser'
+_PLACES_FOLLOW = re.compile(
+    r"\b(?:platser(?:na)?|orter(?:na)?|stadsdelar(?:na)?|områden(?:a)?)\b"
+    r"(?:\s+[^\s.]+){0,8}?\s+följande\s*(?:\([^)]*\))?\s*:?\s*$"
+    r"|\bföljande\s+(?:platser|orter|stadsdelar)\b"
+)
 
 # 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject
 _FOLLOWED_UP = re.compile(r"\bfölj(?:s|as)\s+upp\b")
