@@ -110,6 +110,11 @@ def test_total_count_replaces_the_one_per_place() -> None:
     assert _targets(
         "Polisen ordnar ett medborgarmöte i varje stadsdel, totalt fem möten under hösten."
     ) == [(5, "exakt", "möten", "höst")]
+    # 'två trygghetsvandringar inom varje stadsdelsförvaltning, totalt sex' gave 2 and 6.
+    assert _targets(
+        "Lpo Globen lovar att hålla två trygghetsvandringar inom varje stadsdelsförvaltning, "
+        "totalt sex trygghetsvandringar."
+    ) == [(6, "exakt", "trygghetsvandringar", None)]
     # Without a total the one per place is the promise.
     assert _targets("Polisen ordnar ett medborgarmöte i varje stadsdel under hösten.") == [
         (1, "exakt", "medborgarmöte", "höst")
