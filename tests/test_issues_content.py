@@ -387,3 +387,17 @@ def test_places_listed_after_a_lead_in_are_no_commitments() -> None:
         " • Östberga centrum. Centrumområdet med omnejd\n"
     )
     assert [c.text[:20] for c in commitments] == ["Lpo Globen lovar att"]
+
+
+def test_a_lead_in_with_its_verb_left_out_opens_the_promise_list() -> None:
+    # '… ska lokalpolisområde Vällingby inom följande samverkansområden;' under 'Det här ska
+    # vi göra' was read as background ('lägesbilden'), and 'Analysera …' under the area
+    # label 'Riktat arbete mot avgränsade platser och områden:' as an area.
+    commitments, _, _ = records(
+        "Stockholm, Bromma – medborgarlöften\n\nDet här ska vi göra\n\nUtifrån den lokala "
+        "lägesbilden ska lokalpolisområde Vällingby inom följande samverkansområden;\n\n"
+        "Riktat arbete mot avgränsade platser och områden:\n\n  • Analysera brottsligheten "
+        "och otryggheten i Mariehäll.\n\nUnga i risk för kriminalitet:\n\n  • Samarbeta med "
+        "skolorna så att unga inte dras in i kriminalitet.\n"
+    )
+    assert [c.text[:10] for c in commitments] == ["Analysera ", "Samarbeta "]

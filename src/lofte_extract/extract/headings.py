@@ -219,9 +219,11 @@ _WILL_DO_THE_FOLLOWING = re.compile(
 
 def _parties_will_do_the_following(last: str) -> bool:
     """A lead-in where named parties will do what the list names: a modal or 'vill', then an
-    activity verb right before 'följande'."""
+    activity verb (or, the verb left out, 'inom' or 'med') right before 'följande'."""
     clause = _WILL_DO_THE_FOLLOWING.search(last)
-    return bool(clause and mentioned_actors(last)) and clause.group(1) in _activity_verbs()
+    # '… ska lokalpolisområde Vällingby inom följande samverkansområden': the verb left out
+    done = clause and (clause.group(1) in _activity_verbs() or clause.group(1) in ("inom", "med"))
+    return bool(clause and mentioned_actors(last)) and bool(done)
 
 
 # '… som polisen ska arbeta med under 2017:': what the list names, a party will work on
