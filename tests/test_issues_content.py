@@ -401,3 +401,14 @@ def test_a_lead_in_with_its_verb_left_out_opens_the_promise_list() -> None:
         "skolorna så att unga inte dras in i kriminalitet.\n"
     )
     assert [c.text[:10] for c in commitments] == ["Analysera ", "Samarbeta "]
+
+
+def test_a_count_of_promises_leads_into_them() -> None:
+    # 'Under 2017 hade polisen två löften att arbeta med i stadsdelen:' on a follow-up page
+    # did not open the promise list, so its promises were lost.
+    commitments, _, _ = records(
+        "Uppföljning medborgarlöfte 2017\n\nUnder 2017 hade polisen två löften att arbeta med "
+        "i stadsdelen:\n\nVid minst tre tillfällen genomföra riktade aktiviteter mot "
+        "narkotikabrott.\n\nVid årets slut hade vi gjort flera narkotikainsatser.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Vid minst tre tillfä"]

@@ -106,6 +106,8 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "promise"
     if re.search(r"följande (?:\S+ )?(?:fokus|problem)områden", last):
         return "background"  # 'Lägesbilden pekade ut följande fokusområden:' lists areas
+    if _COUNTED_PROMISES.search(last):
+        return "promise"  # 'Under 2017 hade polisen två löften att arbeta med i stadsdelen:'
     if _PLACES_FOLLOW.search(last):
         return "background"  # '… vilka områden som ska gås igenom, och de är följande:'
         # lists places, not deeds
@@ -136,6 +138,11 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         return "follow_up"
     return None
 
+
+# a count of promises leading into the list: 'fyra löften i fokus:', 'två löften att …:'
+_COUNTED_PROMISES = re.compile(
+    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+(?:medborgar)?löften\b[^.]*:\s*$"
+)
 
 # places named, then 'följande': 'vilka områden som ska gås igenom … är följande', 'på
 # följande platser'
