@@ -160,6 +160,10 @@ def test_an_annual_analysis_of_a_promise_is_a_follow_up():
         "områdena.\n"
     )
     assert classify(text, 0, len(text), None) == "uppfoljning"
+    # 'Medborgarlöftets effekter efter ett halvår' reports on the promise too
+    effects = "Medborgarlöftets effekter efter ett halvår\n\nNarkotikabrotten har minskat.\n"
+    url = "https://www.molndal.se/startsida/arkiv/nyheter/nyheter/2020-10-14-effekter.html"
+    assert classify(effects, 0, len(effects), None, url=url) == "uppfoljning"
 
 
 def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
