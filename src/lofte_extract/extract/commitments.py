@@ -19,6 +19,7 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .promise_lines import (
+    ABOUT_THE_ITEM,
     RESPONSIBLE,
     counts_something,
     item_is_commitment,
@@ -63,8 +64,8 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             # 'Ansvar: Kommunen' or '(Polisen)' on its own line says who does the item above;
             # its words are neither the commitment nor its topic.
             _name_responsible(pieces, lines, index)
-        elif sectioned.heading:
-            continue
+        elif sectioned.heading or ABOUT_THE_ITEM.match(line.text):
+            continue  # 'Syfte: …' under an item says what it is for, no part of it
         elif pieces and _continues(doc, pieces[-1], line):
             # 'och sam-' / 'verka med ...': a list item broken across lines or blocks.
             piece, owner = pieces[-1]

@@ -48,6 +48,7 @@ from .targets import find_targets
 from .vocab import load_vocab
 
 __all__ = [
+    "ABOUT_THE_ITEM",
     "RESPONSIBLE",
     "counts_something",
     "item_is_commitment",
@@ -65,9 +66,16 @@ _FOCUS = re.compile(
 )
 
 
+# 'Syfte: Inventera för att …' under an activity says what the activity above is for
+ABOUT_THE_ITEM = re.compile(
+    r"^\s*(?:Syfte|Målgrupp|Förväntad effekt|Förväntat resultat|Effekt)\s*:", re.IGNORECASE
+)
+
+
 def _excluded(text: str) -> bool:
     return (
         is_follow_up_text(text)
+        or bool(ABOUT_THE_ITEM.match(text))
         or is_result(text)
         or is_quote(text)
         or len(text) < EXTRACT.min_commitment_chars
