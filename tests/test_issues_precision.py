@@ -433,3 +433,13 @@ def test_an_aim_a_party_holds_is_no_commitment_unless_a_deed() -> None:
         "narkotikabrott. Det ska ske genom mer samverkan.\n"
     )
     assert [c.text[:40] for c in commitments] == ["Polisen har som mål att lagföra minst fe"]
+
+
+def test_a_sentence_on_what_promises_describe_is_no_commitment() -> None:
+    # 'I medborgarlöften beskrivs vad polisen lovar att uppnå …' was kept as a commitment.
+    commitments, _, _ = records(
+        "Medborgarlöfte Ronneby 2020\n\nI medborgarlöften beskrivs vad polisen lovar att "
+        "uppnå under den aktuella tidsperioden.\n\nPolisen lovar att genomföra fyra "
+        "insatsveckor.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen lovar att ge"]
