@@ -24,6 +24,7 @@ from .cues import (
 from .evidence import evidence_for
 from .outcome_cues import (
     aims_at_an_outcome,
+    impersonal_outcome,
     outcome_as_subject,
     purpose_of_this_promise,
 )
@@ -179,8 +180,10 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
         return []
     if is_goal_start(piece.text) and section != "promise":
         return [(piece, "goals.goal_start")]
-    if is_goal_sentence(piece.text, predicates=section != "promise") or (
-        section == "promise" and outcome_as_subject(piece.text)
+    if (
+        is_goal_sentence(piece.text, predicates=section != "promise")
+        or impersonal_outcome(piece.text)
+        or (section == "promise" and outcome_as_subject(piece.text))
     ):
         return [(part, "goals.sentence") for part in _parts(piece)]
     return []

@@ -20,6 +20,7 @@ from .vocab import load_vocab
 
 __all__ = [
     "aims_at_an_outcome",
+    "impersonal_outcome",
     "moves_a_measure",
     "outcome_after_modal",
     "outcome_as_subject",
@@ -71,10 +72,23 @@ def outcome_after_modal(text: str) -> bool:
     return any(stem in word for word in subject for stem in stems)
 
 
+# 'Det ska vara tryggare att vistas ute', 'Det ska kännas tryggare att bo i Strömsund':
+# a change in how it should feel, no one acting ('Det ska vara tryggt …' is a vision)
+_IMPERSONAL_OUTCOME = re.compile(
+    r"^det\s+(?:ska|skall)\s+(?:\S+\s+)?(?:vara|kännas|bli|upplevas)\s+(?:\S+\s+)?"
+    r"(?:tryggare|säkrare|lugnare|trivsammare)\b"
+)
+
+
+def impersonal_outcome(text: str) -> bool:
+    """How it should feel, no one acting: 'Det ska vara tryggare att vistas ute'."""
+    return bool(_IMPERSONAL_OUTCOME.match(" ".join(words(text))))
+
+
 def outcome_as_subject(text: str) -> bool:
     """'Organiserad brottslighet ska minska': an outcome with its direction as the sentence,
     no party doing anything ('Polisen ska öka närvaron' is an activity)."""
-    if outcome_after_modal(text):
+    if outcome_after_modal(text) or impersonal_outcome(text):
         return True
     if not is_outcome(text) or actor_start(text, within=3) or re.search(r"\d", text):
         return False
