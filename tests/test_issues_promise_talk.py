@@ -20,3 +20,25 @@ def test_how_it_should_feel_is_a_goal_not_a_commitment() -> None:
         "Tomelilla. Polisen ska genomföra fyra trafikinsatser.\n"
     )
     assert goals == []
+
+
+def test_a_perfect_in_a_promises_relative_clause_reports_nothing() -> None:
+    # 'Polisen lovar att fortsatt ha en hög närvaro … som medborgarna har pekat ut som
+    # otrygga': the relative clause's perfect made the promise a result.
+    commitments, _, _ = records(
+        "Årets medborgarlöfte är klart\n\nTrygghet i tätorterna är också en del av "
+        "medborgarlöftet. Polisen lovar att fortsatt ha en hög närvaro på de platser som "
+        "medborgarna har pekat ut som otrygga.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen lovar att fo"]
+
+
+def test_the_promise_as_subject_after_a_fronted_adverbial_describes_it() -> None:
+    # 'Under perioden skall löftet inriktas på Bellevue, Holma och Kroksbäck, de riskområden
+    # som polisen har pekat ut.' describes the promise; no commitment.
+    commitments, _, _ = records(
+        "Medborgarlöfte Malmö 2017\n\nUnder perioden skall löftet inriktas på Bellevue och "
+        "Holma, de riskområden som polisen har pekat ut.\n\nPolisen lovar att genomföra fyra "
+        "trygghetsvandringar.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen lovar att ge"]

@@ -198,8 +198,19 @@ def is_intent(text: str) -> bool:
 
 
 def is_perfect(text: str) -> bool:
-    """Perfect tense ('har utrett', 'har ökat'): reports what was done."""
-    return bool(_PERFECT.search(text.lower()))
+    """Perfect tense ('har utrett', 'har ökat'): reports what was done; not in a relative
+    clause of a promise ('Polisen lovar att … vid de tider som medborgarna har pekat ut')."""
+    lowered = text.lower()
+    return any(not _in_promised_relative(lowered, m.start()) for m in _PERFECT.finditer(lowered))
+
+
+_RELATIVE_BEFORE = re.compile(r"(?<![\wåäö])som\s+(?:[\wåäö]+\s+){0,3}$")
+_PROMISED = re.compile(r"(?<![\wåäö])(?:lovar|ska|skall|kommer att)(?![\wåäö])")
+
+
+def _in_promised_relative(lowered: str, at: int) -> bool:
+    relative = _RELATIVE_BEFORE.search(lowered, 0, at)
+    return bool(relative) and bool(_PROMISED.search(lowered, 0, relative.start()))
 
 
 def activity_start(text: str) -> bool:
