@@ -42,3 +42,14 @@ def test_the_promise_as_subject_after_a_fronted_adverbial_describes_it() -> None
         "trygghetsvandringar.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen lovar att ge"]
+
+
+def test_another_of_the_promises_and_among_the_promises_name_one() -> None:
+    # 'Ett annat av medborgarlöftena är att …' and 'Bland polisens löften 2021 finns att …'
+    # tell this promise's content: both were lost.
+    commitments, _, _ = records(
+        "Nya medborgarlöften i Borlänge\n\nEtt annat av medborgarlöftena är att under året "
+        "ordna minst en trygghetsvandring.\n\nBland polisens löften 2021 finns att fortsätta "
+        "motarbeta den öppna droghandeln.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Ett annat av medborg", "Bland polisens löfte"]

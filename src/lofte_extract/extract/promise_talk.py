@@ -22,8 +22,10 @@ __all__ = [
 
 # 'Ett av löftena är att …', 'Ett av kommunens fyra medborgarlöften för 2023-2024 är att …'
 _ONE_OF_THE_PROMISES = re.compile(
-    r"\bett av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? (?:\S+ ){0,3}?"
-    r"(?:är|gäller|handlar om|innebär)\b"
+    r"\b(?:ett|ett annat|ytterligare ett) av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? "
+    r"(?:\S+ ){0,3}?(?:är|gäller|handlar om|innebär)\b"
+    # 'Bland polisens löften 2021 finns att …'
+    r"|^bland (?:\S+ ){0,2}?(?:medborgar)?löften(?:a)? (?:\S+ ){0,3}?(?:finns|märks|ingår)\b"
 )
 
 
