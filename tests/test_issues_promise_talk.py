@@ -53,3 +53,20 @@ def test_another_of_the_promises_and_among_the_promises_name_one() -> None:
         "motarbeta den öppna droghandeln.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Ett annat av medborg", "Bland polisens löfte"]
+
+
+def test_goal_section_keeps_its_sentence_whole_and_skips_questions_and_captions() -> None:
+    # 'Ökad trygghet, och att invånare … ges möjlighet att själva bidra aktivt till den.' was
+    # cut in two goals; a question and a picture's caption below were taken as goals too.
+    _, goals, _ = records(
+        "Medborgarlöfte i Lerums kommun\n\nDet här är aktiviteterna som polisen och kommunen "
+        "lovar under perioden 1 juni 2019- juni 2020:\n\n • Nattvandring\n  Ansvarig: "
+        "kommunen\n\nDet här ska vi åstadkomma tillsammans:\nÖkad "
+        "trygghet, och att invånare och andra aktörer ges möjlighet att själva bidra aktivt "
+        "till den.\n\nHar du synpunkter om hur vi tillsammans kan göra Lerum tryggare? Hör av "
+        "dig.\n\n • 1170px Floda MBL 035\n  Bild: Eva Strömblad Fotograf: Annika Lindqvist\n"
+    )
+    assert [g.text for g in goals] == [
+        "Ökad trygghet, och att invånare och andra aktörer ges möjlighet att själva bidra "
+        "aktivt till den."
+    ]

@@ -39,6 +39,7 @@ from .vocab import load_vocab
 __all__ = ["find_goals"]
 
 # 'X ska öka och att färre ska utsättas' holds two goals.
+_CAPTION = re.compile(r"(?<![\wåäö])(?:Bild|Foto|Fotograf)\s*:")
 _AND_THAT = re.compile(r",?\s+och\s+att\s+")
 # 'Målet är att A ska öka, B minska och C stärkas': coordinated goal clauses.
 _CLAUSE_SEPARATOR = re.compile(r",\s*(?:och\s+)?(?:att\s+)?|\s+och\s+(?:att\s+)?")
@@ -238,7 +239,14 @@ def _parts(piece: Piece) -> list[Piece]:
         # the first goal keeps its opener, as the gold does ('Målet är att A ska minska')
         first = _sub(piece, 0, clauses[0].end - piece.start)
         return [first, *clauses[1:]]
-    return _split(piece, _AND_THAT)
+    parts = _split(piece, _AND_THAT)
+    # 'Ökad trygghet, och att invånare … ges möjlighet att bidra': a second clause with no
+    # direction of its own completes the first
+    if len(parts) > 1 and not all(
+        goal_direction(part.text) or has_modal(part.text) for part in parts[1:]
+    ):
+        return [piece]
+    return parts
 
 
 def _clauses(piece: Piece) -> list[Piece]:
@@ -302,6 +310,8 @@ def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, r
         # medborgarlöfte is, not this one's goal
     if counts_something(text):
         return  # 'Målsättningen är att genomföra minst tre dialogtillfällen': a counted deed
+    if text.rstrip().endswith("?") or _CAPTION.search(text):
+        return  # 'Har du synpunkter … ?' asks; 'Bild: … Fotograf: …' captions a picture
     seen.add(key)
     direction = goal_direction(text)
     goals.append(
