@@ -319,11 +319,16 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
         # 'X gör insatser, för att tryggheten ska öka': an outcome named only as the purpose
         # of something else is no goal of its own ('För att … ska öka krävs fler åtgärder').
         main = _PURPOSE.split(f" {lowered} ")[0]
+        # 'ett lokalt samverkansavtal som ska öka tryggheten': a relative clause describes
+        # its noun, no goal of this promise
+        main = _RELATIVE_MODAL.split(main)[0]
         fillers = set(goals["fillers"])
         padded = " " + " ".join(w for w in main.split() if w not in fillers) + " "
         return any(f" {p} " in padded for p in goals["goal_predicates"])
     return False
 
+
+_RELATIVE_MODAL = re.compile(r" som (?:ska|skall|kommer att) ")
 
 WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)r?\s+(?:\w+\s+){0,2}?för\b")
 
