@@ -412,6 +412,15 @@ def test_a_count_of_promises_leads_into_them() -> None:
         "narkotikabrott.\n\nVid årets slut hade vi gjort flera narkotikainsatser.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Vid minst tre tillfä"]
+    # 'I medborgarlöftet för 2022-2023 finns flera gemensamma löften:' over items with their
+    # parties in brackets: 'Näringsidkare får erbjudande … (Polis, Borås Stad)' was lost
+    commitments, goals, _ = records(
+        "Medborgarlöfte Centrum 2022-2023\n\nI medborgarlöftet för 2022-2023 finns flera "
+        "gemensamma löften:\n\n  • Ökad polisnärvaro i centrum (Polis)\n  • Näringsidkare "
+        "får erbjudande om informationsträffar om hur brott kan förebyggas (Polis, Borås Stad)\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Ökad polisnärvaro i ", "Näringsidkare får er"]
+    assert goals == []
 
 
 def test_a_purpose_line_under_an_activity_is_no_commitment() -> None:

@@ -139,9 +139,11 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     return None
 
 
-# a count of promises leading into the list: 'fyra löften i fokus:', 'två löften att …:'
+# a count of promises leading into the list: 'fyra löften i fokus:', 'två löften att …:',
+# 'I medborgarlöftet för 2022-2023 finns flera gemensamma löften:'
 _COUNTED_PROMISES = re.compile(
-    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+(?:medborgar)?löften\b[^.]*:\s*$"
+    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|flera|ett antal|några)\s+"
+    r"(?:gemensamma\s+|nya\s+|konkreta\s+)?(?:medborgar)?löften\b[^.]*:\s*$"
 )
 
 # places named, then 'följande': 'vilka områden som ska gås igenom … är följande', 'på
