@@ -102,15 +102,9 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     """The section a lead-in sentence opens, read from its last sentence `last`."""
     if is_leadin and _done_in(last):
         return "follow_up"  # 'Exempel på insatser som gjorts under sommaren:' lists what was done
-    if re.search(r"följande (aktivitet|åtgärd|insats|löfte)", last):
-        return "promise"
-    if re.search(r"följande (?:\S+ )?(?:fokus|problem)områden", last):
-        return "background"  # 'Lägesbilden pekade ut följande fokusområden:' lists areas
-    if _COUNTED_PROMISES.search(last):
-        return "promise"  # 'Under 2017 hade polisen två löften att arbeta med i stadsdelen:'
-    if _PLACES_FOLLOW.search(last):
-        return "background"  # '… vilka områden som ska gås igenom, och de är följande:'
-        # lists places, not deeds
+    for pattern, section in _LEADIN_PATTERNS:
+        if pattern.search(last):
+            return section
     if is_leadin and _parties_will_do_the_following(last):
         return "promise"  # before the cues: 'statistik' in 'Med … statistik som grund' is
         # an adverbial, the parties' will is the sentence
@@ -139,6 +133,13 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     return None
 
 
+# what residents asked for in the dialogues, listed: the ground of the promise, not it
+_RESIDENTS_WISHED = re.compile(
+    r"\b(?:medborgarna|invånarna|de boende|deltagarna|allmänheten)\s+(?:\S+\s+){0,2}?"
+    r"(?:önskade|önskar|efterfrågade|efterfrågar|lyfte|lyfter|tyckte|tycker|ville|upplevde|"
+    r"nämnde|pekade ut)\b(?:\s+sig)?\s*:\s*$"
+)
+
 # a count of promises leading into the list: 'fyra löften i fokus:', 'två löften att …:',
 # 'I medborgarlöftet för 2022-2023 finns flera gemensamma löften:'
 _COUNTED_PROMISES = re.compile(
@@ -152,6 +153,16 @@ _PLACES_FOLLOW = re.compile(
     r"\b(?:platser(?:na)?|orter(?:na)?|stadsdelar(?:na)?|områden(?:a)?)\b"
     r"(?:\s+[^\s.]+){0,8}?\s+följande\s*(?:\([^)]*\))?\s*:?\s*$"
     r"|\bföljande\s+(?:platser|orter|stadsdelar)\b"
+)
+
+# What a lead-in's wording alone says its list holds, tried in order.
+_LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
+    (re.compile(r"följande (aktivitet|åtgärd|insats|löfte)"), "promise"),
+    # 'Lägesbilden pekade ut följande fokusområden:' lists areas
+    (re.compile(r"följande (?:\S+ )?(?:fokus|problem)områden"), "background"),
+    (_RESIDENTS_WISHED, "background"),
+    (_COUNTED_PROMISES, "promise"),
+    (_PLACES_FOLLOW, "background"),
 )
 
 # 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject

@@ -1,0 +1,80 @@
+"""Regressions in reading what a lead-in opens (promises, background, places) and what
+the lines under it are: one test per bug found on real pages."""
+
+from __future__ import annotations
+
+from content_helpers import records
+
+
+def test_places_listed_after_a_lead_in_are_no_commitments() -> None:
+    # '… vilka områden som ska gås igenom, och de är följande (…):' lists where the
+    # trygghetsvandringar go: each place was kept as a commitment.
+    commitments, _, _ = records(
+        "Medborgarlöften\n\nLpo Globen lovar att under 2017 hålla sex trygghetsvandringar.\n\n"
+        "Det är lokalpolisområdet som väljer ut vilka områden som ska gås igenom, och de är "
+        "följande (varje område preciseras inför varje tillfälle):\n\n • Enskede-Årsta\n"
+        " • Östberga centrum. Centrumområdet med omnejd\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Lpo Globen lovar att"]
+
+
+def test_a_lead_in_with_its_verb_left_out_opens_the_promise_list() -> None:
+    # '… ska lokalpolisområde Vällingby inom följande samverkansområden;' under 'Det här ska
+    # vi göra' was read as background ('lägesbilden'), and 'Analysera …' under the area
+    # label 'Riktat arbete mot avgränsade platser och områden:' as an area.
+    commitments, _, _ = records(
+        "Stockholm, Bromma – medborgarlöften\n\nDet här ska vi göra\n\nUtifrån den lokala "
+        "lägesbilden ska lokalpolisområde Vällingby inom följande samverkansområden;\n\n"
+        "Riktat arbete mot avgränsade platser och områden:\n\n  • Analysera brottsligheten "
+        "och otryggheten i Mariehäll.\n\nUnga i risk för kriminalitet:\n\n  • Samarbeta med "
+        "skolorna så att unga inte dras in i kriminalitet.\n"
+    )
+    assert [c.text[:10] for c in commitments] == ["Analysera ", "Samarbeta "]
+
+
+def test_a_count_of_promises_leads_into_them() -> None:
+    # 'Under 2017 hade polisen två löften att arbeta med i stadsdelen:' on a follow-up page
+    # did not open the promise list, so its promises were lost.
+    commitments, _, _ = records(
+        "Uppföljning medborgarlöfte 2017\n\nUnder 2017 hade polisen två löften att arbeta med "
+        "i stadsdelen:\n\nVid minst tre tillfällen genomföra riktade aktiviteter mot "
+        "narkotikabrott.\n\nVid årets slut hade vi gjort flera narkotikainsatser.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Vid minst tre tillfä"]
+    # 'I medborgarlöftet för 2022-2023 finns flera gemensamma löften:' over items with their
+    # parties in brackets: 'Näringsidkare får erbjudande … (Polis, Borås Stad)' was lost
+    commitments, goals, _ = records(
+        "Medborgarlöfte Centrum 2022-2023\n\nI medborgarlöftet för 2022-2023 finns flera "
+        "gemensamma löften:\n\n  • Ökad polisnärvaro i centrum (Polis)\n  • Näringsidkare "
+        "får erbjudande om informationsträffar om hur brott kan förebyggas (Polis, Borås Stad)\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Ökad polisnärvaro i ", "Näringsidkare får er"]
+    assert goals == []
+
+
+def test_a_purpose_line_under_an_activity_is_no_commitment() -> None:
+    # ' • Nattvandring' / '  Syfte: Fortsatt stöd till nattvandrarna …' kept the purpose
+    # line as a commitment of its own.
+    commitments, _, _ = records(
+        "Medborgarlöfte Lerum\n\nDet här är aktiviteterna som polisen och kommunen lovar "
+        "under perioden 1 juni 2019- juni 2020:\n\n • Trygghetsvandring vid varje "
+        "stationsområde\n  Syfte: Inventera för att kunna vidta trygghetsskapande åtgärder\n"
+        "  Ansvarig: kommunen/polisen\n\n • Nattvandring\n  Syfte: Fortsatt stöd till "
+        "nattvandrarna så att de blir fler\n  Ansvarig: kommunen\n"
+    )
+    assert [c.text for c in commitments] == [
+        "Trygghetsvandring vid varje stationsområde",
+        "Nattvandring",
+    ]
+
+
+def test_what_residents_asked_for_is_the_ground_not_the_promise() -> None:
+    # 'När medborgardialoger hölls … var det främst följande som medborgarna önskade:' listed
+    # wishes, kept as commitments under the promise.
+    commitments, _, _ = records(
+        "Österåker – medborgarlöften\n\nNär medborgardialoger hölls under 2018 var det främst "
+        "följande som medborgarna önskade:\n\n • Arbete mot droger och kriminalitet.\n"
+        " • Trygghet i det offentliga rummet.\n\nDet här ska vi göra\n\n • Polisen ska "
+        "löpande trygghetspatrullera med uniformerad personal.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen ska löpande "]
