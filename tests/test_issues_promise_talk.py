@@ -81,3 +81,24 @@ def test_an_outcome_in_a_relative_clause_describes_its_noun() -> None:
         "lovar att genomföra fyra trygghetsvandringar.\n"
     )
     assert goals == []
+
+
+def test_an_aim_naming_this_promises_own_outcome_opens_its_goals() -> None:
+    # 'Det här vill vi uppnå' / 'Vårt mål är att minska felbeteenden i trafiken …' before the
+    # promise list gave no goal; 'Målet är att uppnå ökad trygghet och minskad brottslighet'
+    # (every promise's aim) still gives none.
+    text = (
+        "Vårt löfte till invånarna i Hjo 2017\n\nDet här vill vi uppnå\n\nVårt mål är att "
+        "minska felbeteenden i trafiken och höja tryggheten i den offentliga miljön.\n\n"
+        "Våra aktiviteter\n\n • Att utföra minst 10 trafikkontroller.\n"
+    )
+    _, goals, _ = records(text)
+    assert [g.text for g in goals] == [
+        "Vårt mål är att minska felbeteenden i trafiken",
+        "höja tryggheten i den offentliga miljön.",
+    ]
+    general = text.replace(
+        "minska felbeteenden i trafiken och höja tryggheten i den offentliga miljön",
+        "uppnå ökad trygghet och minskad brottslighet i kommunen",
+    )
+    assert records(general)[1] == []

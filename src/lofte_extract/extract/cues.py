@@ -18,6 +18,7 @@ __all__ = [
     "actor_start",
     "describes_situation",
     "goal_direction",
+    "states_the_general_aim",
     "has_lovar",
     "has_modal",
     "is_follow_up_text",
@@ -340,6 +341,20 @@ def _is_general_aim(lowered: str) -> bool:
     openers = _v("content_goals")["general_aim_openers"]
     clause = lowered.partition(" är att ")[2]
     return any(lowered.startswith(o) for o in openers) and not has_modal(clause)
+
+
+def states_the_general_aim(text: str) -> bool:
+    """An aim worded only with the words every promise's aim uses ('Målet är att uppnå ökad
+    trygghet och minskad brottslighet i kommunen'); '… att minska felbeteenden i trafiken'
+    names this promise's own."""
+    opener = re.search(r"\b(?:är|har som mål)\s+att\s", text)
+    if not opener:
+        return False
+    general = set(_v("content_goals")["general_aim_words"])
+    # a kommun's name, capitalised, says where, not what
+    tail = re.findall(r"[\wåäöÅÄÖ-]+", text[opener.end() :])
+    content = [w.lower() for w in tail if not w[:1].isupper()]
+    return all(w in general for w in content)
 
 
 # 'verka för att', 'arbeta tillsammans för att' work towards the outcome; 'och för att'

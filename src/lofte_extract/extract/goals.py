@@ -20,6 +20,7 @@ from .cues import (
     is_quote,
     is_result,
     is_vision,
+    states_the_general_aim,
 )
 from .evidence import evidence_for
 from .outcome_cues import (
@@ -146,9 +147,19 @@ def _opening_goals(line: Line) -> _Found:
         (part, "goals.goal_section_outcome")
         for piece in sentences(line.text, line_ends=False, offset=line.start)
         # 'Polisen ska öka sin synlighet vid …' names who does what: an activity
-        if is_outcome(piece.text) and not actor_start(piece.text, within=3)
+        if _own_outcome(piece.text)
         for part in _parts(piece)
     ]
+
+
+def _own_outcome(text: str) -> bool:
+    """A concrete outcome ('Antalet anmälda skadegörelsebrott ska minska'), or a stated aim
+    naming this promise's own ('Vårt mål är att minska felbeteenden i trafiken'), not the aim
+    of every promise ('Målet är att uppnå ökad trygghet och minskad brottslighet')."""
+    if actor_start(text, within=3):
+        return False
+    stated = is_goal_sentence(text, predicates=False) and not states_the_general_aim(text)
+    return is_outcome(text) or stated
 
 
 def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
