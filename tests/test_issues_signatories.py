@@ -238,3 +238,15 @@ def test_a_police_district_signing_is_no_person() -> None:
         "Stockholm och Polisområde Nord under en avsiktsförklaring om samverkan.\n"
     )
     assert _names(text) == []
+
+
+def test_a_bare_head_parted_from_its_unit_by_a_comma_is_a_title() -> None:
+    # 'Peter Ågren' / 'Chef, lokalpolisområde Norrmalm, region Stockholm' signed the
+    # promise: the comma hid the title, so no signatory was found.
+    doc, span = _doc(
+        "Medborgarlöfte Lidingö\n\n  4. Polisen ska göra riktade insatser mot trafikbrott.\n\n"
+        "Peter Ågren\nChef, lokalpolisområde Norrmalm, region Stockholm\n\nTill toppen\n"
+    )
+    assert [(s.name, s.title) for s in find_signatories(doc, span)] == [
+        ("Peter Ågren", "Chef, lokalpolisområde Norrmalm, region Stockholm")
+    ]

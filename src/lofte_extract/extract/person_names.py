@@ -55,7 +55,8 @@ def title_pattern() -> re.Pattern:
     vocab = load_vocab("titles")
     heads = sorted(vocab["heads"], key=len, reverse=True)
     prefixes = sorted(vocab["prefixes"], key=len, reverse=True)
-    head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # 'Chef, lokalpolisområde Norrmalm': a comma may part a head's words
+    head = "|".join(re.escape(h).replace(r"\ ", r",?\s+") for h in heads)
     prefix = "|".join(map(re.escape, prefixes))
     # Any compound on a title ending ('lokapolisområdeschef', 'kommunikationsdirektör') is a
     # title too, whatever its first part (and however it is misspelt).

@@ -183,6 +183,9 @@ def _titled_below(content: list[Line], index: int) -> bool:
     return bool(below) and _title_text(below[0]) and not (len(below) > 1 and is_name(below[1]))
 
 
+_BARE_HEADS = frozenset({"chef", "tf chef", "t.f. chef", "biträdande chef"})
+
+
 def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
     content = [line for line in body_lines(text, start, end) if re.search(r"\w", line.text)]
     found = []
@@ -209,6 +212,8 @@ def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
             full = ocr_title(title_line.text.strip().rstrip(","))
             # 'Kommundirektör, Växjö kommun': the title, then its organisation.
             title = re.split(r"[,|]", full)[0].strip()
+            if title.lower().rstrip(".") in _BARE_HEADS:
+                title = full  # 'Chef, lokalpolisområde Norrmalm': a bare head needs its unit
             org = organisation_of(full)
             if organisation and (org == "annan" or len(pairs) == 1):
                 org = organisation
