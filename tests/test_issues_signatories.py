@@ -250,3 +250,14 @@ def test_a_bare_head_parted_from_its_unit_by_a_comma_is_a_title() -> None:
     assert [(s.name, s.title) for s in find_signatories(doc, span)] == [
         ("Peter Ågren", "Chef, lokalpolisområde Norrmalm, region Stockholm")
     ]
+
+
+def test_a_name_glued_to_the_sentence_before_it_signs() -> None:
+    # '… i kommunen.Peter Lagerström' / 'Tf lokalpolisområdeschef': the scraped page lost the
+    # break before the signature, and the signer with it.
+    names = _names(
+        "Trafik\n\nVi lovar att arbeta mot hastighetsöverträdelser genom trafikkontroller i "
+        "kommunen.Peter Lagerström\nTf lokalpolisområdeschef\nLokalpolisområde Kalmar\n\n"
+        "Henrik Yngvesson\nKommunstyrelsens ordförande\nMörbylånga kommun\n"
+    )
+    assert names == ["Peter Lagerström", "Henrik Yngvesson"]

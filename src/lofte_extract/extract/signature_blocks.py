@@ -183,11 +183,32 @@ def _titled_below(content: list[Line], index: int) -> bool:
     return bool(below) and _title_text(below[0]) and not (len(below) > 1 and is_name(below[1]))
 
 
+# a sentence's end with no space, then a name ending the line
+_GLUED_NAME = re.compile(r"[a-zåäö][.!?]([A-ZÅÄÖ][a-zåäöé-]+(?: [A-ZÅÄÖ][a-zåäöé-]+){1,2})\s*$")
+
 _BARE_HEADS = frozenset({"chef", "tf chef", "t.f. chef", "biträdande chef"})
 
 
+def _unglued(line: Line) -> list[Line]:
+    """'… i kommunen.Peter Lagerström': a name glued to the sentence before it when the page
+    was scraped stands on its own line."""
+    glued = _GLUED_NAME.search(line.text)
+    if not glued:
+        return [line]
+    cut = glued.start(1)
+    return [
+        Line(line.start, line.start + cut, line.text[:cut]),
+        Line(line.start + cut, line.end, line.text[cut:]),
+    ]
+
+
 def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
-    content = [line for line in body_lines(text, start, end) if re.search(r"\w", line.text)]
+    content = [
+        part
+        for line in body_lines(text, start, end)
+        if re.search(r"\w", line.text)
+        for part in _unglued(line)
+    ]
     found = []
     used: set[int] = set()
     for index in range(len(content)):
