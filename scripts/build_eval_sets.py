@@ -70,6 +70,7 @@ HARVEST_BATCHES = (
     "h23",
     "h24",
     "h25",
+    "h26",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
