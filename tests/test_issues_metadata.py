@@ -427,3 +427,14 @@ def test_kommun_glued_to_a_news_dateline_names_the_kommun():
         "skrev under medborgarlöftena för 2016 på tisdagen."
     )
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Piteå"]
+
+
+def test_a_city_district_names_its_city_when_no_kommun_is_named() -> None:
+    # 'Angeredsbor äntligen …' and a mitti.se page on Farsta named no kommun: no record matched.
+    doc, span = _doc(
+        "Angeredsbor äntligen hörda\n\nPolisen lovar att under 2015 synas mer i Hjällbo och "
+        "Hammarkullen.\n"
+    )
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Göteborg"]
+    doc, span = _doc("Deras löfte\n\nPolisen i Farsta lovar kvartersmöten i stadsdelarna.\n")
+    assert [k.name for k in find_kommuner(doc, span, None)] == ["Stockholm"]

@@ -239,7 +239,7 @@ def rank_kommuner(
         scores[entry.code] = scores.get(entry.code, 0.0) + EXTRACT.url_weight
         entries[entry.code] = entry
     if not scores:
-        return []
+        return _district_kommun(text, start, end)
     top = max(scores.values())
     ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
     # Several kommuner only when they are named about as strongly as the first...
@@ -256,6 +256,27 @@ def rank_kommuner(
                 if member.entry.code not in keep:
                     keep.append(member.entry.code)
     return [(entries[c], best.get(c)) for c in keep]
+
+
+@lru_cache(maxsize=1)
+def _district_pattern() -> re.Pattern:
+    districts = sorted(load_vocab("meta_places")["city_districts"], key=len, reverse=True)
+    # 'Angeredsbor', 'Rosengårdsskolan': a district's name starts a compound too
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, districts))})")
+
+
+def _district_kommun(
+    text: str, start: int, end: int
+) -> list[tuple[KommunEntry, KommunMention | None]]:
+    """The city a stadsdel names, for a page naming no kommun ('Medborgarlöften i Skarpnäck')."""
+    districts = load_vocab("meta_places")["city_districts"]
+    found = _district_pattern().search(text, start, end) or _district_pattern().search(text)
+    if not found:
+        return []
+    entry = kommun_by_form().get(districts[found[1]])
+    if entry is None:
+        return []
+    return [(entry, KommunMention(entry, found.start(), found.end(), 1.0))]
 
 
 _JOINER = re.compile(r"(?:s)?(?:\s+(?:kommun|kommuns|stad))?\s*(?:,|och|samt|&)\s*")
