@@ -102,3 +102,14 @@ def test_an_aim_naming_this_promises_own_outcome_opens_its_goals() -> None:
         "uppnå ökad trygghet och minskad brottslighet i kommunen",
     )
     assert records(general)[1] == []
+
+
+def test_news_of_a_signing_with_a_split_verb_is_no_commitment() -> None:
+    # 'Den 10 juni skrev Tanums kommun och polisområde västra Fyrbodal under ett nytt
+    # samverkansavtal som ska stärka …' was kept as a commitment.
+    commitments, _, _ = records(
+        "Samverkansavtal mellan Polisen och Tanums kommun\n\nDen 10 juni skrev Tanums kommun "
+        "och polisområde västra Fyrbodal under ett nytt samverkansavtal som ska stärka det "
+        "brottsförebyggande arbetet.\n\nPolisen ska genomföra fyra trafikinsatser.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]

@@ -72,6 +72,12 @@ ABOUT_THE_ITEM = re.compile(
 )
 
 
+# 'Den 10 juni skrev Tanums kommun och polisområdet under ett nytt samverkansavtal'
+_SIGNED_SPLIT = re.compile(
+    r"(?i)(?<![\wåäö])(?:skrev|skrevs|skriver)\s(?:[^.]{0,80}?\s)?under\s+(?:ett|en|det|den)\s"
+)
+
+
 def _excluded(text: str) -> bool:
     return (
         is_follow_up_text(text)
@@ -92,6 +98,7 @@ def _excluded(text: str) -> bool:
         or is_link_text(text)
         or text.lstrip().startswith(("http://", "https://", "www."))
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
+        or bool(_SIGNED_SPLIT.search(text))
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
         and announces_list(text)
