@@ -113,3 +113,18 @@ def test_news_of_a_signing_with_a_split_verb_is_no_commitment() -> None:
         "brottsförebyggande arbetet.\n\nPolisen ska genomföra fyra trafikinsatser.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]
+
+
+def test_the_work_of_any_promise_is_no_commitment() -> None:
+    # 'Polisen och Vänersborgs kommun samarbetar för att tryggheten ska öka.', 'Genom
+    # medborgarlöftet ska Knivsta kommun och polisen gemensamt arbeta brottsförebyggande och
+    # trygghetsskapande.' and 'Flens kommun och Polismyndigheten tar varje år fram ett
+    # medborgarlöfte.' were kept as commitments; a deed before the general work still is one.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2020\n\nPolisen och Vänersborgs kommun samarbetar för att tryggheten "
+        "ska öka. Genom medborgarlöftet ska Knivsta kommun och polisen gemensamt arbeta "
+        "brottsförebyggande och trygghetsskapande. Flens kommun och Polismyndigheten tar varje "
+        "år fram ett medborgarlöfte.\n\nVi lovar att:\n  • Polisen ska upptäcka och rapportera "
+        "narkotikabrott och även, ihop med kommunen, arbeta förebyggande.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen ska upptäcka"]

@@ -118,12 +118,28 @@ _SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", 
 # trygghet': the parties' ongoing cooperation towards an aim, no activity
 _COOPERATES_FOR = re.compile(
     r"(?i)(?<![\wåäö])(?:samarbetar|samverkar|arbetar)(?:\s+(?:tillsammans|gemensamt|aktivt))?"
-    r"\s+(?:för|mot)\s+(?:att\s+)?(?:öka|minska|stärka|skapa|större|ökad|minskad|mer|mindre)"
+    r"\s+(?:för|mot)\s+(?:att\s+)?"
+    # 'samarbetar för att tryggheten ska öka': the outcome as the purpose's subject
+    r"(?:(?:[\wåäö]+\s+){1,3}?(?:ska|skall)\s+)?"
+    r"(?:öka|minska|stärka|skapa|större|ökad|minskad|mer|mindre)"
+)
+# 'ska gemensamt arbeta brottsförebyggande och trygghetsskapande.': the work of any promise,
+# no deed named
+_WORKS_IN_GENERAL = re.compile(
+    r"\b(?:ska|skall|kommer att)\s+(?P<between>[^.]*?)\barbeta\s+"
+    r"(?:gemensamt\s+|tillsammans\s+|aktivt\s+)?"
+    r"(?:brottsförebyggande|förebyggande|trygghetsskapande)"
+    r"(?:\s+(?:och|samt)\s+(?:brottsförebyggande|förebyggande|trygghetsskapande))?\s*\.?\s*$"
 )
 
 
 def _cooperates_for(text: str) -> bool:
-    return not has_modal(text) and bool(_COOPERATES_FOR.search(text))
+    general = _WORKS_IN_GENERAL.search(text)
+    # no other deed before it: 'ska upptäcka narkotikabrott och även arbeta förebyggande'
+    if general and not re.search(r"\b[a-zåäö]+a\b", general["between"]):
+        return True
+    match = _COOPERATES_FOR.search(text)
+    return bool(match) and not has_modal(text[: match.start()])
 
 
 def _modal_only_in_purpose(text: str) -> bool:
