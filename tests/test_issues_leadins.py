@@ -78,3 +78,13 @@ def test_what_residents_asked_for_is_the_ground_not_the_promise() -> None:
         "löpande trygghetspatrullera med uniformerad personal.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen ska löpande "]
+
+
+def test_what_shall_be_carried_out_opens_the_promise_list() -> None:
+    # 'Det här ska genomföras:' over the activities was not read as the promise heading, so
+    # the goal sentence below it was read as the page's title paragraph and lost.
+    _, goals, _ = records(
+        "Medborgarlöfte Vaxholm\n\nDet här ska genomföras:\n\n  • Polisen ska löpande "
+        "trygghetspatrullera på utvalda platser.\n\nGenom åtgärderna ska tryggheten öka.\n"
+    )
+    assert [g.text for g in goals] == ["Genom åtgärderna ska tryggheten öka."]
