@@ -21,3 +21,20 @@ def test_a_split_verbs_particle_ends_the_title() -> None:
         "medborgarlöftet för Uppsala resecentrum.\n"
     )
     assert ("Erik Pelling", "kommunstyrelsens ordförande i Uppsala kommun") in _titles(text)
+
+
+def test_under_of_time_after_a_writing_verb_is_no_signing() -> None:
+    # '… skriver vi det på Facebook … under det passet, säger Susanne Wikland, …' read as a
+    # split 'skriver … under' and made her a signatory; 'satte … sina namn under årets
+    # medborgarlöfte' still signs.
+    quoted = (
+        "Deras löfte\n\n– När vi har en extra resurs över skriver vi det på Facebook, och då "
+        "kan man önska var vi ska befinna oss under det passet, säger Susanne Wikland, "
+        "lokalpolisområdeschef i Farsta.\n"
+    )
+    assert _titles(quoted) == []
+    signed = (
+        "Nytt löfte\n\nPå torsdagen satte polisområdeschef Louise Englund och kommunstyrelsens "
+        "ordförande Per-Ola Mattsson (S) sina namn under årets medborgarlöfte.\n"
+    )
+    assert [name for name, _ in _titles(signed)] == ["Louise Englund", "Per-Ola Mattsson"]

@@ -132,7 +132,10 @@ def says_signed(sentence: str) -> bool:
     lower = sentence.lower()
     verbs = "|".join(places["signing_split_verbs"])
     objects = "|".join(places["signing_split_objects"])
-    return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b", lower))
+    # 'under' of time ('… skriver vi det på Facebook … under det passet') is no particle
+    when = r"(?!\s+(?:(?:det|den|de|hela)\s+)?(?:\w+\s+)?(?:passet|året|perioden|dagen|kvällen|"
+    when += r"veckan|helgen|hösten|våren|sommaren|vintern|tiden|åren|\d)(?![\wåäö]))"
+    return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b{when}", lower))
 
 
 _PHONE_OR_MAIL = re.compile(r"\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}|@")
