@@ -133,7 +133,7 @@ def says_signed(sentence: str) -> bool:
     verbs = "|".join(places["signing_split_verbs"])
     objects = "|".join(places["signing_split_objects"])
     # 'under' of time ('… skriver vi det på Facebook … under det passet') is no particle
-    when = r"(?!\s+(?:(?:det|den|de|hela)\s+)?(?:\w+\s+)?(?:passet|året|perioden|dagen|kvällen|"
+    when = r"(?!\s+(?:(?:det|den|de|hela)\s+)?(?:passet|året|perioden|dagen|kvällen|"
     when += r"veckan|helgen|hösten|våren|sommaren|vintern|tiden|åren|\d)(?![\wåäö]))"
     return bool(re.search(rf"\b(?:{verbs})\b.*\b(?:{objects})\b{when}", lower))
 
