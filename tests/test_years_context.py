@@ -45,3 +45,13 @@ def test_a_year_compared_with_is_not_the_promises() -> None:
         "2020 haft Frölunda i fokus, säger samordnaren.\n"
     )
     assert _years(text) == [2020]
+
+
+def test_a_promise_range_holding_the_headings_year_extends_it() -> None:
+    # 'Medborgarlöfte Vivalla 2017' over 'Insatserna inom Medborgarlöftet genomförs mellan
+    # december 2016 – december 2017': the record had 2017 only.
+    text = (
+        "Medborgarlöfte Vivalla 2017\n\nInsatserna inom Medborgarlöftet i Örebro genomförs "
+        "mellan december 2016 – december 2017.\n\n  • Polisen ska patrullera i området.\n"
+    )
+    assert _years(text) == [2016, 2017]

@@ -329,7 +329,9 @@ def _promise_years(
             # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
             # the start, the validity sentence the whole period.
             return scored._replace(rule=f"years.heading_extended:{scored.rule}")
-        longer = [c for c in ranked if _names_the_promise_range(c, min(years))] if years else []
+        # a range named with the löfte holding the heading's years ('Medborgarlöfte Vivalla
+        # 2017' over 'genomförs mellan december 2016 – december 2017')
+        longer = [c for c in ranked if set(years) < set(c.years) and _is_promise_range(c)]
         if longer and set(years) < set(longer[0].years):
             # 'Medborgarlöfte 2021' over 'Medborgarlöftet 2021-2022 har som fokus …'
             return YearsFound(
