@@ -55,3 +55,14 @@ def test_a_promise_range_holding_the_headings_year_extends_it() -> None:
         "mellan december 2016 – december 2017.\n\n  • Polisen ska patrullera i området.\n"
     )
     assert _years(text) == [2016, 2017]
+
+
+def test_a_validity_told_as_a_length_from_a_start_covers_every_year() -> None:
+    # 'löftet gäller i 3 månader fr.o.m 1/12 -2020' runs into 2021; the record had 2020 only.
+    text = (
+        "Medborgarlöfte Surahammar\n\nParterna är eniga; löftet gäller i 3 månader fr.o.m "
+        "1/12 -2020.\n\n  • Polisen ska patrullera i centrum.\n"
+    )
+    assert _years(text) == [2020, 2021]
+    four = "Överenskommelsen\n\nAvtalet gäller i fyra år med start 1/1 2019 och ska följas upp.\n"
+    assert _years(four) == [2019, 2020, 2021, 2022]

@@ -204,6 +204,7 @@ def score_year_candidates(
                     (year,), where, until, weights["now_cue"], ("article_date", "now_cue")
                 )
             )
+    candidates += _durations(text, start, end)
     candidates = _close_open_starts(candidates, dated.year if dated else None)
     candidates = _without_promises_in_preparation(text, start, end, candidates)
     years = url_years(url)
@@ -234,6 +235,42 @@ def _without_promises_in_preparation(
     if earliest is None:
         return candidates
     return [c for c in candidates if not (set(c.years) <= upcoming and min(c.years) > earliest)]
+
+
+# 'gäller i fyra år med start 1/1 2019', 'gäller i 3 månader fr.o.m 1/12 -2020'
+_DURATION = re.compile(
+    r"(?i)\bgäller\s+(?:i|under)\s+(\w+)\s+(år|månader)\s+"
+    r"(?:fr\.?\s?o\.?\s?m\.?|från|med\s+start|med\s+början)\s+"
+)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})\s*-?\s*(20\d\d)\b")
+
+
+def _durations(text: str, start: int, end: int) -> list[YearCandidate]:
+    """A validity told as a length from a start ('gäller i fyra år med start 1/1 2019'):
+    every year from the start to the end of that length."""
+    weights = year_settings()["weights"]
+    found = []
+    for m in _DURATION.finditer(text, start, end):
+        count = parse_number(m[1])
+        begun = _DAY_MONTH_YEAR.match(text, m.end(), end)
+        if not count or not begun:
+            continue
+        month, year = int(begun[2]), int(begun[3])
+        months = count * 12 if m[2].lower() == "år" else count
+        last = year + (month - 1 + months - 1) // 12
+        if not 1 <= month <= 12 or last - year > EXTRACT.max_range_years:
+            continue
+        score = weights["validity_cue"] + weights["range"] + weights["promise_near"]
+        found.append(
+            YearCandidate(
+                tuple(range(year, last + 1)),
+                m.start(),
+                begun.end(),
+                score,
+                ("validity_cue", "range", "promise_near"),
+            )
+        )
+    return found
 
 
 def _years_in_preparation(text: str, start: int, end: int) -> set[int]:
