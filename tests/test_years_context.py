@@ -66,3 +66,14 @@ def test_a_validity_told_as_a_length_from_a_start_covers_every_year() -> None:
     assert _years(text) == [2020, 2021]
     four = "Överenskommelsen\n\nAvtalet gäller i fyra år med start 1/1 2019 och ska följas upp.\n"
     assert _years(four) == [2019, 2020, 2021, 2022]
+
+
+def test_a_school_term_with_its_year_is_a_time_span() -> None:
+    # 'Under höstterminen 2019 lovar polisen och kommunen …' gave no year; the work ran on to
+    # 'oktober månad 2020', so the record had 2020 only.
+    text = (
+        "Medborgarlöfte\n\nUnder höstterminen 2019 lovar polisen och kommunen att genomföra "
+        "följande åtgärder.\n\n  • Polisen ska besöka skolorna.\n\nArbetet har dragit ut på "
+        "tiden och kommer att slutföras under oktober månad 2020.\n"
+    )
+    assert _years(text) == [2019, 2020]
