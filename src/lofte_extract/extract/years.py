@@ -28,10 +28,10 @@ from .dates import (
     years_in,
 )
 from .meta_vocab import names_signing
-from .numbers import parse_number
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
 from .year_features import features_of, is_future, score_of, year_patterns, year_settings
+from .year_spans import coming_years, validity_lengths, years_in_preparation
 
 __all__ = [
     "YearCandidate",
@@ -126,17 +126,20 @@ def _page_date(text: str, start: int, end: int) -> _PageDate | None:
 
 
 def _coming_years(text: str, start: int, end: int, year: int) -> list[YearCandidate]:
-    """'under de kommande två åren' on a page dated 2022: 2022 and 2023."""
     weight = year_settings()["weights"]["coming_years"]
-    found = []
-    for m in re.finditer(year_settings()["coming_years_pattern"], text[start:end]):
-        count = parse_number(m[1])
-        if count and 1 < count <= EXTRACT.max_range_years + 1:
-            years = tuple(range(year, year + count))
-            found.append(
-                YearCandidate(years, start + m.start(), start + m.end(), weight, ("coming_years",))
-            )
-    return found
+    return [
+        YearCandidate(years, at, until, weight, ("coming_years",))
+        for years, at, until in coming_years(text, start, end, year)
+    ]
+
+
+def _durations(text: str, start: int, end: int) -> list[YearCandidate]:
+    weights = year_settings()["weights"]
+    score = weights["validity_cue"] + weights["range"] + weights["promise_near"]
+    return [
+        YearCandidate(years, at, until, score, ("validity_cue", "range", "promise_near"))
+        for years, at, until in validity_lengths(text, start, end)
+    ]
 
 
 def _now_cues(text: str, start: int, end: int) -> list[Line]:
@@ -230,58 +233,11 @@ def _without_promises_in_preparation(
     """Leave out the year of a promise still being drawn up ('Ett medborgarlöfte för 2023
     håller på att tas fram. Nedan kan du läsa vårt tidigare medborgarlöfte.') when the
     page names an earlier one."""
-    upcoming = _years_in_preparation(text, start, end)
+    upcoming = years_in_preparation(text, start, end)
     earliest = min((min(c.years) for c in candidates), default=None)
     if earliest is None:
         return candidates
     return [c for c in candidates if not (set(c.years) <= upcoming and min(c.years) > earliest)]
-
-
-# 'gäller i fyra år med start 1/1 2019', 'gäller i 3 månader fr.o.m 1/12 -2020'
-_DURATION = re.compile(
-    r"(?i)\bgäller\s+(?:i|under)\s+(\w+)\s+(år|månader)\s+"
-    r"(?:fr\.?\s?o\.?\s?m\.?|från|med\s+start|med\s+början)\s+"
-)
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})\s*-?\s*(20\d\d)\b")
-
-
-def _durations(text: str, start: int, end: int) -> list[YearCandidate]:
-    """A validity told as a length from a start ('gäller i fyra år med start 1/1 2019'):
-    every year from the start to the end of that length."""
-    weights = year_settings()["weights"]
-    found = []
-    for m in _DURATION.finditer(text, start, end):
-        count = parse_number(m[1])
-        begun = _DAY_MONTH_YEAR.match(text, m.end(), end)
-        if not count or not begun:
-            continue
-        month, year = int(begun[2]), int(begun[3])
-        months = count * 12 if m[2].lower() == "år" else count
-        last = year + (month - 1 + months - 1) // 12
-        if not 1 <= month <= 12 or last - year > EXTRACT.max_range_years:
-            continue
-        score = weights["validity_cue"] + weights["range"] + weights["promise_near"]
-        found.append(
-            YearCandidate(
-                tuple(range(year, last + 1)),
-                m.start(),
-                begun.end(),
-                score,
-                ("validity_cue", "range", "promise_near"),
-            )
-        )
-    return found
-
-
-def _years_in_preparation(text: str, start: int, end: int) -> set[int]:
-    pattern = re.compile(year_settings()["in_preparation_pattern"])
-    return {
-        year
-        for sentence in sentences(text, start, end, line_ends=True)
-        if pattern.search(sentence.text)
-        for span in find_timespans(text, sentence.start, sentence.end)
-        for year in span.years
-    }
 
 
 def _close_open_starts(
@@ -356,7 +312,7 @@ def _promise_years(
     # 'Medborgarlöfte 2023' / 'Ett medborgarlöfte för 2023 håller på att tas fram. Nedan kan
     # du läsa vårt tidigare …': the heading names the promise to come, not the one shown
     named = heading_years(heading) if heading else []
-    upcoming = bool(named) and set(named) <= _years_in_preparation(text, start, end)
+    upcoming = bool(named) and set(named) <= years_in_preparation(text, start, end)
     if heading and is_period_heading(heading) and not (upcoming and scored.years):
         found = text.find(heading, start, end)
         where = found if found >= 0 else start
