@@ -39,8 +39,9 @@ from .vocab import load_vocab
 
 __all__ = ["find_goals"]
 
-# 'X ska öka och att färre ska utsättas' holds two goals.
+# 'Bild: Eva Strömblad Fotograf: …' captions a picture, wherever in the line it stands.
 _CAPTION = re.compile(r"(?<![\wåäö])(?:Bild|Foto|Fotograf)\s*:")
+# 'X ska öka och att färre ska utsättas' holds two goals.
 _AND_THAT = re.compile(r",?\s+och\s+att\s+")
 # 'Målet är att A ska öka, B minska och C stärkas': coordinated goal clauses.
 _CLAUSE_SEPARATOR = re.compile(r",\s*(?:och\s+)?(?:att\s+)?|\s+och\s+(?:att\s+)?")

@@ -200,8 +200,9 @@ def _slug_kommuner(slug: str) -> list[KommunEntry]:
     parts = slug.strip("-").split("-")
     for size in range(len(parts), 0, -1):
         key = fold("-".join(parts[:size]).removesuffix("kommun").removesuffix("stad"))
-        if _by_fold().get(key):
-            return _by_fold()[key]
+        entries = _by_fold().get(key)
+        if entries:
+            return entries
     return []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .analysed import words
+from .analysed import sentences, words
 from .cues import WORKS_TOWARDS, has_modal
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -42,13 +42,10 @@ def is_meta_statement(text: str) -> bool:
     """The promise as subject, said to aim or rest on something: 'Medborgarlöftet ska höja
     tryggheten', 'Löftena bygger på …'. 'Löftet innebär att …' states the content instead."""
     lowered = " ".join(text.lower().split())
-    if names_commitment(text) or not re.match(
-        load_vocab("content_verbs")["meta_subject_pattern"], lowered
-    ):
+    verbs = load_vocab("content_verbs")
+    if names_commitment(text) or not re.match(verbs["meta_subject_pattern"], lowered):
         return False
-    return any(
-        f" {verb} " in f" {lowered} " for verb in load_vocab("content_verbs")["describing_verbs"]
-    )
+    return any(f" {verb} " in f" {lowered} " for verb in verbs["describing_verbs"])
 
 
 # 'Medborgarlöften ska bidra till …', 'Medborgarlöfte är en modell vars syfte …' (the bare
@@ -108,8 +105,8 @@ def holds_as_aim(text: str) -> bool:
     """An outcome or a soft aim a party holds, told: 'Polisen har som övergripande mål att
     brottsligheten ska minska', '… har som målsättning att aktivt verka för …'; not a deed
     ('Polisen har som mål att lagföra minst fem personer')."""
-    first_sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0]
-    lowered = " ".join(words(first_sentence))
+    first = sentences(text, line_ends=False)[:1]
+    lowered = " ".join(words(first[0].text)) if first else ""
     aim = _HAS_AS_AIM.match(lowered)
     if not aim:
         return False

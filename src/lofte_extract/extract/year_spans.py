@@ -4,6 +4,7 @@ told as a length from a start, a promise still being drawn up. `years.py` scores
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysed import sentences
 from .numbers import parse_number
@@ -51,14 +52,16 @@ def validity_lengths(text: str, start: int, end: int) -> list[YearSpan]:
     return found
 
 
-def years_in_preparation(text: str, start: int, end: int) -> set[int]:
+# Read twice per span: when the candidates are scored and when a period heading is weighed.
+@lru_cache(maxsize=64)
+def years_in_preparation(text: str, start: int, end: int) -> frozenset[int]:
     """Years of a promise the page says is still being drawn up ('Ett medborgarlöfte för 2023
     håller på att tas fram')."""
     pattern = re.compile(year_settings()["in_preparation_pattern"])
-    return {
+    return frozenset(
         year
         for sentence in sentences(text, start, end, line_ends=True)
         if pattern.search(sentence.text)
         for span in find_timespans(text, sentence.start, sentence.end)
         for year in span.years
-    }
+    )

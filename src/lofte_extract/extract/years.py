@@ -235,7 +235,7 @@ def _without_promises_in_preparation(
     page names an earlier one."""
     upcoming = years_in_preparation(text, start, end)
     earliest = min((min(c.years) for c in candidates), default=None)
-    if earliest is None:
+    if not upcoming or earliest is None:
         return candidates
     return [c for c in candidates if not (set(c.years) <= upcoming and min(c.years) > earliest)]
 
@@ -309,29 +309,37 @@ def _promise_years(
         return YearsFound(years, period[2], period[3], "years.validity_period")
     ranked = score_year_candidates(text, start, end, url)
     scored = _choose(ranked)
-    # 'Medborgarlöfte 2023' / 'Ett medborgarlöfte för 2023 håller på att tas fram. Nedan kan
-    # du läsa vårt tidigare …': the heading names the promise to come, not the one shown
-    named = heading_years(heading) if heading else []
-    upcoming = bool(named) and set(named) <= years_in_preparation(text, start, end)
-    if heading and is_period_heading(heading) and not (upcoming and scored.years):
-        found = text.find(heading, start, end)
-        where = found if found >= 0 else start
-        years = heading_years(heading)
-        validity = any(_promise_validity(c) for c in ranked if set(c.years) <= set(scored.years))
-        if set(years) < set(scored.years) and validity:
-            # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
-            # the start, the validity sentence the whole period.
-            return scored._replace(rule=f"years.heading_extended:{scored.rule}")
-        # a range named with the löfte holding the heading's years ('Medborgarlöfte Vivalla
-        # 2017' over 'genomförs mellan december 2016 – december 2017')
-        longer = [c for c in ranked if set(years) < set(c.years) and _is_promise_range(c)]
-        if longer and set(years) < set(longer[0].years):
-            # 'Medborgarlöfte 2021' over 'Medborgarlöftet 2021-2022 har som fokus …'
-            return YearsFound(
-                list(longer[0].years), longer[0].start, longer[0].end, "years.heading_range"
-            )
-        return YearsFound(years, where, where + len(heading), "years.heading")
+    if heading and is_period_heading(heading):
+        return _heading_years(text, start, end, heading, ranked, scored) or scored
     return scored
+
+
+def _heading_years(
+    text: str, start: int, end: int, heading: str, ranked: list[YearCandidate], scored: YearsFound
+) -> YearsFound | None:
+    """The years a period heading names, extended by a validity or range the text gives for
+    the promise; None when the heading names a promise still to come."""
+    years = heading_years(heading)
+    if scored.years and set(years) <= years_in_preparation(text, start, end):
+        # 'Medborgarlöfte 2023' / 'Ett medborgarlöfte för 2023 håller på att tas fram. Nedan
+        # kan du läsa vårt tidigare …': the heading names the promise to come
+        return None
+    validity = any(_promise_validity(c) for c in ranked if set(c.years) <= set(scored.years))
+    if set(years) < set(scored.years) and validity:
+        # 'Medborgarlöfte 2020' over 'gäller till och med juni 2021': the heading names
+        # the start, the validity sentence the whole period.
+        return scored._replace(rule=f"years.heading_extended:{scored.rule}")
+    # a range named with the löfte holding the heading's years ('Medborgarlöfte 2021' over
+    # 'Medborgarlöftet 2021-2022 har som fokus …', 'Medborgarlöfte Vivalla 2017' over
+    # 'genomförs mellan december 2016 – december 2017')
+    longer = [c for c in ranked if set(years) < set(c.years) and _is_promise_range(c)]
+    if longer:
+        return YearsFound(
+            list(longer[0].years), longer[0].start, longer[0].end, "years.heading_range"
+        )
+    found = text.find(heading, start, end)
+    where = found if found >= 0 else start
+    return YearsFound(years, where, where + len(heading), "years.heading")
 
 
 def _choose(ranked: list[YearCandidate]) -> YearsFound:
@@ -357,12 +365,6 @@ def _choose(ranked: list[YearCandidate]) -> YearsFound:
             years |= set(other.years)
     rule = "years.scored:" + ",".join(f for f in top.features if f != "base")
     return YearsFound(sorted(years), top.start, top.end, rule)
-
-
-def _names_the_promise_range(candidate: YearCandidate, first: int) -> bool:
-    """A range from `first` named with the löfte itself ('Medborgarlöfte Eskilstuna
-    2022-2023'): the whole period of a promise a heading or a mention names by its first year."""
-    return min(candidate.years) == first and _is_promise_range(candidate)
 
 
 def _is_promise_range(candidate: YearCandidate) -> bool:
