@@ -142,28 +142,32 @@ def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
     )
 
 
-def test_an_article_titled_that_promises_were_fulfilled_is_a_follow_up():
-    # 'Så har medborgarlöftena till boråsarna uppfyllts' on polisen.se's news was news.
-    text = (
-        "Så har medborgarlöftena till boråsarna uppfyllts\n\nNu är en utvärdering klar av "
-        "hur polisen har arbetat med löftena.\n\n– Vi syns mer i centrum, säger Anna Berg.\n"
-    )
-    url = "https://polisen.se/aktuellt/nyheter/vast/2023/november/sa-har-medborgarloftena/"
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # 'Så har medborgarlöftena till boråsarna uppfyllts' on polisen.se's news was news.
+        (
+            "Så har medborgarlöftena till boråsarna uppfyllts\n\nNu är en utvärdering klar av "
+            "hur polisen har arbetat med löftena.\n\n– Vi syns mer i centrum, säger Anna Berg.\n",
+            "https://polisen.se/aktuellt/nyheter/vast/2023/november/sa-har-medborgarloftena/",
+        ),
+        # 'Årsanalys Jönköpings kommun – medborgarlöftet 2023' sums up the year's work: typed
+        # lofte.
+        (
+            "Årsanalys Jönköpings kommun – medborgarlöftet 2023\n\nUnder 2023 hände mycket och "
+            "utmaningarna var stora.\n\nPolisen har genomfört fler insatser i de prioriterade "
+            "områdena.\n",
+            None,
+        ),
+        # 'Medborgarlöftets effekter efter ett halvår' reports on the promise too.
+        (
+            "Medborgarlöftets effekter efter ett halvår\n\nNarkotikabrotten har minskat.\n",
+            "https://www.molndal.se/startsida/arkiv/nyheter/nyheter/2020-10-14-effekter.html",
+        ),
+    ],
+)
+def test_a_title_reporting_on_promises_makes_a_follow_up(text, url):
     assert classify(text, 0, len(text), None, url=url) == "uppfoljning"
-
-
-def test_an_annual_analysis_of_a_promise_is_a_follow_up():
-    # 'Årsanalys Jönköpings kommun – medborgarlöftet 2023' sums up the year's work: typed lofte.
-    text = (
-        "Årsanalys Jönköpings kommun – medborgarlöftet 2023\n\nUnder 2023 hände mycket och "
-        "utmaningarna var stora.\n\nPolisen har genomfört fler insatser i de prioriterade "
-        "områdena.\n"
-    )
-    assert classify(text, 0, len(text), None) == "uppfoljning"
-    # 'Medborgarlöftets effekter efter ett halvår' reports on the promise too
-    effects = "Medborgarlöftets effekter efter ett halvår\n\nNarkotikabrotten har minskat.\n"
-    url = "https://www.molndal.se/startsida/arkiv/nyheter/nyheter/2020-10-14-effekter.html"
-    assert classify(effects, 0, len(effects), None, url=url) == "uppfoljning"
 
 
 def test_a_page_about_an_agreement_that_names_no_promise_is_an_agreement():
