@@ -88,3 +88,27 @@ def test_what_shall_be_carried_out_opens_the_promise_list() -> None:
         "trygghetspatrullera på utvalda platser.\n\nGenom åtgärderna ska tryggheten öka.\n"
     )
     assert [g.text for g in goals] == ["Genom åtgärderna ska tryggheten öka."]
+
+
+def test_what_was_done_within_the_promise_is_no_commitment() -> None:
+    # 'Exempel på åtgärder som genomförts … inom ramen för medborgarlöftet:' lists results;
+    # the word 'medborgarlöftet' in the frame made the lead-in read as a promise heading.
+    commitments, _, _ = records(
+        "Medborgarlöfte Berga 2025–2026\n\n"
+        "Polisen ska genomföra fyra trygghetsvandringar per år i Berga.\n\n"
+        "Exempel på åtgärder som genomförts under 2025 inom ramen för medborgarlöftet:\n\n"
+        " • Belysningen vid torget har förbättrats.\n"
+        " • Ungdomar har fått möjlighet till sommarjobb.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]
+
+
+def test_a_promise_named_as_the_result_still_opens_the_list() -> None:
+    # '… har resulterat i följande medborgarlöften:' names the promises that follow.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2025 i Berga kommun\n\n"
+        "Arbetet har resulterat i följande medborgarlöften:\n\n"
+        " • Polisen gör riktade insatser vid Berga centrum.\n"
+        " • Kommunen förbättrar belysningen på skolvägarna.\n"
+    )
+    assert len(commitments) == 2

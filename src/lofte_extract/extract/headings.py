@@ -170,6 +170,12 @@ _FOLLOWED_UP = re.compile(r"\bfölj(?:s|as)\s+upp\b")
 
 # 'insatser som gjorts', 'aktiviteter som genomförts': a relative clause in the passive perfect
 _DONE_RELATIVE = re.compile(r"\bsom\s+(?:har\s+)?(?:\w+\s+)?\w{2,}(?:ats|its|ts|tts)\b")
+# 'inom ramen för medborgarlöftet', 'enligt löftet': the promise named as the frame of what was
+# done, not a promise made
+_PROMISE_AS_FRAME = re.compile(
+    r"\b(?:inom ramen för|enligt|inom|för|i)\s+(?:(?:vårt|årets|detta)\s+)?"
+    r"(?:medborgar)?löfte(?:t|na)\b"
+)
 
 
 def last_sentence(text: str) -> str:
@@ -186,6 +192,7 @@ def lists_what_was_done(text: str) -> bool:
 def _done_in(last: str) -> bool:
     """A sentence reporting what was done, promising nothing ('har lovat att' promises)."""
     done = is_perfect(last) or _DONE_RELATIVE.search(last)
+    last = _PROMISE_AS_FRAME.sub(" ", last)
     # 'har lovat att', 'har följande insatser utlovats', 'följande löften har tagits fram';
     # 'Man har tagit fram följande tre fokusområden:' made the promise, did none of it
     promising = re.search(
