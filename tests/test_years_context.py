@@ -77,3 +77,16 @@ def test_a_school_term_with_its_year_is_a_time_span() -> None:
         "tiden och kommer att slutföras under oktober månad 2020.\n"
     )
     assert _years(text) == [2019, 2020]
+
+
+def test_the_year_of_the_agreement_a_new_one_builds_on_is_not_its_own() -> None:
+    # 'Det nya samarbetsavtalet bygger vidare på avtalet från 2009': the record took 2009, the
+    # year of the earlier agreement, for an undated page about the new one.
+    text = (
+        "Överenskommelse ska minska brottsligheten i Berga\n\nMed en ny överenskommelse mellan "
+        "kommunen och polisen ska brotten bli färre. Det nya samarbetsavtalet bygger vidare på "
+        "avtalet från 2009 och inriktas på fyra problemområden.\n"
+    )
+    assert _years(text) == []
+    # a promise that replaces an earlier one names that one's year in the same way
+    assert _years(text.replace("bygger vidare på", "ersätter")) == []
