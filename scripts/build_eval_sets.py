@@ -71,6 +71,7 @@ HARVEST_BATCHES = (
     "h24",
     "h25",
     "h26",
+    "h27",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
