@@ -387,3 +387,18 @@ def test_an_outcome_opening_in_the_perfect_reports_a_result_not_a_goal() -> None
         "Fler poliser har fotpatrullerat runt stationsområdena.\n"
     )
     assert [g.text for g in find_goals(doc, span)] == []
+
+
+@pytest.mark.parametrize(
+    "line", ["– {aim}, säger Anna Berg.", " - {aim} Det gläder oss, säger Anna."]
+)
+def test_a_speaker_stating_the_aim_states_a_goal(line: str) -> None:
+    # '– Målet med insatsen är att boende … ska känna sig tryggare, säger Anders Enqvist': every
+    # quote was dropped, so the one naming the promise's aim was lost; other quotes stay out.
+    aim = "Målet med insatsen är att boende i centrum ska känna sig tryggare"
+    doc, span = parse(
+        "Nya medborgarlöften i Berga\n\nPolisen och kommunen skrev under löftena i dag.\n\n"
+        + line.format(aim=aim + ("." if "gläder" in line else ""))
+        + "\n\n– Vi vill att fler ska känna sig trygga, säger Anna Berg.\n"
+    )
+    assert [g.text.rstrip(".") for g in find_goals(doc, span)] == [aim]

@@ -52,6 +52,12 @@ _AIM_OPENER = re.compile(
     r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
 )
 
+# A quote's opening dash and its speaker tag ('– Målet är att …, säger Anna Berg.')
+_SPEECH_DASH = re.compile(r"^\s*[–-]\s*")
+# 'Målet med insatsen är att …', 'Syftet är att …': the quoted sentence names the aim itself
+_QUOTED_AIM = re.compile(r"(?i)^(?:\S+\s+){0,3}?(?:mål|syft)\w*(?:\s+\S+){0,3}?\s+är\s+att\s")
+_SPEAKER_TAG = re.compile(r",\s+(?:säger|berättar|menar|förklarar)\s.*$", re.S)
+
 # A goal found: its words and the rule that found it.
 _Found = list[tuple[Piece, str]]
 
@@ -174,6 +180,8 @@ def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
             return [(Piece(line.start, line.end, line.text), "goals.list_item")]
         return []
     pieces = sentences(line.text, line_ends=False, offset=line.start)
+    if is_quote(line.text):  # speech whose dash was read as a bullet
+        return [found for piece in pieces for found in _quoted_aim(piece)]
     return [
         (piece, "goals.list_item_sentence")
         for piece in pieces[1:]
@@ -183,7 +191,9 @@ def _item_goals(line: Line, section: str, outcome_items: set[int]) -> _Found:
 
 def _sentence_goals(piece: Piece, section: str) -> _Found:
     """The goals one sentence of a paragraph states, by the section it stands in."""
-    if is_quote(piece.text) or is_result(piece.text) or is_follow_up_text(piece.text):
+    if is_quote(piece.text):
+        return _quoted_aim(piece)
+    if is_result(piece.text) or is_follow_up_text(piece.text):
         return []
     if section == "goal":
         if actor_start(piece.text, within=3) and has_modal(piece.text):
@@ -200,6 +210,19 @@ def _sentence_goals(piece: Piece, section: str) -> _Found:
     ):
         return [(part, "goals.sentence") for part in _parts(piece)]
     return []
+
+
+def _quoted_aim(piece: Piece) -> _Found:
+    """'– Målet med insatsen är att boende ska känna sig tryggare, säger X': a speaker
+    stating the promise's aim states a goal; any other quote states none."""
+    dash = _SPEECH_DASH.match(piece.text)
+    start = piece.start + (dash.end() if dash else 0)
+    tag = _SPEAKER_TAG.search(piece.text)
+    end = piece.start + tag.start() if tag else piece.end
+    aim = Piece(start, end, piece.text[start - piece.start : end - piece.start])
+    if not _QUOTED_AIM.match(aim.text) or states_the_general_aim(aim.text):
+        return []
+    return [(part, "goals.quoted_aim") for part in _parts(aim)]
 
 
 def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:
