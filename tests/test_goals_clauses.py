@@ -402,3 +402,16 @@ def test_a_speaker_stating_the_aim_states_a_goal(line: str) -> None:
         + "\n\n– Vi vill att fler ska känna sig trygga, säger Anna Berg.\n"
     )
     assert [g.text.rstrip(".") for g in find_goals(doc, span)] == [aim]
+
+
+def test_an_aim_naming_a_deed_is_no_goal() -> None:
+    # 'Målet är att stödja den grannsamverkan som redan finns' and 'Ambitionen är att vi ska
+    # utgå från en gemensam lägesbild' name what the parties do; both were read as goals.
+    doc, span = parse(
+        "Medborgarlöfte 2022\n\nMålet är att stödja den grannsamverkan som redan finns.\n\n"
+        "Ambitionen är att vi ska utgå från en gemensam lägesbild.\n\n"
+        "Målet är att minska antalet inbrott i centrum.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)] == [
+        "Målet är att minska antalet inbrott i centrum."
+    ]

@@ -225,6 +225,17 @@ def _quoted_aim(piece: Piece) -> _Found:
     return [(part, "goals.quoted_aim") for part in _parts(aim)]
 
 
+def _aims_at_a_deed(text: str) -> bool:
+    """'Målet är att stödja den grannsamverkan som finns', 'Ambitionen är att vi ska utgå
+    från …': the aim names what the parties do, not what should change."""
+    opener = _AIM_OPENER.match(text)
+    if not opener:
+        return False
+    rest = re.sub(r"^(?:(?:vi|man)\s+)?(?:ska|skall)?\s*", "", text[opener.end() :].lower())
+    first = rest.split()[:1]
+    return bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
+
+
 def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:
     """'Målet är att A ska minska och att B ska öka' stated amid the background: two goals."""
     for piece in sentences(line.text, line_ends=False, offset=line.start):
@@ -343,8 +354,8 @@ def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, r
     if not text or key in seen or announces_list(around) or defines_the_promise(around):
         return  # 'Löftet består av konkreta aktiviteter som ska öka tryggheten': what any
         # medborgarlöfte is, not this one's goal
-    if counts_something(text):
-        return  # 'Målsättningen är att genomföra minst tre dialogtillfällen': a counted deed
+    if counts_something(text) or _aims_at_a_deed(text):
+        return  # 'Målsättningen är att genomföra minst tre dialogtillfällen': a deed
     if text.rstrip().endswith("?") or _CAPTION.search(text):
         return  # 'Har du synpunkter … ?' asks; 'Bild: … Fotograf: …' captions a picture
     seen.add(key)
