@@ -164,6 +164,18 @@ def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
             "Medborgarlöftets effekter efter ett halvår\n\nNarkotikabrotten har minskat.\n",
             "https://www.molndal.se/startsida/arkiv/nyheter/nyheter/2020-10-14-effekter.html",
         ),
+        # 'Hur går det med medborgarlöftena?' and 'Medborgarlöftet infriat …' were typed lofte
+        # and nyhet: the title phrases knew only the past tense and the passive.
+        (
+            "Hur går det med medborgarlöftena?\n\nKommunen och polisen enades för ett år sedan "
+            "om nya löften.\n\nPolisen har genomfört fyra trafikinsatser.\n",
+            None,
+        ),
+        (
+            "Medborgarlöftet infriat och nytt poliskontor invigt\n\nI tisdags invigdes det nya "
+            "poliskontoret.\n\n– Nu är vi på plats, säger Anna Berg.\n",
+            "https://www.example-tidning.se/nyheter/medborgarloftet-infriat",
+        ),
     ],
 )
 def test_a_title_reporting_on_promises_makes_a_follow_up(text, url):
