@@ -112,3 +112,18 @@ def test_a_period_heading_a_list_of_counts_holds_for_each_and_an_alternative_is_
     # a count before the per-phrase keeps it: 'tio' gets none
     later = "Polisen ska två gånger per år och tio gånger under sommaren kontrollera."
     assert [(found[0], found[2]) for found in _targets(later)] == [(2, "år"), (10, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Var och en av skolorna ska besökas av polisen under hösten.", []),
+        (
+            "Polisen ska besöka var och en av skolorna två gånger per termin.",
+            [(2, "gånger", "termin", "exakt")],
+        ),
+    ],
+)
+def test_each_of_is_no_count_of_one(text: str, expected: list[tuple]) -> None:
+    # 'Var och en av skolorna ska besökas': the 'en' of 'var och en' was read as the count 1.
+    assert _targets(text) == expected

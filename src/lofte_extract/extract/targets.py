@@ -288,6 +288,8 @@ def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int
         return True
     if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
         return True  # the whole in 'tre av fyra'
+    if before == "och" and index >= 2 and tokens[index - 2].lower in ("var", "vart"):
+        return True  # 'var och en av skolorna', 'vart och ett av områdena': each, not one
     if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
         return True  # street numbers: 'Storgatan 12'
     if (
