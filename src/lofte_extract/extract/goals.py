@@ -54,9 +54,9 @@ _AIM_OPENER = re.compile(
 
 # A quote's opening dash and its speaker tag ('– Målet är att …, säger Anna Berg.')
 _SPEECH_DASH = re.compile(r"^\s*[–-]\s*")
+_SPEAKER_TAG = re.compile(r",\s+(?:säger|berättar|menar|förklarar)\s.*$", re.S)
 # 'Målet med insatsen är att …', 'Syftet är att …': the quoted sentence names the aim itself
 _QUOTED_AIM = re.compile(r"(?i)^(?:\S+\s+){0,3}?(?:mål|syft)\w*(?:\s+\S+){0,3}?\s+är\s+att\s")
-_SPEAKER_TAG = re.compile(r",\s+(?:säger|berättar|menar|förklarar)\s.*$", re.S)
 
 # A goal found: its words and the rule that found it.
 _Found = list[tuple[Piece, str]]
