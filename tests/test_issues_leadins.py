@@ -112,3 +112,28 @@ def test_a_promise_named_as_the_result_still_opens_the_list() -> None:
         " • Kommunen förbättrar belysningen på skolvägarna.\n"
     )
     assert len(commitments) == 2
+
+
+def test_a_lead_in_whose_last_sentence_names_the_promise_opens_the_list() -> None:
+    # '… enas varje år om ett gemensamt medborgarlöfte … Medborgarlöftet för 2019 omfattar:'
+    # opened nothing: only a lead-in standing alone was read for its cue.
+    commitments, _, _ = records(
+        "Samverkan för ökad trygghet i Berga\n\nBerga kommun och polisen enas varje år om ett "
+        "gemensamt medborgarlöfte med åtgärder som ska öka tryggheten. Medborgarlöftet för 2019 "
+        "omfattar:\n\n • Fotpatrullering av polisen på utvalda publika platser\n"
+        " • Punktinsatser mot brottsutsatta platser\n"
+    )
+    assert [c.text for c in commitments] == [
+        "Fotpatrullering av polisen på utvalda publika platser",
+        "Punktinsatser mot brottsutsatta platser",
+    ]
+
+
+def test_what_the_named_parties_will_do_heads_the_promise_list() -> None:
+    # 'Det här ska polisen och Berga kommun göra under 2022' is 'Det här ska vi göra' with the
+    # parties named: its nominal items were dropped.
+    commitments, _, _ = records(
+        "Medborgarlöfte i Berga\n\nDet här ska polisen och Berga kommun göra under 2022\n\n"
+        " • Fotpatrullering på publika platser\n • Punktinsatser mot brottsutsatta platser\n"
+    )
+    assert len(commitments) == 2

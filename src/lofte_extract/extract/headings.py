@@ -110,6 +110,12 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         # an adverbial, the parties' will is the sentence
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
         return "background"  # 'Medborgarlöften ska:' lists what promises are for in general
+    if is_leadin and last != lowered.strip():
+        # '… enas varje år om ett medborgarlöfte. Medborgarlöftet för 2019 omfattar:': the last
+        # sentence opens the list as it would standing alone
+        alone = _prefix_match(heading_key(last), ("promise", "goal", "background", "follow_up"))
+        if alone is not None:
+            return alone  # type: ignore[return-value]
     for kind in ("follow_up", "goal", "background"):
         # a cue starts a word: 'om medborgarlöftet' is not in 'som medborgarlöftet'
         if any(
@@ -158,6 +164,12 @@ _PLACES_FOLLOW = re.compile(
 # What a lead-in's wording alone says its list holds, tried in order.
 _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (re.compile(r"följande (aktivitet|åtgärd|insats|löfte)"), "promise"),
+    # 'Det här ska polisen och Solna stad göra under 2022': 'Det här ska vi göra' with the
+    # parties named
+    (
+        re.compile(r"^(?:det här|detta) (?:ska|skall|kommer) (?:\S+ ){1,6}?(?:att )?göra\b"),
+        "promise",
+    ),
     # 'Lägesbilden pekade ut följande fokusområden:' lists areas
     (re.compile(r"följande (?:\S+ )?(?:fokus|problem)områden"), "background"),
     (_RESIDENTS_WISHED, "background"),
