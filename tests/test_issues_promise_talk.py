@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from content_helpers import records
 
+from lofte_extract.extract.cues import is_perfect
+
 
 def test_how_it_should_feel_is_a_goal_not_a_commitment() -> None:
     # 'Det ska vara tryggare att vistas ute.' was kept as a commitment (dev 513) and, first
@@ -128,3 +130,24 @@ def test_the_work_of_any_promise_is_no_commitment() -> None:
         "narkotikabrott och även, ihop med kommunen, arbeta förebyggande.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen ska upptäcka"]
+
+
+def test_att_is_no_supine_so_a_responsibility_is_no_report() -> None:
+    # 'Polisen har ansvar för att planera …' read as the perfect tense: 'att' ends like a
+    # supine ('-tt'), so the sentence was taken for a report of what was done.
+    assert not is_perfect("Polisen har ansvar för att planera fotpatruller.")
+    assert not is_perfect("Vi har som fokus att förebygga brott.")
+    assert is_perfect("Polisen och kommunen har bestämt att löftet ska förlängas.")
+    assert is_perfect("Polisen har genomfört fyra insatser.")
+
+
+def test_a_party_responsible_for_a_deed_is_a_commitment() -> None:
+    # 'Kommunen har ansvar för att hålla informationsaktiviteter om narkotika' states what the
+    # agreement binds the kommun to do: it was dropped.
+    commitments, _, _ = records(
+        "Samverkansöverenskommelse för Berga 2024\n\n"
+        "Polisen har ansvar för att planera och utföra fotpatruller på lämpliga platser.\n\n"
+        "Kommunen har ansvar för att hålla informationsaktiviteter om narkotika för unga.\n\n"
+        "Varje aktör ansvarar för att bidra med skilda insatser.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen har ansvar f", "Kommunen har ansvar "]

@@ -62,7 +62,8 @@ def perfect_tense(
     letters before one of `endings`, and never one of `not_supines`. No 'att' comes between:
     'har som fokus att förebygga brott' names an aim.
     """
-    blocked = rf"(?!(?:{'|'.join(not_supines)})(?![\wåäö]))" if not_supines else ""
+    # 'att' ends like a supine ('har ansvar för att …', 'har som fokus att …'): never one
+    blocked = rf"(?!(?:{'|'.join(('att', *not_supines))})(?![\wåäö]))"
     return (
         rf"(?<![\wåäö])(?:har|hade)\s+(?:(?!att\s)[\wåäö]+\s+){{0,{gap}}}?{blocked}"
         rf"[\wåäö]{{{min_stem},}}(?:{'|'.join(endings)})(?![\wåäö])"
@@ -72,7 +73,7 @@ def perfect_tense(
 # Any supine after one or two words, passives too ('har genomförts'): the sentence reports.
 _PERFECT = re.compile(
     perfect_tense(
-        2, 1, endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit")
+        2, 1, endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit", "ämt")
     )
 )
 

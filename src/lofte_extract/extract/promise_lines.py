@@ -29,6 +29,7 @@ from .cues import (
     party_after_modal,
     passive_activity,
     present_activity,
+    verb_start,
 )
 from .meta_vocab import is_contact_detail, is_link_text, names_signing
 from .outcome_cues import (
@@ -215,7 +216,7 @@ def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bo
         return section not in ("background", "follow_up", "goal")
     if _excluded(text) or is_perfect(text) or section == "follow_up":
         return False
-    if tag_actors(text):
+    if tag_actors(text) or _responsible_for_a_deed(text):
         return True
     if section == "goal" and _party_acts(text):
         return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
@@ -224,6 +225,19 @@ def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bo
     if section == "promise":
         return _promises_under_heading(text)
     return _promises_unheaded(text, has_region)
+
+
+# 'Polisen har ansvar för att planera …', 'Kommunen ansvarar för att göra en översyn …'
+_RESPONSIBLE_FOR = re.compile(r"\b(?:har\s+(?:\w+\s+)?ansvar(?:et)?|ansvarar)\s+för\s+att\s+(\w+)")
+
+
+def _responsible_for_a_deed(text: str) -> bool:
+    """A party made responsible for a deed ('Kommunen har ansvar för att hålla
+    informationsaktiviteter om narkotika'): what the agreement binds it to do."""
+    found = _RESPONSIBLE_FOR.search(text.lower())
+    if not found or not actor_start(text, within=4):
+        return False
+    return verb_start(found.group(1)) and found.group(1) not in ("bidra", "verka", "arbeta")
 
 
 def _party_acts(text: str) -> bool:
