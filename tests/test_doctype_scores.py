@@ -283,3 +283,18 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
 )
 def test_other_names_for_promises_and_wrapped_prose_are_about_promises(text, expected):
     assert is_about_promises(parse_text(text.encode())) is expected
+
+
+def test_done_labels_under_each_promise_make_a_follow_up():
+    # 'Tidigare medborgarlöfte 2019-2020 bestod av följande: … Utfört: …' under every promise
+    # reports on each: it was typed lofte on its title.
+    text = (
+        "Medborgarlöfte 2020\n\nTidigare medborgarlöfte 2019-2020 bestod av följande:\n\n"
+        "Trygghetsvandringar\nFlera ville att vissa platser skulle bli bättre upplysta.\n\n"
+        "Utfört: Kommunen och polisen bjöd in till en trygghetsvandring i centralorten.\n\n"
+        "Trafik\nSkotertrafiken uppfattades som ett problem.\n\n"
+        "Utfört: Polisen gjorde riktade trafikinsatser mot skoterkörning.\n\n"
+        "Narkotika\nMedborgarna var oroade över narkotikasituationen.\n\n"
+        "Utfört: Skolpersonalen fick utbildning om narkotika.\n"
+    )
+    assert classify(text, 0, len(text), None) == "uppfoljning"
