@@ -276,7 +276,14 @@ def test_a_news_section_and_a_dated_item_name_count_twice_for_news():
             "Med en ny överenskommelse mellan kommunen och polisen ska brotten i Lund bli färre.",
             True,
         ),
+        # 'ett nytt avtal med polisen som ska göra kommunen tryggare' was dropped the same way
+        (
+            "Gnesta kommun har nyligen undertecknat ett nytt avtal med polisen som ska göra "
+            "kommunen tryggare.",
+            True,
+        ),
         ("Facket och arbetsgivaren nådde en överenskommelse om löner i går.", False),
+        ("Kommunen har tecknat ett avtal med städfirman om fönsterputs.", False),
         ("Vallöfte till väljarna: fler poliser i hela landet.", False),
         ("Regeringen ger polisen i uppdrag att samverka med kommunerna.", False),
     ],

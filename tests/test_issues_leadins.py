@@ -137,3 +137,18 @@ def test_what_the_named_parties_will_do_heads_the_promise_list() -> None:
         " • Fotpatrullering på publika platser\n • Punktinsatser mot brottsutsatta platser\n"
     )
     assert len(commitments) == 2
+
+
+def test_a_lead_in_naming_the_goals_opens_a_goal_list() -> None:
+    # 'Bland målen för avtalet finns att:' opened nothing, so its outcome items were read as
+    # commitments; a goal named late ('… rikta arbetet mot målen att:') is left as it was.
+    commitments, goals, _ = records(
+        "Nytt avtal med polisen i Berga\n\nBerga kommun har undertecknat ett nytt avtal med "
+        "polisen. Bland målen för avtalet finns att:\n\n"
+        " • Antalet uppklarade brott ska öka.\n • Färre ska känna sig otrygga i centrum.\n"
+    )
+    assert [g.text for g in goals] == [
+        "Antalet uppklarade brott ska öka.",
+        "Färre ska känna sig otrygga i centrum.",
+    ]
+    assert commitments == []

@@ -103,6 +103,7 @@ class ExtractSettings:
     cue_rest_words: int = 3  # a section cue with at most this many words after it heads one
     promise_heading_words: int = 4  # 'Vårt löfte till dig': a short line with a promise word
     long_cue_chars: int = 12  # only cues this long are read inside a lead-in sentence
+    goal_noun_words: int = 3  # 'Bland målen för …:' names its goals within its first words
     fronted_adverbial_words: int = 6  # 'Under hela perioden ska polisen': words before the modal
     promise_line_words: int = 6  # 'Kommunen ska införa rutinen …' as a heading: a promise
     area_item_words: int = 8  # 'Polisiär närvaro, trygghet och grannsamverkan': a bare area
