@@ -116,6 +116,11 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
         alone = _prefix_match(heading_key(last), ("promise", "goal", "background", "follow_up"))
         if alone is not None:
             return alone  # type: ignore[return-value]
+    return _section_by_words(lowered, last, is_leadin)
+
+
+def _section_by_words(lowered: str, last: str, is_leadin: bool) -> Section | None:
+    """The section a lead-in's words name once no pattern has: cues, verbs, nouns, parties."""
     for kind in ("follow_up", "goal", "background"):
         # a cue starts a word: 'om medborgarlöftet' is not in 'som medborgarlöftet'
         if any(
