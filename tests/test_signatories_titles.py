@@ -38,3 +38,17 @@ def test_under_of_time_after_a_writing_verb_is_no_signing() -> None:
         "ordförande Per-Ola Mattsson (S) sina namn under årets medborgarlöfte.\n"
     )
     assert [name for name, _ in _titles(signed)] == ["Louise Englund", "Per-Ola Mattsson"]
+
+
+def test_a_place_after_a_title_is_no_signer() -> None:
+    # 'Ulf Merlander, polisområdeschef i Storgöteborg Nordost': the area was read as a third
+    # signer, and as the next person's name it took Merlander's title away.
+    text = (
+        "Förnyat avtal\n\nAvtalet har skrivits under av Marith Hesse, (M), kommunstyrelsens "
+        "ordförande och Ulf Merlander, polisområdeschef i Storgöteborg Nordost, och det gäller "
+        "från 2019 fram till 2022.\n"
+    )
+    assert _titles(text) == [
+        ("Marith Hesse", "kommunstyrelsens ordförande"),
+        ("Ulf Merlander", "polisområdeschef i Storgöteborg Nordost"),
+    ]

@@ -111,10 +111,18 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         while len(tokens) > 2 and title_pattern().fullmatch(tokens[-1]):
             name = name[: -len(tokens[-1]) - 1]  # 'Johan Rexhag Lokalpolisområdeschef'
             tokens = tokens[:-1]
-        if len(tokens) < 2 or is_stopped(name):
+        if (
+            len(tokens) < 2
+            or is_stopped(name)
+            or _PLACE_BEFORE.search(text, max(0, begin - 8), begin)
+        ):
             continue
         out.append((name, begin, begin + len(name)))
     return out
+
+
+# 'polisområdeschef i Storgöteborg Nordost': capitalised words after 'i' name a place
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:i|inom|vid)\s+$")
 
 
 def _after_direction_word(text: str, start: int) -> bool:

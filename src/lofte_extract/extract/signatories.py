@@ -25,7 +25,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     # 'Anna Berg (S), kommunstyrelsens ordförande' or, without the comma, 'Göran Dahlström
     # kommunstyrelsens ordförande och …': the title follows the name directly.
     # 'Katarina Hansson; kommunstyrelsens …', 'Mats Scherp - Lokalpolisområdeschef'
-    m = re.match(PARTY + r"?(?:\s*[,;]|\s+[-–—])?\s*", after)
+    # 'Marith Hesse, (M), kommunstyrelsens ordförande': the party between two commas
+    m = re.match(r"(?:\s*,(?=\s*\())?" + PARTY + r"?(?:\s*[,;]|\s+[-–—])?\s*", after)
     if not m:
         return None
     rest = after[m.end() :]
