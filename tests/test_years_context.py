@@ -90,3 +90,13 @@ def test_the_year_of_the_agreement_a_new_one_builds_on_is_not_its_own() -> None:
     assert _years(text) == []
     # a promise that replaces an earlier one names that one's year in the same way
     assert _years(text.replace("bygger vidare på", "ersätter")) == []
+
+
+def test_an_agreement_let_run_on_to_a_date_covers_that_year() -> None:
+    # 'låter sin samverkansöverenskommelse … löpa vidare till den 31 december 2021' gave no
+    # year: 'löper' was a validity cue, its infinitive was not.
+    text = (
+        "Berga förlänger samverkan med polisen\n\nBerga kommun låter sin "
+        "samverkansöverenskommelse med polisen löpa vidare till den 31 december 2021.\n"
+    )
+    assert _years(text) == [2021]
