@@ -151,3 +151,17 @@ def test_a_party_responsible_for_a_deed_is_a_commitment() -> None:
         "Varje aktör ansvarar för att bidra med skilda insatser.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen har ansvar f", "Kommunen har ansvar "]
+
+
+def test_a_deed_set_as_the_goal_is_a_commitment() -> None:
+    # 'Polisens mål är att genomföra två trafikinsatser under 2018' and 'Målet är att vi under
+    # året ska hålla minst två informationstillfällen' promise deeds with counts: both were
+    # dropped as goals. A purpose ('Syftet är att identifiera …') stays out.
+    commitments, goals, _ = records(
+        "Medborgarlöfte 2018\n\nPolisens mål är att genomföra två trafikinsatser under 2018.\n\n"
+        "Målet är att vi under året ska hålla minst två informationstillfällen om "
+        "grannsamverkan.\n\nSyftet är att identifiera platser som upplevs som otrygga.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisens mål är att ", "Målet är att vi unde"]
+    assert [t.value for c in commitments for t in c.targets] == [2, 2]
+    assert goals == []

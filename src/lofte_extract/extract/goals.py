@@ -24,6 +24,8 @@ from .cues import (
 )
 from .evidence import evidence_for
 from .outcome_cues import (
+    AIM_OPENER,
+    aims_at_a_deed,
     aims_at_an_outcome,
     impersonal_outcome,
     outcome_as_subject,
@@ -45,13 +47,6 @@ _CAPTION = re.compile(r"(?<![\wåäö])(?:Bild|Foto|Fotograf)\s*:")
 _AND_THAT = re.compile(r",?\s+och\s+att\s+")
 # 'Målet är att A ska öka, B minska och C stärkas': coordinated goal clauses.
 _CLAUSE_SEPARATOR = re.compile(r",\s*(?:och\s+)?(?:att\s+)?|\s+och\s+(?:att\s+)?")
-# The opener of a stated aim, up to its 'att' or colon: 'Medborgarlöftenas övergripande mål
-# är att', 'Målet är klart:', 'Medborgarlöftet syftar till att'.
-_AIM_OPENER = re.compile(
-    r"(?i)^(?:\S+\s+){0,4}?\S*(?:mål|syft|ambition|förhoppning|vision)\w*"
-    r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
-)
-
 # A quote's opening dash and its speaker tag ('– Målet är att …, säger Anna Berg.')
 _SPEECH_DASH = re.compile(r"^\s*[–-]\s*")
 _SPEAKER_TAG = re.compile(r",\s+(?:säger|berättar|menar|förklarar)\s.*$", re.S)
@@ -225,17 +220,6 @@ def _quoted_aim(piece: Piece) -> _Found:
     return [(part, "goals.quoted_aim") for part in _parts(aim)]
 
 
-def _aims_at_a_deed(text: str) -> bool:
-    """'Målet är att stödja den grannsamverkan som finns', 'Ambitionen är att vi ska utgå
-    från …': the aim names what the parties do, not what should change."""
-    opener = _AIM_OPENER.match(text)
-    if not opener:
-        return False
-    rest = re.sub(r"^(?:(?:vi|man)\s+)?(?:ska|skall)?\s*", "", text[opener.end() :].lower())
-    first = rest.split()[:1]
-    return bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
-
-
 def _stated_goals(goals: list[Goal], seen: set[str], doc: ParsedDocument, line: Line) -> None:
     """'Målet är att A ska minska och att B ska öka' stated amid the background: two goals."""
     for piece in sentences(line.text, line_ends=False, offset=line.start):
@@ -278,7 +262,7 @@ def _is_goal_item(text: str, section: str) -> bool:
 
 def _parts(piece: Piece) -> list[Piece]:
     """A goal sentence's goals: its coordinated clauses when each states a direction."""
-    opener = _AIM_OPENER.match(piece.text)
+    opener = AIM_OPENER.match(piece.text)
     body = _sub(piece, opener.end(), len(piece.text)) if opener else piece
     clauses = _clauses(body)
     if len(clauses) > 1:
@@ -354,7 +338,7 @@ def _add(goals: list[Goal], seen: set[str], doc: ParsedDocument, piece: Piece, r
     if not text or key in seen or announces_list(around) or defines_the_promise(around):
         return  # 'Löftet består av konkreta aktiviteter som ska öka tryggheten': what any
         # medborgarlöfte is, not this one's goal
-    if counts_something(text) or _aims_at_a_deed(text):
+    if counts_something(text) or aims_at_a_deed(text):
         return  # 'Målsättningen är att genomföra minst tre dialogtillfällen': a deed
     if text.rstrip().endswith("?") or _CAPTION.search(text):
         return  # 'Har du synpunkter … ?' asks; 'Bild: … Fotograf: …' captions a picture

@@ -19,6 +19,9 @@ from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
+    "AIM_OPENER",
+    "aims_at_a_deed",
+    "deed_as_goal",
     "aims_at_an_outcome",
     "impersonal_outcome",
     "moves_a_measure",
@@ -128,3 +131,37 @@ def purpose_of_this_promise(text: str, before: list[str]) -> bool:
     return bool(re.search(goals["promise_year_pattern"], context)) and not defines_the_promise(
         context
     )
+
+
+# The opener of a stated aim, up to its 'att' or colon: 'Medborgarlöftenas övergripande mål
+# är att', 'Målet är klart:', 'Medborgarlöftet syftar till att'.
+AIM_OPENER = re.compile(
+    r"(?i)^(?:\S+\s+){0,4}?\S*(?:mål|syft|ambition|förhoppning|vision)\w*"
+    r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
+)
+
+
+def aims_at_a_deed(text: str) -> bool:
+    """'Målet är att stödja den grannsamverkan som finns', 'Polisens mål är att genomföra två
+    trafikinsatser': the aim names what the parties do, not what should change."""
+    opener = AIM_OPENER.match(text)
+    if not opener:
+        return False
+    # 'att vi under året ska hålla …': a subject, a time and a modal may come before the verb
+    rest = re.sub(
+        r"^(?:(?:vi|man)\s+)?(?:under\s+(?:året|\d{4})\s+)?(?:ska|skall)?\s*",
+        "",
+        text[opener.end() :].lower(),
+    )
+    first = rest.split()[:1]
+    return bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
+
+
+def deed_as_goal(text: str) -> bool:
+    """'Polisens mål är att genomföra två trafikinsatser': a deed set as the goal, promised.
+
+    A purpose ('Syftet är att identifiera platser …') says why an activity is done and an
+    ambition ('Ambitionen är att vi ska utgå från …') how: neither is a promise of its own.
+    """
+    opener = AIM_OPENER.match(text)
+    return bool(opener) and "mål" in opener.group().lower() and aims_at_a_deed(text)

@@ -34,6 +34,7 @@ from .cues import (
 from .meta_vocab import is_contact_detail, is_link_text, names_signing
 from .outcome_cues import (
     aims_at_an_outcome,
+    deed_as_goal,
     moves_a_measure,
     outcome_as_subject,
 )
@@ -216,8 +217,8 @@ def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bo
         return section not in ("background", "follow_up", "goal")
     if _excluded(text) or is_perfect(text) or section == "follow_up":
         return False
-    if tag_actors(text) or _responsible_for_a_deed(text):
-        return True
+    if tag_actors(text) or _responsible_for_a_deed(text) or deed_as_goal(text):
+        return True  # 'Polisens mål är att genomföra två trafikinsatser': a deed, as an aim
     if section == "goal" and _party_acts(text):
         return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
     if _frames_the_promise(text, section, has_region):
