@@ -165,3 +165,14 @@ def test_a_deed_set_as_the_goal_is_a_commitment() -> None:
     assert [c.text[:20] for c in commitments] == ["Polisens mål är att ", "Målet är att vi unde"]
     assert [t.value for c in commitments for t in c.targets] == [2, 2]
     assert goals == []
+
+
+def test_what_a_named_promise_holds_is_a_commitment() -> None:
+    # 'I polisens löfte för 2020 ingår att stimulera till uppstart av Grannsamverkan' names the
+    # content as 'I löftet ingår' does; the possessive and the year hid it.
+    commitments, _, _ = records(
+        "Trygghet i Berga\n\nI polisens löfte för 2020 ingår att stimulera till uppstart av "
+        "Grannsamverkan i fler bostadsområden.\n\nMedborgarlöftet ingår i kommunens "
+        "långsiktiga trygghetsarbete.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["I polisens löfte för 2020"]
