@@ -415,3 +415,17 @@ def test_an_aim_naming_a_deed_is_no_goal() -> None:
     assert [g.text for g in find_goals(doc, span)] == [
         "Målet är att minska antalet inbrott i centrum."
     ]
+
+
+def test_goals_said_to_be_among_the_aims_are_goals() -> None:
+    # 'Till de övergripande målen under perioden hör exempelvis att …' states three goals; it
+    # was read as a commitment, as only 'är att' opened a stated aim.
+    doc, span = parse(
+        "Nytt samverkansavtal i Berga\n\nTill de övergripande målen under perioden hör "
+        "exempelvis att antalet bostadsinbrott ska pressas ned, att färre personer ska känna "
+        "sig otrygga och att inbrotten på skolorna ska bli färre.\n"
+    )
+    goals = [g.text for g in find_goals(doc, span)]
+    assert goals[0].startswith("Till de övergripande målen under perioden hör exempelvis att")
+    assert goals[-1] == "att inbrotten på skolorna ska bli färre."
+    assert find_commitments(doc, span) == []

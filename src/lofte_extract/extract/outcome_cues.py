@@ -137,7 +137,7 @@ def purpose_of_this_promise(text: str, before: list[str]) -> bool:
 # är att', 'Målet är klart:', 'Medborgarlöftet syftar till att'.
 AIM_OPENER = re.compile(
     r"(?i)^(?:\S+\s+){0,4}?\S*(?:mål|syft|ambition|förhoppning|vision)\w*"
-    r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|till)\s+att\s+)"
+    r"(?:\s+\S+){0,3}?\s*(?::\s*|\s+(?:är|hör|till)\s+(?:(?:exempelvis|bland annat)\s+)?att\s+)"
 )
 
 
