@@ -167,6 +167,13 @@ def test_neighbours_mentioned_once_are_left_out():
         # a stadsdel's page, its kommun leading the slug: the record had no kommun
         ("https://polisen.se/om-polisen/medborgarloften/stockholm-skarpnack/", "Stockholm"),
         ("https://polisen.se/om-polisen/medborgarloften/goteborg-majorna-linne/x/", "Göteborg"),
+        # a page titled 'Våra medborgarlöften 2018' under a kommun's own 'medborgarloften'
+        # folder: 'vara' was read as Vara kommun
+        (
+            "https://www.kalix.se/Aktuellt/Omsorg-och-raddning/medborgarloften/"
+            "vara-medborgarloften-2018/",
+            "Kalix",
+        ),
     ],
 )
 def test_url_names_the_kommun_when_the_text_does_not(url, expected):

@@ -182,8 +182,11 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
     # '.../medborgarloften/eslov/' on polisen.se or a copy of it on any host
     segments = [s for s in parsed.path.split("/") if s]
     for index, segment in enumerate(segments):
-        if segment.lower() == "medborgarloften" and index + 1 < len(segments):
-            candidates.append(segments[index + 1])
+        following = segments[index + 1] if index + 1 < len(segments) else ""
+        # 'vara-medborgarloften-2018' under it is a page's title ('Våra medborgarlöften'),
+        # no kommun's slug
+        if segment.lower() == "medborgarloften" and following and "lofte" not in following.lower():
+            candidates.append(following)
     if host.endswith(".se") and not host.endswith("polisen.se"):
         candidates.append(host.split(".")[-2])  # a kommun's own domain: www.svalov.se
     found = []
