@@ -52,3 +52,13 @@ def test_a_place_after_a_title_is_no_signer() -> None:
         ("Marith Hesse", "kommunstyrelsens ordförande"),
         ("Ulf Merlander", "polisområdeschef i Storgöteborg Nordost"),
     ]
+
+
+def test_a_title_ends_before_a_relative_clause() -> None:
+    # '… tillsammans med Maria Bäck, lokalpolisområdeschef i Västra Mälardalen som …' kept
+    # 'som' in her title.
+    text = (
+        "Nya löften\n\nMedborgarlöftet skrevs under av kommunchefen Anna Berg tillsammans med "
+        "Maria Bäck, lokalpolisområdeschef i Västra Mälardalen som tycker att löftena är bra.\n"
+    )
+    assert ("Maria Bäck", "lokalpolisområdeschef i Västra Mälardalen") in _titles(text)

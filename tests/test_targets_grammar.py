@@ -127,3 +127,8 @@ def test_a_period_heading_a_list_of_counts_holds_for_each_and_an_alternative_is_
 def test_each_of_is_no_count_of_one(text: str, expected: list[tuple]) -> None:
     # 'Var och en av skolorna ska besökas': the 'en' of 'var och en' was read as the count 1.
     assert _targets(text) == expected
+
+
+def test_a_school_year_is_no_count() -> None:
+    # 'föräldrarna till elever i skolår 8' gave the target 8, as 'årskurs 8' never did.
+    assert _targets("Därtill ska föräldrarna till elever i skolår 8 bjudas in till ett möte.") == []

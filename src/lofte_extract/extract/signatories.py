@@ -46,10 +46,11 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
 
 # A title ends at a comma, a conjunction, a verb of the sentence ('signerar medborgarlöftet'),
 # a split verb's particle ('skrev … under det förnyade medborgarlöftet'),
-# an article starting the object ('ett medborgarlöfte för 2021'), a bracket or the sentence end.
+# an article starting the object ('ett medborgarlöfte för 2021'), a relative 'som', a bracket or
+# the sentence end.
 _TITLE_STOP = re.compile(
     r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar|undertecknade"
-    r"|signerar|signerade|tecknar|tecknade|lovar|ska|skall|kommer|är|var|ett|en|det|den)\b"
+    r"|signerar|signerade|tecknar|tecknade|lovar|ska|skall|kommer|är|var|ett|en|det|den|som)\b"
     r"|\(|\.\s|\.$|\n"
     # the particle of a split verb: 'skrev X, kommunstyrelsens ordförande, under det …'
     r"|\s+(?:under|på)(?=\s+(?:det|ett|den|de|medborgarlöft|avtal|överenskommels)\w*\b)"
