@@ -100,3 +100,14 @@ def test_an_agreement_let_run_on_to_a_date_covers_that_year() -> None:
         "samverkansöverenskommelse med polisen löpa vidare till den 31 december 2021.\n"
     )
     assert _years(text) == [2021]
+
+
+def test_a_period_given_with_day_words_is_read_to_the_day() -> None:
+    # 'under perioden första juni 2021 till och med sista augusti 2021' had no period: only
+    # day numbers were read as days.
+    doc, span = doc_and_span(
+        "Medborgarlöfte Västra hamnen\n\nLöftet gäller under perioden första juni 2021 till "
+        "och med sista augusti 2021.\n"
+    )
+    period, years, _ = find_period(doc, span, None)
+    assert (period.start, period.end, years) == ("2021-06-01", "2021-08-31", [2021])

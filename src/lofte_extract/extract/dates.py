@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -72,7 +73,11 @@ def _date_patterns() -> tuple[re.Pattern, ...]:
     dotted = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?![\d])")
     month_first = re.compile(rf"(?i)(?<![\wåäö])({names})\.?\s+(\d{{1,2}}),\s*(20[0-4]\d)(?!\d)")
     compact = re.compile(r"(?<!\d)(20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-    return iso, words, slash, dotted, compact, month_first
+    days = "|".join(map(re.escape, load_vocab("months")["ordinal_days"]))
+    ordinal = re.compile(
+        rf"(?i)(?<![\wåäö])({days})\s+({names})\.?(?![a-zåäö])\s+(20[0-4]\d)(?!\d)"
+    )
+    return iso, words, slash, dotted, compact, month_first, ordinal
 
 
 # A run of digits with OCR letters inside or at its end: '2O19', '2017-02-2l'.
@@ -102,7 +107,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     text = ocr_digits(text)
     if not _DIGIT.search(text, start, end):
         return []  # every date pattern holds a digit; most lines hold none
-    iso, words, slash, dotted, compact, month_first = _date_patterns()
+    iso, words, slash, dotted, compact, month_first, ordinal = _date_patterns()
     found: list[DateMention] = []
     for pattern in (iso, compact):  # '2019-06-01', '20190601': year first
         for m in pattern.finditer(text, start, end):
@@ -112,6 +117,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         found.append(DateMention(m.start(), m.end(), year, _months()[m[2].lower()], int(m[1])))
     for m in month_first.finditer(text, start, end):  # 'Mar 06, 2020'
         found.append(DateMention(m.start(), m.end(), int(m[3]), _months()[m[1].lower()], int(m[2])))
+    for m in ordinal.finditer(text, start, end):  # 'första juni 2021', 'sista augusti 2021'
+        year, month = int(m[3]), _months()[m[2].lower()]
+        day = load_vocab("months")["ordinal_days"][m[1].lower()]
+        day = day or calendar.monthrange(year, month)[1]
+        found.append(DateMention(m.start(), m.end(), year, month, day))
     for pattern in (slash, dotted):  # '1/3 2019', '01.03.2019': day first
         for m in pattern.finditer(text, start, end):
             found.append(DateMention(m.start(), m.end(), int(m[3]), int(m[2]), int(m[1])))
