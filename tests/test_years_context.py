@@ -111,3 +111,14 @@ def test_a_period_given_with_day_words_is_read_to_the_day() -> None:
     )
     period, years, _ = find_period(doc, span, None)
     assert (period.start, period.end, years) == ("2021-06-01", "2021-08-31", [2021])
+
+
+def test_a_promise_given_in_an_earlier_year_is_past() -> None:
+    # 'det löfte … som gavs 2017 för bostadsområdet Gärdeåsen … är uppfyllt' outweighed 'under
+    # 2018' in the new promise: 'gavs' was not read as the past tense.
+    text = (
+        "Trafik och trygghet i nya löftet\n\nKommunen ska sätta upp hastighetsskyltar vid "
+        "minst två tillfällen under 2018.\n\nKommunen och polisen slår också fast att det "
+        "löfte om trygghetsskapande åtgärder som gavs 2017 för Gärdeåsen är uppfyllt.\n"
+    )
+    assert _years(text) == [2018]
