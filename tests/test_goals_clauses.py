@@ -429,3 +429,14 @@ def test_goals_said_to_be_among_the_aims_are_goals() -> None:
     )
     assert [g.text for g in find_goals(doc, span)][-1] == "inbrotten på skolorna ska bli färre."
     assert [c.text for c in find_commitments(doc, span)] == ["Bostadsinbrott", "Trafikmiljön"]
+
+
+def test_a_goal_opener_naming_the_promise_and_its_year_is_a_stated_aim() -> None:
+    # 'Målet med ett gemensamt medborgarlöfte för 2018 är att tryggheten ska bli större och
+    # brottsligheten mindre …': six words between 'Målet' and 'är att' hid the opener.
+    doc, span = parse(
+        "Polisen och Berga samverkar\n\nBakgrund\n\nPolisen och kommunen arbetar tillsammans. "
+        "Målet med ett gemensamt medborgarlöfte för 2018 är att tryggheten ska bli större och "
+        "brottsligheten mindre i de offentliga miljöerna.\n"
+    )
+    assert [g.text for g in find_goals(doc, span)][0].startswith("Målet med ett gemensamt")

@@ -285,7 +285,7 @@ def is_goal_start(text: str) -> bool:
 _STATED_AIM = re.compile(
     r"^(?:\S+\s+){0,3}?(?:mål(?:et|en)?|målsättning(?:en|ar)?|ambition(?:en)?)"
     # 'Till de övergripande målen under perioden hör exempelvis att …'
-    r"(?:\s+\S+){0,5}?\s+(?:är|hör)\s+(?:(?:exempelvis|bland annat|även|också)\s+)?att\s"
+    r"(?:\s+\S+){0,7}?\s+(?:är|hör)\s+(?:(?:exempelvis|bland annat|även|också)\s+)?att\s"
     # 'På längre sikt är målet att …', '… är det ett gemensamt mål att …'
     r"|^(?:\S+\s+){1,3}?är\s+(?:det\s+)?(?:ett\s+|vårt\s+)?(?:gemensamt\s+)?"
     r"(?:mål(?:et)?|målsättning(?:en)?)\s+att\s"
