@@ -184,3 +184,14 @@ def test_renewing_the_promise_is_signing_it_and_renewed_promises_are_not() -> No
     assert signed_date(text, 0, len(text), [2023])[0] == "2023-02-10"
     quote = "– Arbetet får stöd i våra förnyade medborgarlöften, säger Peter Nylind, polischef."
     assert _signers(quote) == []
+
+
+def test_a_name_line_holding_an_e_mail_is_a_contact_not_a_signature() -> None:
+    # The second of two contacts ('Nina Ström, säkerhetssamordnare i Vänersborg,
+    # nina.strom@…') was read as a signer: only the line before a name was checked.
+    text = (
+        "Polisen och kommunen ska synas mer i centrum.\n\nKontakt:\nCaroline Arvaker, "
+        "säkerhetssamordnare i Vänersborg, caroline.arvaker@vanersborg.se\n\n"
+        "Nina Ström, säkerhetssamordnare i Vänersborg, nina.strom@vanersborg.se\n"
+    )
+    assert _signers(text) == []

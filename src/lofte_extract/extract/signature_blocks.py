@@ -89,6 +89,8 @@ def _contact_near(content: list[Line], index: int) -> bool:
     # just before the name, its phone or e-mail just after the title. A 'Kontakta oss' link
     # after a signature block says nothing about the names above it.
     before = index > 0 and _contact_line(content[index - 1])
+    if has_phone_or_mail(content[index].text):
+        return True  # 'Nina Ström, säkerhetssamordnare, nina.strom@vanersborg.se': a contact
     after = any(
         i < len(content)
         and is_contact_detail(content[i].text)
