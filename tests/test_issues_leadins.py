@@ -152,3 +152,18 @@ def test_a_lead_in_naming_the_goals_opens_a_goal_list() -> None:
         "Färre ska känna sig otrygga i centrum.",
     ]
     assert commitments == []
+
+
+def test_how_the_goals_are_followed_up_does_not_end_the_goal_list() -> None:
+    # 'Det här ska vi åstadkomma tillsammans' / 'Uppföljningen av målen sker kontinuerligt …'
+    # / the goals: the follow-up sentence turned the goal list into a follow-up section.
+    _, goals, _ = records(
+        "Medborgarlöfte i Berga\n\nDet här lovar vi\n\n • Ökad polisnärvaro kring torget.\n\n"
+        "Det här ska vi åstadkomma tillsammans\n\nUppföljningen av målen sker kontinuerligt "
+        "genom trygghetsmätningar.\n\n • Minskat problem med otrygghet i offentlig miljö.\n"
+        " • Ökad trygghet bland invånarna i stadsdelen\n"
+    )
+    assert [g.text for g in goals] == [
+        "Minskat problem med otrygghet i offentlig miljö.",
+        "Ökad trygghet bland invånarna i stadsdelen",
+    ]

@@ -212,7 +212,10 @@ class _SectionReader:
         elif self.section == "background" and _ends_background(line.text):
             self.section = "promise"  # 'Polisen ska ...', 'Trafik: Polisen genomför ...'
         if line.kind == "paragraph" and classify_heading(line.text.split(".")[0]) == "follow_up":
-            if line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning")):
+            # 'Uppföljningen av målen sker …' under a goal heading says how the goals listed
+            # below it are followed up: they stay goals
+            reported = line.text.lower().startswith(("uppföljning", "utvärdering", "redovisning"))
+            if reported and self.section != "goal":
                 self.section = "follow_up"
         self.add(line, False)
         if presents:  # '… medborgarlöften för 2021-2025 ser ut så här.' over the list
