@@ -176,3 +176,14 @@ def test_what_a_named_promise_holds_is_a_commitment() -> None:
         "långsiktiga trygghetsarbete.\n"
     )
     assert [c.text[:25] for c in commitments] == ["I polisens löfte för 2020"]
+
+
+def test_a_promise_named_only_as_the_time_of_a_deed_is_no_meta_statement() -> None:
+    # 'Under den tid medborgarlöftet gäller ska polis och kommun genomföra minst två
+    # samverkansmöten' was read as a sentence about the promise ('medborgarlöftet gäller').
+    commitments, _, _ = records(
+        "Medborgarlöfte för Floda\n\nDet här lovar vi\n\nUnder den tid medborgarlöftet gäller ska "
+        "polis och kommun genomföra minst två samverkansmöten.\n\nMedborgarlöftet gäller i ett "
+        "år.\n"
+    )
+    assert [c.text[:30] for c in commitments] == ["Under den tid medborgarlöftet "]

@@ -183,7 +183,8 @@ def party_after_modal(text: str) -> bool:
         # the party by name too: '… kommer Örebro kommun, Polisen och … att'
         named = index + 2 < len(ws) and ws[index + 2] in KOMMUN_NOUNS
         if w in ("ska", "skall", "kommer") and (names_actor(after) or after == "vi" or named):
-            return not any("löfte" in word for word in ws[:index])
+            # 'Under den tid medborgarlöftet gäller ska polis och kommun …' names its time
+            return ws[0] in ("under", "medan") or not any("löfte" in word for word in ws[:index])
     return False
 
 

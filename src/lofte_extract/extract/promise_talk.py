@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .analysed import sentences, words
-from .cues import WORKS_TOWARDS, has_modal
+from .cues import WORKS_TOWARDS, has_modal, party_after_modal
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -48,6 +48,8 @@ def is_meta_statement(text: str) -> bool:
     verbs = load_vocab("content_verbs")
     if names_commitment(text) or not re.match(verbs["meta_subject_pattern"], lowered):
         return False
+    if party_after_modal(text):
+        return False  # 'Under den tid medborgarlöftet gäller ska polis och kommun genomföra …'
     return any(f" {verb} " in f" {lowered} " for verb in verbs["describing_verbs"])
 
 
