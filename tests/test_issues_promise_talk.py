@@ -187,3 +187,14 @@ def test_a_promise_named_only_as_the_time_of_a_deed_is_no_meta_statement() -> No
         "år.\n"
     )
     assert [c.text[:30] for c in commitments] == ["Under den tid medborgarlöftet "]
+
+
+def test_a_listed_responsibility_is_a_commitment_under_any_heading() -> None:
+    # '• Kommunen har ansvar för att se över trafikmiljön …' under the page's title: the item
+    # rules did not know a responsibility as a promise.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2018 i Berga\n\n"
+        " • Kommunen har ansvar för att se över trafikmiljön och lämna förslag på åtgärder.\n"
+        " • Trafiken i centrum upplevs som ett problem.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Kommunen har ansvar för a"]

@@ -156,7 +156,7 @@ def _modal_only_in_purpose(text: str) -> bool:
 def item_is_commitment(text: str, section: str) -> bool:
     if _excluded(text) or section == "follow_up":
         return False
-    if tag_actors(text) and not is_perfect(text):
+    if (tag_actors(text) and not is_perfect(text)) or _binds_a_party(text):
         return True
     if section == "background":
         # 'Problembild' / '• Polisen ska öka sin närvaro …': a party's promise, whatever the
@@ -217,8 +217,8 @@ def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bo
         return section not in ("background", "follow_up", "goal")
     if _excluded(text) or is_perfect(text) or section == "follow_up":
         return False
-    if tag_actors(text) or _responsible_for_a_deed(text) or deed_as_goal(text):
-        return True  # 'Polisens mål är att genomföra två trafikinsatser': a deed, as an aim
+    if tag_actors(text) or _binds_a_party(text):
+        return True
     if section == "goal" and _party_acts(text):
         return True  # 'Det här ska vi åstadkomma' / 'Polisen ska öka sin synlighet vid …'
     if _frames_the_promise(text, section, has_region):
@@ -230,6 +230,12 @@ def sentence_is_commitment(text: str, section: str, has_region: bool, quoted: bo
 
 # 'Polisen har ansvar för att planera …', 'Kommunen ansvarar för att göra en översyn …'
 _RESPONSIBLE_FOR = re.compile(r"\b(?:har\s+(?:\w+\s+)?ansvar(?:et)?|ansvarar)\s+för\s+att\s+(\w+)")
+
+
+def _binds_a_party(text: str) -> bool:
+    """A deed a party is made responsible for, or one set as the goal ('Polisens mål är att
+    genomföra två trafikinsatser'): promised, whatever section it stands in."""
+    return _responsible_for_a_deed(text) or deed_as_goal(text)
 
 
 def _responsible_for_a_deed(text: str) -> bool:
