@@ -198,3 +198,13 @@ def test_a_listed_responsibility_is_a_commitment_under_any_heading() -> None:
         " • Trafiken i centrum upplevs som ett problem.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Kommunen har ansvar för a"]
+
+
+def test_a_party_contributing_a_counted_deed_promises_it() -> None:
+    # 'Polisen bidrar med minst 20 trafikkontroller per ort under året' was not read as a
+    # present-tense promise: 'bidrar' was no present verb of a deed.
+    commitments, _, _ = records(
+        "Trafik och trygghet i nya löftet\n\nÅrets medborgarlöfte handlar om trafikmoral.\n\n"
+        "Polisen bidrar med minst 20 trafikkontroller per ort under året.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Polisen bidrar med minst "]
