@@ -305,3 +305,18 @@ def test_done_labels_under_each_promise_make_a_follow_up():
         "Utfört: Skolpersonalen fick utbildning om narkotika.\n"
     )
     assert classify(text, 0, len(text), None) == "uppfoljning"
+
+
+def test_an_english_skip_link_is_no_title_of_an_agreement_release():
+    # 'Skip to main content' above 'Förnyad samverkansöverenskommelse mellan Umeå kommun och
+    # Polismyndigheten' was taken for the title, so the press release was typed nyhet.
+    text = (
+        "Skip to main content\n\nFörnyad samverkansöverenskommelse mellan Berga kommun och "
+        "Polismyndigheten\n\nPressmeddelande   •   Nov 18, 2016 11:33 CET\n\nPå styrgruppens "
+        "senaste möte fattades beslut om att förnya samverkansöverenskommelsen för åren "
+        "2017–2020. Samverkan ska styras av lägesbild, aktivitetsplan och årliga "
+        "medborgarlöften.\n\n– Det här är ett viktigt steg, säger Anna Berg.\n\n"
+        "– Vi ser fram emot arbetet, säger Per Ek.\n"
+    )
+    # the span's heading is the page's first line, as the segmenter gives it
+    assert classify(text, 0, len(text), "Skip to main content") == "overenskommelse"
