@@ -122,3 +122,15 @@ def test_a_promise_given_in_an_earlier_year_is_past() -> None:
         "löfte om trygghetsskapande åtgärder som gavs 2017 för Gärdeåsen är uppfyllt.\n"
     )
     assert _years(text) == [2018]
+
+
+def test_a_line_of_two_dates_under_the_title_is_the_promises_period() -> None:
+    # 'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023': no validity word stood in
+    # the line, so the period went unread.
+    doc, span = doc_and_span(
+        "Göteborg, Västra Göteborg – medborgarlöften\n\nTryggare utemiljö\n\n"
+        "1 februari 2022 - 30 september 2023\n\nVårt medborgarlöfte 2022-2023\n\n"
+        "Polisen ska synas på utsatta platser.\n"
+    )
+    period, years, _ = find_period(doc, span, None)
+    assert (period.start, period.end, years) == ("2022-02-01", "2023-09-30", [2022, 2023])

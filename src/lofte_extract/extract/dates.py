@@ -153,8 +153,13 @@ def find_period_range(
     found = sentences(text, start, end, line_ends=True)
     for index, sentence in enumerate(found):
         lower = sentence.text.lower()
-        if not any(cue in lower for cue in vocab["valid_cues"]) and not (
-            agreement and any(word in lower for word in agreement_words)
+        # a line holding nothing but the range ('1 februari 2022 - 30 september 2023') under
+        # the promise's title dates the promise itself
+        bare = _BARE_RANGE.fullmatch(lower.strip())
+        if (
+            not bare
+            and not any(cue in lower for cue in vocab["valid_cues"])
+            and not (agreement and any(word in lower for word in agreement_words))
         ):
             continue
         if not agreement and "löfte" not in lower and any(w in lower for w in agreement_words):
@@ -189,6 +194,9 @@ def range_start_year(
     later = (start[0] or 0, start[1] or 0) > (end[0] or 13, end[1] or 0)
     return end_year - 1 if later else end_year
 
+
+# A line of two dates and the dash between them, nothing else.
+_BARE_RANGE = re.compile(r"(?:den\s+)?\d[\d\w\s.-]{4,24}?\s*[-–—]\s*(?:den\s+)?\d[\d\w\s.-]{4,24}")
 
 # A sentence (or line) ending in a range's connector runs on into the next one.
 _OPEN_RANGE_END = re.compile(r"(?:[-–—]|\btill|\bt\.o\.m\.?|\btom)\s*$")
