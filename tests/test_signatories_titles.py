@@ -62,3 +62,18 @@ def test_a_title_ends_before_a_relative_clause() -> None:
         "Maria Bäck, lokalpolisområdeschef i Västra Mälardalen som tycker att löftena är bra.\n"
     )
     assert ("Maria Bäck", "lokalpolisområdeschef i Västra Mälardalen") in _titles(text)
+
+
+def test_titles_in_brackets_after_the_names_are_their_titles() -> None:
+    # 'Fredrik Hansson (S)(vice ordförande för kommunstyrelsen), Anna Lindh Wikblad
+    # (kommundirektör) och …': every title in brackets was lost.
+    text = (
+        "Ny överenskommelse\n\nÖverenskommelsen för 2024-2027 undertecknades av Fredrik "
+        "Hansson (S)(vice ordförande för kommunstyrelsen), Anna Lindh Wikblad (kommundirektör) "
+        "och Petra Hinterthaner (lokalpolisområdeschef för Luleå/Boden).\n"
+    )
+    assert _titles(text) == [
+        ("Fredrik Hansson", "vice ordförande för kommunstyrelsen"),
+        ("Anna Lindh Wikblad", "kommundirektör"),
+        ("Petra Hinterthaner", "lokalpolisområdeschef för Luleå/Boden"),
+    ]

@@ -26,7 +26,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
     # kommunstyrelsens ordförande och …': the title follows the name directly.
     # 'Katarina Hansson; kommunstyrelsens …', 'Mats Scherp - Lokalpolisområdeschef'
     # 'Marith Hesse, (M), kommunstyrelsens ordförande': the party between two commas
-    m = re.match(r"(?:\s*,(?=\s*\())?" + PARTY + r"?(?:\s*[,;]|\s+[-–—])?\s*", after)
+    # 'Fredrik Hansson (S)(vice ordförande för kommunstyrelsen)': the title in brackets
+    m = re.match(r"(?:\s*,(?=\s*\())?" + PARTY + r"?(?:\s*[,;(]|\s+[-–—])?\s*", after)
     if not m:
         return None
     rest = after[m.end() :]
@@ -35,7 +36,8 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
         return None
     stop = _TITLE_STOP.search(rest[head.end() :])
     title = rest[: head.end() + stop.start() if stop else len(rest)].strip()
-    if not _TITLE_COMPLEMENT.match(title[head.end() :]):
+    # a head ending in its preposition ('ordförande för') goes on to what it heads
+    if not _TITLE_COMPLEMENT.match(title[head.end() :]) and not head.group().endswith(" för"):
         title = title[: head.end()]  # 'Lokalpolisområdeschef går igenom löftet': a verb follows
     if names_in(title, head.end(), len(title)):
         return None  # 'X, kommunchef Emma Gröndahl': the next person's title, not X's
@@ -51,7 +53,7 @@ def _title_after(text: str, end: int, limit: int) -> str | None:
 _TITLE_STOP = re.compile(
     r",|\s+och\s+|\s+samt\s+|\s+(?:sätter|satte|skriver|skrev|har|undertecknar|undertecknade"
     r"|signerar|signerade|tecknar|tecknade|lovar|ska|skall|kommer|är|var|ett|en|det|den|som)\b"
-    r"|\(|\.\s|\.$|\n"
+    r"|\(|\)|\.\s|\.$|\n"
     # the particle of a split verb: 'skrev X, kommunstyrelsens ordförande, under det …'
     r"|\s+(?:under|på)(?=\s+(?:det|ett|den|de|medborgarlöft|avtal|överenskommels)\w*\b)"
 )
