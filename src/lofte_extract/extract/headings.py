@@ -139,7 +139,7 @@ def _section_by_words(lowered: str, last: str, is_leadin: bool) -> Section | Non
         return "promise"  # 'Aktiviteterna är fördelade på två huvudområden:
     if _parties_promise(lowered, last, is_leadin):
         return "promise"
-    if is_leadin and _NAMES_GOALS.search(" ".join(last.split()[: EXTRACT.goal_noun_words])):
+    if is_leadin and set(words(last)[: EXTRACT.goal_noun_words]) & set(_cues()["goal"]):
         return "goal"  # 'Bland målen för avtalet finns att:' lists the goals; a goal named
         # late ('… rikta arbetet mot målen att:') may head activities as well
     if lowered.startswith(("uppföljning", "utvärdering", "redovisning")):
@@ -184,9 +184,6 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (_COUNTED_PROMISES, "promise"),
     (_PLACES_FOLLOW, "background"),
 )
-
-# Goals named as a word ('målen', 'målsättningar'), not inside one ('trafikmålet' is)
-_NAMES_GOALS = re.compile(r"(?<![\wåäö-])(?:mål|målen|målet|målsättning(?:en|ar|arna)?)(?![\wåäö])")
 
 # 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject
 _FOLLOWED_UP = re.compile(r"\bfölj(?:s|as)\s+upp\b")
