@@ -167,3 +167,15 @@ def test_how_the_goals_are_followed_up_does_not_end_the_goal_list() -> None:
         "Minskat problem med otrygghet i offentlig miljö.",
         "Ökad trygghet bland invånarna i stadsdelen",
     ]
+
+
+def test_a_lead_in_ending_in_a_party_and_its_modal_opens_the_promise_list() -> None:
+    # 'Samverkansöverenskommelsens delmål är att vi tillsammans ska:' was read as background
+    # on the word 'samverkansöverenskommelse', so its activities were dropped.
+    commitments, _, _ = records(
+        "Överenskommelse mellan Berga kommun och polisen\n\n"
+        "Samverkansöverenskommelsens delmål är att vi tillsammans ska:\n\n"
+        " • Förebygga och bekämpa organiserad brottslighet i lokalsamhället\n"
+        " • Utveckla samverkan med civilsamhället och näringslivet\n"
+    )
+    assert len(commitments) == 2

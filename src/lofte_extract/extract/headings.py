@@ -9,7 +9,7 @@ from typing import Literal
 
 from .actors import actor_of_token, mentioned_actors
 from .analysed import words
-from .cues import is_perfect
+from .cues import is_perfect, names_actor
 from .promise_talk import is_meta_statement
 from .settings import EXTRACT
 from .vocab import load_vocab
@@ -105,7 +105,7 @@ def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
     for pattern, section in _LEADIN_PATTERNS:
         if pattern.search(last):
             return section
-    if is_leadin and _parties_will_do_the_following(last):
+    if is_leadin and (_parties_will_do_the_following(last) or _party_then_modal(last)):
         return "promise"  # before the cues: 'statistik' in 'Med … statistik som grund' is
         # an adverbial, the parties' will is the sentence
     if is_leadin and last.rstrip().endswith(":") and _promise_as_subject(last):
@@ -271,6 +271,17 @@ def _parties_will_do_the_following(last: str) -> bool:
     # '… ska lokalpolisområde Vällingby inom följande samverkansområden': the verb left out
     done = clause and (clause.group(1) in _activity_verbs() or clause.group(1) in ("inom", "med"))
     return bool(clause and mentioned_actors(last)) and bool(done)
+
+
+# '… delmål är att vi tillsammans ska:': a party, perhaps an adverb, the modal, then the list
+_PARTY_MODAL_END = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:ska|skall|kommer att)\s*:\s*$")
+
+
+def _party_then_modal(last: str) -> bool:
+    """A lead-in ending in a party and its modal, the list holding the verbs
+    ('Samverkansöverenskommelsens delmål är att vi tillsammans ska:')."""
+    found = _PARTY_MODAL_END.search(last)
+    return bool(found) and (found.group(1) == "vi" or names_actor(found.group(1)))
 
 
 # '… som polisen ska arbeta med under 2017:': what the list names, a party will work on
