@@ -208,3 +208,14 @@ def test_a_party_contributing_a_counted_deed_promises_it() -> None:
         "Polisen bidrar med minst 20 trafikkontroller per ort under året.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Polisen bidrar med minst "]
+
+
+def test_a_city_named_with_stad_is_the_kommun_acting() -> None:
+    # '• Malmö stad ska jobba med förebyggande insatser …' under the title named no party
+    # the rules knew ('staden' was one, 'Malmö stad' was not), so it was dropped.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Möllevången\n\n"
+        " • Malmö stad ska jobba med förebyggande insatser riktade till barn och unga.\n"
+        " • I stad och land ska tryggheten öka.\n"
+    )
+    assert [(c.text[:10], c.actors) for c in commitments] == [("Malmö stad", ["kommun"])]

@@ -64,12 +64,21 @@ def mentioned_actors(text: str) -> list[Actor]:
     lowered = text.lower()
     for token in get_nlp().tokenizer(text):
         actor = actor_of_token(token.text)
+        if _city_stad(token.text, token.nbor(-1).text if token.i > 0 else ""):
+            actor = "kommun"
         if actor and actor not in found:
             found.append(actor)
     for stem in _vocab()["annan"]["prefix"]:
         if " " in stem and stem in lowered and "annan" not in found:
             found.append("annan")
     return found
+
+
+def _city_stad(word: str, previous: str) -> bool:
+    """'stad' after a city's name ('Malmö stad', 'Solna stad'): the kommun by its city's
+    name; a sentence's first little word before it ('I stad och land') is no name."""
+    named = len(previous) > 2 and previous[:1].isupper() and previous[1:].islower()
+    return word.lower() == "stad" and named
 
 
 def leadin_actors(text: str) -> list[Actor]:
@@ -192,6 +201,8 @@ def _actors_in(words: list[str], stop_at_verb: bool, genitive: bool = False) -> 
     found: list[Actor] = []
     for index, word in enumerate(words):
         actor = actor_of_token(word)
+        if actor is None and index >= 1 and _city_stad(word, words[index - 1]):
+            actor = "kommun"
         if actor is None and genitive and word.lower().endswith("s"):
             # 'Polisen och kommunens säkerhetsenhet ska ...': a unit of the kommun acts.
             owner = actor_of_token(word[:-1])

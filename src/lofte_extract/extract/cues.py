@@ -170,7 +170,11 @@ def names_actor(word: str) -> bool:
 def actor_start(text: str, within: int = 4) -> bool:
     """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
     ws = words(text)[:within]
-    return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"])
+    # 'Malmö stad ska …': a city named with 'stad' is the kommun ('staden' already names it)
+    return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"]) or bool(_CITY_START.match(text))
+
+
+_CITY_START = re.compile(r"^\W*[A-ZÅÄÖ][a-zåäö-]{2,} stad\b")
 
 
 def party_after_modal(text: str) -> bool:
