@@ -289,6 +289,11 @@ def _clauses(piece: Piece) -> list[Piece]:
         if _is_goal_clause(candidate.text):
             clauses.append(candidate)
             begin = match.end() if match else stop
+    if len(clauses) > 1 and begin < len(piece.text.rstrip(". ")):
+        # '… och tryggheten öka för dem som bor, verkar och vistas i kommunen': the tail
+        # finishes the last clause
+        clauses[-1] = _sub(piece, clauses[-1].start - piece.start, len(piece.text))
+        return clauses
     if begin < len(piece.text.rstrip(". ")) or not clauses:
         return [piece]  # a tail that is no goal clause: keep the sentence whole
     return clauses
