@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from metadata_helpers import doc_and_span
 
 from lofte_extract.extract.metadata import find_period
@@ -102,17 +103,6 @@ def test_an_agreement_let_run_on_to_a_date_covers_that_year() -> None:
     assert _years(text) == [2021]
 
 
-def test_a_period_given_with_day_words_is_read_to_the_day() -> None:
-    # 'under perioden första juni 2021 till och med sista augusti 2021' had no period: only
-    # day numbers were read as days.
-    doc, span = doc_and_span(
-        "Medborgarlöfte Västra hamnen\n\nLöftet gäller under perioden första juni 2021 till "
-        "och med sista augusti 2021.\n"
-    )
-    period, years, _ = find_period(doc, span, None)
-    assert (period.start, period.end, years) == ("2021-06-01", "2021-08-31", [2021])
-
-
 def test_a_promise_given_in_an_earlier_year_is_past() -> None:
     # 'det löfte … som gavs 2017 för bostadsområdet Gärdeåsen … är uppfyllt' outweighed 'under
     # 2018' in the new promise: 'gavs' was not read as the past tense.
@@ -124,13 +114,27 @@ def test_a_promise_given_in_an_earlier_year_is_past() -> None:
     assert _years(text) == [2018]
 
 
-def test_a_line_of_two_dates_under_the_title_is_the_promises_period() -> None:
-    # 'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023': no validity word stood in
-    # the line, so the period went unread.
-    doc, span = doc_and_span(
-        "Göteborg, Västra Göteborg – medborgarlöften\n\nTryggare utemiljö\n\n"
-        "1 februari 2022 - 30 september 2023\n\nVårt medborgarlöfte 2022-2023\n\n"
-        "Polisen ska synas på utsatta platser.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'under perioden första juni 2021 till och med sista augusti 2021' had no period:
+        # only day numbers were read as days.
+        (
+            "Medborgarlöfte Västra hamnen\n\nLöftet gäller under perioden första juni 2021 "
+            "till och med sista augusti 2021.\n",
+            ("2021-06-01", "2021-08-31", [2021]),
+        ),
+        # 'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023': no validity word stood
+        # in the line, so the period went unread.
+        (
+            "Göteborg, Västra Göteborg – medborgarlöften\n\nTryggare utemiljö\n\n"
+            "1 februari 2022 - 30 september 2023\n\nVårt medborgarlöfte 2022-2023\n\n"
+            "Polisen ska synas på utsatta platser.\n",
+            ("2022-02-01", "2023-09-30", [2022, 2023]),
+        ),
+    ],
+)
+def test_a_period_is_read_to_the_day(text: str, expected: tuple) -> None:
+    doc, span = doc_and_span(text)
     period, years, _ = find_period(doc, span, None)
-    assert (period.start, period.end, years) == ("2022-02-01", "2023-09-30", [2022, 2023])
+    assert (period.start, period.end, years) == expected
