@@ -77,3 +77,16 @@ def test_titles_in_brackets_after_the_names_are_their_titles() -> None:
         ("Anna Lindh Wikblad", "kommundirektör"),
         ("Petra Hinterthaner", "lokalpolisområdeschef för Luleå/Boden"),
     ]
+
+
+def test_a_place_between_title_and_name_belongs_to_the_title() -> None:
+    # 'lokalpolisområdeschef Norrköping Peter Wahlberg' made 'Norrköping Peter Wahlberg' the
+    # signer, with no title.
+    text = (
+        "Nytt löfte\n\nI slutet av 2022 undertecknade kommunstyrelsens ordförande Per Hollertz "
+        "(M) och lokalpolisområdeschef Norrköping Peter Wahlberg ett nytt medborgarlöfte.\n"
+    )
+    assert _titles(text) == [
+        ("Per Hollertz", "kommunstyrelsens ordförande"),
+        ("Peter Wahlberg", "lokalpolisområdeschef Norrköping"),
+    ]

@@ -104,8 +104,10 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             name = name[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
         begin = m.end() - len(name)
-        if len(tokens) > 2 and _after_direction_word(text, begin):
-            name = name[len(tokens[0]) + 1 :]  # 'södra Lappland Daniel Westerberg'
+        if len(tokens) > 2 and (_after_direction_word(text, begin) or _is_place(tokens[0])):
+            # 'södra Lappland Daniel Westerberg', 'lokalpolisområdeschef Norrköping Peter
+            # Wahlberg': the place the title names, then the person
+            name = name[len(tokens[0]) + 1 :]
             tokens = tokens[1:]
             begin = m.end() - len(name)
         while len(tokens) > 2 and title_pattern().fullmatch(tokens[-1]):
@@ -123,6 +125,12 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 # 'polisområdeschef i Storgöteborg Nordost': capitalised words after 'i' name a place
 _PLACE_BEFORE = re.compile(r"(?<![\w])(?:i|inom|vid)\s+$")
+
+
+def _is_place(word: str) -> bool:
+    """A kommun's name that is no one's first name ('Norrköping', not 'Lund' or 'Berg')."""
+    entry = kommun_by_form().get(word)
+    return bool(entry) and not entry.ambiguous
 
 
 def _after_direction_word(text: str, start: int) -> bool:

@@ -78,7 +78,9 @@ def _title_before(text: str, start: int, floor: int) -> str | None:
     return best.strip() if best else None
 
 
-_TITLE_PLACE = re.compile(r"\s+(?:i|för)\s+[A-ZÅÄÖ][\wåäö-]+(?=\s*[,;])")
+# A title's place: 'ordförande i Mariestad, …' before a comma, or right before the name
+# ('lokalpolisområdeschef Norrköping Peter Wahlberg')
+_TITLE_PLACE = re.compile(r"\s+(?:(?:i|för)\s+)?[A-ZÅÄÖ][\wåäö-]+(?=\s*[,;]|\s*$)")
 
 
 def _title_elsewhere(text: str, name: str) -> str | None:
