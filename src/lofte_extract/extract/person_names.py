@@ -87,8 +87,7 @@ def is_stopped(name: str) -> bool:
         return True
     if any(len(t) > EXTRACT.name_token_chars and "-" not in t for t in tokens):
         return True  # 'Kommunledningskontoret': a compound noun, no name is this long
-    last = kommun_by_form().get(tokens[-1]) if tokens else None
-    if last and not last.ambiguous:
+    if tokens and _is_place(tokens[-1]):
         return True  # 'Trygga Eskilstuna': a place last, not a surname (Lund, Berg may be)
     return bool(title_pattern().search(name))
 
