@@ -17,6 +17,7 @@ __all__ = [
     "find_actors",
     "leadin_actors",
     "mentioned_actors",
+    "names_city_kommun",
     "tag_actors",
 ]
 
@@ -64,7 +65,7 @@ def mentioned_actors(text: str) -> list[Actor]:
     lowered = text.lower()
     for token in get_nlp().tokenizer(text):
         actor = actor_of_token(token.text)
-        if _city_stad(token.text, token.nbor(-1).text if token.i > 0 else ""):
+        if names_city_kommun(token.text, token.nbor(-1).text if token.i > 0 else ""):
             actor = "kommun"
         if actor and actor not in found:
             found.append(actor)
@@ -74,7 +75,7 @@ def mentioned_actors(text: str) -> list[Actor]:
     return found
 
 
-def _city_stad(word: str, previous: str) -> bool:
+def names_city_kommun(word: str, previous: str) -> bool:
     """'stad' after a city's name ('Malmö stad', 'Solna stad'): the kommun by its city's
     name; a sentence's first little word before it ('I stad och land') is no name."""
     named = len(previous) > 2 and previous[:1].isupper() and previous[1:].islower()
@@ -201,7 +202,7 @@ def _actors_in(words: list[str], stop_at_verb: bool, genitive: bool = False) -> 
     found: list[Actor] = []
     for index, word in enumerate(words):
         actor = actor_of_token(word)
-        if actor is None and index >= 1 and _city_stad(word, words[index - 1]):
+        if actor is None and index >= 1 and names_city_kommun(word, words[index - 1]):
             actor = "kommun"
         if actor is None and genitive and word.lower().endswith("s"):
             # 'Polisen och kommunens säkerhetsenhet ska ...': a unit of the kommun acts.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .actors import actor_of_token
+from .actors import actor_of_token, names_city_kommun
 from .analysed import sentences, words
 from .meta_vocab import kommun_by_form
 from .settings import EXTRACT
@@ -171,10 +171,12 @@ def actor_start(text: str, within: int = 4) -> bool:
     """An actor ('Polisen', 'Kommunen', 'Vi', 'Områdespoliserna') among the first words."""
     ws = words(text)[:within]
     # 'Malmö stad ska …': a city named with 'stad' is the kommun ('staden' already names it)
-    return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"]) or bool(_CITY_START.match(text))
+    opening = _FIRST_TWO_WORDS.match(text)
+    city = bool(opening) and names_city_kommun(opening[2], opening[1])
+    return any(names_actor(w) for w in ws) or (ws[:1] == ["vi"]) or city
 
 
-_CITY_START = re.compile(r"^\W*[A-ZÅÄÖ][a-zåäö-]{2,} stad\b")
+_FIRST_TWO_WORDS = re.compile(r"^\W*([\w-]+) ([\w-]+)")
 
 
 def party_after_modal(text: str) -> bool:
