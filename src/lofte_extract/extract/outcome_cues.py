@@ -21,8 +21,8 @@ from .vocab import load_vocab
 __all__ = [
     "AIM_OPENER",
     "aims_at_a_deed",
-    "deed_as_goal",
     "aims_at_an_outcome",
+    "deed_as_goal",
     "impersonal_outcome",
     "moves_a_measure",
     "outcome_after_modal",
@@ -144,17 +144,7 @@ AIM_OPENER = re.compile(
 def aims_at_a_deed(text: str) -> bool:
     """'Målet är att stödja den grannsamverkan som finns', 'Polisens mål är att genomföra två
     trafikinsatser': the aim names what the parties do, not what should change."""
-    opener = AIM_OPENER.match(text)
-    if not opener:
-        return False
-    # 'att vi under året ska hålla …': a subject, a time and a modal may come before the verb
-    rest = re.sub(
-        r"^(?:(?:vi|man)\s+)?(?:under\s+(?:året|\d{4})\s+)?(?:ska|skall)?\s*",
-        "",
-        text[opener.end() :].lower(),
-    )
-    first = rest.split()[:1]
-    return bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
+    return _deed_aim_opener(text) is not None
 
 
 def deed_as_goal(text: str) -> bool:
@@ -163,5 +153,21 @@ def deed_as_goal(text: str) -> bool:
     A purpose ('Syftet är att identifiera platser …') says why an activity is done and an
     ambition ('Ambitionen är att vi ska utgå från …') how: neither is a promise of its own.
     """
+    opener = _deed_aim_opener(text)
+    return opener is not None and "mål" in opener.lower()
+
+
+def _deed_aim_opener(text: str) -> str | None:
+    """The opener of a stated aim whose first verb names a deed, if the text is one."""
     opener = AIM_OPENER.match(text)
-    return bool(opener) and "mål" in opener.group().lower() and aims_at_a_deed(text)
+    if not opener:
+        return None
+    # 'att vi under året ska hålla …': a subject, a time and a modal may come before the verb
+    rest = re.sub(
+        r"^(?:(?:vi|man)\s+)?(?:under\s+(?:året|\d{4})\s+)?(?:ska|skall)?\s*",
+        "",
+        text[opener.end() :].lower(),
+    )
+    first = rest.split()[:1]
+    deed = bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
+    return opener.group() if deed else None
