@@ -219,3 +219,29 @@ def test_a_city_named_with_stad_is_the_kommun_acting() -> None:
         " • I stad och land ska tryggheten öka.\n"
     )
     assert [(c.text[:10], c.actors) for c in commitments] == [("Malmö stad", ["kommun"])]
+
+
+def test_a_modal_in_a_condition_or_an_indirect_question_promises_nothing() -> None:
+    # 'Om det brottsförebyggande arbetet ska bli effektivt måste polis och kommun samverka.'
+    # (h30) and 'De visar vilka områden polis och kommun ska prioritera …' (h20) were read
+    # as promises: the rules saw a party and 'ska', not that the 'ska' was the condition's or
+    # the question's. A modal after a clause with its own verb stays the main clause's.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Berga 2024\n\n"
+        "Om det brottsförebyggande arbetet ska bli effektivt måste polis och kommun samverka. "
+        "Dialogerna visar vilka områden polis och kommun ska prioritera i arbetet. "
+        "När dialogerna är klara ska polisen genomföra fyra trafikkontroller i centrum.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["När dialogerna är klara s"]
+
+
+def test_making_the_promise_is_not_a_deed_it_promises() -> None:
+    # 'Kommunfullmäktige ska klubba löftena nästa månad.' (h26) and 'År 2023 kommer kommun
+    # och polis att anta ett nytt medborgarlöfte.' (h2) were kept as commitments.
+    commitments, _, _ = records(
+        "Nytt medborgarlöfte i Berga\n\n"
+        "Kommunfullmäktige ska klubba löftena nästa månad. "
+        "År 2023 kommer kommun och polis att anta ett nytt medborgarlöfte. "
+        "Polisen ska jobba med lägesbilder och ta fram medborgarlöften till invånarna.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Polisen ska jobba med läg"]

@@ -8,6 +8,7 @@ from ..parse import ParsedDocument
 from .actors import mentioned_actors, tag_actors
 from .analysed import sentences, words
 from .announcing import announces_list, says_more_after_colon
+from .clauses import makes_the_promise, modal_only_subordinate
 from .cues import (
     KOMMUN_NOUNS,
     activity_start,
@@ -101,6 +102,10 @@ def _excluded(text: str) -> bool:
         or text.lstrip().startswith(("http://", "https://", "www."))
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
         or bool(_SIGNED_SPLIT.search(text))
+        # 'År 2023 kommer kommun och polis att anta ett nytt löfte'; an agreement's counted
+        # duty to make them ('ska årligen ta fram minst ett medborgarlöfte') is a commitment
+        or makes_the_promise(text)
+        and not counts_something(text)
         # 'Det rör sig om konkreta aktiviteter som …' says what any promise is
         or bool(_GENERIC.match(text.lower()))
         and announces_list(text)
@@ -275,6 +280,8 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
         return True
     if outcome_as_subject(text):
         return True
+    if section != "promise" and modal_only_subordinate(text):
+        return True  # 'Om arbetet ska bli effektivt måste …': the modal is a condition's
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
     focus = _FOCUS_ON_THAT.search(text)  # on the text itself: its offset cuts the text

@@ -1,0 +1,55 @@
+"""Which clause a modal stands in: a promise's 'ska' is the main clause's, not a condition's
+or an indirect question's."""
+
+from __future__ import annotations
+
+import re
+
+from .analysed import words
+from .cues import strip_label
+from .vocab import load_vocab
+
+__all__ = ["modal_only_subordinate", "makes_the_promise"]
+
+
+def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
+    """Whether the modal at token `at` is the verb of a clause a subordinator opened just
+    before it: only that clause's subject (a few words, no comma) stands between them."""
+    first = max(0, at - 1 - subordinators["max_subject_words"])
+    for index in range(at - 1, first - 1, -1):
+        word = tokens[index]
+        if word in (",", "att") or word in subordinators["finite_verbs"]:
+            return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
+        if word in subordinators["inside"] and index > 0:
+            return True  # 'vilka områden polis och kommun ska prioritera'
+        if word in subordinators["opening"] and index == 0:
+            return True  # 'Om platsen ska bli trygg krävs …'
+    return False
+
+
+def modal_only_subordinate(text: str) -> bool:
+    """Every modal stands in a condition or an indirect question ('Om det
+    förebyggande arbetet ska bli effektivt måste …', 'De visar vilka områden polis och kommun
+    ska prioritera'): nothing is promised in the main clause."""
+    verbs = load_vocab("content_verbs")
+    tokens = strip_label(text).lower().replace(",", " , ").split()
+    if any(token.strip(".") in verbs["lovar"] for token in tokens):
+        return False
+    modals = [i for i, token in enumerate(tokens) if token in _MODALS or _kommer_att(tokens, i)]
+    subordinators = verbs["subordinators"]
+    return bool(modals) and all(_subordinate_at(tokens, i, subordinators) for i in modals)
+
+
+_MODALS = frozenset({"ska", "skall", "bör"})
+
+
+def _kommer_att(tokens: list[str], index: int) -> bool:
+    return tokens[index] == "kommer" and "att" in tokens[index + 1 : index + 5]
+
+
+def makes_the_promise(text: str) -> bool:
+    """A modal whose deed is making the promise itself ('År 2023 kommer kommun och polis att
+    anta ett nytt medborgarlöfte', 'Kommunfullmäktige ska klubba löftena'): how the promise
+    comes about, not what it promises."""
+    lowered = " ".join(words(text))
+    return bool(re.search(load_vocab("content_verbs")["promise_making_pattern"], lowered))
