@@ -179,3 +179,18 @@ def test_a_lead_in_ending_in_a_party_and_its_modal_opens_the_promise_list() -> N
         " • Arbeta systematiskt och kunskapsbaserat med trygghetsfrågor\n"
     )
     assert len(commitments) == 2
+
+
+def test_a_lead_in_saying_what_came_of_it_lists_results_not_targets() -> None:
+    # 'Utfallet blev:' over '• Elva riktade narkotikainsatser' in a follow-up (h31) opened no
+    # section, so the results under it were read as promised counts.
+    commitments, _, _ = records(
+        "Uppföljning medborgarlöfte 2018\n\n"
+        "Följande aktiviteter utlovades i 2018 års medborgarlöfte:\n\n"
+        "  • Minst sex riktade insatser mot narkotika.\n\n"
+        "Utfallet blev:\n\n"
+        "  • Elva riktade narkotikainsatser\n"
+    )
+    assert [(c.text[:20], [t.value for t in c.targets]) for c in commitments] == [
+        ("Minst sex riktade in", [6])
+    ]

@@ -183,6 +183,13 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (_RESIDENTS_WISHED, "background"),
     (_COUNTED_PROMISES, "promise"),
     (_PLACES_FOLLOW, "background"),
+    # 'Utfallet blev:', 'Resultatet var:', 'Så här gick det:' list what came of the promise
+    (
+        re.compile(
+            r"^(?:(?:utfallet|resultatet|resultaten)\s+(?:blev|var)|så\s+(?:här\s+)?gick\s+det)\b"
+        ),
+        "follow_up",
+    ),
 )
 
 # 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject
