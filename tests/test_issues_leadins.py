@@ -194,3 +194,15 @@ def test_a_lead_in_saying_what_came_of_it_lists_results_not_targets() -> None:
     assert [(c.text[:20], [t.value for t in c.targets]) for c in commitments] == [
         ("Minst sex riktade in", [6])
     ]
+
+
+def test_a_headline_saying_what_is_promised_is_a_title_not_a_promise_heading() -> None:
+    # 'Polisen lovar mobil station' over a news article (h31) began like the cue 'Polisen
+    # lovar', so every background sentence of the article below was read as a promise.
+    commitments, _, _ = records(
+        "Polisen lovar mobil station\n\n"
+        "Sedan den 1 januari förra året är Polisen en enda myndighet i stället för 21.\n\n"
+        "Dessutom utgår två utryckningspoliser från Svalöv.\n\n"
+        "Polisen lovar att:\n\n • Genomföra fyra trafikkontroller i centrum\n"
+    )
+    assert [c.text for c in commitments] == ["Genomföra fyra trafikkontroller i centrum"]

@@ -84,6 +84,8 @@ def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal
     if not is_leadin and any(word in normal for word in _cues()["title_words"]):
         if exact is None or normal not in _cues()[exact]:
             return "title"
+    if exact == "promise" and not is_leadin and _PROMISE_HEADLINE.search(normal):
+        return "title"  # 'Polisen lovar mobil station' begins like 'Polisen lovar'
     if exact is not None:
         return exact  # type: ignore[return-value]
     if not re.search(r"\d|:\s*\S", text) and _is_actor_heading(normal):
@@ -169,6 +171,13 @@ _PLACES_FOLLOW = re.compile(
     r"|\bföljande\s+(?:platser|orter|stadsdelar)\b"
 )
 
+# A headline announcing the promise, no list after it: 'Polisen lovar mobil station', 'Polis
+# och kommun lovar medborgarna ökad trygghet'; 'Det här lovar vi' and 'lovar att:' open one
+_PROMISE_HEADLINE = re.compile(
+    r"^(?!det\b|detta\b|tillsammans\b|vi\b)[^:;]*?\blovar\s+"
+    r"(?!att\b|följande\b|gemensamt\b|vi\b|man\b)[^:;]+$"
+)
+
 # What a lead-in's wording alone says its list holds, tried in order.
 _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (re.compile(r"följande (aktivitet|åtgärd|insats|löfte)"), "promise"),
@@ -183,6 +192,7 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (_RESIDENTS_WISHED, "background"),
     (_COUNTED_PROMISES, "promise"),
     (_PLACES_FOLLOW, "background"),
+    (_PROMISE_HEADLINE, "title"),
     # 'Utfallet blev:', 'Resultatet var:', 'Så här gick det:' list what came of the promise
     (
         re.compile(
