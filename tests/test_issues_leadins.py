@@ -206,3 +206,15 @@ def test_a_headline_saying_what_is_promised_is_a_title_not_a_promise_heading() -
         "Polisen lovar att:\n\n • Genomföra fyra trafikkontroller i centrum\n"
     )
     assert [c.text for c in commitments] == ["Genomföra fyra trafikkontroller i centrum"]
+
+
+def test_a_lead_in_naming_the_problems_lists_background() -> None:
+    # 'Följande problem lyftes fram:' over '• Hastighetsöverträdelser' (h31) opened no
+    # section under the title, so the problems were kept as commitments.
+    commitments, _, _ = records(
+        "Medborgarlöften i Berga\n\n"
+        "Otryggheten i trafiken framgår av lägesbilden. Följande problem lyftes fram:\n\n"
+        "  • Hastighetsöverträdelser\n  • Buskörning med mopeder och EPA-traktorer\n\n"
+        "För att minska problemen lovar vi:\n\n  • Återkommande trafikkontroller i kommunen\n"
+    )
+    assert [c.text for c in commitments] == ["Återkommande trafikkontroller i kommunen"]

@@ -189,6 +189,11 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     ),
     # 'Lägesbilden pekade ut följande fokusområden:' lists areas
     (re.compile(r"följande (?:\S+ )?(?:fokus|problem)områden"), "background"),
+    # 'Följande problem lyftes fram:' lists the problems the promise answers
+    (
+        re.compile(r"^(?!.*\b(?:lovar|ska|skall|kommer)\b).*\bföljande (?:\S+ )?problem\b"),
+        "background",
+    ),
     (_RESIDENTS_WISHED, "background"),
     (_COUNTED_PROMISES, "promise"),
     (_PLACES_FOLLOW, "background"),
