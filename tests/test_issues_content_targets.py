@@ -226,3 +226,11 @@ def test_part_of_kommunens_is_not_an_agent_and_staden_is_the_kommun() -> None:
         "polisen",
         "kommun",
     ]
+
+
+def test_a_passive_ending_in_nas_is_no_genitive_before_a_count() -> None:
+    # 'Dessutom ska Kungälvs polisstation öppnas fem dagar i veckan' (h29) lost its target:
+    # 'öppnas' ended like the genitive 'kommunernas', so 'fem' counted what exists.
+    text = "Dessutom ska polisstationen öppnas fem dagar i veckan. Skolornas två rektorer deltar."
+    found = find_targets(ParsedDocument("txt", text, []), 0, len(text))
+    assert [(t.value, t.unit, t.period) for t in found] == [(5, "dagar", "vecka")]
