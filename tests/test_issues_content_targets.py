@@ -234,3 +234,19 @@ def test_a_passive_ending_in_nas_is_no_genitive_before_a_count() -> None:
     text = "Dessutom ska polisstationen öppnas fem dagar i veckan. Skolornas två rektorer deltar."
     found = find_targets(ParsedDocument("txt", text, []), 0, len(text))
     assert [(t.value, t.unit, t.period) for t in found] == [(5, "dagar", "vecka")]
+
+
+def test_a_counted_range_promises_its_lower_end_at_least() -> None:
+    # 'två, tre dagar i veckan' (h31) and 'två till tre dagar per vecka' (h24) gave the
+    # upper end, exact; 'två-tre dagar' and '2-3 trafikkontroller' gave nothing.
+    for text, shown in (
+        ("Bussen står i tätorterna två, tre dagar i veckan.", "två, tre dagar"),
+        ("Stationen bemannas två till tre dagar per vecka.", "två till tre dagar"),
+        ("Polisen gör 2-3 trafikkontroller per vecka.", "2-3 trafikkontroller"),
+    ):
+        found = find_targets(ParsedDocument("txt", text, []), 0, len(text))
+        assert [(t.value, t.qualifier, t.period, t.text) for t in found] == [
+            (2, "minst", "vecka", shown)
+        ]
+    dates = "Polisen håller möten 1-2 juni och besöker årskurs 7-9."
+    assert find_targets(ParsedDocument("txt", dates, []), 0, len(dates)) == []

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .settings import EXTRACT
 from .vocab import load_vocab
 
-__all__ = ["parse_number", "parse_number_word", "split_glued"]
+__all__ = ["parse_number", "parse_number_word", "range_low", "split_glued"]
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})+$|^\d+$")
 
@@ -89,3 +89,22 @@ def split_glued(word: str) -> tuple[int, str] | None:
             if value is not None:
                 return value, rest
     return None
+
+
+_GLUED_RANGE = re.compile(r"^(\w+)[-–](\w+)$")
+
+
+def range_low(words: list[str]) -> tuple[int, int] | None:
+    """A count given as a range ('två-tre', '2–3', 'två till tre', 'två, tre') at the start
+    of `words`: its lower bound and how many words it spans; the promise is at least that."""
+    glued = _GLUED_RANGE.match(words[0]) if words else None
+    if glued:
+        pair, width = (glued.group(1), glued.group(2)), 1
+    elif len(words) >= 3 and words[1] in load_vocab("numbers")["range_words"]:
+        pair, width = (words[0], words[2]), 3
+    else:
+        return None
+    low, high = parse_number(pair[0]), parse_number(pair[1])
+    if low is None or high is None or not low < high < EXTRACT.range_max:
+        return None
+    return low, width

@@ -151,6 +151,7 @@ class ExtractSettings:
     longest_number_word: int = 40  # no Swedish number word or compound is longer; junk is
     distributive_tokens: int = 8  # 'i varje kommundel' follows a count within these tokens
     approximate_min: int = 10  # 'ett fyrtiotal': '-tal' approximates tens, never 'tretal'
+    range_max: int = 1000  # 'två-tre dagar' is a counted range; '2019-2020' is years
     varav_tokens: int = 3  # 'varav minst 20': 'varav' stands this few tokens before a count
     qualifier_window_chars: int = 30  # 'minst', 'cirka' stand this close before a count
     season_tokens: int = 12  # 'varje vår och höst': the second season within these tokens

@@ -11,7 +11,7 @@ from .analysed import sentences
 from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
-from .numbers import parse_number, split_glued
+from .numbers import parse_number, range_low, split_glued
 from .settings import EXTRACT
 from .target_units import (
     Word,
@@ -105,14 +105,14 @@ def _sentence_targets(
     each: list[NumericTarget] = []  # 'en informationskväll i varje kommundel'
     index = 0
     while index < len(tokens):
-        value, width, approximate = _value_at(tokens, index)
+        value, width, implied = _count_at(tokens, index)
         if value is None:
             index += 1
             continue
         target = _target_at(doc, tokens, index, width, value, several_years, earlier + found)
         if target is not None:
-            if approximate and target.qualifier == "exakt":
-                target = target.model_copy(update={"qualifier": "cirka"})
+            if implied and target.qualifier == "exakt":
+                target = target.model_copy(update={"qualifier": implied})
             found.append(target)
             if (
                 index > 0
@@ -153,6 +153,16 @@ def _distributes(tokens: list[Word], index: int) -> bool:
     return any(
         f" {phrase} " in tail for phrase in target_vocab()["content_nontargets.distributive"]
     )
+
+
+def _count_at(tokens: list[Word], index: int) -> tuple[int | None, int, str | None]:
+    """A count at a token, its width, and the qualifier its form implies: 'cirka' for
+    'ett fyrtiotal', 'minst' for a range's lower end ('två-tre', 'två till tre')."""
+    spanned = range_low([token.lower for token in tokens[index : index + 3]])
+    if spanned is not None:
+        return spanned[0], spanned[1], "minst"
+    value, width, approximate = _value_at(tokens, index)
+    return value, width, "cirka" if approximate else None
 
 
 def _value_at(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
