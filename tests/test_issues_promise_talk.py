@@ -245,3 +245,15 @@ def test_making_the_promise_is_not_a_deed_it_promises() -> None:
         "Polisen ska jobba med lägesbilder och ta fram medborgarlöften till invånarna.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Polisen ska jobba med läg"]
+
+
+def test_the_promise_summed_up_states_its_content() -> None:
+    # 'Kort sagt betyder det att parterna … bygger upp en löpande lägesbild …' (h24) and
+    # 'I praktiken betyder det bland annat att …' (dev 516) were dropped: no party opened them
+    # and no promise cue named them. A bare 'Det betyder att …' still explains, no more.
+    commitments, _, _ = records(
+        "Nytt löfte i Berga\n\nPolisen har haft en lägesbild under året. "
+        "Kort sagt betyder det att parterna under två år bygger upp en löpande lägesbild. "
+        "Det betyder att den lokala problembilden blir grunden för polisens mål.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Kort sagt betyder det att"]

@@ -32,11 +32,19 @@ _ONE_OF_THE_PROMISES = re.compile(
 )
 
 
+# 'I praktiken betyder medborgarlöftet att …', 'Kort sagt betyder det att …': the promise's
+# content summed up; a bare 'Det betyder att …' explains whatever came before
+_SUMS_UP = re.compile(
+    r"^(?:i praktiken|rent konkret|konkret|sammanfattningsvis|kort sagt|i stora drag) betyder "
+    r"(?:det|detta|(?:medborgar)?löfte(?:t|na)?) (?:\S+ ){0,2}?att "
+)
+
+
 def names_commitment(text: str) -> bool:
     """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...',
-    'Ett av löftena är att …'."""
+    'Ett av löftena är att …', 'I praktiken betyder medborgarlöftet att polisen …'."""
     lowered = " ".join(words(text))
-    if _ONE_OF_THE_PROMISES.search(lowered):
+    if _ONE_OF_THE_PROMISES.search(lowered) or _SUMS_UP.match(lowered):
         return True
     return any(marker in lowered for marker in load_vocab("content_verbs")["commitment_markers"])
 
