@@ -252,7 +252,7 @@ def test_the_promise_summed_up_states_its_content() -> None:
     # 'I praktiken betyder det bland annat att …' (dev 516) were dropped: no party opened them
     # and no promise cue named them. A bare 'Det betyder att …' still explains, no more.
     commitments, _, _ = records(
-        "Nytt löfte i Berga\n\nPolisen har haft en lägesbild under året. "
+        "Nytt löfte i Berga\n\nLägesbilden visade otrygghet i centrum. "
         "Kort sagt betyder det att parterna under två år bygger upp en löpande lägesbild. "
         "Det betyder att den lokala problembilden blir grunden för polisens mål.\n"
     )
