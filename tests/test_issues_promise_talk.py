@@ -257,3 +257,10 @@ def test_the_promise_summed_up_states_its_content() -> None:
         "Det betyder att den lokala problembilden blir grunden för polisens mål.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Kort sagt betyder det att"]
+
+
+def test_har_haft_reports_what_was() -> None:
+    # 'Polisen har haft en lägesbild under året.' under a promise heading was kept as a
+    # commitment: 'haft' was no supine the perfect tense knew.
+    assert is_perfect("Polisen har haft en lägesbild under året.")
+    assert not is_perfect("Polisen har kraft att genomföra fyra insatser.")

@@ -73,7 +73,9 @@ def perfect_tense(
 # Any supine after one or two words, passives too ('har genomförts'): the sentence reports.
 _PERFECT = re.compile(
     perfect_tense(
-        2, 1, endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit", "ämt")
+        2,
+        1,
+        endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit", "ämt", "aft"),
     )
 )
 
