@@ -76,6 +76,7 @@ _PERFECT = re.compile(
         2,
         1,
         endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit", "ämt", "aft"),
+        not_supines=("kraft",),  # 'har kraft att': 'haft' is the supine ending in -aft
     )
 )
 
