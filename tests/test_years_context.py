@@ -138,3 +138,22 @@ def test_a_period_is_read_to_the_day(text: str, expected: tuple) -> None:
     doc, span = doc_and_span(text)
     period, years, _ = find_period(doc, span, None)
     assert (period.start, period.end, years) == expected
+
+
+def test_a_validity_told_of_the_promise_and_its_agreement_dates_the_promise() -> None:
+    # 'ett nytt medborgarlöfte och en samverkansöverenskommelse som gäller fram till 2025'
+    # (h1): the agreement beside the promise made the validity 'negative context', so the
+    # promise starting 2023 got [2023] alone.
+    text = (
+        "Nytt medborgarlöfte för ett tryggare Berga\n\nBerga kommun och Polisen har skrivit "
+        "under ett nytt medborgarlöfte och en samverkansöverenskommelse som gäller fram till "
+        "2025.\n\nI slutet av 2022 undertecknades ett nytt medborgarlöfte som träder i kraft vid "
+        "årsskiftet 2023.\n"
+    )
+    assert _years(text) == [2023, 2024, 2025]
+    # the agreement alone named: its validity is not the promise's
+    alone = text.replace(
+        "ett nytt medborgarlöfte och en samverkansöverenskommelse",
+        "en ny samverkansöverenskommelse",
+    )
+    assert _years(alone) == [2023]

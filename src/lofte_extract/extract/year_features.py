@@ -162,11 +162,20 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
     negative = [w for w in years["context_negative"] if not (agreement and pats["lofte"].match(w))]
     # ... or the sentence is about it: 'Samverkansöverenskommelsen, som gäller till och med 2026'
     subject = " ".join(sentence.text.lower().split()[: EXTRACT.subject_words])
-    if any(word in context or word in subject for word in negative):
+    if any(word in context or word in subject for word in negative) and not _promise_too(
+        text[sentence.start : span.start], pats["lofte"], negative
+    ):
         found.append("negative_context")
     if _has_any(sentence.text.lower(), settings["hedges"]):
         found.append("hedged")  # 'Det kan bli aktuellt att förlänga löftet för år 2023'
     return found
+
+
+def _promise_too(before: str, lofte: re.Pattern, negative: list[str]) -> bool:
+    """The promise named with the agreement the validity is told of: 'ett nytt medborgarlöfte
+    och en samverkansöverenskommelse som gäller fram till 2025' dates both."""
+    joined = re.compile(rf"\s+och\s+(?:\w+\s+){{0,2}}?\w*(?:{'|'.join(map(re.escape, negative))})")
+    return any(joined.match(before.lower()[m.end() :]) for m in lofte.finditer(before))
 
 
 _EXTENDED = re.compile(r"(?i)\bförläng(?:s|ts|as|des|t|a|er|de)?\b")
