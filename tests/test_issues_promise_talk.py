@@ -264,3 +264,12 @@ def test_har_haft_reports_what_was() -> None:
     # commitment: 'haft' was no supine the perfect tense knew.
     assert is_perfect("Polisen har haft en lägesbild under året.")
     assert not is_perfect("Polisen har kraft att genomföra fyra insatser.")
+
+
+def test_a_perfect_after_an_inverted_subject_of_parties_reports() -> None:
+    # 'I många år har Kommunen och Polisen arbetat ihop för att kommunen ska vara trygg …'
+    # (h31) and 'Kommunen och Polisen har under 2022 gemensamt gått trygghetsvandringar …'
+    # (h2) were kept as promises: the perfect allowed two words before the supine.
+    assert is_perfect("I många år har Kommunen och Polisen arbetat ihop för att öka tryggheten.")
+    assert is_perfect("Polisen har under hösten 2022 gått trygghetsvandringar.")
+    assert not is_perfect("Polisen har som mål att genomföra fyra trafikinsatser.")

@@ -73,7 +73,7 @@ def perfect_tense(
 # Any supine after one or two words, passives too ('har genomförts'): the sentence reports.
 _PERFECT = re.compile(
     perfect_tense(
-        2,
+        4,
         1,
         endings=("at", "it", "tt", "ts", "ats", "its", "ett", "ört", "jort", "ållit", "ämt", "aft"),
         not_supines=("kraft",),  # 'har kraft att': 'haft' is the supine ending in -aft
