@@ -273,3 +273,17 @@ def test_a_perfect_after_an_inverted_subject_of_parties_reports() -> None:
     assert is_perfect("I många år har Kommunen och Polisen arbetat ihop för att öka tryggheten.")
     assert is_perfect("Polisen har under hösten 2022 gått trygghetsvandringar.")
     assert not is_perfect("Polisen har som mål att genomföra fyra trafikinsatser.")
+
+
+def test_a_modal_in_a_wish_or_a_belief_promises_nothing() -> None:
+    # 'Arvika kommun och Polisen vill tillsammans att Arvika ska vara en plats som är trygg'
+    # (h28) and 'Eva Strömblad hoppas att Flodaborna kommer att märka mer polisiär aktivitet'
+    # (h29) were kept: the modal stood in what the parties wish or hope, not what they do.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Berga 2024\n\n"
+        "Berga kommun och Polisen vill tillsammans att Berga ska vara en trygg plats. "
+        "Kommunpolisen hoppas att invånarna kommer att märka mer polisiär aktivitet. "
+        "Kommunen tror att det behövs fler vuxna ute. Polisen ska genomföra fyra "
+        "trafikkontroller.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Polisen ska genomföra fyr"]

@@ -18,7 +18,11 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
     first = max(0, at - 1 - subordinators["max_subject_words"])
     for index in range(at - 1, first - 1, -1):
         word = tokens[index]
-        if word in (",", "att") or word in subordinators["finite_verbs"]:
+        if word == "att":
+            # 'Vi vill att tjuven ska förstå …', 'hoppas att Flodaborna kommer att märka …':
+            # a wish or a belief holds the modal; 'kommit överens om att polisen ska' binds
+            return bool(set(tokens[max(0, index - 3) : index]) & set(subordinators["attitude"]))
+        if word == "," or word in subordinators["finite_verbs"]:
             return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
         if word in subordinators["inside"] and index > 0:
             return True  # 'vilka områden polis och kommun ska prioritera'
