@@ -287,3 +287,18 @@ def test_a_modal_in_a_wish_or_a_belief_promises_nothing() -> None:
         "trafikkontroller.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Polisen ska genomföra fyr"]
+
+
+def test_a_modal_in_a_purpose_with_its_own_subject_promises_nothing() -> None:
+    # 'Tillsammans med polisen arbetar Österåkers kommun proaktivt så att du som bor eller
+    # arbetar i Österåker ska vara trygg' (h15) was kept: its only 'ska' is the purpose's.
+    # A fronted purpose ending at its infinitive leaves the modal to the main clause ('För att
+    # nå dit kommer vi … att starta …', h29), and so does a list of parties before 'att'.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Berga 2024\n\n"
+        "Tillsammans med polisen arbetar Berga kommun proaktivt så att du som bor här ska vara "
+        "trygg. För att nå dit kommer vi, på initiativ av kommunen, att genomföra fyra "
+        "trafikkontroller. För att människor ska känna sig tryggare kommer både Polisen och "
+        "kommunen att arbeta med fotpatrullering i centrum.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["För att nå dit komme", "För att människor sk"]

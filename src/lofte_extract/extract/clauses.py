@@ -7,9 +7,10 @@ import re
 
 from .analysed import words
 from .cues import strip_label
+from .settings import EXTRACT
 from .vocab import load_vocab
 
-__all__ = ["modal_only_subordinate", "makes_the_promise"]
+__all__ = ["is_infinitive", "makes_the_promise", "modal_only_subordinate"]
 
 
 def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
@@ -19,9 +20,7 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
     for index in range(at - 1, first - 1, -1):
         word = tokens[index]
         if word == "att":
-            # 'Vi vill att tjuven ska förstå …', 'hoppas att Flodaborna kommer att märka …':
-            # a wish or a belief holds the modal; 'kommit överens om att polisen ska' binds
-            return bool(set(tokens[max(0, index - 3) : index]) & set(subordinators["attitude"]))
+            return _att_holds(tokens, index, at, subordinators)
         if word == "," or word in subordinators["finite_verbs"]:
             return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
         if word in subordinators["inside"] and index > 0:
@@ -29,6 +28,25 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
         if word in subordinators["opening"] and index == 0:
             return True  # 'Om platsen ska bli trygg krävs …'
     return False
+
+
+_SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
+
+
+def is_infinitive(word: str) -> bool:
+    """Reads as an infinitive, active or passive: 'genomföra', 'erbjudas', 'nå'."""
+    return word.endswith(("a", "as")) or word in _SHORT_INFINITIVES
+
+
+def _att_holds(tokens: list[str], index: int, at: int, subordinators: dict) -> bool:
+    """Whether the 'att' at `index` opens a clause that holds the modal at `at`: a wish or a
+    belief ('Vi vill att tjuven ska förstå …'), or a purpose with its own subject ('… så att
+    du ska vara trygg'); 'kommit överens om att polisen ska' binds, and in 'För att höja
+    tryggheten ska Polisen …' the purpose ended at its infinitive."""
+    if set(tokens[max(0, index - 3) : index]) & set(subordinators["attitude"]):
+        return True
+    purpose = index > 0 and tokens[index - 1] in subordinators["purpose"]
+    return purpose and not any(is_infinitive(token) for token in tokens[index + 1 : at])
 
 
 def modal_only_subordinate(text: str) -> bool:
@@ -48,7 +66,9 @@ _MODALS = frozenset({"ska", "skall", "bör"})
 
 
 def _kommer_att(tokens: list[str], index: int) -> bool:
-    return tokens[index] == "kommer" and "att" in tokens[index + 1 : index + 5]
+    # the inverted subject may be a list of parties: 'kommer både Polisen och kommunen att'
+    gap = EXTRACT.kommer_att_gap_words
+    return tokens[index] == "kommer" and "att" in tokens[index + 1 : index + gap + 2]
 
 
 def makes_the_promise(text: str) -> bool:

@@ -8,7 +8,7 @@ from ..parse import ParsedDocument
 from .actors import mentioned_actors, tag_actors
 from .analysed import sentences, words
 from .announcing import announces_list, says_more_after_colon
-from .clauses import makes_the_promise, modal_only_subordinate
+from .clauses import is_infinitive, makes_the_promise, modal_only_subordinate
 from .cues import (
     KOMMUN_NOUNS,
     activity_start,
@@ -118,7 +118,6 @@ def _excluded(text: str) -> bool:
 _MODAL_NEXT = re.compile(
     r"(?i)(?<![\wåäö])(?:ska|skall|kommer)\s+(?:både\s+|även\s+|också\s+)?([\wåäö]+)"
 )
-_SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
 
 
 # 'Kommunen och Polisen samarbetar för att öka tryggheten', 'arbetar tillsammans för större
@@ -155,7 +154,7 @@ def _modal_only_in_purpose(text: str) -> bool:
     if not text.lower().lstrip().startswith("för att "):
         return False
     after = [m.group(1).lower() for m in _MODAL_NEXT.finditer(text)]
-    return bool(after) and all(w.endswith(("a", "as")) or w in _SHORT_INFINITIVES for w in after)
+    return bool(after) and all(is_infinitive(w) for w in after)
 
 
 def item_is_commitment(text: str, section: str) -> bool:
@@ -280,7 +279,7 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
         return True
     if outcome_as_subject(text):
         return True
-    if section != "promise" and modal_only_subordinate(text):
+    if section != "promise" and modal_only_subordinate(text) and not present_activity(text):
         return True  # 'Om arbetet ska bli effektivt måste …': the modal is a condition's
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
