@@ -242,6 +242,7 @@ def test_making_the_promise_is_not_a_deed_it_promises() -> None:
         "Nytt medborgarlöfte i Berga\n\n"
         "Kommunfullmäktige ska klubba löftena nästa månad. "
         "År 2023 kommer kommun och polis att anta ett nytt medborgarlöfte. "
+        "Nästa års medborgarlöfte ska sedan formas med enkäten som underlag. "
         "Polisen ska jobba med lägesbilder och ta fram medborgarlöften till invånarna.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Polisen ska jobba med läg"]
