@@ -303,3 +303,13 @@ def test_a_modal_in_a_purpose_with_its_own_subject_promises_nothing() -> None:
         "kommunen att arbeta med fotpatrullering i centrum.\n"
     )
     assert [c.text[:20] for c in commitments] == ["För att nå dit komme", "För att människor sk"]
+
+
+def test_the_promise_made_in_the_passive_is_not_a_deed_it_promises() -> None:
+    # '2018-års medborgarlöfte för Laholms kommun ska sedan formas med enkäten som underlag.'
+    # (h29) was kept as a commitment of a news page about a survey.
+    commitments, _, _ = records(
+        "Enkät om tryggheten i Berga\n\nPolisen skickar ut en enkät till invånarna. 2018-års "
+        "medborgarlöfte för Berga kommun ska sedan formas med enkäten som underlag.\n"
+    )
+    assert commitments == []
