@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from content_helpers import records
 
+from lofte_extract.extract.clauses import modal_only_subordinate
 from lofte_extract.extract.cues import is_perfect
 
 
@@ -313,3 +314,11 @@ def test_the_promise_made_in_the_passive_is_not_a_deed_it_promises() -> None:
         "medborgarlöfte för Berga kommun ska sedan formas med enkäten som underlag.\n"
     )
     assert commitments == []
+
+
+def test_a_condition_with_its_own_verb_leaves_the_modal_to_the_promise() -> None:
+    # The condition rule (h30, h21) must not drop a conditional promise: in 'Om klotter anmäls
+    # ska kommunen sanera det' the condition ends at its verb and 'ska' is the main clause's.
+    assert not modal_only_subordinate("Om klotter anmäls ska kommunen sanera det inom två dagar.")
+    assert not modal_only_subordinate("Om en skola begär det ska polisen besöka den.")
+    assert modal_only_subordinate("Om arbetet ska bli effektivt måste polis och kommun samverka.")

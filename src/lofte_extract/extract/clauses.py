@@ -21,7 +21,7 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
         word = tokens[index]
         if word == "att":
             return _att_holds(tokens, index, at, subordinators)
-        if word == "," or word in subordinators["finite_verbs"]:
+        if word == "," or _finite(word, subordinators):
             return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
         if word in subordinators["inside"] and index > 0:
             return True  # 'vilka områden polis och kommun ska prioritera'
@@ -31,6 +31,16 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
 
 
 _SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
+
+
+def _finite(word: str, subordinators: dict) -> bool:
+    """Reads as a finite verb: a listed one, or a long word ending like the present tense,
+    plural nouns too ('skolor'): a clause that may have its verb is not taken as a condition."""
+    if word in subordinators["finite_verbs"]:
+        return True
+    # present tense 'begär', 'gäller'; present passive 'anmäls', 'kontrolleras' ('polis' and
+    # genitives in -ns are nouns)
+    return len(word) > 3 and word.endswith(("r", "as", "ls", "ks", "rs", "vs", "ds", "gs"))
 
 
 def is_infinitive(word: str) -> bool:
