@@ -322,3 +322,15 @@ def test_a_condition_with_its_own_verb_leaves_the_modal_to_the_promise() -> None
     assert not modal_only_subordinate("Om klotter anmäls ska kommunen sanera det inom två dagar.")
     assert not modal_only_subordinate("Om en skola begär det ska polisen besöka den.")
     assert modal_only_subordinate("Om arbetet ska bli effektivt måste polis och kommun samverka.")
+
+
+def test_under_a_promise_heading_a_wish_is_no_promise_either() -> None:
+    # 'Arvika kommun och Polisen vill tillsammans att Arvika ska vara en plats som är trygg'
+    # (h28) stood under a promise heading, where a party and 'ska' were enough; and 'Information
+    # om hur man går tillväga skall ges …' (dev 027) must stay: 'går' closes the question.
+    commitments, _, _ = records(
+        "Medborgarlöfte 2024\n\nDet här lovar vi:\n\n"
+        "Berga kommun och Polisen vill tillsammans att Berga ska vara en trygg plats. "
+        "Information om hur man går tillväga skall ges i det mobila poliskontoret.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Information om hur m"]

@@ -21,12 +21,12 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
         word = tokens[index]
         if word == "att":
             return _att_holds(tokens, index, at, subordinators)
-        if word == "," or _finite(word, subordinators):
-            return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
         if word in subordinators["inside"] and index > 0:
             return True  # 'vilka områden polis och kommun ska prioritera'
         if word in subordinators["opening"] and index == 0:
             return True  # 'Om platsen ska bli trygg krävs …'
+        if word == "," or _finite(word, subordinators):
+            return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
     return False
 
 

@@ -279,7 +279,7 @@ def _frames_the_promise(text: str, section: str, has_region: bool) -> bool:
         return True
     if outcome_as_subject(text):
         return True
-    if section != "promise" and modal_only_subordinate(text) and not present_activity(text):
+    if modal_only_subordinate(text) and not present_activity(text):
         return True  # 'Om arbetet ska bli effektivt måste …': the modal is a condition's
     if _FOCUS.search(text.lower()):
         return True  # 'I löftet kommer vi att särskilt fokusera på ...' introduces the list
