@@ -137,3 +137,17 @@ def test_compare_kept_table_shows_target_status_and_achieved(
     assert "│ mål " in kept.replace("┃", "│")
     row = next(line for line in kept.splitlines() if target in line)
     assert done in row
+
+
+def test_people_who_suffered_crime_are_no_outcome() -> None:
+    # 'Bostadsinbrott är ovanliga; under 2020 har bara sex invånare drabbats.' (blind
+    # h13_essunga) became an outcome once the perfect tense read four words between 'har'
+    # and its supine: a passive perfect, but of what residents suffered, not of a deed.
+    from lofte_extract.extract.analysed import sentences
+    from lofte_extract.extract.outcomes import _outcome, vocab
+    from lofte_extract.parse import ParsedDocument
+
+    text = "Under 2020 har bara sex invånare drabbats av inbrott. Polisen har gjort fyra besök."
+    doc = ParsedDocument("txt", text, [])
+    found = [_outcome(doc, piece, False, vocab()) for piece in sentences(text, line_ends=False)]
+    assert [o.text if o else None for o in found] == [None, "Polisen har gjort fyra besök."]
