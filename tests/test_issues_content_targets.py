@@ -250,3 +250,15 @@ def test_a_counted_range_promises_its_lower_end_at_least() -> None:
         ]
     dates = "Polisen håller möten 1-2 juni och besöker årskurs 7-9."
     assert find_targets(ParsedDocument("txt", dates, []), 0, len(dates)) == []
+
+
+def test_an_article_before_a_review_a_comparative_or_an_ongoing_dialog_counts_nothing() -> None:
+    # 'en genomgång av den fysiska miljön' (h25) matched the countable stem 'gång'; 'en mer
+    # omfattande tillsyn' (h25) and 'föra en dialog' (h20, h3) are more of something or an
+    # ongoing deed, not one of it; 'en trygghetsvandring' still counts one.
+    text = (
+        "Polisen gör en genomgång av den fysiska miljön och en mer omfattande tillsyn av "
+        "krogarna, och ska föra en dialog med skoteråkarna. Kommunen håller en trygghetsvandring."
+    )
+    found = find_targets(ParsedDocument("txt", text, []), 0, len(text))
+    assert [(t.value, t.unit) for t in found] == [(1, "trygghetsvandring")]

@@ -334,3 +334,13 @@ def test_under_a_promise_heading_a_wish_is_no_promise_either() -> None:
         "Information om hur man går tillväga skall ges i det mobila poliskontoret.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Information om hur m"]
+
+
+def test_what_is_among_the_activities_is_promised() -> None:
+    # 'Bland aktiviteterna finns en ökad polisiär synlighet …' (h30) and 'Bland insatserna märks
+    # områdespoliser i city …' (h25) name the promise's content, as 'Bland löftena finns …' did.
+    commitments, _, _ = records(
+        "Nytt medborgarlöfte i Berga\n\nLägesbilden visade otrygghet i centrum. Bland "
+        "aktiviteterna finns en ökad polisiär synlighet, både av uniformerad och civil polis.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Bland aktiviteterna "]

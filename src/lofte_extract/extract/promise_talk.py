@@ -25,7 +25,9 @@ _ONE_OF_THE_PROMISES = re.compile(
     r"\b(?:ett|ett annat|ytterligare ett) av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? "
     r"(?:\S+ ){0,3}?(?:är|gäller|handlar om|innebär)\b"
     # 'Bland polisens löften 2021 finns att …'
-    r"|^bland (?:\S+ ){0,2}?(?:medborgar)?löften(?:a)? (?:\S+ ){0,3}?(?:finns|märks|ingår)\b"
+    r"|^bland (?:\S+ ){0,2}?"
+    r"(?:(?:medborgar)?löften|aktiviteter|insatser|åtgärder|satsningar)(?:na)? "
+    r"(?:\S+ ){0,3}?(?:finns|märks|ingår)\b"
     # 'I polisens och Dals-Eds kommuns medborgarlöfte ingår …', 'I årets medborgarlöfte från
     # polis, kommun och bostadsbolag ingår …'
     r"|^i (?:\S+ ){1,8}?(?:medborgar)?löfte(?:t|n|na)? (?:\S+ ){0,6}?ingår\b"

@@ -161,6 +161,8 @@ def is_countable(unit: str | None) -> bool:
     if not unit:
         return False
     lowered = unit.lower()
+    if lowered.startswith(tuple(target_vocab()["content_units.uncountable_words"])):
+        return False
     return any(stem in lowered for stem in target_vocab()["content_units.countable_stems"])
 
 

@@ -268,7 +268,10 @@ def _target_at(
     if period is None:
         tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
         period, period_rule = _period_of(tokens, tail_from, index, several_years)
-    if _bare_article(token, width, before, qualifier, unit, period):
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if _bare_article(token, width, before, qualifier, unit, period) or _comparative(
+        token, following
+    ):
         return None
     end = tokens[unit_end(tokens, unit_at)].end if unit_at is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
@@ -350,6 +353,12 @@ def _counts_no_target(after: str, unit: str | None, qualifier: str, subset_share
         # 'tre löften' counts promises; 'minst ett medborgarlöfte per år' is a target.
         return qualifier == "exakt" or "löfte" not in unit.lower()
     return False
+
+
+def _comparative(token: Word, following: str) -> bool:
+    """'en mer omfattande tillsyn', 'en tydligare samverkan': more of something, not one."""
+    comparatives = target_vocab()["content_nontargets.article_comparatives"]
+    return token.lower in ("en", "ett") and (following in comparatives or following.endswith("are"))
 
 
 def _bare_article(
