@@ -1,4 +1,5 @@
-"""The counted noun and the period of a numeric target: the units half of the number grammar."""
+"""The counted noun, the period and the qualifier of a numeric target, and whether 'en' counts:
+the units half of the number grammar."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from .vocab import load_vocab
 __all__ = [
     "Word",
     "counted_before",
+    "is_article",
     "is_countable",
     "per_follows",
     "period_after",
     "period_before",
+    "qualifier_of",
     "second_season",
     "target_vocab",
     "unit_end",
@@ -157,6 +160,26 @@ def unit_text(tokens: list[Word], index: int) -> str:
     return " ".join(token.text for token in tokens[index : unit_end(tokens, index) + 1])
 
 
+def is_article(
+    tokens: list[Word], index: int, width: int, found: tuple[str, str | None, str | None]
+) -> bool:
+    """Whether 'en'/'ett' at `index` is an article, not the count one; `found` is the count's
+    qualifier, unit and period."""
+    qualifier, unit, period = found
+    if tokens[index].lower not in ("en", "ett") or width != 1:
+        return False
+    if qualifier == "exakt" and not is_countable(unit):
+        return True
+    vocab = target_vocab()
+    # 'en mer omfattande tillsyn', 'en tydligare samverkan': more of something, not one
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if following in vocab["content_nontargets.article_comparatives"] or following.endswith("are"):
+        return True
+    # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
+    before = tokens[index - 1].lower if index > 0 else ""
+    return before in vocab["content_nontargets.article_blockers"] and period is None
+
+
 def is_countable(unit: str | None) -> bool:
     if not unit:
         return False
@@ -218,3 +241,35 @@ def period_after(
     for match in load_rules("target_periods").matches(" ".join(words), "after"):
         return _label(match.rule.label, several_years), match.rule.id
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _qualifier_pattern() -> re.Pattern[str]:
+    # One alternation, longest phrase first, anchored to the words right before the number.
+    phrases = [
+        (phrase, qualifier)
+        for qualifier in ("minst", "högst", "cirka")
+        for phrase in target_vocab()[f"content_qualifiers.{qualifier}"]
+        if phrase != "inom"  # 'inom tre dagar' is a deadline, handled apart
+    ]
+    phrases.sort(key=lambda item: -len(item[0]))
+    alternation = "|".join(re.escape(phrase) for phrase, _ in phrases)
+    return re.compile(rf"(?:^|[\s(])({alternation})\s+$")
+
+
+def qualifier_of(text: str, tokens: list[Word], index: int) -> tuple[str, int | None]:
+    """The qualifier right before the count at `index` ('minst', 'högst', 'cirka', else
+    'exakt') and where its phrase starts."""
+    if index == 0:
+        return "exakt", None
+    lead = text[
+        max(0, tokens[index].start - EXTRACT.qualifier_window_chars) : tokens[index].start
+    ].lower()
+    match = _qualifier_pattern().search(lead)
+    if not match:
+        return "exakt", None
+    phrase = match.group(1)
+    for qualifier in ("minst", "högst", "cirka"):
+        if phrase in target_vocab()[f"content_qualifiers.{qualifier}"]:
+            return qualifier, tokens[index].start - len(lead) + match.start(1)
+    return "exakt", None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..parse import ParsedDocument
 from ..records import NumericTarget
@@ -16,10 +15,12 @@ from .settings import EXTRACT
 from .target_units import (
     Word,
     counted_before,
+    is_article,
     is_countable,
     per_follows,
     period_after,
     period_before,
+    qualifier_of,
     second_season,
     target_vocab,
     unit_end,
@@ -238,7 +239,7 @@ def _target_at(
     before = tokens[index - 1].lower if index > 0 else ""
     if _not_a_count(doc, tokens, index, value):
         return None
-    qualifier, qualifier_start = _qualifier(doc, tokens, index)
+    qualifier, qualifier_start = qualifier_of(doc.text, tokens, index)
     unit, unit_at = _counted_unit(tokens, index, width)
     after = tokens[index + width].lower if index + width < len(tokens) else ""
     # 'varav fyra …', 'varav minst 20 procent …': a subset of the total just named
@@ -268,10 +269,7 @@ def _target_at(
     if period is None:
         tail_from = unit_end(tokens, unit_at) + 1 if unit_at is not None else index + width
         period, period_rule = _period_of(tokens, tail_from, index, several_years)
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if _bare_article(token, width, before, qualifier, unit, period) or _comparative(
-        token, following
-    ):
+    if is_article(tokens, index, width, (qualifier, unit, period)):
         return None
     end = tokens[unit_end(tokens, unit_at)].end if unit_at is not None else token.end
     start = qualifier_start if qualifier_start is not None else token.start
@@ -355,24 +353,6 @@ def _counts_no_target(after: str, unit: str | None, qualifier: str, subset_share
     return False
 
 
-def _comparative(token: Word, following: str) -> bool:
-    """'en mer omfattande tillsyn', 'en tydligare samverkan': more of something, not one."""
-    comparatives = target_vocab()["content_nontargets.article_comparatives"]
-    return token.lower in ("en", "ett") and (following in comparatives or following.endswith("are"))
-
-
-def _bare_article(
-    token: Word, width: int, before: str, qualifier: str, unit: str | None, period: str | None
-) -> bool:
-    """Whether 'en'/'ett' is an article, not the count one."""
-    if token.lower not in ("en", "ett") or width != 1:
-        return False
-    if qualifier == "exakt" and not is_countable(unit):
-        return True
-    # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
-    return before in target_vocab()["content_nontargets.article_blockers"] and period is None
-
-
 def _period_of(
     tokens: list[Word], tail_from: int, index: int, several_years: bool
 ) -> tuple[str | None, str | None]:
@@ -409,33 +389,3 @@ def _adjacent_punctuation(doc: ParsedDocument, token: Word) -> bool:
         or right[:1] in ("-", "/", ":", "–")
         or (right[:1] == "." and right[1:2].isdigit())
     )
-
-
-@lru_cache(maxsize=1)
-def _qualifier_pattern() -> re.Pattern[str]:
-    # One alternation, longest phrase first, anchored to the words right before the number.
-    phrases = [
-        (phrase, qualifier)
-        for qualifier in ("minst", "högst", "cirka")
-        for phrase in target_vocab()[f"content_qualifiers.{qualifier}"]
-        if phrase != "inom"  # 'inom tre dagar' is a deadline, handled apart
-    ]
-    phrases.sort(key=lambda item: -len(item[0]))
-    alternation = "|".join(re.escape(phrase) for phrase, _ in phrases)
-    return re.compile(rf"(?:^|[\s(])({alternation})\s+$")
-
-
-def _qualifier(doc: ParsedDocument, tokens: list[Word], index: int) -> tuple[str, int | None]:
-    if index == 0:
-        return "exakt", None
-    lead = doc.text[
-        max(0, tokens[index].start - EXTRACT.qualifier_window_chars) : tokens[index].start
-    ].lower()
-    match = _qualifier_pattern().search(lead)
-    if not match:
-        return "exakt", None
-    phrase = match.group(1)
-    for qualifier in ("minst", "högst", "cirka"):
-        if phrase in target_vocab()[f"content_qualifiers.{qualifier}"]:
-            return qualifier, tokens[index].start - len(lead) + match.start(1)
-    return "exakt", None
