@@ -344,3 +344,16 @@ def test_what_is_among_the_activities_is_promised() -> None:
         "aktiviteterna finns en ökad polisiär synlighet, både av uniformerad och civil polis.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Bland aktiviteterna "]
+
+
+def test_a_part_of_the_promise_named_in_turn_is_promised() -> None:
+    # 'Det första gällde att prioritera arbetet …' / 'Det andra området med hög prioritet
+    # gällde att motverka …' (h28) and 'DEN FÖRSTA DELEN av vårt medborgarlöfte gäller att …'
+    # (h24) were dropped: no party opens them, no cue named the promise's parts.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Berga 2024\n\nLägesbilden visade två problem. Det första gällde att "
+        "prioritera "
+        "arbetet med unga i trafiken. Det andra området med hög prioritet gällde att motverka "
+        "våld i hemmet. Det första året var svårt att komma igång.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Det första gällde at", "Det andra området me"]

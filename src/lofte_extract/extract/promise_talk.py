@@ -4,6 +4,7 @@ reference to this one's content, an aim a party holds."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysed import sentences, words
 from .cues import WORKS_TOWARDS, has_modal, party_after_modal
@@ -42,12 +43,25 @@ _SUMS_UP = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _ordinal_part() -> re.Pattern[str]:
+    """'Det första gällde att …', 'Den andra delen av vårt medborgarlöfte gäller att …': one
+    part of the promise in turn ('Ett annat önskemål var att …' is no part of it)."""
+    ordinals = "|".join(load_vocab("numbers")["ordinals"])
+    return re.compile(
+        rf"^(?:den|det) (?:{ordinals}) (?:\S+ ){{0,6}}?"
+        r"(?:gäller|gällde|är|var|handlar om|handlade om) att "
+    )
+
+
 def names_commitment(text: str) -> bool:
     """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...',
     'Ett av löftena är att …', 'I praktiken betyder medborgarlöftet att polisen …'."""
     lowered = " ".join(words(text))
     if _ONE_OF_THE_PROMISES.search(lowered) or _SUMS_UP.match(lowered):
         return True
+    if _ordinal_part().match(lowered):
+        return True  # 'Det första gällde att prioritera …', 'Den andra delen … gäller att …'
     return any(marker in lowered for marker in load_vocab("content_verbs")["commitment_markers"])
 
 
