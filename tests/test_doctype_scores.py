@@ -320,3 +320,14 @@ def test_an_english_skip_link_is_no_title_of_an_agreement_release():
     )
     # the span's heading is the page's first line, as the segmenter gives it
     assert classify(text, 0, len(text), "Skip to main content") == "overenskommelse"
+
+
+def test_a_news_date_under_a_letterhead_and_the_title_still_dates_the_top() -> None:
+    # A PDF of a news page (h31 5702) opens 'Kommunledningskontoret <title>', the title, then
+    # '14 december 2016': the date stood on the third line, past the two read for 'dated_top'.
+    text = (
+        "Kommunledningskontoret Polis och kommun skriver under löfte\n\n"
+        "Polis och kommun skriver under löfte\n\n14 december 2016\n\n"
+        "I dag har Polisen och Bollebygds kommun undertecknat ett nytt medborgarlöfte.\n"
+    )
+    assert "dated_top" in doc_type_scores(text, 0, len(text), None)["nyhet"][1]
