@@ -79,3 +79,14 @@ def test_a_kommun_named_after_polismyndigheten_is_no_area():
     # kommun whose page it is, not a police unit.
     text = "Polismyndigheten Östra Göinge - medborgarlöften"
     assert police_area(text, 0, len(text))[0] is None
+
+
+def test_an_area_named_before_the_chefs_title_or_a_stadsdel_before_the_cue() -> None:
+    # 'Katrineholms lokalpolisområdeschef Liselotte Jergard' (h13) and 'de 14 stadsdelar som
+    # hör till Farsta lokalpolisområde' (h26) named no area: the name before the cue had to
+    # be a kommun followed by 'lokalpolisområde' itself.
+    for text, area in (
+        ("Katrineholms lokalpolisområdeschef Liselotte Jergard möttes på tisdagen.", "Katrineholm"),
+        ("Mötena hålls i de 14 stadsdelar som hör till Farsta lokalpolisområde.", "Farsta"),
+    ):
+        assert police_area(text, 0, len(text))[0] == area

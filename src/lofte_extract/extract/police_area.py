@@ -55,8 +55,9 @@ def _police_unit_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _before_cue_pattern() -> re.Pattern:
+    # 'Nacka lokalpolisområde', 'Katrineholms lokalpolisområdeschef Liselotte Jergard'
     areas = ocr_tolerant(load_vocab("meta_places")["lpo_area_cues"])
-    return re.compile(rf"(?P<name>{NAME})[ \t]+(?i:{areas})(?![\wåäö])")
+    return re.compile(rf"(?P<name>{NAME})[ \t]+(?i:{areas})(?:s?chef(?:en)?)?(?![\wåäö])")
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +161,9 @@ def police_area(
             continue  # 'Polismyndigheten Östra Göinge - medborgarlöften': a kommun's page
         vote(m["region"], m.start("region"), len(m["region"]), "police_area.police_unit")
     for m in _before_cue_pattern().finditer(text, start, end):
-        if _known(m["name"]) and m["name"] not in stop:  # 'Nacka lokalpolisområde'
+        # 'Nacka lokalpolisområde'; a stadsdel too: 'Farsta lokalpolisområde'
+        named = _known(m["name"]) or m["name"] in load_vocab("meta_places")["city_districts"]
+        if named and m["name"] not in stop:
             vote(m["name"], m.start("name"), len(m["name"]), "police_area.before_cue")
     for m in _wrapped_area_pattern().finditer(text, start, end):
         # 'Lokalpolisområdeschef, Lokalpolisområde' / 'Växjö': a title wrapped in a PDF;
