@@ -357,3 +357,14 @@ def test_a_part_of_the_promise_named_in_turn_is_promised() -> None:
         "våld i hemmet. Det första året var svårt att komma igång.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Det första gällde at", "Det andra området me"]
+
+
+def test_a_question_promises_nothing() -> None:
+    # An interview's questions set as list items under a promise heading (h12 1823: '• … Vad
+    # tänker polisen göra för att rätta till det?') were kept as commitments.
+    commitments, _, _ = records(
+        "Det här lovar vi\n\n"
+        " • Polisen klarar inte löftena i vissa kommuner. Vad tänker polisen göra för att rätta "
+        "till det?\n • Polisen ska genomföra fyra trafikkontroller i centrum.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]

@@ -98,6 +98,7 @@ def _excluded(text: str) -> bool:
         or is_vision(text)
         or _cooperates_for(text)
         or is_contact_detail(text)
+        or text.rstrip().endswith("?")  # 'Vad tänker polisen göra för att rätta till det?'
         or is_link_text(text)
         or text.lstrip().startswith(("http://", "https://", "www."))
         or names_signing(text)  # 'På måndagen undertecknade kommunen och polisen ett löfte som …'
