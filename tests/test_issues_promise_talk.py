@@ -368,3 +368,17 @@ def test_a_question_promises_nothing() -> None:
         "till det?\n • Polisen ska genomföra fyra trafikkontroller i centrum.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]
+
+
+def test_a_deed_naming_no_party_is_the_joint_promises() -> None:
+    # 'Det första gällde att prioritera arbetet …' (h28) and 'Bland aktiviteterna finns en
+    # ökad polisiär synlighet' (h30) got no actors, so the dataset could not say whose they
+    # were; the gold reads such deeds as polisen's and the kommun's far more often than not.
+    commitments, _, _ = records(
+        "Medborgarlöfte för Berga 2024\n\nBland aktiviteterna finns fler trygghetsvandringar i "
+        "centrum. Polisen ska genomföra fyra trafikkontroller.\n"
+    )
+    assert [(c.actors, c.evidence.rule.endswith("+actors.joint_default")) for c in commitments] == [
+        (["polisen", "kommun"], True),
+        (["polisen"], False),
+    ]

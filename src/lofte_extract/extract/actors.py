@@ -12,6 +12,7 @@ from .settings import EXTRACT
 from .vocab import load_vocab
 
 __all__ = [
+    "JOINT_PARTIES",
     "actor_of_token",
     "cell_actors",
     "find_actors",
@@ -22,7 +23,8 @@ __all__ = [
 ]
 
 _ORDER: tuple[Actor, ...] = ("polisen", "kommun", "annan")
-_BOTH: list[Actor] = ["polisen", "kommun"]
+# The parties of every medborgarlöfte: polisen and the kommun.
+JOINT_PARTIES: tuple[Actor, ...] = ("polisen", "kommun")
 # '..., och kommunen lovade ...': a second clause with its own subject and promise verb.
 _CLAUSE = re.compile(
     r"(?:,|;)\s+(?:och|samt|medan)\s+(?=(?:\w+\s+){1,3}?"
@@ -105,7 +107,7 @@ def cell_actors(text: str) -> list[Actor]:
         if actor:
             found.append(actor)
         elif mapped == "both":
-            found += _BOTH
+            found += list(JOINT_PARTIES)
         elif mapped:
             found.append(mapped)
     return _dedupe(found)
@@ -151,7 +153,7 @@ def find_actors(text: str, context: list[Actor] | None = None) -> list[Actor]:
     )
     if not first and not by_agent:
         both = any(token.lower() in vocab["both"] for token in tokens[: EXTRACT.both_tokens])
-        first = list(context) if context else (["polisen", "kommun"] if both else [])
+        first = list(context) if context else (list(JOINT_PARTIES) if both else [])
     found: list[Actor] = list(first) + [a for later in subjects[1:] for a in later]
     joined = " ".join(tokens)
     for marker in vocab["with_markers"] + vocab["by_markers"]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..parse import ParsedDocument
 from ..records import Commitment
-from .actors import cell_actors, find_actors, mentioned_actors, tag_actors
+from .actors import JOINT_PARTIES, cell_actors, find_actors, mentioned_actors, tag_actors
 from .analysed import sentences
 from .categories import categorize
 from .cues import (
@@ -214,6 +214,11 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
             continue
         text = normalize(piece.text)
         actors = list(sectioned.responsible) or find_actors(text, context)
+        rule = f"commitments.{sectioned.line.kind}.{sectioned.section}"
+        if not actors:
+            # a medborgarlöfte is polisen's and the kommun's together: a deed naming no party
+            # is theirs (in the gold, 'kommun, polisen' is the commonest reading by far)
+            actors, rule = list(JOINT_PARTIES), f"{rule}+actors.joint_default"
         commitments.append(
             Commitment(
                 text=text,
@@ -226,7 +231,7 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
                     doc,
                     piece.start,
                     max(piece.end, sectioned.responsible_end),
-                    f"commitments.{sectioned.line.kind}.{sectioned.section}",
+                    rule,
                 ),
             )
         )
@@ -245,13 +250,15 @@ def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: 
     targets = find_targets(doc, activity.start, activity.end, several)
     for cell in row.cells[1:]:
         targets += [t for t in find_targets(doc, cell.start, cell.end, several) if t.unit]
+    actors = list(dict.fromkeys(named)) or find_actors(text, context)
+    rule = "commitments.table_row" if actors else "commitments.table_row+actors.joint_default"
     return Commitment(
         text=text,
-        actors=list(dict.fromkeys(named)) or find_actors(text, context),  # type: ignore[arg-type]
+        actors=actors or list(JOINT_PARTIES),  # type: ignore[arg-type]
         categories=categorize(text),
         strength=_strength(text),
         targets=targets,
-        evidence=evidence_for(doc, activity.start, activity.end, "commitments.table_row"),
+        evidence=evidence_for(doc, activity.start, activity.end, rule),
     )
 
 
