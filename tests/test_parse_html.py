@@ -70,17 +70,6 @@ def test_name_and_title_in_one_paragraph_keep_their_line_break():
     assert kinds(doc) == [("signature", "Anna-Karin Boije\nLokalpolisområdeschef", None)]
 
 
-def test_a_dated_update_stamp_stays_as_in_a_text_file():
-    # 'Senast uppdaterad Kl. 09:39, 2021-04-15' (h28 5101) was dropped from HTML as page
-    # furniture but kept in txt and PDF, so the HTML record lost the page's date and its year.
-    page = """<html><body><main><h1>Kokningsrekommendation</h1>
-    <p>Senast uppdaterad Kl. 09:39, 2021-04-15</p><p>Sidansvarig: Anna Berg</p>
-    <p>Polisen lovar fler fotpatruller i centrum under året.</p></main></body></html>"""
-    text = parse_html(page.encode()).text
-    assert "Senast uppdaterad Kl. 09:39, 2021-04-15" in text
-    assert "Sidansvarig" not in text
-
-
 def test_hidden_and_assistive_text_is_dropped():
     page = """<html><body><main><h1>Löften</h1>
     <p>Polisen lovar fler fotpatruller.<span class="env-assistive-text">Öppnas i nytt fönster</span></p>
