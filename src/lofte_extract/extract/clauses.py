@@ -1,5 +1,5 @@
-"""Which clause a modal stands in: a promise's 'ska' is the main clause's, not a condition's
-or an indirect question's."""
+"""Which clause a modal stands in: a promise's 'ska' is the main clause's, not a condition's,
+an indirect question's, a wish's or a purpose's; and sentences about making the promise."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
     return False
 
 
+_MODALS = frozenset({"ska", "skall", "bör"})
 _SHORT_INFINITIVES = frozenset({"bli", "få", "gå", "nå", "se", "ha", "stå", "dö", "må"})
 
 
@@ -60,9 +61,10 @@ def _att_holds(tokens: list[str], index: int, at: int, subordinators: dict) -> b
 
 
 def modal_only_subordinate(text: str) -> bool:
-    """Every modal stands in a condition or an indirect question ('Om det
+    """Every modal stands in a condition, an indirect question, a wish or a purpose ('Om det
     förebyggande arbetet ska bli effektivt måste …', 'De visar vilka områden polis och kommun
-    ska prioritera'): nothing is promised in the main clause."""
+    ska prioritera', 'Vi vill att tjuven ska förstå …'): nothing is promised in the main
+    clause."""
     verbs = load_vocab("content_verbs")
     tokens = strip_label(text).lower().replace(",", " , ").split()
     if any(token.strip(".") in verbs["lovar"] for token in tokens):
@@ -70,9 +72,6 @@ def modal_only_subordinate(text: str) -> bool:
     modals = [i for i, token in enumerate(tokens) if token in _MODALS or _kommer_att(tokens, i)]
     subordinators = verbs["subordinators"]
     return bool(modals) and all(_subordinate_at(tokens, i, subordinators) for i in modals)
-
-
-_MODALS = frozenset({"ska", "skall", "bör"})
 
 
 def _kommer_att(tokens: list[str], index: int) -> bool:
