@@ -213,12 +213,10 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
             commitments.append(_row_commitment(doc, row, context, several))
             continue
         text = normalize(piece.text)
-        actors = list(sectioned.responsible) or find_actors(text, context)
-        rule = f"commitments.{sectioned.line.kind}.{sectioned.section}"
-        if not actors:
-            # a medborgarlöfte is polisen's and the kommun's together: a deed naming no party
-            # is theirs (in the gold, 'kommun, polisen' is the commonest reading by far)
-            actors, rule = list(JOINT_PARTIES), f"{rule}+actors.joint_default"
+        actors, rule = _or_joint(
+            list(sectioned.responsible) or find_actors(text, context),
+            f"commitments.{sectioned.line.kind}.{sectioned.section}",
+        )
         commitments.append(
             Commitment(
                 text=text,
@@ -250,16 +248,26 @@ def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: 
     targets = find_targets(doc, activity.start, activity.end, several)
     for cell in row.cells[1:]:
         targets += [t for t in find_targets(doc, cell.start, cell.end, several) if t.unit]
-    actors = list(dict.fromkeys(named)) or find_actors(text, context)
-    rule = "commitments.table_row" if actors else "commitments.table_row+actors.joint_default"
+    actors, rule = _or_joint(
+        list(dict.fromkeys(named)) or find_actors(text, context), "commitments.table_row"
+    )
     return Commitment(
         text=text,
-        actors=actors or list(JOINT_PARTIES),  # type: ignore[arg-type]
+        actors=actors,  # type: ignore[arg-type]
         categories=categorize(text),
         strength=_strength(text),
         targets=targets,
         evidence=evidence_for(doc, activity.start, activity.end, rule),
     )
+
+
+def _or_joint(actors: list, rule: str) -> tuple[list, str]:
+    """The actors found, else the joint promise's parties with the rule saying so: a
+    medborgarlöfte is polisen's and the kommun's together, so a deed naming no party is
+    theirs (in the gold, 'kommun, polisen' is the commonest reading by far)."""
+    if actors:
+        return actors, rule
+    return list(JOINT_PARTIES), f"{rule}+actors.joint_default"
 
 
 def _trim_merged(piece: Piece) -> Piece:

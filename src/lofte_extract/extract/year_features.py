@@ -174,8 +174,14 @@ def _context_features(text: str, span: TimeSpan, sentence: Line, agreement: bool
 def _promise_too(before: str, lofte: re.Pattern, negative: list[str]) -> bool:
     """The promise named with the agreement the validity is told of: 'ett nytt medborgarlöfte
     och en samverkansöverenskommelse som gäller fram till 2025' dates both."""
-    joined = re.compile(rf"\s+och\s+(?:\w+\s+){{0,2}}?\w*(?:{'|'.join(map(re.escape, negative))})")
-    return any(joined.match(before.lower()[m.end() :]) for m in lofte.finditer(before))
+    joined, lowered = _joined_to(tuple(negative)), before.lower()
+    return any(joined.match(lowered, m.end()) for m in lofte.finditer(before))
+
+
+@lru_cache(maxsize=4)
+def _joined_to(words: tuple[str, ...]) -> re.Pattern[str]:
+    """'… och en <word>': one of `words` joined to what stands before it."""
+    return re.compile(rf"\s+och\s+(?:\w+\s+){{0,2}}?\w*(?:{'|'.join(map(re.escape, words))})")
 
 
 _EXTENDED = re.compile(r"(?i)\bförläng(?:s|ts|as|des|t|a|er|de)?\b")
