@@ -12,8 +12,8 @@ from pdf_fixtures import (
 )
 
 from lofte_extract.parse import parse_bytes
+from lofte_extract.parse.normalize import join_lines
 from lofte_extract.parse.pdf import parse_pdf
-from lofte_extract.parse.pdf_blocks import join_lines
 from lofte_extract.parse.pdf_furniture import is_page_number
 
 SEEDS = Path("/work/shared/seeds")

@@ -12,8 +12,7 @@ from .document import DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode, html_meta_charset
 from .html_blocks import HtmlBlock, html_blocks
 from .html_clean import find_main, narrow_to_content, remove_furniture
-from .normalize import normalize_line, split_bullet
-from .pdf_blocks import join_lines
+from .normalize import join_lines, normalize_line, split_bullet
 from .settings import LAYOUT
 from .text_lines import classify_lines, is_furniture_line, is_organisation
 

@@ -12,6 +12,8 @@ from ..datafiles import load_data as _load
 __all__ = [
     "BulletMatch",
     "abbreviations",
+    "join_lines",
+    "keep_hyphen_before",
     "load_data",
     "normalize_line",
     "normalize_text",
@@ -114,3 +116,28 @@ def split_bullet(line: str) -> BulletMatch | None:
     if match:
         return BulletMatch(match.group(1), stripped[match.end() :].strip(), "ordinal")
     return None
+
+
+@cache
+def keep_hyphen_before() -> frozenset[str]:
+    """First words after a line-end hyphen that keep it: 'kunskaps- och utbildningsdag'."""
+    return frozenset(load_data("pdf_words.json")["keep_hyphen_before"])
+
+
+def join_lines(first: str, second: str, soft_break: bool = False) -> str:
+    """Join two lines of one paragraph, undoing hyphenation but keeping real hyphens."""
+    if not first:
+        return second
+    if soft_break:
+        return first + second
+    if first.endswith(("-", "\u2013")) and first[-2:-1].isdigit() and second[:1].isdigit():
+        return first + second  # "2019-" + "2020"
+    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second:
+        next_word = second.split()[0].lower()
+        stem = first.split()[-1][:-1]
+        if next_word in keep_hyphen_before():
+            return f"{first} {second}"  # "kunskaps- och utbildningsdag"
+        if second[0].islower() and len(stem) > 2 and not stem.isupper():
+            return first[:-1] + second  # "trygghets-" + "vandringar"
+        return first + second  # "Anna-" + "Karin", "e-" + "post", "IT-" + "stöd"
+    return f"{first} {second}"

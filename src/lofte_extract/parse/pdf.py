@@ -26,11 +26,12 @@ from pdfminer.ascii85 import ascii85decode
 from pdfminer.pdftypes import LITERALS_ASCII85_DECODE, LITERALS_FLATE_DECODE, resolve1
 
 from .document import DocumentBuilder, ParsedDocument, ParseError
-from .pdf_blocks import add_blocks, measure_style
+from .pdf_blocks import add_blocks
 from .pdf_chars import PdfiumDocument, open_pdfium, pdfium_page
 from .pdf_columns import reading_order
 from .pdf_furniture import remove_furniture
 from .pdf_lines import Line, clean_page, page_lines
+from .pdf_style import measure_style
 from .pdf_tables import table_rows
 
 __all__ = ["MAX_CHARS_PER_PAGE", "MAX_CONTENT_BYTES", "MAX_PAGES", "TIME_BUDGET", "parse_pdf"]

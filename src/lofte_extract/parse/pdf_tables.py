@@ -9,8 +9,7 @@ from __future__ import annotations
 from statistics import median
 from typing import Any
 
-from .normalize import normalize_line
-from .pdf_blocks import join_lines
+from .normalize import join_lines, normalize_line
 from .pdf_lines import Line, Segment
 
 __all__ = ["MAX_TABLE_EDGES", "table_rows"]

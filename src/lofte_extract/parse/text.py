@@ -9,8 +9,7 @@ from functools import reduce
 
 from .document import BlockKind, DocumentBuilder, ParsedDocument, ParseError
 from .encoding import decode
-from .normalize import BulletMatch, normalize_text, split_bullet
-from .pdf_blocks import join_lines
+from .normalize import BulletMatch, join_lines, normalize_text, split_bullet
 from .text_lines import (
     bullet_is_item,
     classify_lines,
