@@ -27,6 +27,9 @@ from lofte_extract.extract.years import promise_years, score_year_candidates
         ("perioden januari - december 2022", (2022,), None, None),
         ("2018-07-01—2020-06-30", (2018, 2019, 2020), "2018-07-01", "2020-06-30"),
         ("Medborgarlöfte 2022/23", (2022, 2023), None, None),
+        # the second year written short after a dash, as after a slash
+        ("Löftesperiod: 2023–24", (2023, 2024), None, None),
+        ("gäller 2021-22.", (2021, 2022), None, None),
         ("1 oktober t.o.m. 31 december 2021", (2021,), "2021-10-01", "2021-12-31"),
         # a start and an end joined by a verb of lasting
         (
@@ -44,6 +47,11 @@ def test_period_grammar_reads_ranges_written_any_way(text, years, begin, finish)
 
 def test_month_first_press_date_is_a_date():
     assert find_timespans("Pressmeddelande • Mar 06, 2020 08:52 CET")[0].kind == "date"
+
+
+def test_year_then_short_number_too_far_ahead_is_no_range():
+    # '2023-14' is no 'year 2014' range: a short second year follows within a few years
+    assert not [s for s in find_timespans("Dnr 2023-14") if s.is_range]
 
 
 def test_range_longer_than_a_promise_is_not_a_period():

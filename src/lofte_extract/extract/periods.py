@@ -73,7 +73,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "month": re.compile(rf"(?i)(?<![\wåäö\d])({alt})(?![\wåäö])"),
         "season": re.compile(rf"(?i)(?<![\wåäö])(?:{seasons})\s+{year}(?!\d)"),
         # 'Lag (2023:196)': a statute's number, no year of anything
-        "year": re.compile(r"(?<!\d)(20[0-4]\d)(?:/(\d{2})(?![\d]))?(?![\d]|:\d)"),
+        # '2022/23', '2023–24': the second year written short
+        "year": re.compile(r"(?<!\d)(20[0-4]\d)(?:[/–-](\d{2})(?![\d]|[-–/.:]\d))?(?![\d]|:\d)"),
     }
 
 
@@ -106,9 +107,11 @@ def find_points(text: str, start: int = 0, end: int | None = None) -> list[Point
     for m in pats["month_year"].finditer(text, start, end):
         add(Point(m.start(), m.end(), int(m[2]), _month_number(m[1]), None, "month_year"))
     for m in pats["year"].finditer(text, start, end):
+        second = int(m[1][:2] + m[2]) if m[2] else 0
+        if not 0 < second - int(m[1]) <= EXTRACT.short_year_span:
+            m = pats["year"].match(text, m.start(), m.start() + 4)  # '2023-14' is no range
         add(Point(m.start(), m.end(), int(m[1]), None, None, "year"))
-        if m[2]:  # '2022/23': the second year written short
-            second = int(m[1][:2] + m[2])
+        if m[2]:
             points[-1] = Point(m.start(), m.start(1) + 4, int(m[1]), kind="year")
             points.append(Point(m.start(1) + 5, m.end(), second, kind="year_short"))
     for m in pats["month"].finditer(text, start, end):

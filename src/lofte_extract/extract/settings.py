@@ -19,6 +19,7 @@ class ExtractSettings:
 
     # Periods and years (periods.py, dates.py, years.py).
     max_range_years: int = 6  # promises run 1-4 years; a wider 'range' is two unrelated years
+    short_year_span: int = 4  # '2023–24': a second year written short runs this far at most
     until_window_chars: int = 20  # 'fram till' / 't.o.m.' this close before a point closes it
     agreement_own_window_chars: int = 20  # '2018 års' right before a löfte word: another year's
     not_current_window_chars: int = 25  # 'förra årets 2019' sits right before the year
