@@ -25,6 +25,11 @@ def _targets(text: str) -> list[tuple]:
             "Polisen ska vara på plats vid minst två (2) ”riskkvällar” per år.",
             [(2, "riskkvällar", "år", "minst")],
         ),
+        # spaCy's blank Swedish reads '8)' as a smiley; here it closes a repeated count
+        (
+            "Polisen ska genomföra åtta (8) nykterhetskontroller under året.",
+            [(8, "nykterhetskontroller", None, "exakt")],
+        ),
         # 'stycken' and 'st.' count nothing themselves
         (
             "Polisen ska genomföra minst 200 stycken 20 minuters trafikkontroller.",

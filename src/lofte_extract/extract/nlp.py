@@ -7,7 +7,19 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-__all__ = ["get_nlp"]
+__all__ = ["blank_swedish", "get_nlp"]
+
+
+def blank_swedish() -> Language:
+    """spaCy's blank Swedish tokenizer without its emoticon exceptions that hold a digit:
+    '8)' is a smiley to spaCy, but 'åtta (8) trafikinsatser' repeats a count in brackets."""
+    nlp = spacy.blank("sv")
+    nlp.tokenizer.rules = {
+        text: tokens
+        for text, tokens in nlp.tokenizer.rules.items()
+        if not any(ch.isdigit() for ch in text)
+    }
+    return nlp
 
 
 @lru_cache(maxsize=1)
@@ -17,4 +29,4 @@ def get_nlp() -> Language:
     No lemmatizer: no extractor reads lemmas, and the lookup tables cost 1.5 s and about
     250 MB in every process that loads them.
     """
-    return spacy.blank("sv")
+    return blank_swedish()

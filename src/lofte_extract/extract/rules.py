@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from .nlp import blank_swedish
 from .vocab import load_vocab
 
 __all__ = ["Rule", "RuleMatch", "RuleSet", "load_rules", "rule_files", "rules_nlp", "stem"]
@@ -84,7 +84,7 @@ def lofte_stemmer(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def rules_nlp() -> Language:
     """A blank Swedish tokenizer with the stemmer component, for rule matching."""
-    nlp = spacy.blank("sv")
+    nlp = blank_swedish()
     nlp.add_pipe("lofte_stemmer")
     return nlp
 
