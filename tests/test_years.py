@@ -449,3 +449,15 @@ def test_valid_until_the_next_years_promise_ends_the_year_before() -> None:
         "medborgarlöften för 2018 ska undertecknas.\n\n  • Polisen lovar att trygghetsvandra.\n"
     )
     assert find_period(doc, span, None)[1] == [2016, 2017]
+
+
+def test_statistics_period_is_not_the_promise_validity():
+    # h32: 'samma period' made a crime-statistics range read as the promise's validity, and
+    # the article's '… fortsätter under 2017' lost to the statistics' 2016
+    text = (
+        "Kommunen och polisen förlänger sitt medborgarlöfte och lovar att insatserna fortsätter "
+        "under 2017. Brottsstatistiken för 1 januari – 21 oktober 2016, jämförd med samma period "
+        "2015, visar att våldsbrotten har gått ned."
+    )
+    assert find_period_range(text, 0, len(text)) is None
+    assert promise_years(text, 0, len(text), None).years == [2017]

@@ -164,6 +164,8 @@ def find_period_range(
             continue
         if not agreement and "löfte" not in lower and any(w in lower for w in agreement_words):
             continue
+        if any(cue in lower for cue in vocab["measurement_cues"]):
+            continue  # 'Brottsstatistiken för 1 januari – 21 oktober 2016 …': what was counted
         reach = sentence.end
         runs_on = index + 1 < len(found) and (
             _OPEN_RANGE_END.search(lower) or _RANGE_CONTINUED.match(found[index + 1].text)
