@@ -159,6 +159,18 @@ def test_news_keeps_only_people_the_text_says_signed():
     ]
 
 
+def test_perfect_of_putting_ones_name_under_is_signing():
+    # h32: 'har … satt sina namn under' (the perfect of 'sätta') named no signer
+    text = (
+        "Nyhet\n\nAnna Berg, kommundirektör, har tillsammans med Per Holm, "
+        "lokalpolisområdeschef, satt sina namn under de nya medborgarlöftena för 2024."
+    )
+    assert _signers(text) == [
+        ("Anna Berg", "kommundirektör", "kommun"),
+        ("Per Holm", "lokalpolisområdeschef", "polisen"),
+    ]
+
+
 def test_signer_title_found_elsewhere_in_the_article():
     text = (
         "Nyhet\n\nI onsdags skrev Kåre Friberg och Hanna Sjögren, chef för lokalpolisområde "
