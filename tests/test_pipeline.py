@@ -108,3 +108,29 @@ def test_sample_corpus_end_to_end_through_all_three_parsers(tmp_path, repo, shar
     assert all(c["evidence"]["page"] for c in pdf["commitments"])
     header = (out / "commitments.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("record_id,kommun,kommunkod,years,doc_type,categories")
+
+
+def test_page_about_medborgarloften_in_general_is_an_error_row_not_an_empty_record(tmp_path):
+    # h32: a police diary and a national article on the reform each gave a record with no
+    # kommun, no year and no commitment, which no researcher can place
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "general.txt").write_text(
+        "Polisen lovar folket\n\nMed hjälp av medborgarlöften får polisen veta vad invånarna "
+        "tycker är viktigt för att känna sig trygga.\n",
+        encoding="utf-8",
+    )
+    (corpus / "promise.txt").write_text(
+        "Medborgarlöfte 2024\n\nDet här lovar vi:\n\n• Polisen ska genomföra fyra "
+        "trafikinsatser.\n",
+        encoding="utf-8",
+    )
+    run([corpus], tmp_path / "out")
+    errors = [json.loads(line) for line in (tmp_path / "out/errors.jsonl").read_text().splitlines()]
+    records = [
+        json.loads(line) for line in (tmp_path / "out/records.jsonl").read_text().splitlines()
+    ]
+    assert [(e["path"], e["reason"]) for e in errors] == [("general.txt", "not a medborgarlöfte")]
+    assert "names no kommun" in errors[0]["detail"]
+    # a promise whose kommun is not named is still a record: its commitments are data
+    assert [r["source"]["path"] for r in records] == ["promise.txt"]

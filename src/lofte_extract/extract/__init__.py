@@ -71,4 +71,11 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
             )
         )
         records[-1].outcomes = find_outcomes(doc, span, records[-1].doc_type, span.heading)
+    if not any(record.kommuner or record.commitments or record.outcomes for record in records):
+        # A page that talks about medborgarlöften in general (the national reform, a police
+        # diary) names no kommun, promises nothing and reports nothing: no record to keep.
+        raise NotAPromiseError(_NO_PROMISE)
     return records
+
+
+_NO_PROMISE = "mentions medborgarlöften but names no kommun, commitment or outcome"
