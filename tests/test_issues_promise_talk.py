@@ -382,3 +382,36 @@ def test_a_deed_naming_no_party_is_the_joint_promises() -> None:
         (["polisen", "kommun"], True),
         (["polisen"], False),
     ]
+
+
+def test_news_lede_pointed_back_to_is_the_commitment() -> None:
+    # h32 5901, h8 1419: 'Utökad hastighetsövervakning … . Så lyder några av de punkter som
+    # polisen och kommunen utlovar …' kept the pointer as the commitment and lost the lede
+    commitments, _, _ = records(
+        "Löftet: Polisen skärper jakten på fortkörarna\n\nFler hastighetskontroller och "
+        "röjning av otryggt buskage. Så lyder några av de punkter som polisen och kommunen "
+        "utlovar i sina medborgarlöften 2019.\n"
+    )
+    assert [c.text for c in commitments] == [
+        "Fler hastighetskontroller och röjning av otryggt buskage."
+    ]
+
+
+def test_lede_summing_up_a_listed_promise_is_not_a_commitment() -> None:
+    # shared/dev 308, h16 2219: when the items follow as a list, the lede only sums them up
+    commitments, _, _ = records(
+        "Nytt medborgarlöfte\n\nMer polisiär närvaro i centrum. Det är vad polisen fokuserar "
+        "på i det nya medborgarlöftet.\n\nDärför lovar vi följande:\n\n- Ökad polisnärvaro i "
+        "centrum (Polis)\n- Informationsträffar för näringsidkare (Polis)\n"
+    )
+    assert [c.text[:10] for c in commitments] == ["Ökad polis", "Informatio"]
+
+
+def test_pointer_to_a_hope_or_a_result_points_to_no_promise() -> None:
+    # h23 3707, h3 941: 'Så lyder förhoppningen med de nya medborgarlöftena', 'Så lyder
+    # facit när medborgarlöftena granskas' point back to a hope and a verdict
+    commitments, _, _ = records(
+        "Nya medborgarlöften\n\nNja, ja (men inte enligt statistiken). Så lyder facit när "
+        "medborgarlöftena för 2017 granskas.\n"
+    )
+    assert commitments == []

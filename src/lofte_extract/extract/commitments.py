@@ -14,6 +14,7 @@ from .cues import (
     activity_start,
     describes_situation,
     has_modal,
+    is_goal_sentence,
     is_quote,
     is_soft,
 )
@@ -25,6 +26,7 @@ from .promise_lines import (
     item_is_commitment,
     sentence_is_commitment,
 )
+from .promise_talk import points_back
 from .sections import SectionedLine, goal_list_items, overview_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
@@ -78,7 +80,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             pieces.extend(
                 (piece, sectioned) for piece in _paragraph_pieces(doc, sectioned, has_region)
             )
-    return pieces
+    return _without_ledes(doc, pieces)
 
 
 def _name_responsible(
@@ -120,12 +122,38 @@ def _paragraph_pieces(
         return [Piece(line.start, line.end, line.text)] if _row_is_activity(row, sectioned) else []
     quoted = is_quote(line.text) and not tag_actors(line.text)
     pieces = []
-    for piece in sentences(line.text, line_ends=False, offset=line.start):
+    parts = sentences(line.text, line_ends=False, offset=line.start)
+    for index, piece in enumerate(parts):
         if quoted and not _quoted_promise(doc, piece):
             continue  # a quoted statement in an article, whichever sentence says 'säger'
         if sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
             pieces.append(piece)
+        elif _lede(parts, index):
+            pieces.append(piece)  # 'Utökad hastighetsövervakning … . Så lyder löftena …'
     return pieces
+
+
+def _lede(parts: list[Piece], index: int) -> bool:
+    """A news lede naming the promise's points, which the next sentence points back to."""
+    return (
+        index + 1 < len(parts)
+        and points_back(parts[index + 1].text)
+        and not is_goal_sentence(parts[index].text)  # 'Det ska kännas tryggare att bo här.'
+    )
+
+
+def _without_ledes(
+    doc: ParsedDocument, pieces: list[tuple[Piece, SectionedLine]]
+) -> list[tuple[Piece, SectionedLine]]:
+    """A lede sums up the items when the promise lists them itself: the items stay."""
+    if not any(owner.line.kind == "list_item" for _, owner in pieces):
+        return pieces
+    return [
+        (piece, owner)
+        for piece, owner in pieces
+        if not (rest := sentences(doc.text[piece.end : owner.line.end], line_ends=False))
+        or not points_back(rest[0].text)
+    ]
 
 
 def _row_is_activity(row: TableRow, sectioned: SectionedLine) -> bool:

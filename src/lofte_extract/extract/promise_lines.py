@@ -44,6 +44,7 @@ from .promise_talk import (
     is_meta_statement,
     names_commitment,
     not_commitment_opener,
+    points_back,
     promises_something_unspecified,
 )
 from .settings import EXTRACT
@@ -91,6 +92,7 @@ def _excluded(text: str) -> bool:
         or is_meta_statement(text)
         or promises_something_unspecified(text)
         or holds_as_aim(text)
+        or points_back(text)  # 'Så lyder några av löftena': the sentence before is the promise
         or moves_a_measure(text)
         or aims_at_an_outcome(text)
         or bool(RESPONSIBLE.match(text))

@@ -17,6 +17,7 @@ __all__ = [
     "is_meta_statement",
     "names_commitment",
     "not_commitment_opener",
+    "points_back",
     "promises_something_unspecified",
 ]
 
@@ -105,6 +106,19 @@ def promises_something_unspecified(text: str) -> bool:
     att satsa på några särskilda frågor'): how promises work, not this one's content."""
     lowered = " ".join(text.lower().split())
     return bool(re.search(load_vocab("content_verbs")["unspecified_promise_pattern"], lowered))
+
+
+def points_back(text: str) -> bool:
+    """Points back to the sentence before as the promise: 'Så lyder några av punkterna i
+    medborgarlöftet', 'Det är exempel på vad polisen och kommunen utlovar' (not 'Så lyder
+    förhoppningen med löftena': a hope, nor 'Så lyder facit …': a result)."""
+    lowered = " ".join(words(text))
+    verbs = load_vocab("content_verbs")
+    opener = next((o for o in verbs["pointer_openers"] if lowered.startswith(o + " ")), None)
+    if opener is None or not re.search(verbs["pointer_promise_pattern"], lowered):
+        return False
+    named = lowered[len(opener) :].split()[: EXTRACT.pointer_noun_words]
+    return not any(w.startswith(tuple(verbs["pointer_not_promise"])) for w in named)
 
 
 def not_commitment_opener(text: str) -> bool:

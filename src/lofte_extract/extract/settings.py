@@ -115,6 +115,7 @@ class ExtractSettings:
     actor_heading_rest: int = 2  # ...with at most this many words that are no actor...
     actor_heading_names: int = 3  # ...or this many words when the rest are names
     joint_heading_words: int = 4  # 'Vi lovar', 'Tillsammans ska vi' is at most this long
+    pointer_noun_words: int = 3  # 'Så lyder <the hope / the result>': what a pointer names
     inline_promise_chars: int = 80  # 'Medborgarlöftet innebär att' opens a paragraph
     opening_words: int = 6  # the words of an opening read for 'lovar' or a modal
     item_min_words: int = 2  # a line with fewer words is no item
