@@ -415,3 +415,15 @@ def test_pointer_to_a_hope_or_a_result_points_to_no_promise() -> None:
         "medborgarlöftena för 2017 granskas.\n"
     )
     assert commitments == []
+
+
+def test_deed_named_first_as_one_of_the_promises_is_a_commitment() -> None:
+    # h32 5801, 5905: 'Att förhindra missbruk bland unga hör till de medborgarlöften som …'
+    # and 'Att besöka åttondeklasserna är ett av polisens medborgarlöften' were dropped, while
+    # 'Ett av löftena är att …' was kept
+    for text in (
+        "Att förhindra missbruk bland unga hör till de medborgarlöften som polisen gett för 2017.",
+        "Att besöka åttondeklasserna är ett av polisens medborgarlöften.",
+    ):
+        commitments, _, _ = records(f"Nyhet\n\nAlla skolor har fått besök. {text}\n")
+        assert [c.text for c in commitments] == [text]

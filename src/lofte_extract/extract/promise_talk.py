@@ -26,6 +26,10 @@ __all__ = [
 _ONE_OF_THE_PROMISES = re.compile(
     r"\b(?:ett|ett annat|ytterligare ett) av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? "
     r"(?:\S+ ){0,3}?(?:är|gäller|handlar om|innebär)\b"
+    # 'Att besöka åttondeklasserna är ett av polisens medborgarlöften', 'Att förhindra
+    # missbruk bland unga hör till de medborgarlöften som …': the deed named first
+    r"|^att (?:\S+ ){1,12}?(?:(?:är|var) (?:ett|en) (?:\S+ )?av|hör till) (?:\S+ ){0,3}?"
+    r"(?:medborgar)?löften(?:a)?\b"
     # 'Bland polisens löften 2021 finns att …'
     r"|^bland (?:\S+ ){0,2}?"
     r"(?:(?:medborgar)?löften|aktiviteter|insatser|åtgärder|satsningar)(?:na)? "
