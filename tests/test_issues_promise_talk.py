@@ -427,3 +427,14 @@ def test_deed_named_first_as_one_of_the_promises_is_a_commitment() -> None:
     ):
         commitments, _, _ = records(f"Nyhet\n\nAlla skolor har fått besök. {text}\n")
         assert [c.text for c in commitments] == [text]
+
+
+def test_quoted_plural_deeds_the_speakers_side_promises_are_a_commitment() -> None:
+    # h32 5806: '– Med start 2016 ska vi göra flera riktade insatser vid Resecentrum' counts
+    # nothing, so the quote was dropped; a modal only in a purpose clause still promises nothing
+    commitments, _, _ = records(
+        "Resecentrum ska bli tryggare\n\n– Med start 2016 ska vi göra flera riktade insatser vid "
+        "Resecentrum, säger Ulf Lundgren, kommunpolis.\n\n– Dialogen är det viktigaste för att "
+        "vi ska få underlag till samordnade insatser, säger Jonas Hult.\n"
+    )
+    assert [c.text[:25] for c in commitments] == ["Med start 2016 ska vi gör"]

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from ..parse import ParsedDocument
 from ..records import Commitment
 from .actors import JOINT_PARTIES, cell_actors, find_actors, mentioned_actors, tag_actors
-from .analysed import sentences
+from .analysed import sentences, words
 from .categories import categorize
+from .clauses import modal_only_subordinate
 from .cues import (
     activity_start,
     describes_situation,
@@ -227,7 +228,23 @@ def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
         targets = find_targets(doc, sentence.start, sentence.end)
         if any(t.text.split()[0].lower() not in ("en", "ett") for t in targets):
             return True
+        if _we_do_deeds(sentence.text):
+            return True
     return False
+
+
+def _we_do_deeds(text: str) -> bool:
+    # '– Med start 2016 ska vi göra flera riktade insatser vid Resecentrum': the speaker's
+    # side promises named deeds, in the plural
+    ws = words(text)
+    modal = next((i for i, w in enumerate(ws) if w in ("ska", "skall")), None)
+    if modal is None or "vi" not in ws[max(0, modal - 1) : modal + 2]:
+        return False
+    if modal_only_subordinate(text):
+        return False  # '… det viktigaste för att vi ska få underlag till samordnade insatser'
+
+    deeds = tuple(load_vocab("content_verbs")["quoted_deed_endings"])
+    return any(w.endswith(deeds) for w in ws)
 
 
 def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment]:
