@@ -234,6 +234,22 @@ def test_stacked_signatures():
     ]
 
 
+def test_signer_title_wrapped_onto_a_second_line_stays_whole():
+    # shared/dev 304 as PDF: 'Chef, lokalpolisområde Norrmalm, region' / 'Stockholm' lost
+    # its last word to a paragraph of its own; an organisation line stays a line of its own
+    doc = parse_pdf(
+        PdfLayout()
+        .paragraph("Löftet följs upp senast 2020-01-31.")
+        .stacked_signature("Peter Ågren", "Chef, lokalpolisområde Norrmalm, region", "Stockholm")
+        .stacked_signature("Lena Ek", "Kommunpolis", "Polisen")
+        .build()
+    )
+    assert kinds_texts(doc)[1:] == [
+        ("signature", "Peter Ågren\nChef, lokalpolisområde Norrmalm, region Stockholm"),
+        ("signature", "Lena Ek\nKommunpolis\nPolisen"),
+    ]
+
+
 def test_whitespace_ligatures_and_nbsp_normalized():
     line = "Polisen\u00a0ska  of\ufb01ciellt \ufb02ytta 2\u00a0000 bilar."
     doc = parse_pdf(PdfLayout().lines([line]).build())

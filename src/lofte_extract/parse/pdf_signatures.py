@@ -85,6 +85,16 @@ def is_title(text: str) -> bool:
     return any(word in lowered for word in _vocab()["title_words"])
 
 
+def _runs_on(title: str, line: str) -> bool:
+    """Whether `line` continues a wrapped title: 'Chef, lokalpolisområde Norrmalm, region' /
+    'Stockholm'."""
+    words = title.rstrip().split()
+    ends_open = title.rstrip().endswith(",") or (
+        bool(words) and words[-1].lower() in _vocab()["title_runs_on_after"]
+    )
+    return ends_open and len(line.split()) <= LAYOUT.title_run_on_words
+
+
 def _is_organisation(text: str) -> bool:
     lowered = text.lower()
     if len(text) > LAYOUT.organisation_max_chars or (
@@ -234,7 +244,9 @@ def _stacked(lines: list[Line], index: int) -> tuple[Emitted | None, int]:
         close = _joinable(lines[end - 1], line, 1.2) and line.bold == name.bold
         if not close or line.bullet or len(line.segments) != 1:
             break
-        if is_title(line.text) or (len(texts) == 2 and _is_organisation(line.text)):
+        if len(texts) == 2 and _runs_on(texts[1], line.text):
+            texts[1] = f"{texts[1]} {line.text}"  # a long title wrapped onto a second line
+        elif is_title(line.text) or (len(texts) == 2 and _is_organisation(line.text)):
             texts.append(line.text)
         elif (
             dotted
