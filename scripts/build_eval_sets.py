@@ -77,6 +77,7 @@ HARVEST_BATCHES = (
     "h30",
     "h31",
     "h32",
+    "h33",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
