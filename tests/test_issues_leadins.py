@@ -218,3 +218,15 @@ def test_a_lead_in_naming_the_problems_lists_background() -> None:
         "För att minska problemen lovar vi:\n\n  • Återkommande trafikkontroller i kommunen\n"
     )
     assert [c.text for c in commitments] == ["Återkommande trafikkontroller i kommunen"]
+
+
+def test_promise_noun_heading_with_a_purpose_opens_the_promise() -> None:
+    # h33 6103: 'Insatser för att öka tryggheten' was too long a heading for the cue
+    # 'insatser', so the promises under it stayed in the background section above
+    commitments, _, _ = records(
+        "Globen - medborgarlöften\n\nSituationen idag\n\nMedborgarna tar upp tryggheten på "
+        "kvällarna.\n\nInsatser för att öka tryggheten\n\nLokalpolisområde Globen ska arbeta "
+        "för ökad trygghet. Vi ska vara väl synliga och närvarande i lokalpolisområdet. Därför "
+        "kommer polisen att under minst 40 helger lägga resurser på en särskild helginsats.\n"
+    )
+    assert [c.text[:12] for c in commitments] == ["Lokalpolisom", "Vi ska vara ", "Därför komme"]

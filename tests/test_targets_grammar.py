@@ -30,6 +30,11 @@ def _targets(text: str) -> list[tuple]:
             "Polisen ska genomföra åtta (8) nykterhetskontroller under året.",
             [(8, "nykterhetskontroller", None, "exakt")],
         ),
+        # h33: the whole after 'av' with a word between counts nothing, and names the unit
+        (
+            "Polisen ska under minst 40 av årets 52 helger lägga resurser på en helginsats.",
+            [(40, "helger", None, "minst")],
+        ),
         # 'stycken' and 'st.' count nothing themselves
         (
             "Polisen ska genomföra minst 200 stycken 20 minuters trafikkontroller.",

@@ -47,11 +47,18 @@ def _prefix_match(normal: str, kinds: tuple[str, ...]) -> str | None:
             # A cue opens a heading ('Löften gällande Skäggetorp'), not a sentence
             # ('Polisen ska bli mer synlig i området').
             plain = _without_diacritics(cue)
-            rest = len(normal.split()) - len(cue.split())
-            prefixed = folded.startswith(plain + " ") and rest <= EXTRACT.cue_rest_words
+            prefixed = folded.startswith(plain + " ") and _short_rest(folded[len(plain) :])
             if (folded == plain or prefixed) and len(cue) > best_length:
                 best, best_length = kind, len(cue)
     return best
+
+
+def _short_rest(rest: str) -> bool:
+    """What follows a cue is short, or a purpose ('Insatser för att öka tryggheten')."""
+    words = rest.split()
+    if words[:2] == ["for", "att"]:  # folded: 'för att'
+        return len(words) <= EXTRACT.cue_rest_words + EXTRACT.cue_purpose_words
+    return len(words) <= EXTRACT.cue_rest_words
 
 
 @lru_cache(maxsize=4096)

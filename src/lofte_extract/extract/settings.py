@@ -102,6 +102,7 @@ class ExtractSettings:
     bold_sentence_words: int = 8  # a heading ending in '.' with this many words is a sentence
     ellipsis_leadin_words: int = 4  # 'Vi lovar...' is this short
     cue_rest_words: int = 3  # a section cue with at most this many words after it heads one
+    cue_purpose_words: int = 3  # ... and this many more when they state a purpose ('för att …')
     promise_heading_words: int = 4  # 'Vårt löfte till dig': a short line with a promise word
     long_cue_chars: int = 12  # only cues this long are read inside a lead-in sentence
     goal_noun_words: int = 3  # 'Bland målen för …:' names its goals within its first words

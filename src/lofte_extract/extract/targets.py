@@ -7,10 +7,11 @@ import re
 from ..parse import ParsedDocument
 from ..records import NumericTarget
 from .analysed import sentences
+from .counts import count_at, glued_unit, whole_after, whole_of_a_part
 from .cues import NOT_SUPINES, perfect_tense
 from .evidence import evidence_for
 from .nlp import get_nlp
-from .numbers import parse_number, range_low, split_glued
+from .numbers import parse_number
 from .settings import EXTRACT
 from .target_units import (
     Word,
@@ -31,8 +32,6 @@ from .text_units import normalize
 
 __all__ = ["find_targets"]
 
-_DIGITS = re.compile(r"^\d{1,12}$")
-_DIGIT_APPROXIMATION = re.compile(r"^(\d{2,4})-?tal$")  # 'ett 30-tal', 'ett 40tal'
 _THOUSANDS = re.compile(r"^\d{3}$")
 
 
@@ -106,7 +105,7 @@ def _sentence_targets(
     each: list[NumericTarget] = []  # 'en informationskväll i varje kommundel'
     index = 0
     while index < len(tokens):
-        value, width, implied = _count_at(tokens, index)
+        value, width, implied = count_at(tokens, index)
         if value is None:
             index += 1
             continue
@@ -154,75 +153,6 @@ def _distributes(tokens: list[Word], index: int) -> bool:
     return any(
         f" {phrase} " in tail for phrase in target_vocab()["content_nontargets.distributive"]
     )
-
-
-def _count_at(tokens: list[Word], index: int) -> tuple[int | None, int, str | None]:
-    """A count at a token, its width, and the qualifier its form implies: 'cirka' for
-    'ett fyrtiotal', 'minst' for a range's lower end ('två-tre', 'två till tre')."""
-    spanned = range_low([token.lower for token in tokens[index : index + 3]])
-    if spanned is not None:
-        return spanned[0], spanned[1], "minst"
-    value, width, approximate = _value_at(tokens, index)
-    return value, width, "cirka" if approximate else None
-
-
-def _value_at(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
-    """Value at a token, how many tokens it spans, and whether it is approximate ('fyrtiotal')."""
-    token = tokens[index]
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if token.lower in ("ett", "en") and following == "par":
-        return 2, 2, False
-    value, width, approximate = _plain_value(tokens, index)
-    if value is not None and _echo_at(tokens, index + width, value):
-        return value, width + 3, approximate  # 'fyra (4)', 'en (1)': the digits repeat it
-    return value, width, approximate
-
-
-def _echo_at(tokens: list[Word], index: int, value: int) -> bool:
-    """Whether '(4)' or '(fyra)' repeating `value` stands at `index`."""
-    if index + 2 >= len(tokens) or tokens[index].text != "(" or tokens[index + 2].text != ")":
-        return False
-    echo = tokens[index + 1].lower
-    return int(echo) == value if _DIGITS.match(echo) else parse_number(echo) == value
-
-
-def _plain_value(tokens: list[Word], index: int) -> tuple[int | None, int, bool]:
-    """A number written as digits, a number word, a glued word or an '-tal' approximation."""
-    token = tokens[index]
-    approximate = _DIGIT_APPROXIMATION.match(token.lower)
-    if approximate and int(approximate.group(1)) >= EXTRACT.approximate_min:
-        return int(approximate.group(1)), 1, True  # 'ett 30-tal gånger'
-    if "-" in token.text or "/" in token.text or ":" in token.text:
-        return None, 1, False
-    if _DIGITS.match(token.text.replace(" ", "")):
-        return parse_number(token.text), 1, False
-    if (
-        token.text[:1].isdigit()
-        or not token.text.isalpha()
-        or len(token.text) > EXTRACT.longest_number_word
-    ):
-        return None, 1, False
-    value = parse_number(token.lower)
-    if value is not None:
-        return value, 1, False
-    if token.lower.endswith("tal") and len(token.lower) > 5:
-        value = parse_number(token.lower[:-3])  # 'ett fyrtiotal elever'
-        if value is not None and value >= EXTRACT.approximate_min:
-            return value, 1, True
-    return _glued(token.lower), 1, False
-
-
-def _glued(word: str) -> int | None:
-    split = split_glued(word)
-    return split[0] if split else None
-
-
-def _glued_unit(token: Word) -> str | None:
-    # 'tvåinformationsmöten' carries its unit; 'tvågemensamma' leaves it to the next word.
-    split = split_glued(token.lower)
-    if split is None or split[1] in target_vocab()["content_units.adjectives"]:
-        return None
-    return token.text[len(token.text) - len(split[1]) :]
 
 
 def _target_at(
@@ -297,8 +227,8 @@ def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int
     per_period = index >= 2 and tokens[index - 2].lower in ("per", "varje", "om")
     if before in vocab["content_nontargets.before"] and not per_period:
         return True
-    if before == "av" and index >= 2 and _value_at(tokens, index - 2)[0] is not None:
-        return True  # the whole in 'tre av fyra'
+    if whole_of_a_part(tokens, index):
+        return True  # the whole in 'tre av fyra', 'minst 40 av årets 52 helger'
     if before == "och" and index >= 2 and tokens[index - 2].lower in ("var", "vart"):
         return True  # 'var och en av skolorna', 'vart och ett av områdena': each, not one
     if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
@@ -317,19 +247,17 @@ def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | Non
     """The counted noun after the number at `index` and the token it starts at, if any."""
     token = tokens[index]
     unit_from = index + width
-    # 'tre av fyra skolavslutningar': the count is three; 'fyra' only names the whole.
-    if (
-        unit_from + 1 < len(tokens)
-        and tokens[unit_from].lower == "av"
-        and _value_at(tokens, unit_from + 1)[0] is not None
-    ):
-        unit_from += 2
+    # 'tre av fyra skolavslutningar', '40 av årets 52 helger': the count is of the whole's
+    # noun; the whole only says of how many
+    if unit_from < len(tokens) and tokens[unit_from].lower == "av":
+        whole = whole_after(tokens, unit_from)
+        unit_from = whole + 1 if whole is not None else unit_from
     unit_at = unit_index(tokens, unit_from)
     unit = unit_text(tokens, unit_at) if unit_at is not None else None
     if token.text.isalpha() and parse_number(token.lower) is None:
-        glued_unit = _glued_unit(token)
-        if glued_unit is not None:
-            unit, unit_at = glued_unit, index
+        glued = glued_unit(token)
+        if glued is not None:
+            unit, unit_at = glued, index
     return unit, unit_at
 
 
