@@ -176,6 +176,13 @@ def test_an_article_titled_as_a_follow_up_is_a_follow_up_not_news():
             "poliskontoret.\n\n– Nu är vi på plats, säger Anna Berg.\n",
             "https://www.example-tidning.se/nyheter/medborgarloftet-infriat",
         ),
+        # h33 6002: 'Så har vi uppfyllt vårt löfte 2021-2022' names the parties' own promise
+        # without 'medborgarlöfte', and the supine 'uppfyllt' was no follow-up phrase
+        (
+            "Så har vi uppfyllt vårt löfte 2021-2022\n\nBiskopsgården. Medborgarlöftet "
+            "2021-2022 inriktades på barn och unga.\n\n • Tagit i beslag 200 kg narkotika.\n",
+            None,
+        ),
     ],
 )
 def test_a_title_reporting_on_promises_makes_a_follow_up(text, url):

@@ -231,7 +231,7 @@ def _features(
     return {
         "uppfoljning_title": int(
             any(
-                _about_pattern().search(t)
+                (_about_pattern().search(t) or re.search(vocab["own_promise_pattern"], t))
                 and (
                     # 'Samverkan gör skillnad – uppföljning av medborgarlöftet 2022': a subtitle
                     any(
