@@ -438,3 +438,14 @@ def test_quoted_plural_deeds_the_speakers_side_promises_are_a_commitment() -> No
         "vi ska få underlag till samordnade insatser, säger Jonas Hult.\n"
     )
     assert [c.text[:25] for c in commitments] == ["Med start 2016 ska vi gör"]
+
+
+def test_a_sentence_pointing_to_the_list_below_is_no_commitment() -> None:
+    # h33 6001: 'Nedan följer ett urval av löftena i medborgarlöftet, som ska genomföras
+    # under 2023-2024.' was kept as a promise of its own
+    commitments, _, _ = records(
+        "Medborgarlöfte 2023-2024\n\nVåra löften\n\nNedan följer ett urval av löftena i "
+        "medborgarlöftet, som ska genomföras under 2023-2024.\n\n• Polisen ska genomföra två "
+        "kurser för föräldrar.\n"
+    )
+    assert [c.text[:12] for c in commitments] == ["Polisen ska "]

@@ -90,3 +90,13 @@ def test_a_place_between_title_and_name_belongs_to_the_title() -> None:
         ("Per Hollertz", "kommunstyrelsens ordförande"),
         ("Peter Wahlberg", "lokalpolisområdeschef Norrköping"),
     ]
+
+
+def test_the_definite_form_of_an_acting_prefix_stays_in_the_title() -> None:
+    # h33 6101: 'den tillförordnade lokalpolisområdeschefen Gustav Rosén Zetterberg' lost
+    # 'tillförordnade': only the indefinite 'tillförordnad' was a prefix
+    text = (
+        "Nytt löfte\n\nI dag skrev den tillförordnade lokalpolisområdeschefen Gustav Rosén "
+        "Zetterberg under medborgarlöftet.\n"
+    )
+    assert _titles(text) == [("Gustav Rosén Zetterberg", "tillförordnade lokalpolisområdeschefen")]
