@@ -1,5 +1,6 @@
 """Year sets a page states in words rather than as a range: the coming N years, a validity
-told as a length from a start, a promise still being drawn up. `years.py` scores them."""
+told as a length from a start, a promise still being drawn up, and the years its address
+names. `years.py` scores them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .periods import find_timespans
 from .settings import EXTRACT
 from .year_features import year_settings
 
-__all__ = ["coming_years", "validity_lengths", "years_in_preparation"]
+__all__ = ["coming_years", "url_years", "validity_lengths", "years_in_preparation"]
 
 YearSpan = tuple[tuple[int, ...], int, int]
 
@@ -65,3 +66,18 @@ def years_in_preparation(text: str, start: int, end: int) -> frozenset[int]:
         for span in find_timespans(text, sentence.start, sentence.end)
         for year in span.years
     )
+
+
+def url_years(url: str | None) -> list[int]:
+    """Years a promise's URL names in a path segment about a löfte."""
+    for segment in (url or "").lower().split("/"):
+        if "lofte" in segment or "loften" in segment:
+            spans = find_timespans(segment)
+            years = sorted({y for s in spans for y in s.years})
+            if years:
+                return (
+                    list(range(min(years), max(years) + 1))
+                    if len(years) <= EXTRACT.max_range_years + 1
+                    else []
+                )
+    return []

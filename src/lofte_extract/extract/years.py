@@ -31,7 +31,7 @@ from .meta_vocab import names_signing
 from .periods import TimeSpan, find_timespans
 from .settings import EXTRACT
 from .year_features import features_of, is_future, score_of, year_patterns, year_settings
-from .year_spans import coming_years, validity_lengths, years_in_preparation
+from .year_spans import coming_years, url_years, validity_lengths, years_in_preparation
 
 __all__ = [
     "YearCandidate",
@@ -40,7 +40,6 @@ __all__ = [
     "YearsFound",
     "promise_years",
     "score_year_candidates",
-    "url_years",
 ]
 
 
@@ -154,21 +153,6 @@ def _now_cues(text: str, start: int, end: int) -> list[Line]:
         if (pats["now"].search(s.text) and promised) or names_signing(s.text):
             found.append(s)
     return found
-
-
-def url_years(url: str | None) -> list[int]:
-    """Years a promise's URL names in a path segment about a löfte."""
-    for segment in (url or "").lower().split("/"):
-        if "lofte" in segment or "loften" in segment:
-            spans = find_timespans(segment)
-            years = sorted({y for s in spans for y in s.years})
-            if years:
-                return (
-                    list(range(min(years), max(years) + 1))
-                    if len(years) <= EXTRACT.max_range_years + 1
-                    else []
-                )
-    return []
 
 
 def score_year_candidates(
