@@ -78,6 +78,7 @@ HARVEST_BATCHES = (
     "h31",
     "h32",
     "h33",
+    "h34",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
