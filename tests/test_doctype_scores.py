@@ -338,3 +338,16 @@ def test_a_news_date_under_a_letterhead_and_the_title_still_dates_the_top() -> N
         "I dag har Polisen och Bollebygds kommun undertecknat ett nytt medborgarlöfte.\n"
     )
     assert "dated_top" in doc_type_scores(text, 0, len(text), None)["nyhet"][1]
+
+
+def test_a_page_named_as_a_follow_up_in_its_address_is_a_follow_up() -> None:
+    # h34 6202: polisen.se's '/uppfoljning-medborgarlofte-norra-hisingen/' titled
+    # 'Medborgarlöfte 2017-2018' and opening with what the promise is read as the promise
+    text = (
+        "Medborgarlöfte 2017-2018\n\nGenom medborgarlöftet åtar sig lokalpolisområdet något "
+        "gentemot invånarna.\n\nI medborgarlöftet för 2017 tog polisen på sig att utföra en rad "
+        "aktiviteter.\n\nDet här lovade vi:\n\n• Trafikkontroller har genomförts varje vecka.\n"
+    )
+    url = "https://polisen.se/om-polisen/medborgarloften/goteborg/uppfoljning-medborgarlofte-x/"
+    assert classify(text, 0, len(text), None, url=url) == "uppfoljning"
+    assert classify(text, 0, len(text), None, url=url.replace("uppfoljning-", "")) == "lofte"

@@ -135,11 +135,13 @@ def doc_type_scores(
     `doc`, the analysed document `text` belongs to, keeps the whole page's features for
     its next span; `url`, where the page was found, can place it in a site's news section.
     """
-    settings = load_vocab("doctype_scores")
+    settings, vocab = load_vocab("doctype_scores"), load_vocab("doctype")
     page = doc.memo("doctype.page", lambda: _page_features(text)) if doc else _page_features(text)
     counts = _features(text, start, end, heading, top_headings, page)
     counts["news_url"] = _news_url_signals(url)
     counts["promise_url"] = int(_is_promise_url(url))
+    # '/uppfoljning-medborgarlofte-norra-hisingen/': the page's own name says it reports
+    counts["uppfoljning_url"] = int(bool(url and re.search(vocab["uppfoljning_url_pattern"], url)))
     scores: dict[str, tuple[float, dict[str, int]]] = {
         kind: (prior, {}) for kind, prior in settings["priors"].items()
     }
