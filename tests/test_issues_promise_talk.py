@@ -449,3 +449,14 @@ def test_a_sentence_pointing_to_the_list_below_is_no_commitment() -> None:
         "kurser för föräldrar.\n"
     )
     assert [c.text[:12] for c in commitments] == ["Polisen ska "]
+
+
+def test_the_promise_is_that_names_its_content_quoted_or_not() -> None:
+    # h34 6301: '– Löftet är att vi ska koncentrera oss på att motarbeta det gängrelaterade
+    # våldet …, säger X' was dropped as a quote; 'Syftet med löftet är att …' stays an aim
+    commitments, _, _ = records(
+        "Nytt medborgarlöfte\n\n– Löftet är att vi ska koncentrera oss på att motarbeta det "
+        "gängrelaterade våldet på allmänna platser, säger Anna Lindeborg.\n\nSyftet med löftet "
+        "är att arbetet ska bli mer effektivt.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Löftet är att vi ska"]

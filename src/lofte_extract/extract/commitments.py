@@ -27,7 +27,7 @@ from .promise_lines import (
     item_is_commitment,
     sentence_is_commitment,
 )
-from .promise_talk import points_back
+from .promise_talk import names_commitment, points_back
 from .sections import SectionedLine, goal_list_items, overview_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
@@ -228,8 +228,8 @@ def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
         targets = find_targets(doc, sentence.start, sentence.end)
         if any(t.text.split()[0].lower() not in ("en", "ett") for t in targets):
             return True
-        if _we_do_deeds(sentence.text):
-            return True
+        if _we_do_deeds(sentence.text) or names_commitment(sentence.text):
+            return True  # '– Löftet är att vi ska koncentrera oss på …, säger X
     return False
 
 

@@ -30,6 +30,10 @@ _ONE_OF_THE_PROMISES = re.compile(
     # missbruk bland unga hör till de medborgarlöften som …': the deed named first
     r"|^att (?:\S+ ){1,12}?(?:(?:är|var) (?:ett|en) (?:\S+ )?av|hör till) (?:\S+ ){0,3}?"
     r"(?:medborgar)?löften(?:a)?\b"
+    # 'Löftet är att vi ska koncentrera oss på …', 'Årets löfte är att …' (not 'Syftet med
+    # löftet är att …': an aim)
+    r"|^(?:(?:årets|det|den|nya|vårt|våra|vårens|höstens) ){0,2}(?:medborgar)?löfte(?:t|na)? "
+    r"(?:är|blir) att "
     # 'Bland polisens löften 2021 finns att …'
     r"|^bland (?:\S+ ){0,2}?"
     r"(?:(?:medborgar)?löften|aktiviteter|insatser|åtgärder|satsningar)(?:na)? "
