@@ -460,3 +460,15 @@ def test_the_promise_is_that_names_its_content_quoted_or_not() -> None:
         "är att arbetet ska bli mer effektivt.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Löftet är att vi ska"]
+
+
+def test_a_deed_set_as_the_goal_after_a_fronted_time_is_promised() -> None:
+    # h34 6204: 'Vår målsättning är att under minst 40 av årets 52 veckor bemanna vår
+    # helginsats' read 'under' as the aim's verb; 'Målet är att under året minska brotten'
+    # stays an outcome
+    commitments, goals, _ = records(
+        "Medborgarlöfte\n\nVår målsättning är att under minst 40 av årets 52 veckor bemanna "
+        "vår helginsats. Målet är att under året minska brotten.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Vår målsättning är a"]
+    assert [g.text[:14] for g in goals] == ["Målet är att u"]

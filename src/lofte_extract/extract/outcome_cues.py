@@ -168,6 +168,10 @@ def _deed_aim_opener(text: str) -> str | None:
         "",
         text[opener.end() :].lower(),
     )
-    first = rest.split()[:1]
-    deed = bool(first) and first[0] in load_vocab("content_goals")["deed_aim_verbs"]
+    verbs = load_vocab("content_goals")["deed_aim_verbs"]
+    ws = rest.split()
+    # 'att under minst 40 av årets 52 veckor bemanna …': a fronted time adverbial, then the verb
+    if ws[:1] and ws[0] in ("under", "varje", "vid"):
+        ws = ws[next((i for i, w in enumerate(ws) if w in verbs), 0) :]
+    deed = bool(ws) and ws[0] in verbs
     return opener.group() if deed else None
