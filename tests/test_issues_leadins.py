@@ -230,3 +230,13 @@ def test_promise_noun_heading_with_a_purpose_opens_the_promise() -> None:
         "kommer polisen att under minst 40 helger lägga resurser på en särskild helginsats.\n"
     )
     assert [c.text[:12] for c in commitments] == ["Lokalpolisom", "Vi ska vara ", "Därför komme"]
+
+
+def test_promised_activities_heading_opens_the_promise() -> None:
+    # h34 6201: 'Utlovade aktiviteter under kommande år' over the list was no section cue
+    # ('Planerade aktiviteter' was), so 'Städning fem dagar i veckan …' stood under no heading
+    commitments, _, _ = records(
+        "Förnyat medborgarlöfte i Angered\n\nUtlovade aktiviteter under kommande år\n\n"
+        "• Städning fem dagar i veckan i och omkring centrum. (Park- och naturförvaltningen)\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Städning fem dagar i"]
