@@ -229,20 +229,19 @@ def _quoted_promise(doc: ParsedDocument, piece: Piece) -> bool:
         if any(t.text.split()[0].lower() not in ("en", "ett") for t in targets):
             return True
         if _we_do_deeds(sentence.text) or names_commitment(sentence.text):
-            return True  # '– Löftet är att vi ska koncentrera oss på …, säger X
+            return True  # '– Löftet är att vi ska koncentrera oss på …, säger X'
     return False
 
 
 def _we_do_deeds(text: str) -> bool:
-    # '– Med start 2016 ska vi göra flera riktade insatser vid Resecentrum': the speaker's
-    # side promises named deeds, in the plural
+    """'– Med start 2016 ska vi göra flera riktade insatser vid Resecentrum': the speaker's
+    side promises named deeds, in the plural."""
     ws = words(text)
     modal = next((i for i, w in enumerate(ws) if w in ("ska", "skall")), None)
     if modal is None or "vi" not in ws[max(0, modal - 1) : modal + 2]:
         return False
     if modal_only_subordinate(text):
         return False  # '… det viktigaste för att vi ska få underlag till samordnade insatser'
-
     deeds = tuple(load_vocab("content_verbs")["quoted_deed_endings"])
     return any(w.endswith(deeds) for w in ws)
 
