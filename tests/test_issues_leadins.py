@@ -240,3 +240,13 @@ def test_promised_activities_heading_opens_the_promise() -> None:
         "• Städning fem dagar i veckan i och omkring centrum. (Park- och naturförvaltningen)\n"
     )
     assert [c.text[:20] for c in commitments] == ["Städning fem dagar i"]
+
+
+def test_an_elliptic_list_opener_leads_in_with_the_sentence_before() -> None:
+    # h32 5904: 'Polisen lovar … fokus på narkotika. Bland annat:' was read by its last
+    # sentence alone, which names nothing, so the bare items under it were dropped
+    commitments, _, _ = records(
+        "Medborgarlöften ska motverka drogproblem\n\nPolisen lovar ett större fokus på narkotika. "
+        "Bland annat:\n\n• Att vid några tillfällen i år gå in på skolor med narkotikahundar.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Att vid några tillfä"]

@@ -228,8 +228,19 @@ _PROMISE_AS_FRAME = re.compile(
 
 
 def last_sentence(text: str) -> str:
-    """The last sentence of a heading or lead-in, the one that leads into what follows."""
-    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    """The last sentence of a heading or lead-in, the one that leads into what follows; an
+    elliptic 'Bland annat:' leads in with the sentence before it."""
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    if len(parts) > 1 and _ELLIPTIC_LEADIN.match(parts[-1]):
+        return parts[-2].rstrip(".!?") + ":"
+    return parts[-1]
+
+
+# 'Polisen lovar ett större fokus på narkotika. Bland annat:': the list's opener says nothing
+_ELLIPTIC_LEADIN = re.compile(
+    r"(?i)^(?:bland annat|till exempel|exempelvis|t\.\s?ex\.|bl\.\s?a\.|som exempel"
+    r"|bland annat följande|det handlar om)\s*:$"
+)
 
 
 def lists_what_was_done(text: str) -> bool:
