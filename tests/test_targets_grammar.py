@@ -35,6 +35,8 @@ def _targets(text: str) -> list[tuple]:
             "Polisen ska under minst 40 av årets 52 helger lägga resurser på en helginsats.",
             [(40, "helger", None, "minst")],
         ),
+        # a genitive after 'av' is no unit: the schools are counted, not the kommun
+        ("Polisen ska besöka tre av kommunens skolor.", [(3, "skolor", None, "exakt")]),
         # 'stycken' and 'st.' count nothing themselves
         (
             "Polisen ska genomföra minst 200 stycken 20 minuters trafikkontroller.",

@@ -251,7 +251,10 @@ def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | Non
     # noun; the whole only says of how many
     if unit_from < len(tokens) and tokens[unit_from].lower == "av":
         whole = whole_after(tokens, unit_from)
-        unit_from = whole + 1 if whole is not None else unit_from
+        if whole is not None:
+            unit_from = whole + 1
+        elif _genitive(tokens, unit_from + 1):
+            unit_from += 2  # 'tre av kommunens skolor': the schools, not the kommun
     unit_at = unit_index(tokens, unit_from)
     unit = unit_text(tokens, unit_at) if unit_at is not None else None
     if token.text.isalpha() and parse_number(token.lower) is None:
@@ -259,6 +262,11 @@ def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | Non
         if glued is not None:
             unit, unit_at = glued, index
     return unit, unit_at
+
+
+def _genitive(tokens: list[Word], at: int) -> bool:
+    endings = tuple(target_vocab()["content_nontargets.genitive_endings"])
+    return at < len(tokens) and tokens[at].lower.endswith(endings)
 
 
 def _counts_no_target(after: str, unit: str | None, qualifier: str, subset_share: bool) -> bool:
