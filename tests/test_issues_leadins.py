@@ -250,3 +250,16 @@ def test_an_elliptic_list_opener_leads_in_with_the_sentence_before() -> None:
         "Bland annat:\n\n• Att vid några tillfällen i år gå in på skolor med narkotikahundar.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Att vid några tillfä"]
+
+
+def test_a_lead_in_ending_in_folljande_satt_with_a_full_stop_opens_the_promise() -> None:
+    # shared/dev 402: 'Under åren 2020 och 2021 kommer polisen att arbeta med medborgarlöftet
+    # på följande sätt.' read as a title for the word 'medborgarlöftet', not as the lead-in
+    # it is, so 'När en insatsvecka är avslutad ska vårdnadshavare … få …' stood under no
+    # promise heading
+    commitments, _, _ = records(
+        "Ronneby kommun - Medborgarlöfte\n\nUnder åren 2020 och 2021 kommer polisen att arbeta "
+        "med medborgarlöftet på följande sätt.\n\nUngdomar och narkotika\n\nNär en insatsvecka "
+        "är avslutad ska vårdnadshavare och skolpersonal få erbjudande om information.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["När en insatsvecka ä"]

@@ -74,12 +74,16 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     normal = heading_key(text)
     if not normal:
         return None
-    is_leadin = text.rstrip().endswith((":", ";"))
+    # '… kommer polisen att arbeta med medborgarlöftet på följande sätt.' leads in as ':' does
+    is_leadin = text.rstrip().endswith((":", ";")) or bool(_POINTS_FORWARD.search(text))
     named = _named_heading(text, normal, is_leadin)
     if named is not None:
         return named
     last = last_sentence(text).lower()
     return _leadin_section(text.lower(), last, is_leadin)
+
+
+_POINTS_FORWARD = re.compile(r"(?i)(?:på följande sätt|följande|enligt nedan|nedan)\.\s*$")
 
 
 def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal["actor"] | None:
