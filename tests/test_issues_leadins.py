@@ -263,3 +263,14 @@ def test_a_lead_in_ending_in_folljande_satt_with_a_full_stop_opens_the_promise()
         "är avslutad ska vårdnadshavare och skolpersonal få erbjudande om information.\n"
     )
     assert [c.text[:20] for c in commitments] == ["När en insatsvecka ä"]
+
+
+def test_an_aim_reached_genom_the_list_below_opens_the_promise() -> None:
+    # shared/dev 306: 'Ökad trygghet och synlighet genom:' over the activities named no
+    # section, so 'Polisen och kommunens fältverksamhet möts regelbundet …' was dropped;
+    # 'Vi har nått målet genom:' lists what was done
+    commitments, _, _ = records(
+        "Värmdö – medborgarlöften\n\nÖkad trygghet och synlighet genom:\n\n• Fältsamverkan: "
+        "Polisen och kommunens fältverksamhet möts regelbundet för att dela information.\n"
+    )
+    assert [c.text[:20] for c in commitments] == ["Fältsamverkan: Polis"]

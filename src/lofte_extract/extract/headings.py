@@ -209,6 +209,8 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     (_COUNTED_PROMISES, "promise"),
     (_PLACES_FOLLOW, "background"),
     (_PROMISE_HEADLINE, "title"),
+    # 'Ökad trygghet och synlighet genom:' lists the means to the aim it names: the promise
+    (re.compile(r"^(?!.*\b(?:har|hade)\b)[^.!?]{3,80}\sgenom\s*:$"), "promise"),
     # 'Utfallet blev:', 'Resultatet var:', 'Så här gick det:' list what came of the promise
     (
         re.compile(
