@@ -472,3 +472,13 @@ def test_a_deed_set_as_the_goal_after_a_fronted_time_is_promised() -> None:
     )
     assert [c.text[:20] for c in commitments] == ["Vår målsättning är a"]
     assert [g.text[:14] for g in goals] == ["Målet är att u"]
+
+
+def test_one_of_the_promises_said_to_be_new_names_no_content() -> None:
+    # h32 5803: 'Ett av årets löften är dock nytt.' was kept as a commitment, as if it said
+    # what the promise holds ('Ett av löftena är att …' does)
+    commitments, _, _ = records(
+        "Fokus på inbrott i nya medborgarlöften\n\nEtt av årets löften är dock nytt. Polisen ska "
+        "leta upp aktörer som kan bidra med närvaro.\n"
+    )
+    assert [c.text[:14] for c in commitments] == ["Polisen ska le"]

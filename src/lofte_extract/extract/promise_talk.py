@@ -26,6 +26,8 @@ __all__ = [
 _ONE_OF_THE_PROMISES = re.compile(
     r"\b(?:ett|ett annat|ytterligare ett) av (?:\S+ ){0,3}?(?:medborgar)?löften(?:a)? "
     r"(?:\S+ ){0,3}?(?:är|gäller|handlar om|innebär)\b"
+    # 'Ett av årets löften är dock nytt' says what the promise is like, not what it holds
+    r"(?! (?:dock |också |även )?(?:nytt|ny|nya|kvar|oförändrat|detsamma|samma)\b)"
     # 'Att besöka åttondeklasserna är ett av polisens medborgarlöften', 'Att förhindra
     # missbruk bland unga hör till de medborgarlöften som …': the deed named first
     r"|^att (?:\S+ ){1,12}?(?:(?:är|var) (?:ett|en) (?:\S+ )?av|hör till) (?:\S+ ){0,3}?"
