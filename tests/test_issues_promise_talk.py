@@ -482,3 +482,13 @@ def test_one_of_the_promises_said_to_be_new_names_no_content() -> None:
         "leta upp aktörer som kan bidra med närvaro.\n"
     )
     assert [c.text[:14] for c in commitments] == ["Polisen ska le"]
+
+
+def test_a_condition_inside_the_sentence_holds_its_modal() -> None:
+    # h35 6403: '… behöver fler poliser i yttre tjänst om den ska kunna vara lokalt förankrad'
+    # made an opinion a commitment: only 'Om …' at the start was read as a condition
+    assert modal_only_subordinate(
+        "Han anser att polisen behöver fler poliser om den ska kunna vara lokalt förankrad."
+    )
+    # 'om' before a noun is a preposition: the modal is the main clause's
+    assert not modal_only_subordinate("Information om droger ska ges till alla föräldrar.")

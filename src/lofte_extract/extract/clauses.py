@@ -25,9 +25,19 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
             return True  # 'vilka områden polis och kommun ska prioritera'
         if word in subordinators["opening"] and index == 0:
             return True  # 'Om platsen ska bli trygg krävs …'
+        if word in subordinators["opening"] and _pronoun_then_modal(
+            tokens, index, at, subordinators
+        ):
+            return True  # '… behöver fler poliser om den ska kunna vara lokalt förankrad'
         if word == "," or _finite(word, subordinators):
             return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
     return False
+
+
+def _pronoun_then_modal(tokens: list[str], index: int, at: int, subordinators: dict) -> bool:
+    """'om den ska': a condition inside the sentence, its subject a pronoun ('information om
+    droger ska ges' has a preposition)."""
+    return at == index + 2 and tokens[index + 1] in subordinators["condition_subjects"]
 
 
 _MODALS = frozenset({"ska", "skall", "bör"})
