@@ -7,7 +7,7 @@ import re
 
 from .numbers import parse_number, range_low, split_glued
 from .settings import EXTRACT
-from .target_units import Word, target_vocab
+from .target_units import Word, is_genitive, target_vocab
 
 __all__ = ["count_at", "glued_unit", "value_at", "whole_after", "whole_of_a_part"]
 
@@ -90,10 +90,11 @@ def whole_after(tokens: list[Word], av: int) -> int | None:
     if av + 1 < len(tokens) and value_at(tokens, av + 1)[0] is not None:
         return av + 1
     if av + 2 < len(tokens) and value_at(tokens, av + 2)[0] is not None:
-        vocab = target_vocab()
         between = tokens[av + 1].lower
-        genitive = between.endswith(tuple(vocab["content_nontargets.genitive_endings"]))
-        if genitive or between in vocab["content_nontargets.whole_determiners"]:
+        if (
+            is_genitive(between)
+            or between in target_vocab()["content_nontargets.whole_determiners"]
+        ):
             return av + 2
     return None
 

@@ -17,6 +17,7 @@ __all__ = [
     "counted_before",
     "is_article",
     "is_countable",
+    "is_genitive",
     "per_follows",
     "period_after",
     "period_before",
@@ -178,6 +179,11 @@ def is_article(
     # 'bjuda in till en vandring' is an article; '... till en vandring varje höst' counts.
     before = tokens[index - 1].lower if index > 0 else ""
     return before in vocab["content_nontargets.article_blockers"] and period is None
+
+
+def is_genitive(word: str) -> bool:
+    """A definite genitive ('kommunens', 'årets', 'stadsdelarnas'), read off its ending."""
+    return word.endswith(tuple(target_vocab()["content_nontargets.genitive_endings"]))
 
 
 def is_countable(unit: str | None) -> bool:

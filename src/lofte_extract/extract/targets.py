@@ -18,6 +18,7 @@ from .target_units import (
     counted_before,
     is_article,
     is_countable,
+    is_genitive,
     per_follows,
     period_after,
     period_before,
@@ -233,10 +234,7 @@ def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int
         return True  # 'var och en av skolorna', 'vart och ett av områdena': each, not one
     if before.endswith(tuple(vocab["content_nontargets.before_suffixes"])):
         return True  # street numbers: 'Storgatan 12'
-    if (
-        before.endswith(tuple(vocab["content_nontargets.genitive_endings"]))
-        and before not in vocab["content_nontargets.time_genitives"]
-    ):
+    if is_genitive(before) and before not in vocab["content_nontargets.time_genitives"]:
         return True  # 'kommunens två gymnasieskolor' counts what exists
     if index > 0 and tokens[index - 1].text.isupper() and len(tokens[index - 1].text) > 1:
         return True  # 'LOV 3', 'SFS 2010'
@@ -253,7 +251,7 @@ def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | Non
         whole = whole_after(tokens, unit_from)
         if whole is not None:
             unit_from = whole + 1
-        elif _genitive(tokens, unit_from + 1):
+        elif unit_from + 1 < len(tokens) and is_genitive(tokens[unit_from + 1].lower):
             unit_from += 2  # 'tre av kommunens skolor': the schools, not the kommun
     unit_at = unit_index(tokens, unit_from)
     unit = unit_text(tokens, unit_at) if unit_at is not None else None
@@ -262,11 +260,6 @@ def _counted_unit(tokens: list[Word], index: int, width: int) -> tuple[str | Non
         if glued is not None:
             unit, unit_at = glued, index
     return unit, unit_at
-
-
-def _genitive(tokens: list[Word], at: int) -> bool:
-    endings = tuple(target_vocab()["content_nontargets.genitive_endings"])
-    return at < len(tokens) and tokens[at].lower.endswith(endings)
 
 
 def _counts_no_target(after: str, unit: str | None, qualifier: str, subset_share: bool) -> bool:

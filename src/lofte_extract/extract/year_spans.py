@@ -71,7 +71,7 @@ def years_in_preparation(text: str, start: int, end: int) -> frozenset[int]:
 def url_years(url: str | None) -> list[int]:
     """Years a promise's URL names in a path segment about a löfte."""
     for segment in (url or "").lower().split("/"):
-        if "lofte" in segment or "loften" in segment:
+        if "lofte" in segment:  # 'medborgarlofte-2020' and 'medborgarloften' alike
             spans = find_timespans(segment)
             years = sorted({y for s in spans for y in s.years})
             if years:
