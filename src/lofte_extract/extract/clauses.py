@@ -23,12 +23,11 @@ def _subordinate_at(tokens: list[str], at: int, subordinators: dict) -> bool:
             return _att_holds(tokens, index, at, subordinators)
         if word in subordinators["inside"] and index > 0:
             return True  # 'vilka områden polis och kommun ska prioritera'
-        if word in subordinators["opening"] and index == 0:
-            return True  # 'Om platsen ska bli trygg krävs …'
-        if word in subordinators["opening"] and _pronoun_then_modal(
-            tokens, index, at, subordinators
+        if word in subordinators["opening"] and (
+            index == 0 or _pronoun_then_modal(tokens, index, at, subordinators)
         ):
-            return True  # '… behöver fler poliser om den ska kunna vara lokalt förankrad'
+            # 'Om platsen ska bli trygg krävs …', '… fler poliser om den ska kunna vara …'
+            return True
         if word == "," or _finite(word, subordinators):
             return False  # the clause had its own verb: 'När löftet är på plats ska polisen …'
     return False
