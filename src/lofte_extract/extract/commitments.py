@@ -73,11 +73,11 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             # 'och sam-' / 'verka med ...': a list item broken across lines or blocks.
             piece, owner = pieces[-1]
             pieces[-1] = (Piece(piece.start, line.end, doc.text[piece.start : line.end]), owner)
-        elif line.kind == "list_item":
+        elif line.kind == "list_item" and not _speech_item(doc, sectioned):
             item = _item_piece(doc, lines, index, not_items)
             if item is not None:
                 pieces.append((item, sectioned))
-        elif line.kind == "paragraph":
+        elif line.kind in ("paragraph", "list_item"):
             pieces.extend(
                 (piece, sectioned) for piece in _paragraph_pieces(doc, sectioned, has_region)
             )
@@ -94,6 +94,16 @@ def _name_responsible(
         named = tuple(dict.fromkeys(owner.responsible + _responsible(line.text)))
         owner = replace(owner, responsible=named, responsible_end=line.end)
         pieces[-1] = (piece, owner)
+
+
+def _speech_item(doc: ParsedDocument, sectioned: SectionedLine) -> bool:
+    """'– Medborgarlöften är ett verktyg … . Det nya löftet innebär att vi ska …': speech whose
+    dash was read as a bullet, several sentences long; each sentence is read on its own."""
+    line = sectioned.line
+    dashed = doc.text[: line.start].rstrip()[-1:] in ("–", "—")
+    if sectioned.section == "promise" or not (dashed or is_quote(line.text)):
+        return False
+    return len(sentences(line.text, line_ends=False, offset=line.start)) > 1
 
 
 def _item_piece(
