@@ -80,6 +80,7 @@ HARVEST_BATCHES = (
     "h33",
     "h34",
     "h35",
+    "h36",
 )
 FETCHED_AT = "2026-11-01T12:00:00Z"
 # Floors sit this far under what the tool scored when they were pinned.
