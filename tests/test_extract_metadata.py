@@ -174,12 +174,23 @@ def test_neighbours_mentioned_once_are_left_out():
             "vara-medborgarloften-2018/",
             "Kalix",
         ),
+        # h36 6701: a news site's section named after the kommun; the page said 'i kommunen'
+        ("https://pt.se/nyheter/arvidsjaur/artikel/kontroller-ska-stavja-problem/r1", "Arvidsjaur"),
     ],
 )
 def test_url_names_the_kommun_when_the_text_does_not(url, expected):
     assert _kommuner("Medborgarlöfte 2019\n\nPolisen och kommunen lovar att synas mer.", url) == [
         expected
     ]
+
+
+def test_a_news_sections_kommun_gives_way_to_the_text_and_an_article_slug_names_none():
+    url = "https://pt.se/nyheter/arvidsjaur/artikel/kontroller-i-arjeplog/"
+    text = "Medborgarlöfte 2019\n\nPolisen och Piteå kommun lovar att synas mer."
+    assert _kommuner(text, url) == ["Piteå"]
+    # the last part of the path is the article's own slug, no section
+    text = "Medborgarlöfte 2019\n\nPolisen lovar att synas mer."
+    assert _kommuner(text, "https://example.se/nyheter/arjeplog/") == []
 
 
 # --- lokalpolisområde ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ __all__ = [
     "ocr_tolerant",
     "rank_kommuner",
     "url_kommuner",
+    "url_section_kommuner",
 ]
 
 NAME = r"[A-ZÅÄÖÉ][\wåäöéü]+(?:[/-][A-ZÅÄÖÉ][\wåäöéü]+)*"
@@ -197,6 +198,20 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
     return found
 
 
+def url_section_kommuner(url: str | None) -> list[KommunEntry]:
+    """Kommuner a news site's sections name ('pt.se/nyheter/arvidsjaur/artikel/…'): a folder of
+    the path, not the article's own slug, that is a kommun's name whole."""
+    try:
+        path = urlparse(url if url and "//" in url else "//" + (url or "")).path
+    except ValueError:
+        return []
+    folders = [s for s in path.split("/") if s][:-1]
+    found: list[KommunEntry] = []
+    for folder in folders:
+        found.extend(e for e in _by_fold().get(fold(folder), []) if e not in found)
+    return found
+
+
 def _slug_kommuner(slug: str) -> list[KommunEntry]:
     """The kommun a slug names, or the kommun leading a stadsdel's slug ('stockholm-skarpnack',
     'goteborg-majorna-linne'); 'upplands-bro' is a kommun whole."""
@@ -243,7 +258,9 @@ def rank_kommuner(
         scores[entry.code] = scores.get(entry.code, 0.0) + EXTRACT.url_weight
         entries[entry.code] = entry
     if not scores:
-        return _district_kommun(text, start, end)
+        return _district_kommun(text, start, end) or [
+            (entry, None) for entry in url_section_kommuner(url)[:1]
+        ]
     top = max(scores.values())
     ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
     # Several kommuner only when they are named about as strongly as the first...
