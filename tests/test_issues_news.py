@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from content_helpers import records
 
+from lofte_extract.extract.promise_talk import names_commitment
+
 
 def test_news_lede_pointed_back_to_is_the_commitment() -> None:
     # h32 5901, h8 1419: 'Utökad hastighetsövervakning … . Så lyder några av de punkter som
@@ -99,3 +101,13 @@ def test_speech_read_as_a_bullet_is_read_sentence_by_sentence() -> None:
         "Målet är att nå tio nya grupper.\n"
     )
     assert [c.text[-16:] for c in commitments] == ["tio nya grupper."]
+
+
+def test_a_deed_said_to_be_a_promise_is_a_commitment() -> None:
+    # h36 6701: 'Skoterkontrollerna är ett medborgarlöfte i kommunen.' on a news page was no
+    # commitment: only 'Att <deed> är ett av … medborgarlöften' named one
+    assert names_commitment("Skoterkontrollerna är ett medborgarlöfte i kommunen.")
+    assert names_commitment("Besöken i skolorna är en del av medborgarlöftet.")
+    # the promise itself, or a party, said to be something names no deed
+    assert not names_commitment("Medborgarlöftet är ett avtal mellan polis och kommun.")
+    assert not names_commitment("Polisen är en part i medborgarlöftet.")

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .analysed import sentences, words
-from .cues import WORKS_TOWARDS, has_modal, party_after_modal
+from .cues import WORKS_TOWARDS, has_modal, names_an_activity, party_after_modal
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -65,11 +65,22 @@ def _ordinal_part() -> re.Pattern[str]:
     )
 
 
+# 'Skoterkontrollerna är ett medborgarlöfte i kommunen', 'Besöken är en del av löftet': a
+# deed, named by its noun, said to be (one of) the promise(s)
+_DEED_IS_A_PROMISE = re.compile(
+    r"^((?:\S+ ){0,3}?\S+) (?:är|var|blir) (?:ett|en) (?:\S+ )?(?:av |del av )?(?:\S+ ){0,2}?"
+    r"(?:medborgar)?löfte(?:t|n|na)?\b"
+)
+
+
 def names_commitment(text: str) -> bool:
     """Refers to the promise's content: 'Enligt löftet ska ...', 'Det tredje löftet gäller ...',
     'Ett av löftena är att …', 'I praktiken betyder medborgarlöftet att polisen …'."""
     lowered = " ".join(words(text))
     if _ONE_OF_THE_PROMISES.search(lowered) or _SUMS_UP.match(lowered):
+        return True
+    deed = _DEED_IS_A_PROMISE.match(lowered)
+    if deed and names_an_activity(deed[1].split()) and "löfte" not in deed[1]:
         return True
     if _ordinal_part().match(lowered):
         return True  # 'Det första gällde att prioritera …', 'Den andra delen … gäller att …'
