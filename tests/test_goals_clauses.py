@@ -200,6 +200,13 @@ def test_an_outcome_as_subject_under_a_promise_heading_is_a_goal_not_a_commitmen
         ("Polisen och kommunen ska verka för att narkotikabrotten ska minska.", True),
         ("Polisen och kommunen arbetar tillsammans för att tryggheten ska öka.", True),
         ("Tryggheten ska öka och för att trafikmiljön ska bli bättre.", True),
+        # h36 6702: the relative clause's second verb ('som var … och ska bidra till att …')
+        (
+            "I tisdags kom 70 personer till vandringen, som var den första av sex och ska "
+            "bidra till att tryggheten ökar.",
+            False,
+        ),
+        ("Fler som bor i området ska känna sig trygga.", True),
     ],
 )
 def test_an_outcome_named_only_as_a_purpose_is_no_goal(text, goal) -> None:

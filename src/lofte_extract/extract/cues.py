@@ -341,7 +341,9 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     return False
 
 
-_RELATIVE_MODAL = re.compile(r" som (?:ska|skall|kommer att) ")
+# '… som ska öka tryggheten', '… kvällsvandringen, som var den första av sex och ska bidra
+# till att tryggheten ökar': the modal of a relative clause, or of its second verb
+_RELATIVE_MODAL = re.compile(r" som (?:(?:\S+ ){1,10}?och )?(?:ska|skall|kommer att) ")
 
 WORKS_TOWARDS = re.compile(r"\b(?:verka|arbeta|jobba)r?\s+(?:\w+\s+){0,2}?för\b")
 
