@@ -17,6 +17,7 @@ from .metadata import (
     is_about_promises,
 )
 from .outcomes import find_outcomes
+from .own_promises import each_signs_its_own, one_per_kommun
 from .segment import split_documents
 
 __all__ = ["NotAPromiseError", "extract_records"]
@@ -34,7 +35,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
         raise NotAPromiseError(NotAPromiseError.reason)
     doc = analysed(doc)  # lines and page-wide facts computed once, shared by every span
     records = []
-    for index, span in enumerate(split_documents(doc)):
+    for span in split_documents(doc):
         field_evidence = {}
         if span.title:
             at = doc.text.find(span.title, span.start, span.end)
@@ -54,7 +55,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
                 field_evidence[name] = evidence
         records.append(
             PromiseRecord(
-                id=make_record_id(source.sha256, index),
+                id=make_record_id(source.sha256, len(records)),
                 source=source,
                 doc_type=classify_doc_type(doc, span, source.url),
                 title=span.title,
@@ -71,6 +72,12 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
             )
         )
         records[-1].outcomes = find_outcomes(doc, span, records[-1].doc_type, span.heading)
+        if len(records[-1].kommuner) > 1 and each_signs_its_own(doc.text, span.start, span.end):
+            first = len(records) - 1
+            ids = [
+                make_record_id(source.sha256, first + n) for n in range(len(records[-1].kommuner))
+            ]
+            records[-1:] = one_per_kommun(records[-1], ids)
     if not any(record.kommuner or record.commitments or record.outcomes for record in records):
         # A page that talks about medborgarlöften in general (the national reform, a police
         # diary) names no kommun, promises nothing and reports nothing: no record to keep.
