@@ -9,6 +9,7 @@ import pytest
 
 from lofte_extract.extract import extract_records
 from lofte_extract.extract.own_promises import each_signs_its_own
+from lofte_extract.extract.promise_talk import promises_something_unspecified
 from lofte_extract.parse import parse_text
 from lofte_extract.records import Source
 
@@ -60,3 +61,16 @@ def test_a_joint_promise_of_two_kommuner_stays_one_record() -> None:
         "lovar att genomföra fyra trygghetsvandringar under 2024.\n"
     )
     assert [{k.name for k in r.kommuner} for r in records] == [{"Tranås", "Ydre"}]
+
+
+def test_what_parties_promise_when_they_sign_any_promise_is_no_commitment() -> None:
+    # h25 4505, h11 1721: polisen.se's 'Vad är medborgarlöften?' ('Inom dessa områden lovar polis
+    # och kommun, när de tecknar medborgarlöftena, att samverka …') was kept on every kommun's
+    # record; in PDF its question heading is set in body type
+    assert promises_something_unspecified(
+        "Inom dessa områden lovar polis och kommun, när de tecknar medborgarlöftena, att "
+        "samverka genom olika aktiviteter."
+    )
+    assert not promises_something_unspecified(
+        "Polis och kommun lovar att samverka genom fyra trygghetsvandringar."
+    )
