@@ -274,3 +274,15 @@ def test_an_aim_reached_genom_the_list_below_opens_the_promise() -> None:
         "Polisen och kommunens fältverksamhet möts regelbundet för att dela information.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Fältsamverkan: Polis"]
+
+
+def test_a_bullet_set_tight_against_its_item_opens_a_list_item() -> None:
+    # h26 4603: '*Kvartersmöten. Polisen ska hålla dialoger … . Mötena ska vara minst en gång
+    # per år och stadsdel.' was read as a paragraph, its count left in a sentence not kept
+    commitments, _, _ = records(
+        "Nya medborgarlöften\n\nPolisens två andra medborgarlöften är:\n\n*Kvartersmöten. "
+        "Polisen ska hålla dialoger med medborgarna i stadsdelarna. Mötena ska vara minst en "
+        "gång per år och stadsdel.\n"
+    )
+    assert [c.text[:14] for c in commitments] == ["Kvartersmöten."]
+    assert [(t.value, t.period) for t in commitments[0].targets] == [(1, "år")]

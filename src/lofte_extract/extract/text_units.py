@@ -13,7 +13,9 @@ __all__ = ["Line", "Piece", "normalize", "span_lines"]
 
 _BULLET = re.compile(
     # Symbol-font bullets come out of PDFs as letters: 'l' (Wingdings), 'o' (Courier), 'q', 'Ø'.
-    r"^(?:[•·▪►◦■□●○*\-–—§Øü\uf0b7\uf0a7]|\d{1,2}[.)]|[a-z][.)]|[loqnv](?=\s+[A-ZÅÄÖ]))\s+"
+    r"^(?:(?:[•·▪►◦■□●○*\-–—§Øü\uf0b7\uf0a7]|\d{1,2}[.)]|[a-z][.)]|[loqnv](?=\s+[A-ZÅÄÖ]))\s+"
+    # '*Kvartersmöten. Polisen ska …': a bullet set tight against its item
+    r"|[•▪●*](?=[A-ZÅÄÖ]))"
 )
 _LINE_HYPHEN = re.compile(r"(?<=[a-zåäö])-[ \t]*\n\s*(?=[a-zåäö])")
 
