@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from content_helpers import records
 
+from lofte_extract.extract.cues import is_quote
 from lofte_extract.extract.promise_talk import names_commitment
 
 
@@ -111,3 +112,11 @@ def test_a_deed_said_to_be_a_promise_is_a_commitment() -> None:
     # the promise itself, or a party, said to be something names no deed
     assert not names_commitment("Medborgarlöftet är ett avtal mellan polis och kommun.")
     assert not names_commitment("Polisen är en part i medborgarlöftet.")
+
+
+def test_speech_opened_by_any_dash_is_a_quote() -> None:
+    # h18 2420, h20 2809, h25 4405: speech opened by a figure dash or a minus sign ('‒ Vi
+    # fortsätter med …', '− Det som invånarna …') was read as the page's own statement
+    assert is_quote("‒ Vi fortsätter med en hög polisiär närvaro i prioriterade områden.")
+    assert is_quote("− När vi och polisen ser likadant på saker blir hela kommunen tryggare.")
+    assert not is_quote("Polisen fortsätter med en hög polisiär närvaro.")

@@ -13,6 +13,7 @@ from .vocab import load_vocab
 
 __all__ = [
     "KOMMUN_NOUNS",
+    "SPEECH_OPENERS",
     "WORKS_TOWARDS",
     "activity_start",
     "actor_start",
@@ -263,10 +264,14 @@ def is_follow_up_text(text: str) -> bool:
     return any(cue in lowered for cue in ("följas upp", "följs upp"))
 
 
+# A line of speech opens with a dash of any kind ('–', '‒', '−') or a quotation mark.
+SPEECH_OPENERS = ("–", "—", "‒", "−", "-", "”", '"')
+
+
 def is_quote(text: str) -> bool:
     """A quoted statement in an article ('..., säger Anna')."""
     lowered = text.lower()
-    return text.lstrip()[:1] in ("–", "-", "”", '"') or any(
+    return text.lstrip()[:1] in SPEECH_OPENERS or any(
         mark in lowered for mark in _v("content_verbs")["quote_marks"]
     )
 
