@@ -286,3 +286,13 @@ def test_a_bullet_set_tight_against_its_item_opens_a_list_item() -> None:
     )
     assert [c.text[:14] for c in commitments] == ["Kvartersmöten."]
     assert [(t.value, t.period) for t in commitments[0].targets] == [(1, "år")]
+
+
+def test_the_promises_as_the_subject_of_a_lead_in_open_the_list() -> None:
+    # h26 4603: 'Farstapolisens två andra medborgarlöften är:' opened no section, so its
+    # nominal items under a news headline were read as background
+    commitments, _, _ = records(
+        "Deras löfte: Du får bli polis för en dag\n\nNu är löftena klara.\n\nÅrets "
+        "medborgarlöften är:\n\n- Trygghetsvandringar i centrum\n- Fler kvartersmöten\n"
+    )
+    assert [c.text for c in commitments] == ["Trygghetsvandringar i centrum", "Fler kvartersmöten"]

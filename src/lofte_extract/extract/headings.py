@@ -207,6 +207,9 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
     ),
     (_RESIDENTS_WISHED, "background"),
     (_COUNTED_PROMISES, "promise"),
+    # 'Årets medborgarlöften är:', 'Farstapolisens två andra medborgarlöften är:': the promises
+    # as the subject, the list their complement
+    (re.compile(r"^(?:\S+ ){0,4}?(?:medborgar)?löften(?:a)? (?:är|blir|lyder)\s*:\s*$"), "promise"),
     (_PLACES_FOLLOW, "background"),
     (_PROMISE_HEADLINE, "title"),
     # 'Ökad trygghet och synlighet genom:' lists the means to the aim it names: the promise
