@@ -7,6 +7,7 @@ from content_helpers import records
 
 from lofte_extract.extract.clauses import modal_only_subordinate
 from lofte_extract.extract.cues import is_perfect
+from lofte_extract.extract.promise_talk import residents_wish
 
 
 def test_how_it_should_feel_is_a_goal_not_a_commitment() -> None:
@@ -414,3 +415,15 @@ def test_a_condition_inside_the_sentence_holds_its_modal() -> None:
     )
     # 'om' before a noun is a preposition: the modal is the main clause's
     assert not modal_only_subordinate("Information om droger ska ges till alla föräldrar.")
+
+
+def test_what_residents_want_is_the_ground_not_a_promise() -> None:
+    # h17 2329, h23 3913: 'Enligt medborgardialogen vill medborgarna att polisen ska synas mer'
+    # was a commitment, under a promise heading too: the wish's modal is the residents'
+    for text in (
+        "Enligt medborgardialogen vill medborgarna att polisen ska synas mer.",
+        "Enligt trygghetsundersökningen vill kommuninvånarna att narkotikahandeln ska minska.",
+        "Invånarna har önskat att polisen ska finnas på torget.",
+    ):
+        assert residents_wish(text), text
+    assert not residents_wish("Polisen vill att invånarna ska känna sig trygga på torget.")

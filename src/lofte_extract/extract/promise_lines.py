@@ -46,6 +46,7 @@ from .promise_talk import (
     not_commitment_opener,
     points_back,
     promises_something_unspecified,
+    residents_wish,
 )
 from .settings import EXTRACT
 from .targets import find_targets
@@ -91,6 +92,7 @@ def _excluded(text: str) -> bool:
         or len(text) < EXTRACT.min_commitment_chars
         or is_meta_statement(text)
         or promises_something_unspecified(text)
+        or residents_wish(text)
         or holds_as_aim(text)
         or points_back(text)  # 'Så lyder några av löftena': the sentence before is the promise
         or moves_a_measure(text)

@@ -19,6 +19,7 @@ __all__ = [
     "not_commitment_opener",
     "points_back",
     "promises_something_unspecified",
+    "residents_wish",
 ]
 
 
@@ -127,6 +128,23 @@ def promises_something_unspecified(text: str) -> bool:
     att satsa på några särskilda frågor'): how promises work, not this one's content."""
     lowered = " ".join(text.lower().split())
     return bool(re.search(load_vocab("content_verbs")["unspecified_promise_pattern"], lowered))
+
+
+@lru_cache(maxsize=1)
+def _residents_wish() -> re.Pattern[str]:
+    verbs = load_vocab("content_verbs")
+    who = "|".join(verbs["residents"])
+    wish = "|".join(verbs["residents_wish_verbs"])
+    return re.compile(
+        rf"\b(?:{who})\s+(?:\S+\s+){{0,2}}?(?:har\s+)?(?:{wish})\s+(?:\S+\s+){{0,2}}?att\b"
+        rf"|\b(?:{wish})\s+(?:{who})\s+(?:\S+\s+){{0,2}}?att\b"
+    )
+
+
+def residents_wish(text: str) -> bool:
+    """What residents want, told ('Enligt medborgardialogen vill medborgarna att polisen ska
+    synas mer'): the ground a promise answers, not a promise."""
+    return bool(_residents_wish().search(" ".join(text.lower().split())))
 
 
 def points_back(text: str) -> bool:
