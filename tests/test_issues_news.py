@@ -120,3 +120,16 @@ def test_speech_opened_by_any_dash_is_a_quote() -> None:
     assert is_quote("‒ Vi fortsätter med en hög polisiär närvaro i prioriterade områden.")
     assert is_quote("− När vi och polisen ser likadant på saker blir hela kommunen tryggare.")
     assert not is_quote("Polisen fortsätter med en hög polisiär närvaro.")
+
+
+def test_a_sentence_set_twice_on_a_page_is_one_commitment() -> None:
+    # h31 5603, h12 1803: a lede repeated as a caption gave the same commitment twice
+    lede = "Snart ska en polishusbil av samma slag köra runt i Svalövs kommun."
+    commitments, _, _ = records(f"Polishusbil till Svalöv\n\n{lede}\n\nBild: X\n\n{lede}\n")
+    assert [c.text for c in commitments] == [lede]
+    # a short item recurs under each heading it serves: one per heading
+    commitments, _, _ = records(
+        "Polisen lovar:\n\nHastighetskontroller\n\n- Minst tio kontroller under året.\n\n"
+        "Mopedkontroller\n\n- Minst tio kontroller under året.\n"
+    )
+    assert [c.text for c in commitments] == ["Minst tio kontroller under året."] * 2

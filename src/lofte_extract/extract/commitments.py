@@ -288,7 +288,22 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
                 ),
             )
         )
-    return commitments
+    return _first_of_each(commitments)
+
+
+def _first_of_each(commitments: list[Commitment]) -> list[Commitment]:
+    """A sentence a page sets twice (a lede repeated as a caption, a list printed twice) is one
+    commitment; a short line recurring under each item it describes is not one sentence."""
+    seen: set[str] = set()
+    kept = []
+    for commitment in commitments:
+        key = " ".join(commitment.text.lower().split())
+        if key in seen:
+            continue
+        if len(key.split()) >= EXTRACT.repeated_sentence_words:
+            seen.add(key)
+        kept.append(commitment)
+    return kept
 
 
 def _row_commitment(doc: ParsedDocument, row: TableRow, context: list, several: bool) -> Commitment:

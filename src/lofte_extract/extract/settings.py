@@ -135,6 +135,9 @@ class ExtractSettings:
     # A list is announced by a count of its groups ("fem områden"); larger counts are targets.
     max_list_groups: int = 12
     min_commitment_chars: int = 8  # shorter text is a label, not a commitment
+    # A sentence this long set twice on a page is one commitment repeated; shorter lines
+    # ('Omfattning: Minst 10 tillfällen under året.') recur under each item they describe.
+    repeated_sentence_words: int = 8
     goal_item_words: int = 6  # under a promise heading a goal opening this short is a goal
     firm_head_words: int = 4  # the words after the modal that say whether it is soft
     activity_verb_words: int = 6  # a present-tense activity verb stands in the first words
