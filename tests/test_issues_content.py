@@ -4,7 +4,7 @@ test_issues_content_targets.py."""
 
 from __future__ import annotations
 
-from content_helpers import parse, texts
+from content_helpers import parse, records, texts
 
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
 from lofte_extract.extract.segment import DocumentSpan
@@ -375,3 +375,17 @@ def test_parties_named_after_an_inverted_kommer_promise() -> None:
         "Västerporten att tillsammans göra riktade insatser i Vivalla.\n"
     )
     assert len(found) == 1 and found[0].startswith("Under 2021 kommer Örebro kommun")
+
+
+def test_an_item_closing_on_how_it_is_followed_up_keeps_its_promise() -> None:
+    # shared/dev 609: '• Polisen och kommunen kommer att göra förebyggande insatser kopplade till
+    # ANDTS. Uppföljningen sker genom fortsatta avloppsmätningar …' was dropped whole as
+    # follow-up text
+    commitments, _, _ = records(
+        "Medborgarlöften 2024–2025\n\nEn kommun fri från narkotika\n\n • Polisen och kommunen "
+        "kommer att göra förebyggande insatser kopplade till ANDTS. Uppföljningen sker genom "
+        "fortsatta avloppsmätningar.\n"
+    )
+    assert [c.text for c in commitments] == [
+        "Polisen och kommunen kommer att göra förebyggande insatser kopplade till ANDTS."
+    ]

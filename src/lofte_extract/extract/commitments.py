@@ -16,6 +16,7 @@ from .cues import (
     activity_start,
     describes_situation,
     has_modal,
+    is_follow_up_text,
     is_goal_sentence,
     is_quote,
     is_soft,
@@ -341,12 +342,21 @@ def _or_joint(actors: list, rule: str) -> tuple[list, str]:
 
 
 def _trim_merged(piece: Piece) -> Piece:
-    # A follow-up line glued onto the last item by the layout ('... unga Uppföljning sker').
+    """The item without how it is followed up: a follow-up line glued onto the last item by
+    the layout ('... unga Uppföljning sker'), or the item's closing sentences ('Polisen och
+    kommunen kommer att göra insatser … . Uppföljningen sker genom avloppsmätningar.')."""
     match = _MERGED_FOLLOW_UP.search(piece.text)
-    if not match:
+    if match:
+        text = piece.text[: match.start()].rstrip()
+        piece = Piece(piece.start, piece.start + len(text), text)
+    parts = sentences(piece.text, line_ends=False, offset=piece.start)
+    kept = len(parts)
+    while kept > 1 and is_follow_up_text(parts[kept - 1].text):
+        kept -= 1
+    if kept == len(parts):
         return piece
-    text = piece.text[: match.start()].rstrip()
-    return Piece(piece.start, piece.start + len(text), text)
+    end = parts[kept - 1].end
+    return Piece(piece.start, end, piece.text[: end - piece.start])
 
 
 def _strength(text: str) -> str:
