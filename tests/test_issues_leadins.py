@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from content_helpers import records
 
+from lofte_extract.extract.headings import classify_heading
+
 
 def test_places_listed_after_a_lead_in_are_no_commitments() -> None:
     # '… vilka områden som ska gås igenom, och de är följande (…):' lists where the
@@ -296,3 +298,11 @@ def test_the_promises_as_the_subject_of_a_lead_in_open_the_list() -> None:
         "medborgarlöften är:\n\n- Trygghetsvandringar i centrum\n- Fler kvartersmöten\n"
     )
     assert [c.text for c in commitments] == ["Trygghetsvandringar i centrum", "Fler kvartersmöten"]
+
+
+def test_examples_of_planned_measures_head_the_promise_list() -> None:
+    # shared/dev 603: 'Exempel på planerade åtgärder' over the items opened no section, so
+    # 'Polisen ökar sin närvaro, både uniformerat och civilt' was read as background
+    assert classify_heading("Exempel på planerade åtgärder") == "promise"
+    assert classify_heading("Planerade åtgärder") == "promise"
+    assert classify_heading("Exempel på insatser som gjorts under året:") == "follow_up"

@@ -32,7 +32,8 @@ def heading_key(text: str) -> str:
     text = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\D)", "", text)
     text = _YEARS.sub(" ", text.lower())
     text = re.sub(r"[\"“”'!?.:;,()\[\]–-]+", " ", text)
-    return " ".join(text.split())
+    # 'Exempel på planerade åtgärder' heads the measures as 'Planerade åtgärder' does
+    return " ".join(text.split()).removeprefix("exempel på ")
 
 
 # Kept per heading text: the same headings are classified again for each span and rule.
