@@ -306,3 +306,14 @@ def test_examples_of_planned_measures_head_the_promise_list() -> None:
     assert classify_heading("Exempel på planerade åtgärder") == "promise"
     assert classify_heading("Planerade åtgärder") == "promise"
     assert classify_heading("Exempel på insatser som gjorts under året:") == "follow_up"
+
+
+def test_a_lead_in_ending_on_att_opens_the_list_without_its_colon() -> None:
+    # shared/dev 615: 'Ett medborgarlöfte har tagits fram där Polisen lovar att' (no colon)
+    # was read as a title, so 'Ha dialog med de bilburna grupperna …' under it was no commitment
+    assert classify_heading("Ett medborgarlöfte har tagits fram där Polisen lovar att") == "promise"
+    commitments, _, _ = records(
+        "Rättvik blir tryggare\n\nEtt medborgarlöfte har tagits fram där Polisen lovar att\n\n"
+        " • Ha dialog med de bilburna grupperna i centrum.\n"
+    )
+    assert [c.text for c in commitments] == ["Ha dialog med de bilburna grupperna i centrum."]

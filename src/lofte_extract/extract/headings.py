@@ -84,7 +84,11 @@ def classify_heading(text: str) -> Section | Literal["actor"] | None:
     return _leadin_section(text.lower(), last, is_leadin)
 
 
-_POINTS_FORWARD = re.compile(r"(?i)(?:på följande sätt|följande|enligt nedan|nedan)\.\s*$")
+# '… kommer polisen att arbeta på följande sätt.', and 'Polisen lovar att' with its colon left
+# out: no sentence ends on 'att'
+_POINTS_FORWARD = re.compile(
+    r"(?i)(?:på följande sätt|följande|enligt nedan|nedan)\.\s*$|\batt\s*$"
+)
 
 
 def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal["actor"] | None:
