@@ -427,3 +427,13 @@ def test_what_residents_want_is_the_ground_not_a_promise() -> None:
     ):
         assert residents_wish(text), text
     assert not residents_wish("Polisen vill att invånarna ska känna sig trygga på torget.")
+
+
+def test_a_partys_contribution_named_is_a_commitment() -> None:
+    # shared/dev 502: 'Polisens bidrag är ökad närvaro genom fotpatrullering samt riktade
+    # insatser …' was no commitment: only a counted contribution was read as one
+    commitments, _, _ = records(
+        "Medborgarlöfte för Ludvika\n\nBakgrund\n\nPolisens bidrag är ökad närvaro genom "
+        "fotpatrullering samt riktade insatser mot alkohol. Hennes bidrag är viktigt.\n"
+    )
+    assert [c.text[:16] for c in commitments] == ["Polisens bidrag "]

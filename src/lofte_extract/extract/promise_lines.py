@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..parse import ParsedDocument
-from .actors import mentioned_actors, tag_actors
+from .actors import actor_of_token, mentioned_actors, tag_actors
 from .analysed import sentences, words
 from .announcing import announces_list, says_more_after_colon
 from .clauses import is_infinitive, makes_the_promise, modal_only_subordinate
@@ -243,8 +243,19 @@ _RESPONSIBLE_FOR = re.compile(r"\b(?:har\s+(?:\w+\s+)?ansvar(?:et)?|ansvarar)\s+
 
 def _binds_a_party(text: str) -> bool:
     """A deed a party is made responsible for, or one set as the goal ('Polisens mål är att
-    genomföra två trafikinsatser'): promised, whatever section it stands in."""
-    return _responsible_for_a_deed(text) or deed_as_goal(text)
+    genomföra två trafikinsatser'), or named as its contribution ('Polisens bidrag är ökad
+    närvaro genom fotpatrullering'): promised, whatever section it stands in."""
+    return _responsible_for_a_deed(text) or deed_as_goal(text) or _party_contributes(text)
+
+
+# 'Polisens bidrag är …', 'Kommunens åtagande blir …'
+_CONTRIBUTION = re.compile(r"^(\w+s)\s+(?:\w+\s+)?(?:bidrag|åtagande|åtaganden)\s+(?:är|blir)\s")
+
+
+def _party_contributes(text: str) -> bool:
+    """A party's contribution named: 'Polisens bidrag är ökad närvaro genom fotpatrullering'."""
+    found = _CONTRIBUTION.match(text.lower())
+    return bool(found) and bool(actor_of_token(found.group(1)[:-1]))
 
 
 def _responsible_for_a_deed(text: str) -> bool:
