@@ -34,6 +34,13 @@ def test_a_perfect_in_a_promises_relative_clause_reports_nothing() -> None:
         "medborgarna har pekat ut som otrygga.\n"
     )
     assert [c.text[:20] for c in commitments] == ["Polisen lovar att fo"]
+    # h29 5265: the reason's perfect ('…, eftersom de har blivit fler') made the promise a
+    # report, its modal split by 'kommer det också att'
+    assert not is_perfect(
+        "Under året kommer det också att göras en särskild kontroll av A-traktorer, eftersom "
+        "de har blivit betydligt fler de senaste åren."
+    )
+    assert is_perfect("Polisen har gjort kontroller eftersom de har blivit fler.")
 
 
 def test_the_promise_as_subject_after_a_fronted_adverbial_describes_it() -> None:

@@ -211,14 +211,17 @@ def is_intent(text: str) -> bool:
 
 
 def is_perfect(text: str) -> bool:
-    """Perfect tense ('har utrett', 'har ökat'): reports what was done; not in a relative
-    clause of a promise ('Polisen lovar att … vid de tider som medborgarna har pekat ut')."""
+    """Perfect tense ('har utrett', 'har ökat'): reports what was done; not in a relative or
+    causal clause of a promise ('Polisen lovar att … vid de tider som medborgarna har pekat
+    ut', '… ska göras en kontroll av A-traktorer, eftersom de har blivit fler')."""
     lowered = text.lower()
     return any(not _in_promised_relative(lowered, m.start()) for m in _PERFECT.finditer(lowered))
 
 
-_RELATIVE_BEFORE = re.compile(r"(?<![\wåäö])som\s+(?:[\wåäö]+\s+){0,3}$")
-_PROMISED = re.compile(r"(?<![\wåäö])(?:lovar|ska|skall|kommer att)(?![\wåäö])")
+_RELATIVE_BEFORE = re.compile(r"(?<![\wåäö])(?:som|eftersom)\s+(?:[\wåäö]+\s+){0,3}$")
+_PROMISED = re.compile(
+    r"(?<![\wåäö])(?:lovar|ska|skall|kommer(?:\s+[\wåäö]+){0,2}\s+att)(?![\wåäö])"
+)
 
 
 def _in_promised_relative(lowered: str, at: int) -> bool:
