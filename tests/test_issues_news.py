@@ -133,3 +133,14 @@ def test_a_sentence_set_twice_on_a_page_is_one_commitment() -> None:
         "Mopedkontroller\n\n- Minst tio kontroller under året.\n"
     )
     assert [c.text for c in commitments] == ["Minst tio kontroller under året."] * 2
+
+
+def test_the_parties_named_again_by_a_pronoun_promise() -> None:
+    # h36 6602, h11 1720: 'De ska dessutom förmedla en relevant mediabild …' after a sentence
+    # naming kommunen och polisen was no commitment; 'De ska också få stöd …' receives
+    commitments, _, _ = records(
+        "Trafikfrågor viktigast i nya medborgarlöften\n\nTillsammans ska kommunen och polisen "
+        "arbeta brottsförebyggande mot ungdomar. De ska dessutom förmedla en relevant mediabild "
+        "och verka mot narkotikaanvändning. De ska också få stöd av föreningarna.\n"
+    )
+    assert [c.text[:14] for c in commitments] == ["Tillsammans sk", "De ska dessuto"]

@@ -320,6 +320,14 @@ def _promises_under_heading(text: str) -> bool:
     return counts_something(text)
 
 
+# The parties named again by a pronoun: 'De ska dessutom förmedla …', 'Båda parter ska …';
+# not 'De ska också få stöd …' (residents, receiving)
+_PARTIES_BY_PRONOUN = re.compile(
+    r"^(?:de|båda parter(?:na)?|bägge parter(?:na)?)\s+(?:\w+\s+)?(?:ska|skall|kommer att)\s+"
+    r"(?!(?:(?:också|även|dessutom|därför)\s+)?(?:få|vara|bli|kunna)\b)"
+)
+
+
 def _promises_unheaded(text: str, has_region: bool) -> bool:
     """Whether a sentence outside a promise section says who promises what."""
     if is_goal_start(text):
@@ -336,6 +344,9 @@ def _promises_unheaded(text: str, has_region: bool) -> bool:
     if has_modal(text) and not is_soft(text):
         if actor_start(text, within=3) or party_after_modal(text):
             return not text.lower().startswith("vi ")
+        if _PARTIES_BY_PRONOUN.match(text.lower()):
+            return True  # '… ska kommunen och polisen arbeta … . De ska dessutom förmedla …'
+
     if not has_region and has_modal(text) and bool(actors):
         return True
     # 'Poliskontoret ska vara bemannat 1 ggr i veckan': a count makes a modal sentence a promise,
