@@ -73,11 +73,7 @@ def extract_records(doc: ParsedDocument, source: Source) -> list[PromiseRecord]:
         )
         records[-1].outcomes = find_outcomes(doc, span, records[-1].doc_type, span.heading)
         if len(records[-1].kommuner) > 1 and each_signs_its_own(doc.text, span.start, span.end):
-            first = len(records) - 1
-            ids = [
-                make_record_id(source.sha256, first + n) for n in range(len(records[-1].kommuner))
-            ]
-            records[-1:] = one_per_kommun(records[-1], ids)
+            records[-1:] = one_per_kommun(records[-1], first=len(records) - 1)
     if not any(record.kommuner or record.commitments or record.outcomes for record in records):
         # A page that talks about medborgarlöften in general (the national reform, a police
         # diary) names no kommun, promises nothing and reports nothing: no record to keep.

@@ -170,18 +170,26 @@ def _by_fold() -> dict[str, list[KommunEntry]]:
     return by_fold
 
 
-def url_kommuner(url: str | None) -> list[KommunEntry]:
-    """Kommuner a URL names: a polisen.se path slug or a kommun's own domain."""
+def _parsed(url: str | None) -> tuple[str, str] | None:
+    """The host (without 'www.') and path of a URL; None for none or a broken one."""
     if not url:
-        return []
+        return None
     try:
         parsed = urlparse(url if "//" in url else "//" + url)
-        host = (parsed.hostname or "").removeprefix("www.")
+        return (parsed.hostname or "").removeprefix("www."), parsed.path
     except ValueError:  # 'http://[bad-url': a broken URL says nothing
+        return None
+
+
+def url_kommuner(url: str | None) -> list[KommunEntry]:
+    """Kommuner a URL names: a polisen.se path slug or a kommun's own domain."""
+    parsed = _parsed(url)
+    if parsed is None:
         return []
+    host, path = parsed
     candidates = []
     # '.../medborgarloften/eslov/' on polisen.se or a copy of it on any host
-    segments = [s for s in parsed.path.split("/") if s]
+    segments = [s for s in path.split("/") if s]
     for index, segment in enumerate(segments):
         following = segments[index + 1] if index + 1 < len(segments) else ""
         # 'vara-medborgarloften-2018' under it is a page's title ('Våra medborgarlöften'),
@@ -201,11 +209,8 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
 def url_section_kommuner(url: str | None) -> list[KommunEntry]:
     """Kommuner a news site's sections name ('pt.se/nyheter/arvidsjaur/artikel/…'): a folder of
     the path, not the article's own slug, that is a kommun's name whole."""
-    try:
-        path = urlparse(url if url and "//" in url else "//" + (url or "")).path
-    except ValueError:
-        return []
-    folders = [s for s in path.split("/") if s][:-1]
+    parsed = _parsed(url)
+    folders = [s for s in parsed[1].split("/") if s][:-1] if parsed else []
     found: list[KommunEntry] = []
     for folder in folders:
         found.extend(e for e in _by_fold().get(fold(folder), []) if e not in found)

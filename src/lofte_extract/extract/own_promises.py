@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..records import PromiseRecord
+from ..records import PromiseRecord, make_record_id
 from .vocab import load_vocab
 
 __all__ = ["each_signs_its_own", "one_per_kommun"]
@@ -29,14 +29,16 @@ def each_signs_its_own(text: str, start: int, end: int) -> bool:
     return len(listed) >= 2
 
 
-def one_per_kommun(record: PromiseRecord, ids: list[str]) -> list[PromiseRecord]:
-    """The record as one copy per kommun it names, the n-th with the n-th of `ids`.
+def one_per_kommun(record: PromiseRecord, first: int) -> list[PromiseRecord]:
+    """The record as one copy per kommun it names, the source's promise documents `first`,
+    `first + 1`, … .
 
     The police area signs each kommun's promise; a kommun's own signer is kept with the
     kommun named first, the one the page names most surely."""
     copies = []
     for index, kommun in enumerate(record.kommuner):
         signers = [s for s in record.signatories if index == 0 or s.organisation != "kommun"]
-        update = {"kommuner": [kommun], "id": ids[index], "signatories": signers}
+        record_id = make_record_id(record.source.sha256, first + index)
+        update = {"kommuner": [kommun], "id": record_id, "signatories": signers}
         copies.append(record.model_copy(update=update, deep=True))
     return copies
