@@ -12,7 +12,7 @@ from .analysed import sentences, words
 from .categories import categorize
 from .clauses import modal_only_subordinate
 from .cues import (
-    SPEECH_OPENERS,
+    SPEECH_DASHES,
     activity_start,
     describes_situation,
     has_modal,
@@ -102,7 +102,7 @@ def _speech_item(doc: ParsedDocument, sectioned: SectionedLine) -> bool:
     """'– Medborgarlöften är ett verktyg … . Det nya löftet innebär att vi ska …': speech whose
     dash was read as a bullet, several sentences long; each sentence is read on its own."""
     line = sectioned.line
-    dashed = doc.text[: line.start].rstrip()[-1:] in SPEECH_OPENERS[:4]  # not a hyphen
+    dashed = doc.text[: line.start].rstrip()[-1:] in SPEECH_DASHES
     if sectioned.section == "promise" or not (dashed or is_quote(line.text)):
         return False
     return len(sentences(line.text, line_ends=False, offset=line.start)) > 1

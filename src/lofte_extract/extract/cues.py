@@ -13,6 +13,7 @@ from .vocab import load_vocab
 
 __all__ = [
     "KOMMUN_NOUNS",
+    "SPEECH_DASHES",
     "SPEECH_OPENERS",
     "WORKS_TOWARDS",
     "activity_start",
@@ -215,17 +216,17 @@ def is_perfect(text: str) -> bool:
     causal clause of a promise ('Polisen lovar att … vid de tider som medborgarna har pekat
     ut', '… ska göras en kontroll av A-traktorer, eftersom de har blivit fler')."""
     lowered = text.lower()
-    return any(not _in_promised_relative(lowered, m.start()) for m in _PERFECT.finditer(lowered))
+    return any(not _in_promised_subordinate(lowered, m.start()) for m in _PERFECT.finditer(lowered))
 
 
-_RELATIVE_BEFORE = re.compile(r"(?<![\wåäö])(?:som|eftersom)\s+(?:[\wåäö]+\s+){0,3}$")
+_SUBORDINATE_BEFORE = re.compile(r"(?<![\wåäö])(?:som|eftersom)\s+(?:[\wåäö]+\s+){0,3}$")
 _PROMISED = re.compile(
     r"(?<![\wåäö])(?:lovar|ska|skall|kommer(?:\s+[\wåäö]+){0,2}\s+att)(?![\wåäö])"
 )
 
 
-def _in_promised_relative(lowered: str, at: int) -> bool:
-    relative = _RELATIVE_BEFORE.search(lowered, 0, at)
+def _in_promised_subordinate(lowered: str, at: int) -> bool:
+    relative = _SUBORDINATE_BEFORE.search(lowered, 0, at)
     return bool(relative) and bool(_PROMISED.search(lowered, 0, relative.start()))
 
 
@@ -267,8 +268,10 @@ def is_follow_up_text(text: str) -> bool:
     return any(cue in lowered for cue in ("följas upp", "följs upp"))
 
 
-# A line of speech opens with a dash of any kind ('–', '‒', '−') or a quotation mark.
-SPEECH_OPENERS = ("–", "—", "‒", "−", "-", "”", '"')
+# A line of speech opens with a dash of any kind ('–', '‒', '−') or a quotation mark; a
+# hyphen opens speech too, but as a bullet it opens a list item as often.
+SPEECH_DASHES = ("–", "—", "‒", "−")
+SPEECH_OPENERS = (*SPEECH_DASHES, "-", "”", '"')
 
 
 def is_quote(text: str) -> bool:

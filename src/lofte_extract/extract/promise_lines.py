@@ -346,7 +346,6 @@ def _promises_unheaded(text: str, has_region: bool) -> bool:
             return not text.lower().startswith("vi ")
         if _PARTIES_BY_PRONOUN.match(text.lower()):
             return True  # '… ska kommunen och polisen arbeta … . De ska dessutom förmedla …'
-
     if not has_region and has_modal(text) and bool(actors):
         return True
     # 'Poliskontoret ska vara bemannat 1 ggr i veckan': a count makes a modal sentence a promise,
