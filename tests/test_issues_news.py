@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from content_helpers import records
 
-from lofte_extract.extract.cues import is_quote
 from lofte_extract.extract.promise_talk import names_commitment
+from lofte_extract.extract.speech import is_quote
 
 
 def test_news_lede_pointed_back_to_is_the_commitment() -> None:

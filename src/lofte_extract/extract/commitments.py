@@ -12,13 +12,11 @@ from .analysed import sentences, words
 from .categories import categorize
 from .clauses import modal_only_subordinate
 from .cues import (
-    SPEECH_DASHES,
     activity_start,
     describes_situation,
     has_modal,
     is_follow_up_text,
     is_goal_sentence,
-    is_quote,
     is_soft,
 )
 from .evidence import evidence_for
@@ -33,6 +31,7 @@ from .promise_talk import names_commitment, points_back
 from .sections import SectionedLine, goal_list_items, overview_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
+from .speech import SPEECH_DASHES, is_quote
 from .tables import TableRow, is_header_row, table_row
 from .targets import find_targets
 from .text_units import Piece, normalize

@@ -13,8 +13,6 @@ from .vocab import load_vocab
 
 __all__ = [
     "KOMMUN_NOUNS",
-    "SPEECH_DASHES",
-    "SPEECH_OPENERS",
     "WORKS_TOWARDS",
     "activity_start",
     "actor_start",
@@ -29,7 +27,6 @@ __all__ = [
     "is_intent",
     "is_outcome",
     "is_perfect",
-    "is_quote",
     "is_result",
     "is_soft",
     "is_vision",
@@ -266,20 +263,6 @@ def is_follow_up_text(text: str) -> bool:
     if re.search(r"\b(uppföljning|redovisning)\w*\b.{0,40}\bsker\b", lowered):
         return True
     return any(cue in lowered for cue in ("följas upp", "följs upp"))
-
-
-# A line of speech opens with a dash of any kind ('–', '‒', '−') or a quotation mark; a
-# hyphen opens speech too, but as a bullet it opens a list item as often.
-SPEECH_DASHES = ("–", "—", "‒", "−")
-SPEECH_OPENERS = (*SPEECH_DASHES, "-", "”", '"')
-
-
-def is_quote(text: str) -> bool:
-    """A quoted statement in an article ('..., säger Anna')."""
-    lowered = text.lower()
-    return text.lstrip()[:1] in SPEECH_OPENERS or any(
-        mark in lowered for mark in _v("content_verbs")["quote_marks"]
-    )
 
 
 def names_an_activity(ws: list[str]) -> bool:

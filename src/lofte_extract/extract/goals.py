@@ -17,7 +17,6 @@ from .cues import (
     is_goal_sentence,
     is_goal_start,
     is_outcome,
-    is_quote,
     is_result,
     is_vision,
     states_the_general_aim,
@@ -36,6 +35,7 @@ from .promise_talk import defines_the_promise
 from .sections import goal_list_items, sectioned_lines
 from .segment import DocumentSpan
 from .settings import EXTRACT
+from .speech import is_quote
 from .text_units import Line, Piece, normalize
 from .vocab import load_vocab
 

@@ -21,12 +21,13 @@ from ..parse import ParsedDocument
 from ..records import Outcome, OutcomeStatus
 from .analysed import sentences, words
 from .categories import categorize
-from .cues import goal_direction, is_perfect, is_quote, names_actor, perfect_tense
+from .cues import goal_direction, is_perfect, names_actor, perfect_tense
 from .evidence import evidence_for
 from .numbers import parse_number
 from .promise_talk import is_meta_statement
 from .segment import DocumentSpan
 from .settings import EXTRACT
+from .speech import is_quote
 from .text_units import Line, Piece, span_lines
 from .vocab import load_vocab
 

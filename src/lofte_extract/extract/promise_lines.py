@@ -21,7 +21,6 @@ from .cues import (
     is_goal_start,
     is_intent,
     is_perfect,
-    is_quote,
     is_result,
     is_soft,
     is_vision,
@@ -49,6 +48,7 @@ from .promise_talk import (
     residents_wish,
 )
 from .settings import EXTRACT
+from .speech import is_quote
 from .targets import find_targets
 from .vocab import load_vocab
 
