@@ -223,8 +223,8 @@ _PROMISED = re.compile(
 
 
 def _in_promised_subordinate(lowered: str, at: int) -> bool:
-    relative = _SUBORDINATE_BEFORE.search(lowered, 0, at)
-    return bool(relative) and bool(_PROMISED.search(lowered, 0, relative.start()))
+    clause = _SUBORDINATE_BEFORE.search(lowered, 0, at)
+    return bool(clause) and bool(_PROMISED.search(lowered, 0, clause.start()))
 
 
 def activity_start(text: str) -> bool:

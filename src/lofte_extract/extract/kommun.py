@@ -19,7 +19,7 @@ __all__ = [
     "ocr_tolerant",
     "rank_kommuner",
     "url_kommuner",
-    "url_section_kommuner",
+    "url_section_kommun",
 ]
 
 NAME = r"[A-ZÅÄÖÉ][\wåäöéü]+(?:[/-][A-ZÅÄÖÉ][\wåäöéü]+)*"
@@ -206,15 +206,15 @@ def url_kommuner(url: str | None) -> list[KommunEntry]:
     return found
 
 
-def url_section_kommuner(url: str | None) -> list[KommunEntry]:
-    """Kommuner a news site's sections name ('pt.se/nyheter/arvidsjaur/artikel/…'): a folder of
-    the path, not the article's own slug, that is a kommun's name whole."""
+def url_section_kommun(url: str | None) -> KommunEntry | None:
+    """The kommun a news site's section names ('pt.se/nyheter/arvidsjaur/artikel/…'): the
+    first folder of the path, not the article's own slug, that is a kommun's name whole."""
     parsed = _parsed(url)
-    folders = [s for s in parsed[1].split("/") if s][:-1] if parsed else []
-    found: list[KommunEntry] = []
-    for folder in folders:
-        found.extend(e for e in _by_fold().get(fold(folder), []) if e not in found)
-    return found
+    for folder in [s for s in parsed[1].split("/") if s][:-1] if parsed else []:
+        entries = _by_fold().get(fold(folder))
+        if entries:
+            return entries[0]
+    return None
 
 
 def _slug_kommuner(slug: str) -> list[KommunEntry]:
@@ -263,9 +263,11 @@ def rank_kommuner(
         scores[entry.code] = scores.get(entry.code, 0.0) + EXTRACT.url_weight
         entries[entry.code] = entry
     if not scores:
-        return _district_kommun(text, start, end) or [
-            (entry, None) for entry in url_section_kommuner(url)[:1]
-        ]
+        district = _district_kommun(text, start, end)
+        if district:
+            return district
+        section = url_section_kommun(url)
+        return [(section, None)] if section else []
     top = max(scores.values())
     ranked = sorted(scores, key=lambda c: (-scores[c], best[c].start if c in best else 0))
     # Several kommuner only when they are named about as strongly as the first...

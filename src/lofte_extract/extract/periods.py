@@ -108,7 +108,7 @@ def find_points(text: str, start: int = 0, end: int | None = None) -> list[Point
         add(Point(m.start(), m.end(), int(m[2]), _month_number(m[1]), None, "month_year"))
     for m in pats["year"].finditer(text, start, end):
         second = int(m[1][:2] + m[2]) if m[2] else 0
-        if not 0 < second - int(m[1]) <= EXTRACT.short_year_span:
+        if m[2] and not 0 < second - int(m[1]) <= EXTRACT.short_year_span:
             m = pats["year"].match(text, m.start(), m.start() + 4)  # '2023-14' is no range
         add(Point(m.start(), m.end(), int(m[1]), None, None, "year"))
         if m[2]:
