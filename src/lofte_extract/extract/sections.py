@@ -288,8 +288,10 @@ def _area_list(leadin: SectionedLine | None, items: list[SectionedLine]) -> bool
     if leadin is None or not leadin.heading:
         return False
     # the list is the areas themselves ('… dessa områden:'), not the means ('… genom:')
-    last = words(last_sentence(leadin.line.text))[-1:]
-    if not last or last[0] not in _cues()["area_nouns"]:
+    tail = words(last_sentence(leadin.line.text))[-2:]
+    if tail and tail[-1] in _cues()["area_prepositions"]:
+        tail = tail[:-1]  # 'med inriktning på:'
+    if not tail or tail[-1] not in _cues()["area_nouns"]:
         return False
     return all(
         len(item.line.text.split()) <= EXTRACT.area_item_words
@@ -376,6 +378,6 @@ def _states_a_promise(text: str) -> bool:
 
 def _is_noise(text: str) -> bool:
     # Rules, signature columns and lines without words carry no content.
-    if not re.search(r"[a-zåäöé]{2}", text):
+    if not re.search(r"[a-zåäöéA-ZÅÄÖÉ]{2}", text):
         return True
     return bool(re.search(r"\S\s{4,}\S", text)) and len(text.split()) <= EXTRACT.noise_line_words

@@ -95,6 +95,8 @@ class ExtractSettings:
     name_pair_tokens: tuple[int, int] = (4, 7)  # two names side by side on one line
     contact_line_chars: int = 60  # a phone or e-mail line of a contact box is this short
     inline_pair_chars: int = 90  # 'Anna Berg (S), kommunstyrelsens ordförande' on one line
+    capitals_line_letters: int = 4  # a signature line in capitals has at least this many letters
+    capitals_line_words: int = 10  # ...and at most this many words (two columns of name or title)
 
     # Sections (sections.py).
     max_heading_words: int = 12  # a longer line is prose, whatever its style

@@ -204,11 +204,42 @@ def _unglued(line: Line) -> list[Line]:
     ]
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= EXTRACT.capitals_line_letters and all(c.isupper() for c in letters)
+
+
+def _short_title(text: str) -> bool:
+    return _is_title_text(text) and not text.rstrip().endswith((".", "!", "?"))
+
+
+def _cased(lines: list[Line]) -> list[Line]:
+    """'ANNA-KARIN BOIJE' over 'LOKALPOLISOMRÅDESCHEF', a block set in capitals, in the case
+    the name and title rules read: names word by word capitalised, titles as a sentence.
+
+    A line in capitals is read so only beside another one or a short title: a heading in
+    capitals ('VI LOVAR') over a sentence is no name.
+    """
+    out = []
+    for index, line in enumerate(lines):
+        if not _in_capitals(line.text) or len(line.text.split()) > EXTRACT.capitals_line_words:
+            out.append(line)
+            continue
+        near = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if not any(_in_capitals(n) or _short_title(n) for n in near):
+            out.append(line)
+            continue
+        titled = line.text.title()
+        cased = line.text.capitalize() if _is_title_text(titled) else titled
+        # lengths kept, so every offset still points into the text
+        out.append(Line(line.start, line.end, cased) if len(cased) == len(line.text) else line)
+    return out
+
+
 def _from_blocks(text: str, start: int, end: int) -> list[SignatoryMention]:
     content = [
         part
-        for line in body_lines(text, start, end)
-        if re.search(r"\w", line.text)
+        for line in _cased([li for li in body_lines(text, start, end) if re.search(r"\w", li.text)])
         for part in _unglued(line)
     ]
     found = []
