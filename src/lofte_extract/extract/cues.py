@@ -9,6 +9,7 @@ from .actors import actor_of_token, names_city_kommun
 from .analysed import sentences, words
 from .meta_vocab import kommun_by_form
 from .settings import EXTRACT
+from .spelling import respelled
 from .vocab import load_vocab
 
 __all__ = [
@@ -311,7 +312,7 @@ def is_goal_sentence(text: str, predicates: bool = True) -> bool:
     """Goal openers ('Målet är att ...') or, with `predicates`, 'X ska öka'-style outcomes."""
     if is_vision(text):
         return True
-    lowered = " ".join(words(text))
+    lowered = respelled(" ".join(words(text)))
     goals = _v("content_goals")
     if any(lowered.startswith(b) for b in goals["goal_blockers"]):
         return False  # purpose statements: 'Avsikten är att ... ska bli tryggare'

@@ -12,6 +12,7 @@ from .analysed import words
 from .cues import is_perfect, names_actor
 from .promise_talk import is_meta_statement
 from .settings import EXTRACT
+from .spelling import respelled
 from .vocab import load_vocab
 
 __all__ = ["Section", "classify_heading", "heading_key"]
@@ -33,7 +34,7 @@ def heading_key(text: str) -> str:
     text = _YEARS.sub(" ", text.lower())
     text = re.sub(r"[\"“”'!?.:;,()\[\]–-]+", " ", text)
     # 'Exempel på planerade åtgärder' heads the measures as 'Planerade åtgärder' does
-    return " ".join(text.split()).removeprefix("exempel på ")
+    return " ".join(respelled(text).split()).removeprefix("exempel på ")
 
 
 # Kept per heading text: the same headings are classified again for each span and rule.
@@ -72,6 +73,7 @@ _FOLD = str.maketrans("åäöéü", "aaoeu")
 
 def classify_heading(text: str) -> Section | Literal["actor"] | None:
     """What a heading or lead-in opens; None when it says nothing about it."""
+    text = respelled(text)
     normal = heading_key(text)
     if not normal:
         return None

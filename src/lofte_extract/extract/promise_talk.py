@@ -9,6 +9,7 @@ from functools import lru_cache
 from .analysed import sentences, words
 from .cues import WORKS_TOWARDS, has_modal, names_an_activity, party_after_modal
 from .settings import EXTRACT
+from .spelling import respelled
 from .vocab import load_vocab
 
 __all__ = [
@@ -91,7 +92,7 @@ def names_commitment(text: str) -> bool:
 def is_meta_statement(text: str) -> bool:
     """The promise as subject, said to aim or rest on something: 'Medborgarlöftet ska höja
     tryggheten', 'Löftena bygger på …'. 'Löftet innebär att …' states the content instead."""
-    lowered = " ".join(text.lower().split())
+    lowered = respelled(" ".join(text.lower().split()))
     verbs = load_vocab("content_verbs")
     if names_commitment(text) or not re.match(verbs["meta_subject_pattern"], lowered):
         return False
@@ -162,7 +163,7 @@ def points_back(text: str) -> bool:
 
 def not_commitment_opener(text: str) -> bool:
     """Opens like a description of the promise rather than a promise."""
-    lowered = " ".join(words(text))
+    lowered = respelled(" ".join(words(text)))
     if names_commitment(text):  # "Löftet innebär att polisen ska ..." states the promise
         return False
     if _ANY_PROMISE.match(lowered):
