@@ -96,6 +96,12 @@ def _bullet_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["bullets"]), frozenset(data["dash_bullets"])
 
 
+@cache
+def _letter_bullet() -> re.Pattern:
+    letters = "|".join(map(re.escape, load_data("text_normalize.json")["letter_bullets"]))
+    return re.compile(rf"^({letters})\s+(?=\w)")
+
+
 def split_bullet(line: str) -> BulletMatch | None:
     """The list marker starting `line` (glyph, dash or ordinal), or None."""
     stripped = line.lstrip()
@@ -115,6 +121,9 @@ def split_bullet(line: str) -> BulletMatch | None:
     match = _ORDINAL.match(stripped)
     if match:
         return BulletMatch(match.group(1), stripped[match.end() :].strip(), "ordinal")
+    letter = _letter_bullet().match(stripped)
+    if letter:  # 'o Trygghetsvandringar': a pasted list's bullet, read as a dash is
+        return BulletMatch(letter.group(1), stripped[letter.end() :].strip(), "dash")
     return None
 
 
