@@ -192,3 +192,16 @@ def test_three_word_names_and_party_tags():
         ("Lars-Gunnar Björnqvist", "lokalområdespolis", "polisen"),
         ("Linda Allansson Wester", "kommunstyrelsens ordförande", "kommun"),
     ]
+
+
+def test_title_abbreviating_lokalpolisomrade_as_lpo():
+    # 'Chef LPO Klippan', 'Lpo-chef': the police's own abbreviation of lokalpolisområde
+    text = (
+        "Medborgarlöfte 2019\n\nVi lovar.\n\nNiklas Årcén\nChef LPO Klippan\n\n"
+        "Anna Berg\nKommunstyrelsens ordförande\n\nPer Ek\nLpo-chef"
+    )
+    assert _signers(text) == [
+        ("Niklas Årcén", "Chef LPO Klippan", "polisen"),
+        ("Anna Berg", "Kommunstyrelsens ordförande", "kommun"),
+        ("Per Ek", "Lpo-chef", "polisen"),
+    ]
