@@ -73,3 +73,18 @@ def test_areas_after_med_inriktning_pa_are_an_overview_of_the_promises_below():
         "Insatser mot våldsbrottslighet",
         "Insatser för trafiksäkerhet",
     ]
+
+
+def test_kommun_written_with_a_capital_names_the_party_in_a_title():
+    # 'Härryda Kommun', as many kommuner write their own name: the headline is the page's
+    # title, so the promises in the list under it are read
+    text = (
+        "Polisen och Härryda {kommun} ökar tryggheten\n\n"
+        "Lokalpolisområde Storgöteborg Syd och Härryda {kommun} lovar i ett gemensamt "
+        "medborgarlöfte att göra det tryggare i Mölnlycke centrum.\n\n"
+        "• Minst fyra planerade insatser mot alkohol och narkotika.\n"
+        "• Trygghetsvandringar görs på aktuella platser.\n"
+    )
+    expected = [t.lower() for t in texts(text.format(kommun="kommun"))]
+    assert "minst fyra planerade insatser mot alkohol och narkotika." in expected
+    assert [t.lower() for t in texts(text.format(kommun="Kommun"))] == expected

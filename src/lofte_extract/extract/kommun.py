@@ -338,7 +338,8 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
             and after[0].strip(".,:;") in places["joint_after"]
             or all(
                 re.match(
-                    r"s?\s+(?:kommun|stad)\b", text[m.end : m.end + EXTRACT.joint_suffix_chars]
+                    r"s?\s+(?:[Kk]ommun|[Ss]tad)\b",
+                    text[m.end : m.end + EXTRACT.joint_suffix_chars],
                 )
                 for m in chain
             )

@@ -129,7 +129,7 @@ def _organisation_line(line: Line) -> str | None:
     text = line.text.strip()
     if re.fullmatch(r"(?i)(?:polisen|polismyndigheten|(?:lokal)?polisområde [\w /-]+)", text):
         return "polisen"
-    if re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? (?:kommun|stad)", text):
+    if re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? (?:[Kk]ommun|[Ss]tad)", text):
         return "kommun"
     return None
 
