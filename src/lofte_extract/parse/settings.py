@@ -77,6 +77,13 @@ class LayoutSettings:
     segment_max_words: int = 8  # ...in this many words
     under_dots_max_chars: int = 50  # a line under a dotted line's name, at most this long
 
+    # Hard-wrapped plain text (text.py, text_lines.py): a text editor's or converter's lines.
+    wrap_width_range: tuple[int, int] = (50, 100)  # the longest line, when lines were wrapped
+    wrap_full_share: float = 0.75  # a line this share of that width or longer is a full one...
+    wrap_full_lines: int = 8  # ...and so many full lines...
+    wrap_full_line_share: float = 0.3  # ...making this share of the lines mark a wrapped text
+    wrap_slack: int = 3  # characters of indent or collapsed spaces a full line may lack
+
     # HTML (html.py, html_blocks.py, html_clean.py).
     html_signature_name_chars: int = 60  # <p>Name</p> at most this long...
     html_signature_title_chars: int = 80  # ...and <p>Title</p> this long join as a signature

@@ -14,10 +14,12 @@ from .text_lines import (
     bullet_is_item,
     classify_lines,
     ends_sentence,
+    full_line,
     is_furniture_line,
     is_name,
     is_role,
     looks_like_heading,
+    wrap_width,
 )
 
 __all__ = [
@@ -197,7 +199,8 @@ def _heads_chunk(chunk: list[str], line: str, first: bool) -> bool:
 class _TextParser:
     """Turns chunks into pieces, remembering what came before (dash bullets need context)."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int | None = None) -> None:
+        self.width = width  # the width the text was hard-wrapped at, if it was
         self.pieces: list[_Piece] = []
         # Depth of the numbered list item or lone numbered heading last added, to tell
         # '1. Trafik' / blank / '2. Narkotika' (a list) from a heading over its body.
@@ -276,7 +279,7 @@ class _TextParser:
 
         def flush_plain() -> None:
             if plain:
-                self.pieces.extend(_Piece(k, t) for k, t in classify_lines(plain))
+                self.pieces.extend(_Piece(k, t) for k, t in classify_lines(plain, self.width))
                 plain.clear()
 
         def flush_item() -> None:
@@ -308,7 +311,7 @@ class _TextParser:
                 item.append(_SPACES.sub(" ", line).strip())
                 item_indent = _indent(line)
                 continue
-            if item and self._continues_item(line, item[-1], item_indent):
+            if item and self._continues_item(line, item[-1], item_indent, self.width):
                 item.append(_SPACES.sub(" ", line).strip())
                 continue
             flush_item()
@@ -331,10 +334,12 @@ class _TextParser:
         return bullet_is_item(bullet, in_list, previous.text if previous else None)
 
     @staticmethod
-    def _continues_item(line: str, last: str, item_indent: int) -> bool:
+    def _continues_item(line: str, last: str, item_indent: int, width: int | None) -> bool:
         indent = _indent(line)
         if indent > item_indent:
             return True
+        if width is not None and line.strip() and full_line(last, line.strip(), width):
+            return True  # a hard-wrapped item's next line, whatever its indent and letter
         # Left of the item's bullet and capitalised: a new paragraph after the list.
         if indent < item_indent and (ends_sentence(last) or line.lstrip()[:1].isupper()):
             return False
@@ -346,7 +351,7 @@ def parse_text(data: bytes, charset: str | None = None) -> ParsedDocument:
     decoded = decode(data, declared=charset)
     text = normalize_text(decoded.text, collapse_spaces=False)
     lines = ["" if is_furniture_line(line) else line for line in text.split("\n")]
-    parser = _TextParser()
+    parser = _TextParser(wrap_width(lines))
     for number, chunk in enumerate(_merge_chunks(_chunks(lines))):
         parser.feed(chunk, first=number == 0)
     builder = DocumentBuilder("txt")

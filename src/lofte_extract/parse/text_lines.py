@@ -8,6 +8,7 @@ from functools import cache
 
 from .document import BlockKind
 from .normalize import BulletMatch, load_data
+from .settings import LAYOUT
 
 __all__ = [
     "bullet_is_item",
@@ -157,8 +158,28 @@ def looks_like_heading(line: str, first: bool = False) -> bool:
     return first or not is_name(line)
 
 
-def classify_lines(lines: list[str]) -> list[tuple[BlockKind, str]]:
-    """Consecutive non-list lines as paragraphs and signatures ('Name\\nTitle' blocks)."""
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (its longest line), or None if it was not.
+
+    A text editor or PDF converter breaks every line near one width; a web page's text keeps
+    each paragraph on one long line.
+    """
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    if not lengths:
+        return None
+    width = max(lengths)
+    low, high = LAYOUT.wrap_width_range
+    full = sum(1 for n in lengths if n >= width * LAYOUT.wrap_full_share)
+    wrapped = full >= LAYOUT.wrap_full_lines and full >= len(lengths) * LAYOUT.wrap_full_line_share
+    return width if low <= width <= high and wrapped else None
+
+
+def classify_lines(lines: list[str], width: int | None = None) -> list[tuple[BlockKind, str]]:
+    """Consecutive non-list lines as paragraphs and signatures ('Name\\nTitle' blocks).
+
+    With the `width` a text was hard-wrapped at, a full line runs on into the next one
+    whatever its first letter ('… skrev Kåre Friberg och Hanna' / 'Sjögren under …').
+    """
     lines = [_SPACES.sub(" ", line).strip() for line in lines]
     lines = [line for line in lines if line]
     out: list[tuple[BlockKind, str]] = []
@@ -166,12 +187,15 @@ def classify_lines(lines: list[str]) -> list[tuple[BlockKind, str]]:
 
     def flush() -> None:
         if paragraph:
-            out.extend(("paragraph", text) for text in _join_paragraph(paragraph))
+            out.extend(("paragraph", text) for text in _join_paragraph(paragraph, width))
             paragraph.clear()
 
     i = 0
     while i < len(lines):
-        size = _signature_at(lines, i)
+        runs_on = (
+            width is not None and i + 1 < len(lines) and full_line(lines[i], lines[i + 1], width)
+        )
+        size = 0 if runs_on and not ends_sentence(lines[i]) else _signature_at(lines, i)
         if size:
             flush()
             out.append(("signature", "\n".join(lines[i : i + size])))
@@ -214,7 +238,7 @@ def _signature_at_pair(lines: list[str], i: int) -> bool:
     return i + 1 < len(lines) and is_name(lines[i]) and is_role(lines[i + 1])
 
 
-def _join_paragraph(lines: list[str]) -> Iterator[str]:
+def _join_paragraph(lines: list[str], width: int | None = None) -> Iterator[str]:
     """Lines of one paragraph run: wrapped lines join, a sentence end starts a new block."""
     current = ""
     conjunctions = _lines_data()["conjunctions"]
@@ -230,10 +254,17 @@ def _join_paragraph(lines: list[str]) -> Iterator[str]:
         elif ends_sentence(current):
             yield current
             current = line
+        elif width is not None and full_line(current.rsplit("\n", 1)[-1], line, width):
+            current += " " + line  # the next word did not fit on the line: it runs on
         else:
             current += "\n" + line  # address, name, or a title over a line
     if current:
         yield current
+
+
+def full_line(line: str, following: str, width: int) -> bool:
+    """Whether `following`'s first word would have overrun `line` at the wrap width."""
+    return len(line) + 1 + len(following.split()[0]) > width - LAYOUT.wrap_slack
 
 
 def bullet_is_item(bullet: BulletMatch, in_list: bool, previous: str | None) -> bool:
