@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_eval_sets import build_set, eval_sets, score_set  # noqa: E402
 
-__all__ = ["PERTURBATIONS", "perturb_folder"]
+__all__ = ["PERTURBATIONS", "SWAP_KOMMUNER", "perturb_folder", "swap_kommuner"]
 
 _BULLET = re.compile(r"^(\s*)[•·▪●◦‣∙]\s*", re.M)
 _RANGE = re.compile(r"\b(20\d\d)\s*[-–]\s*(20(\d\d))\b")
@@ -117,6 +117,96 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
 }
 
 
+# Kommuner the pages were not written about, for the swap: names that are common words
+# ('Ale', 'Mark', 'Vara', 'Berg'), of two words or hyphenated, and genitives without an 's'.
+SWAP_KOMMUNER = (
+    "Ale",
+    "Mark",
+    "Vara",
+    "Berg",
+    "Upplands Väsby",
+    "Lilla Edet",
+    "Dals-Ed",
+    "Malung-Sälen",
+    "Östra Göinge",
+    "Håbo",
+    "Borås",
+    "Falun",
+)
+_KOMMUNER = Path(__file__).resolve().parents[1] / "src/lofte_extract/extract/data/kommuner.tsv"
+_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+
+
+def _genitive(name: str) -> str:
+    """'Falu' for Falun from the kommun table, else the name with an 's' unless it ends in one."""
+    for line in _KOMMUNER.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if cells[0] == name and len(cells) > 3 and cells[3]:
+            return cells[3]
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def _slug(name: str) -> str:
+    return name.translate(_FOLD).lower().replace(" ", "-")
+
+
+def _swapper(old: list[str], taken: str, turn: int) -> Callable[[str], str]:
+    """A text function writing each kommun of `old` as one of SWAP_KOMMUNER (starting at the
+    page's `turn`, so each name is tried), genitives and address slugs too."""
+    order = SWAP_KOMMUNER[turn % len(SWAP_KOMMUNER) :] + SWAP_KOMMUNER[: turn % len(SWAP_KOMMUNER)]
+    free = [k for k in order if k not in taken and k not in old]
+    forms: dict[str, str] = {}
+    for name, new in zip(old, free, strict=False):
+        forms[_genitive(name)] = _genitive(new)
+        forms[name] = new
+        forms[_slug(name)] = _slug(new)
+    if not forms:
+        return lambda text: text
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    return lambda text: pattern.sub(lambda m: forms[m.group(1)], text)
+
+
+def _rewritten(value: object, change: Callable[[str], str]) -> object:
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [_rewritten(v, change) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "source" else _rewritten(v, change) for k, v in value.items()}
+    return value
+
+
+def swap_kommuner(folders: dict[str, Path], target: Path) -> dict[str, Path]:
+    """Copy a rendered txt set and its gold with each page's kommuner renamed (text, gold, URL)."""
+    txt, gold = target / "txt", target / "gold"
+    txt.mkdir(parents=True, exist_ok=True)
+    gold.mkdir(parents=True, exist_ok=True)
+    rows = []
+    lines = (folders["txt"] / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    for turn, line in enumerate(lines):
+        row = json.loads(line)
+        text = (folders["txt"] / row["path"]).read_text(encoding="utf-8")
+        gold_file = folders["gold"] / (Path(row["path"]).stem + ".json")
+        truth = json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else {}
+        named = [k for d in truth.get("documents", []) for k in d.get("kommuner", [])]
+        change = _swapper(list(dict.fromkeys(named)), text, turn)
+        data = change(text).encode("utf-8")
+        (txt / row["path"]).write_bytes(data)
+        if gold_file.exists():
+            rewritten = json.dumps(_rewritten(truth, change), ensure_ascii=False, indent=1)
+            (gold / gold_file.name).write_text(rewritten, encoding="utf-8")
+        row.update(
+            url=change(row["url"]),
+            final_url=change(row.get("final_url") or row["url"]),
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+        )
+        rows.append(json.dumps(row, ensure_ascii=False))
+    (txt / "manifest.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return {"txt": txt, "gold": gold}
+
+
 def perturb_folder(source: Path, target: Path, change: Callable[[str], str]) -> Path:
     """Copy a rendered txt folder with every page changed; the manifest's hashes follow."""
     target.mkdir(parents=True, exist_ok=True)
@@ -136,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--sets", nargs="+", default=["seeds", "dev", "dev2"])
-    parser.add_argument("--only", nargs="+", choices=sorted(PERTURBATIONS), metavar="NAME")
+    names = sorted([*PERTURBATIONS, "kommun_swap"])
+    parser.add_argument("--only", nargs="+", choices=names, metavar="NAME")
     args = parser.parse_args(argv)
     sets = eval_sets()
     folders = {name: build_set(sets[name], args.out_dir, ("txt",)) for name in args.sets}
@@ -146,13 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     print("perturbation".ljust(22) + "".join(f"{name:>16}" for name in args.sets))
     print("(none)".ljust(22) + "".join(f"{base[name]:>16.3f}" for name in args.sets))
-    for key in args.only or PERTURBATIONS:
+    for key in args.only or [*PERTURBATIONS, "kommun_swap"]:
         cells = []
         for name, folder in folders.items():
-            changed = perturb_folder(folder["txt"], args.out_dir / key / name, PERTURBATIONS[key])
-            figure = score_set(
-                {**folder, "txt": changed}, "txt", args.out_dir / key / "runs" / name
-            )
+            if key == "kommun_swap":  # the gold changes with the text
+                changed = swap_kommuner(folder, args.out_dir / key / name)
+            else:
+                text = perturb_folder(folder["txt"], args.out_dir / key / name, PERTURBATIONS[key])
+                changed = {**folder, "txt": text}
+            figure = score_set(changed, "txt", args.out_dir / key / "runs" / name)
             cells.append(f"{figure['overall']:.3f} ({figure['overall'] - base[name]:+.3f})")
         print(key.ljust(22) + "".join(f"{cell:>16}" for cell in cells), flush=True)
     return 0

@@ -205,3 +205,15 @@ def test_title_abbreviating_lokalpolisomrade_as_lpo():
         ("Anna Berg", "Kommunstyrelsens ordförande", "kommun"),
         ("Per Ek", "Lpo-chef", "polisen"),
     ]
+
+
+def test_a_kommun_of_two_words_is_no_signer():
+    # 'Upplands Väsby', 'Lilla Edet' look like a first name and a surname; found by giving
+    # the dev pages other kommuners' names (scripts/perturb_eval.py kommun_swap)
+    text = (
+        "Medborgarlöfte 2019\n\nI onsdags skrev Kåre Friberg, kommunstyrelsens ordförande i "
+        "Lilla Edet, och Hanna Sjögren, chef för lokalpolisområde Upplands Väsby, under såväl "
+        "samverkansavtalet som ett nytt medborgarlöfte."
+    )
+    names = [name for name, _, _ in _signers(text)]
+    assert names == ["Kåre Friberg", "Hanna Sjögren"]

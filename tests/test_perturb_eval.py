@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from perturb_eval import PERTURBATIONS, main, perturb_folder  # noqa: E402
+from perturb_eval import PERTURBATIONS, SWAP_KOMMUNER, main, perturb_folder, swap_kommuner  # noqa: E402
 
 
 def test_bullets_and_headings_change_only_their_lines():
@@ -52,3 +52,23 @@ def test_seeds_read_the_same_with_pasted_bullets_and_headings_in_capitals(shared
     main([str(tmp_path), "--sets", "seeds", "--only", "bullets_o", "headings_capitals"])
     rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
     assert rows["bullets_o"] == rows["headings_capitals"] == ["1.000", "(+0.000)"]
+
+
+def test_swap_kommuner_renames_a_page_its_gold_and_its_address(tmp_path):
+    txt, gold = tmp_path / "txt", tmp_path / "gold"
+    txt.mkdir()
+    gold.mkdir()
+    (txt / "a.txt").write_text("Eslövs kommun och polisen i Eslöv lovar.", encoding="utf-8")
+    row = {"url": "https://polisen.se/medborgarloften/eslov/", "path": "a.txt", "sha256": "x"}
+    (txt / "manifest.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    truth = {"source": "a.txt", "documents": [{"kommuner": ["Eslöv"], "lokalpolisomrade": "Eslöv"}]}
+    (gold / "a.json").write_text(json.dumps(truth), encoding="utf-8")
+    out = swap_kommuner({"txt": txt, "gold": gold}, tmp_path / "swapped")
+    new = SWAP_KOMMUNER[0]
+    assert (out["txt"] / "a.txt").read_text(encoding="utf-8") == (
+        f"{new}s kommun och polisen i {new} lovar."
+    )
+    document = json.loads((out["gold"] / "a.json").read_text(encoding="utf-8"))["documents"][0]
+    assert document == {"kommuner": [new], "lokalpolisomrade": new}
+    url = json.loads((out["txt"] / "manifest.jsonl").read_text(encoding="utf-8"))["url"]
+    assert url == f"https://polisen.se/medborgarloften/{new.lower()}/"

@@ -89,6 +89,8 @@ def is_stopped(name: str) -> bool:
         return True  # 'Kommunledningskontoret': a compound noun, no name is this long
     if tokens and _is_place(tokens[-1]):
         return True  # 'Trygga Eskilstuna': a place last, not a surname (Lund, Berg may be)
+    if len(tokens) > 1 and kommun_by_form().get(name) is not None:
+        return True  # 'Upplands Väsby', 'Lilla Edets': a kommun of two words, no person
     return bool(title_pattern().search(name))
 
 
