@@ -115,7 +115,20 @@ def _named_heading(text: str, normal: str, is_leadin: bool) -> Section | Literal
         w in _cues()["promise_words"] for w in words
     ):
         return "promise"  # 'Vårt löfte till dig', 'Löftet för Kungsmarken'
+    if not is_leadin and _names_own_activities(words):
+        return "promise"
     return None
+
+
+def _names_own_activities(words: list[str]) -> bool:
+    """'Våra insatser', 'Polisens åtgärder 2021', 'Detta ska göras', 'Så här ska vi arbeta'."""
+    cues, short = _cues(), len(words) <= EXTRACT.promise_heading_words
+    if short and words[0] in cues["heading_owners"]:
+        return any(w in cues["activity_leadin_nouns"] for w in words[1:3])
+    tail = " ".join(words).removeprefix("det här ").removeprefix("så här ").split()
+    tail = tail[1:] if tail[:1] == ["detta"] else tail
+    doing = len(tail) < len(words) and tail[:1] in (["ska"], ["kommer"])
+    return doing and any(w in cues["doing_verbs"] for w in tail[1:4])
 
 
 def _leadin_section(lowered: str, last: str, is_leadin: bool) -> Section | None:
@@ -231,7 +244,7 @@ _LEADIN_PATTERNS: tuple[tuple[re.Pattern, Section], ...] = (
 )
 
 # 'följs upp', 'ska följas upp': how a promise is followed up, whatever its subject
-_FOLLOWED_UP = re.compile(r"\bfölj(?:s|as)\s+upp\b")
+_FOLLOWED_UP = re.compile(r"\bfölj(?:s|as|er)\s+(?:\w+\s+)?upp\b")
 
 # 'insatser som gjorts', 'aktiviteter som genomförts': a relative clause in the passive perfect
 _DONE_RELATIVE = re.compile(r"\bsom\s+(?:har\s+)?(?:\w+\s+)?\w{2,}(?:ats|its|ts|tts)\b")
