@@ -54,6 +54,7 @@ FEATURES = (
     "coming_years",
     "extension",
     "last_year",
+    "other_promise",
 )
 
 
@@ -93,6 +94,9 @@ def year_patterns(agreement: bool = False) -> dict[str, re.Pattern]:
 
 
 _YEARS_OWN = re.compile(r"20[0-4]\d\s+års\s+(?:\w+\s+)?$")
+# 'Av det skälet gäller 2017 års medborgarlöfte även för 2018-2019': a sentence about the
+# promise of another year than the span's
+_OTHER_PROMISE = re.compile(r"\b(20[0-4]\d)\s+års\s+(?:\w+\s+)?(?i:\w*löfte\w*)")
 
 
 def _has_any(text: str, words: list[str]) -> bool:
@@ -139,6 +143,9 @@ def features_of(
         found.append("extension")  # 'har förlängts så att de även gäller 2022'
     if names_signing(sentence.text):
         found.append("signed")  # 'Underskrivna 2016.'
+    owner = _OTHER_PROMISE.search(sentence.text)
+    if owner and int(owner.group(1)) not in span.years:
+        found.append("other_promise")  # 'gäller 2017 års medborgarlöfte även för 2018-2019'
     if span.open_start:
         found.append("open_start")
     if any(mark in line.text.lower() for mark in settings["link_marks"]):
@@ -211,7 +218,12 @@ def _is_past(text: str, span: TimeSpan, sentence: Line) -> bool:
     following = text[span.end : sentence.end].split()[:1]
     if following and following[0].lower().endswith(tuple(years["past_suffixes"])):
         return True
-    if _PERFECT_AFTER.match(text, span.end, sentence.end):
+    # 'Medborgarlöftet för 2024 har tagits fram': the year names the promise the perfect tells
+    # of, not when it happened
+    named = re.search(
+        rf"{years['lofte_word']}\s+(?:för|i)\s+(?:år\s+)?$", text[sentence.start : span.start]
+    )
+    if not named and _PERFECT_AFTER.match(text, span.end, sentence.end):
         return True  # 'Under 2016 har kommunen och polisen tillsammans tagit fram …'
     count = settings["past_words_before"]
     words = text[sentence.start : span.start].lower().split()[-count - 1 :]
