@@ -19,6 +19,7 @@ __all__ = [
     "is_countable",
     "is_genitive",
     "per_follows",
+    "period_follows",
     "period_after",
     "period_before",
     "qualifier_of",
@@ -70,6 +71,16 @@ def per_follows(tokens: list[Word], index: int) -> bool:
     if index >= len(tokens):
         return False
     return tokens[index].lower in target_vocab()["content_periods.elliptic_openers"]
+
+
+def period_follows(tokens: list[Word], index: int, several_years: bool) -> bool:
+    """An elliptic count's period after a preposition: 'och två under hösten', 'en i veckan'."""
+    if (
+        index >= len(tokens)
+        or tokens[index].lower not in target_vocab()["content_periods.elliptic_prepositions"]
+    ):
+        return False
+    return period_after(tokens, index, several_years)[0] is not None
 
 
 def counted_before(tokens: list[Word], index: int) -> str | None:

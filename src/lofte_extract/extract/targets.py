@@ -22,6 +22,7 @@ from .target_units import (
     per_follows,
     period_after,
     period_before,
+    period_follows,
     qualifier_of,
     second_season,
     target_vocab,
@@ -188,7 +189,7 @@ def _target_at(
         if not subset_share:
             unit = unit if unit is not None and is_countable(unit) else earlier[-1].unit
         part_of = len(earlier) - 1  # a subset of the total just named, never added to it
-    elif unit is None and earlier and per_follows(tokens, index + width):
+    elif unit is None and earlier and _elliptic(tokens, index + width, several_years):
         unit = earlier[-1].unit  # 'två vandringar per år i A och en per år i B'
     elif unit is None and per_follows(tokens, index + width) and counted_before(tokens, index):
         # 'genomför trafikinsatser vid skolorna, minst fyra per termin': the count is of
@@ -213,6 +214,10 @@ def _target_at(
         evidence=evidence_for(doc, start, end, _rule_id(period_rule, part_of)),
         part_of=part_of,
     )
+
+
+def _elliptic(tokens: list[Word], index: int, several_years: bool) -> bool:
+    return per_follows(tokens, index) or period_follows(tokens, index, several_years)
 
 
 def _not_a_count(doc: ParsedDocument, tokens: list[Word], index: int, value: int) -> bool:
