@@ -63,3 +63,13 @@ def test_another_years_promise_extended_is_not_this_ones():
         "även för 2018-2019.\n"
     )
     assert _years(text) == [[2020, 2021, 2022]]
+
+
+def test_period_heading_with_a_short_second_year():
+    # 'Medborgarlöfte 2023-25' read as 2023 alone: period headings had a year grammar of
+    # their own, which knew no short second year; they read the period grammar's spans now
+    text = (
+        "Medborgarlöfte 2023-25\n\nUnder åren 2023-25 kommer polisen och Ale kommun att "
+        "koncentrera sig på fem områden.\n\n• Minst fyra trafikkontroller per år.\n"
+    )
+    assert _years(text) == [[2023, 2024, 2025]]

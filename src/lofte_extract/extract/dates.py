@@ -19,12 +19,9 @@ __all__ = [
     "expand_years",
     "find_dates",
     "find_period_range",
-    "heading_years",
-    "is_period_heading",
     "make_date",
     "ocr_digits",
     "range_start_year",
-    "years_in",
 ]
 
 YEAR = r"(?<![\d/-])(20[0-4]\d)(?![\d])"
@@ -207,60 +204,10 @@ _OPEN_RANGE_END = re.compile(r"(?:[-–—]|\btill|\bt\.o\.m\.?|\btom)\s*$")
 _RANGE_CONTINUED = re.compile(r"^\s*(?:[-–—•]|till\b|t\.o\.m\.?)\s*\d")
 
 
-_YEAR_RANGE = re.compile(
-    YEAR + r"(?:\s*(?:[-–—/]|till|och)\s*(?:den\s+\d{1,2}\s+\w+\s+)?(20[0-4]\d)(?!\d))?"
-)
-
-
 def expand_years(first: int, second: int | None) -> list[int]:
     if second is None or not 0 < second - first <= EXTRACT.max_range_years:
         return [first]
     return list(range(first, second + 1))
-
-
-def years_in(text: str) -> list[int]:
-    """Years a short piece of text names, ranges expanded ('2018-07-01—2020-06-30' -> 3)."""
-    period = find_period_range(text + " löfte")
-    if period:
-        return expand_years(int(period[0][:4]), int(period[1][:4]))
-    masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", ocr_digits(text))
-    for date in find_dates(masked):  # single dates are events, not coverage
-        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end :]
-    years: list[int] = []
-    for m in _YEAR_RANGE.finditer(masked):
-        years += expand_years(int(m[1]), int(m[2]) if m[2] else None)
-    return sorted(set(years))
-
-
-def _words(line: str) -> list[str]:
-    return line.split()
-
-
-def is_period_heading(line: str) -> bool:
-    """A short line naming a promise and a year: 'Medborgarlöften i Eslöv 2017'."""
-    vocab = load_vocab("meta_years")
-    lower = line.lower()
-    words = _words(line)
-    if not words or len(words) > vocab["heading_max_words"]:
-        return False
-    if any(mark in lower for mark in vocab["heading_link_marks"]):
-        return False
-    if line.rstrip().endswith(".") and len(words) > EXTRACT.heading_sentence_words:
-        # 'Medborgarlöfte i Söderköpings kommun 2020-2022, som kan förlängas …': a period
-        # heading with a relative clause after it; a sentence is none
-        head = line.split(", som ")[0]
-        if head == line or len(_words(head)) > EXTRACT.heading_sentence_words:
-            return False
-        line, lower, words = head, head.lower(), _words(head)
-    lofte = re.compile(vocab["lofte_word"])
-    if not any(lofte.match(word) for word in words[: vocab["heading_lofte_within_words"]]):
-        return False
-    return bool(years_in(line))
-
-
-def heading_years(line: str) -> list[int]:
-    """Years of a period heading."""
-    return years_in(line)
 
 
 def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int, int] | None:

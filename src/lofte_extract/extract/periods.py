@@ -13,11 +13,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_dates, make_date, ocr_digits, range_start_year
+from .dates import (
+    expand_years,
+    find_dates,
+    find_period_range,
+    make_date,
+    ocr_digits,
+    range_start_year,
+)
 from .settings import EXTRACT
 from .vocab import load_vocab
 
-__all__ = ["Point", "TimeSpan", "find_points", "find_timespans"]
+__all__ = [
+    "Point",
+    "TimeSpan",
+    "find_points",
+    "find_timespans",
+    "heading_years",
+    "is_period_heading",
+    "years_in",
+]
 
 # A range longer than this many years is no promise period ('2015-2030' is a vision).
 
@@ -196,3 +211,47 @@ def find_timespans(text: str, start: int = 0, end: int | None = None) -> list[Ti
             spans.append(TimeSpan(point.start, point.end, (point.year,), kind, open_start=until))
         index += 1
     return spans
+
+
+def years_in(text: str) -> list[int]:
+    """Years a short piece of text names, ranges expanded ('2018-07-01—2020-06-30' -> 3)."""
+    period = find_period_range(text + " löfte")
+    if period:
+        return expand_years(int(period[0][:4]), int(period[1][:4]))
+    masked = re.sub(r"(?i)\bdnr\b[^\n,;]*", " ", ocr_digits(text))
+    for date in find_dates(masked):  # single dates are events, not coverage
+        masked = masked[: date.start] + " " * (date.end - date.start) + masked[date.end :]
+    # the period grammar's spans, as the year scores read them ('2023-25', '2019 till 2020')
+    spans = find_timespans(masked, 0, len(masked))
+    return sorted({year for span in spans if span.kind != "date" for year in span.years})
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_period_heading(line: str) -> bool:
+    """A short line naming a promise and a year: 'Medborgarlöften i Eslöv 2017'."""
+    vocab = load_vocab("meta_years")
+    lower = line.lower()
+    words = _words(line)
+    if not words or len(words) > vocab["heading_max_words"]:
+        return False
+    if any(mark in lower for mark in vocab["heading_link_marks"]):
+        return False
+    if line.rstrip().endswith(".") and len(words) > EXTRACT.heading_sentence_words:
+        # 'Medborgarlöfte i Söderköpings kommun 2020-2022, som kan förlängas …': a period
+        # heading with a relative clause after it; a sentence is none
+        head = line.split(", som ")[0]
+        if head == line or len(_words(head)) > EXTRACT.heading_sentence_words:
+            return False
+        line, lower, words = head, head.lower(), _words(head)
+    lofte = re.compile(vocab["lofte_word"])
+    if not any(lofte.match(word) for word in words[: vocab["heading_lofte_within_words"]]):
+        return False
+    return bool(years_in(line))
+
+
+def heading_years(line: str) -> list[int]:
+    """Years of a period heading."""
+    return years_in(line)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from ..parse import ParsedDocument
 from .analysed import body_lines
-from .dates import heading_years, is_period_heading
 from .kommun import heading_kommuner
 from .meta_vocab import is_furniture
+from .periods import heading_years, is_period_heading
 from .settings import EXTRACT
 from .vocab import load_vocab
 

@@ -144,7 +144,8 @@ def features_of(
     if names_signing(sentence.text):
         found.append("signed")  # 'Underskrivna 2016.'
     owner = _OTHER_PROMISE.search(sentence.text)
-    if owner and int(owner.group(1)) not in span.years:
+    # 'förlänga 2018 års löften till att gälla även 2019' extends this promise instead
+    if owner and int(owner.group(1)) not in span.years and not _EXTENDED.search(sentence.text):
         found.append("other_promise")  # 'gäller 2017 års medborgarlöfte även för 2018-2019'
     if span.open_start:
         found.append("open_start")

@@ -22,13 +22,10 @@ from .dates import (
     expand_years,
     find_dates,
     find_period_range,
-    heading_years,
-    is_period_heading,
     ocr_digits,
-    years_in,
 )
 from .meta_vocab import names_signing
-from .periods import TimeSpan, find_timespans
+from .periods import TimeSpan, find_timespans, heading_years, is_period_heading, years_in
 from .settings import EXTRACT
 from .year_features import features_of, is_future, score_of, year_patterns, year_settings
 from .year_spans import coming_years, url_years, validity_lengths, years_in_preparation
