@@ -196,6 +196,14 @@ def _heads_chunk(chunk: list[str], line: str, first: bool) -> bool:
     )
 
 
+def _heads_rest(chunk: list[str], index: int) -> bool:
+    """A heading inside a chunk, as pages without blank lines set them: after a sentence's
+    end or a list item, over a long line or a list ('Löfte till Göingarna år 2019')."""
+    previous = chunk[index - 1]
+    closed = ends_sentence(previous.strip()) or split_bullet(previous) is not None
+    return closed and _heads_chunk(chunk[index:], chunk[index], False)
+
+
 class _TextParser:
     """Turns chunks into pieces, remembering what came before (dash bullets need context)."""
 
@@ -311,11 +319,16 @@ class _TextParser:
                 item.append(_SPACES.sub(" ", line).strip())
                 item_indent = _indent(line)
                 continue
-            if item and self._continues_item(line, item[-1], item_indent, self.width):
+            if (
+                item
+                and not _heads_rest(chunk, index)
+                and self._continues_item(line, item[-1], item_indent, self.width)
+            ):
                 item.append(_SPACES.sub(" ", line).strip())
                 continue
             flush_item()
-            if index == 0 and _heads_chunk(chunk, line, first):
+            if _heads_chunk(chunk, line, first) if index == 0 else _heads_rest(chunk, index):
+                flush_plain()
                 self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
                 continue
             plain.append(line)

@@ -1,0 +1,50 @@
+"""Pages whose text has no blank lines between paragraphs (as many scraped pages do): a heading
+inside a chunk still heads what follows it.
+
+Found by removing the dev and harvested texts' blank lines (scripts/perturb_eval.py): h20 2804
+lost its promise heading into the list item above it ('– Förebygga inbrott i bostäder' /
+'Löfte till Göingarna år 2019' / …) and with it all nine commitments.
+"""
+
+from __future__ import annotations
+
+from content_helpers import texts
+
+from lofte_extract.parse import parse_text
+
+PAGE = (
+    "Östra Göinge kommun och Polisen stärker sitt samarbete\n"
+    "Kommunen och Polisen har tillsammans pekat ut fyra prioriterade områden som har stor "
+    "betydelse för hur trygga invånarna känner sig.\n"
+    "Prioriterade områden år 2019\n"
+    "– Missbruk av narkotika bland barn och unga\n"
+    "– Förebygga inbrott i bostäder\n"
+    "Löfte till invånarna år 2019\n"
+    "Östra Göinge kommun och Polisen lovar att verka förebyggande mot inbrott i bostäder. "
+    "Minst 15 riktade trafikkontroller ska genomföras under år 2019.\n"
+    "Kontakt\n"
+)
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text[:40]) for b in parse_text(text.encode("utf-8")).blocks]
+
+
+def test_a_heading_after_a_list_item_ends_the_item():
+    blocks = _blocks(PAGE)
+    assert ("list_item", "Förebygga inbrott i bostäder") in blocks
+    assert ("heading", "Löfte till invånarna år 2019") in blocks
+    assert ("heading", "Prioriterade områden år 2019") in blocks
+
+
+def test_promises_under_a_heading_inside_a_chunk():
+    assert "Minst 15 riktade trafikkontroller ska genomföras under år 2019." in texts(PAGE)
+
+
+def test_a_short_line_inside_a_sentence_is_no_heading():
+    # a title over a line (no sentence ended before it) stays with its paragraph
+    blocks = _blocks(
+        "Medborgarlöfte 2019\nPolisen och kommunen lovar att tillsammans arbeta för\n"
+        "Trygga Eskilstuna\noch för en tryggare stadskärna under hela året som kommer.\n"
+    )
+    assert not any(kind == "heading" and text.startswith("Trygga") for kind, text in blocks)
