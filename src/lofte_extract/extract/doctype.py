@@ -163,7 +163,9 @@ def names_only_an_agreement(text: str) -> bool:
     speaks of a löfte."""
     lofte = load_vocab("meta_years")["lofte_word"]
     mentions = len(_AGREEMENT_WORD.findall(text))
-    return mentions >= EXTRACT.agreement_mentions and not re.search(lofte, text)
+    # 'Start / Trygghet / Medborgarlöften': a menu's or breadcrumb's löfte is the site's
+    prose = "\n".join(line for line in text.split("\n") if not is_furniture(line))
+    return mentions >= EXTRACT.agreement_mentions and not re.search(lofte, prose)
 
 
 def is_news_url(url: str | None) -> bool:
