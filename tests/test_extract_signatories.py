@@ -217,3 +217,13 @@ def test_a_kommun_of_two_words_is_no_signer():
     )
     names = [name for name, _, _ in _signers(text)]
     assert names == ["Kåre Friberg", "Hanna Sjögren"]
+
+
+def test_capitalised_words_before_kommun_are_the_kommun():
+    # 'Nyheter Ales kommun …': a heading word run into a kommun whose name is also a word
+    # (Ale) is no signer; found by kommun_swap
+    text = (
+        "Medborgarlöfte 2019\n\nNyheter Ales kommun och polisen har i dag skrivit under ett "
+        "nytt medborgarlöfte."
+    )
+    assert [name for name, _, _ in _signers(text)] == []

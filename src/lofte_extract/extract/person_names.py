@@ -118,12 +118,15 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             len(tokens) < 2
             or is_stopped(name)
             or _PLACE_BEFORE.search(text, max(0, begin - 8), begin)
+            or _KOMMUN_AFTER.match(text, begin + len(name))
         ):
             continue
         out.append((name, begin, begin + len(name)))
     return out
 
 
+# 'Nyheter Ales kommun', 'Lilla Edets kommun': a name right before 'kommun' is the kommun's
+_KOMMUN_AFTER = re.compile(r"\s+(?:[Kk]ommun|[Ss]tad)\b")
 # 'polisområdeschef i Storgöteborg Nordost': capitalised words after 'i' name a place
 _PLACE_BEFORE = re.compile(r"(?<![\w])(?:i|inom|vid)\s+$")
 
