@@ -227,3 +227,13 @@ def test_capitalised_words_before_kommun_are_the_kommun():
         "nytt medborgarlöfte."
     )
     assert [name for name, _, _ in _signers(text)] == []
+
+
+def test_signer_under_place_and_date_above_a_site_footer():
+    # a page's footer ('Kontakta oss', 'Tillgänglighetsredogörelse') below the last signer
+    # is the page's end, not text that makes the name something else (perturb_eval menus)
+    text = (
+        "Medborgarlöfte 2017\n\nUppföljning kvartalsvis.\n\nEmmaboda 2016-12-12\n\n"
+        "Malena Grann\n\n\nKontakta oss\nTillgänglighetsredogörelse\nCookies\n"
+    )
+    assert [name for name, _, _ in _signers(text)] == ["Malena Grann"]

@@ -320,8 +320,11 @@ def _after_place_date(content: list[Line], index: int) -> SignatoryMention | Non
     if index == 0 or not _PLACE_DATE.fullmatch(content[index - 1].text.strip()):
         return None
     line = content[index]
-    if not is_name(line) or index + 1 < len(content) and not _title_text(content[index + 1]):
-        return None  # a name with more text below it than a title is no signature
+    below = content[index + 1] if index + 1 < len(content) else None
+    # a name with more text below it than a title is no signature; a footer's 'Kontakta oss'
+    # below it is the page's end
+    if not is_name(line) or below and not (_title_text(below) or _contact_line(below)):
+        return None
     name = re.sub(PARTY + "$", "", line.text).strip()
     return SignatoryMention(
         name, None, "annan", line.start, line.start + len(name), "signatories.signature_block"
