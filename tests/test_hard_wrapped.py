@@ -78,3 +78,16 @@ def test_a_wrapped_list_item_runs_on_into_a_capitalised_word():
         "ungdomsgården minst en (1) gång per vecka.",
         "Kommun och polis ska tillsammans finnas på plats vid minst två (2) riskkvällar per år.",
     ]
+
+
+def test_a_party_tag_at_a_line_start_runs_on():
+    # 'Johan Söderberg' / '(S) kommunstyrelsens ordförande …': a wrap after a name puts its
+    # party tag first on the next line; read as the ordinal '(S)' it made a list item
+    text = _wrapped(
+        BACKGROUND,
+        "Liselotte Jergard chef lokalpolisområde Katrineholm och Johan Söderberg (S) "
+        "kommunstyrelsens ordförande skriver under var sitt exemplar av Medborgarlöftet.",
+    )
+    assert "Söderberg\n(S) kommunstyrelsens" in text
+    kinds = [b.kind for b in parse_text(text.encode("utf-8")).blocks]
+    assert "list_item" not in kinds

@@ -97,6 +97,17 @@ def _bullet_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _party_tag() -> re.Pattern:
+    return re.compile(load_data("text_lines.json")["party_tag"])
+
+
+def _party_tag_run_on(marker: str, rest: str) -> bool:
+    """'(S) kommunstyrelsens ordförande …' at a line start: a name's party tag the line above
+    broke off from, not the ordinal of an item ('(a) Trygghetsvandringar')."""
+    return bool(_party_tag().fullmatch(marker)) and rest.lstrip()[:1].islower()
+
+
+@cache
 def _letter_bullet() -> re.Pattern:
     letters = "|".join(map(re.escape, load_data("text_normalize.json")["letter_bullets"]))
     return re.compile(rf"^({letters})\s+(?=\w)")
@@ -119,7 +130,7 @@ def split_bullet(line: str) -> BulletMatch | None:
                 return BulletMatch(first, text, "dash" if first in dashes else "glyph")
         return None
     match = _ORDINAL.match(stripped)
-    if match:
+    if match and not _party_tag_run_on(match.group(1), stripped[match.end() :]):
         return BulletMatch(match.group(1), stripped[match.end() :].strip(), "ordinal")
     letter = _letter_bullet().match(stripped)
     if letter:  # 'o Trygghetsvandringar': a pasted list's bullet, read as a dash is
