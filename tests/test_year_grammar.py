@@ -12,6 +12,7 @@ import hashlib
 import pytest
 
 from lofte_extract.extract import extract_records
+from lofte_extract.extract.dates import article_date
 from lofte_extract.parse import parse_text
 from lofte_extract.records import Source
 
@@ -73,3 +74,11 @@ def test_period_heading_with_a_short_second_year():
         "koncentrera sig på fem områden.\n\n• Minst fyra trafikkontroller per år.\n"
     )
     assert _years(text) == [[2023, 2024, 2025]]
+
+
+def test_a_lead_opening_with_a_date_in_words_dates_the_article():
+    # '8 september 2020 Polisen och kommunen …' dates the item as '2020-09-08 Polisen …' does
+    body = "Rubrik\n\nIngress.\n\nMer text.\n\nÄnnu mer.\n\n{date} Polisen och kommunen arbetar."
+    for date in ("2020-09-08", "8 september 2020"):
+        found = article_date(body.format(date=date))
+        assert found is not None and found[0].isoformat() == "2020-09-08"

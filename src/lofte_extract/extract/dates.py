@@ -226,8 +226,8 @@ def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int,
             dates = find_dates(text, line.start, line.end)
         elif index < EXTRACT.dateline_lines:
             dates = dateline_date(text, line) or _published(text, line)
-        elif _LEAD_DATE.match(line.text):
-            dates = find_dates(text, line.start, line.start + len(line.text.split()[0]) + 1)
+        elif _lead_date(text, line):
+            dates = _lead_date(text, line)
         else:  # 'publicer' inside: a PDF line that ran into the one above
             dates = _published(text, line)
         # 'Uppdaterad 2024-02-28' is not when the article came out
@@ -254,12 +254,17 @@ def _date_lines(text: str) -> tuple[tuple[int, Line], ...]:
         for index, line in enumerate(body_lines(text))
         if index < EXTRACT.dateline_lines
         or "publicer" in line.text.lower()
-        or (index < EXTRACT.lead_date_lines and _LEAD_DATE.match(line.text))
+        or (index < EXTRACT.lead_date_lines and _lead_date(text, line))
     )
 
 
-# '2020-09-08 Polisen och kommunen arbetar …': a news item's lead opens with its date
-_LEAD_DATE = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+[A-ZÅÄÖ]")
+def _lead_date(text: str, line: Line) -> list[DateMention]:
+    """'2020-09-08 Polisen och kommunen arbetar …', '8 september 2020 Polisen …': the date a
+    news item's lead opens with, a capitalised word right after it."""
+    first = find_dates(text, line.start, line.end)[:1]
+    if not first or text[line.start : first[0].start].strip():
+        return []
+    return first if re.match(r"\s+[A-ZÅÄÖ]", text[first[0].end : line.end]) else []
 
 
 def _cuts_line(text: str, end: int) -> bool:
