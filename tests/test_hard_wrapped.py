@@ -32,6 +32,11 @@ def _wrapped(*paragraphs: str) -> str:
     return "\n\n".join(textwrap.fill(p, 72) for p in paragraphs)
 
 
+def _signer_names(title: str, text: str) -> list[str]:
+    doc, span = doc_and_span(title + "\n\n" + text)
+    return [s.name for s in find_signatories(doc, span)]
+
+
 def _paragraphs(text: str) -> list[str]:
     return [b.text for b in parse_text(text.encode("utf-8")).blocks if b.kind == "paragraph"]
 
@@ -48,8 +53,7 @@ def test_a_name_broken_over_a_line_joins_whole():
     text = _wrapped(BACKGROUND, SIGNING)
     assert "Hanna\nSjögren" in text  # the wrap falls inside the name
     assert any("Hanna Sjögren under" in p for p in _paragraphs(text))
-    doc, span = doc_and_span("Medborgarlöfte Motala 2019\n\n" + text)
-    assert [s.name for s in find_signatories(doc, span)] == ["Kåre Friberg", "Hanna Sjögren"]
+    assert _signer_names("Medborgarlöfte Motala 2019", text) == ["Kåre Friberg", "Hanna Sjögren"]
 
 
 def test_a_signer_line_at_a_wrap_is_the_signing_sentence():
@@ -61,8 +65,7 @@ def test_a_signer_line_at_a_wrap_is_the_signing_sentence():
     assert "lokalpolisområdeschef,\nskrev" in text
     blocks = parse_text(text.encode("utf-8")).blocks
     assert [b.kind for b in blocks] == ["paragraph"] * len(blocks)
-    doc, span = doc_and_span("Medborgarlöfte 2018\n\n" + text)
-    assert [s.name for s in find_signatories(doc, span)] == ["Fredrik Rönning", "Mats Lagerblad"]
+    assert _signer_names("Medborgarlöfte 2018", text) == ["Fredrik Rönning", "Mats Lagerblad"]
 
 
 def test_a_wrapped_list_item_runs_on_into_a_capitalised_word():
