@@ -125,9 +125,10 @@ def _names_own_activities(words: list[str]) -> bool:
     cues, short = _cues(), len(words) <= EXTRACT.promise_heading_words
     if short and words[0] in cues["heading_owners"]:
         return any(w in cues["activity_leadin_nouns"] for w in words[1:3])
-    tail = " ".join(words).removeprefix("det här ").removeprefix("så här ").split()
-    tail = tail[1:] if tail[:1] == ["detta"] else tail
-    doing = len(tail) < len(words) and tail[:1] in (["ska"], ["kommer"])
+    heading = " ".join(words) + " "
+    lead = next((d for d in cues["heading_demonstratives"] if heading.startswith(d + " ")), "")
+    tail = heading[len(lead) :].split()
+    doing = bool(lead) and tail[:1] in (["ska"], ["kommer"])
     return doing and any(w in cues["doing_verbs"] for w in tail[1:4])
 
 
