@@ -184,24 +184,27 @@ def _heading_in_chunk(chunk: list[str], index: int, line: str, in_item: bool) ->
     return None
 
 
-def _heads_chunk(chunk: list[str], line: str, first: bool) -> bool:
-    """Whether a chunk's first line is a heading over a long line or a list right below it."""
-    if len(chunk) < 2:
+def _heads(line: str, following: str | None, first: bool) -> bool:
+    """Whether `line` is a heading over the long line or the list item `following` it."""
+    if following is None:
         return False
-    nxt = chunk[1]
     return (
         looks_like_heading(line, first)
-        and (len(nxt.strip()) > 80 or split_bullet(nxt) is not None)
-        and not is_role(nxt)
+        and (len(following.strip()) > 80 or split_bullet(following) is not None)
+        and not is_role(following)
     )
 
 
-def _heads_rest(chunk: list[str], index: int) -> bool:
-    """A heading inside a chunk, as pages without blank lines set them: after a sentence's
-    end or a list item, over a long line or a list ('Löfte till Göingarna år 2019')."""
+def _heads_line(chunk: list[str], index: int, line: str, first: bool) -> bool:
+    """Whether line `index` of a chunk heads what follows it: the chunk's first line, or, as
+    pages without blank lines set them, one after a sentence's end or a list item ('Löfte
+    till Göingarna år 2019')."""
+    following = chunk[index + 1] if index + 1 < len(chunk) else None
+    if index == 0:
+        return _heads(line, following, first)
     previous = chunk[index - 1]
     closed = ends_sentence(previous.strip()) or split_bullet(previous) is not None
-    return closed and _heads_chunk(chunk[index:], chunk[index], False)
+    return closed and _heads(chunk[index], following, False)
 
 
 class _TextParser:
@@ -319,15 +322,12 @@ class _TextParser:
                 item.append(_SPACES.sub(" ", line).strip())
                 item_indent = _indent(line)
                 continue
-            if (
-                item
-                and not _heads_rest(chunk, index)
-                and self._continues_item(line, item[-1], item_indent, self.width)
-            ):
+            heads = _heads_line(chunk, index, line, first)
+            if item and not heads and self._continues_item(line, item[-1], item_indent, self.width):
                 item.append(_SPACES.sub(" ", line).strip())
                 continue
             flush_item()
-            if _heads_chunk(chunk, line, first) if index == 0 else _heads_rest(chunk, index):
+            if heads:
                 flush_plain()
                 self.pieces.append(_Piece("heading", _SPACES.sub(" ", line).strip()))
                 continue
