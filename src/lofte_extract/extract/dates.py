@@ -226,10 +226,8 @@ def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int,
             dates = find_dates(text, line.start, line.end)
         elif index < EXTRACT.dateline_lines:
             dates = dateline_date(text, line) or _published(text, line)
-        elif _lead_date(text, line):
-            dates = _lead_date(text, line)
-        else:  # 'publicer' inside: a PDF line that ran into the one above
-            dates = _published(text, line)
+        else:  # a lead opening with its date, or 'publicer' inside a line that ran on
+            dates = _lead_date(text, line) or _published(text, line)
         # 'Uppdaterad 2024-02-28' is not when the article came out
         dates = [
             d
