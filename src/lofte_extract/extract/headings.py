@@ -10,6 +10,7 @@ from typing import Literal
 from .actors import actor_of_token, mentioned_actors
 from .analysed import words
 from .cues import is_perfect, names_actor
+from .meta_vocab import KOMMUN_WORD
 from .promise_talk import is_meta_statement
 from .settings import EXTRACT
 from .spelling import respelled
@@ -381,7 +382,7 @@ def _names_parties(text: str) -> bool:
     if re.search(r"\b(?:ska|skall|lovar|kommer|åtar|genomför)\b", lowered):
         return False  # 'Ale kommun och polisen ska' opens a list
     # A title names the kommun ('Ale kommun', 'Region Gotland'); an item names the trade.
-    kommun = re.search(r"[A-ZÅÄÖ][\wåäö-]+\s+(?:[Kk]ommun|[Ss]tad)\b|\bRegion\s+[A-ZÅÄÖ]", text)
+    kommun = re.search(rf"[A-ZÅÄÖ][\wåäö-]+\s+{KOMMUN_WORD}\b|\bRegion\s+[A-ZÅÄÖ]", text)
     polis = re.search(r"\bpolis\w*|\blokalpolisområde\w*", lowered)
     period = re.search(r"\b20\d\d\s*[-–/]\s*(?:20)?\d\d\b", lowered)
     return bool(kommun and polis) or bool(period and (kommun or polis))

@@ -7,7 +7,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlparse
 
 from .analysed import AnalysedDocument, lines
-from .meta_vocab import KommunEntry, fold, is_furniture, kommun_by_form, kommuner
+from .meta_vocab import KOMMUN_WORD, KommunEntry, fold, is_furniture, kommun_by_form, kommuner
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -338,7 +338,7 @@ def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMe
             and after[0].strip(".,:;") in places["joint_after"]
             or all(
                 re.match(
-                    r"s?\s+(?:[Kk]ommun|[Ss]tad)\b",
+                    rf"s?\s+{KOMMUN_WORD}\b",
                     text[m.end : m.end + EXTRACT.joint_suffix_chars],
                 )
                 for m in chain

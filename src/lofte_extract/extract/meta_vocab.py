@@ -14,6 +14,7 @@ from .vocab import load_vocab
 
 __all__ = [
     "DATA_DIR",
+    "KOMMUN_WORD",
     "KommunEntry",
     "fold",
     "is_furniture",
@@ -25,6 +26,10 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
+
+# The word after a kommun's name, as pages write it: 'Ale kommun', 'Härryda Kommun',
+# 'Trollhättans Stad' (a regular-expression fragment)
+KOMMUN_WORD = r"(?:[Kk]ommun|[Ss]tad)"
 
 
 @dataclass(frozen=True)

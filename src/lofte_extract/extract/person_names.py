@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysed import Line
-from .meta_vocab import kommun_by_form
+from .meta_vocab import KOMMUN_WORD, kommun_by_form
 from .settings import EXTRACT
 from .vocab import load_vocab
 
@@ -126,7 +126,7 @@ def names_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 # 'Nyheter Ales kommun', 'Lilla Edets kommun': a name right before 'kommun' is the kommun's
-_KOMMUN_AFTER = re.compile(r"\s+(?:[Kk]ommun|[Ss]tad)\b")
+_KOMMUN_AFTER = re.compile(rf"\s+{KOMMUN_WORD}\b")
 # 'polisområdeschef i Storgöteborg Nordost': capitalised words after 'i' name a place
 _PLACE_BEFORE = re.compile(r"(?<![\w])(?:i|inom|vid)\s+$")
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .analysed import Line, body_lines
-from .meta_vocab import has_phone_or_mail, is_contact_detail
+from .meta_vocab import KOMMUN_WORD, has_phone_or_mail, is_contact_detail
 from .person_names import (
     INITIAL,
     PARTY,
@@ -129,7 +129,7 @@ def _organisation_line(line: Line) -> str | None:
     text = line.text.strip()
     if re.fullmatch(r"(?i)(?:polisen|polismyndigheten|(?:lokal)?polisområde [\w /-]+)", text):
         return "polisen"
-    if re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? (?:[Kk]ommun|[Ss]tad)", text):
+    if re.fullmatch(rf"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)? {KOMMUN_WORD}", text):
         return "kommun"
     return None
 
