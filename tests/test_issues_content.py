@@ -4,7 +4,7 @@ test_issues_content_targets.py."""
 
 from __future__ import annotations
 
-from content_helpers import parse, records, texts
+from content_helpers import parse, texts
 
 from lofte_extract.extract.content import find_commitments, find_follow_up, find_goals
 from lofte_extract.extract.segment import DocumentSpan
@@ -381,11 +381,11 @@ def test_an_item_closing_on_how_it_is_followed_up_keeps_its_promise() -> None:
     # shared/dev 609: '• Polisen och kommunen kommer att göra förebyggande insatser kopplade till
     # ANDTS. Uppföljningen sker genom fortsatta avloppsmätningar …' was dropped whole as
     # follow-up text
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöften 2024–2025\n\nEn kommun fri från narkotika\n\n • Polisen och kommunen "
         "kommer att göra förebyggande insatser kopplade till ANDTS. Uppföljningen sker genom "
         "fortsatta avloppsmätningar.\n"
     )
-    assert [c.text for c in commitments] == [
+    assert found == [
         "Polisen och kommunen kommer att göra förebyggande insatser kopplade till ANDTS."
     ]

@@ -3,7 +3,7 @@ promises made: one test per bug found on real pages."""
 
 from __future__ import annotations
 
-from content_helpers import records
+from content_helpers import records, texts
 
 from lofte_extract.extract.cues import is_perfect
 from lofte_extract.extract.promise_talk import residents_wish
@@ -28,12 +28,12 @@ def test_how_it_should_feel_is_a_goal_not_a_commitment() -> None:
 def test_a_perfect_in_a_promises_relative_clause_reports_nothing() -> None:
     # 'Polisen lovar att fortsatt ha en hög närvaro … som medborgarna har pekat ut som
     # otrygga': the relative clause's perfect made the promise a result.
-    commitments, _, _ = records(
+    found = texts(
         "Årets medborgarlöfte är klart\n\nTrygghet i tätorterna är också en del av "
         "medborgarlöftet. Polisen lovar att fortsatt ha en hög närvaro på de platser som "
         "medborgarna har pekat ut som otrygga.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen lovar att fo"]
+    assert [t[:20] for t in found] == ["Polisen lovar att fo"]
     # h29 5265: the reason's perfect ('…, eftersom de har blivit fler') made the promise a
     # report, its modal split by 'kommer det också att'
     assert not is_perfect(
@@ -46,23 +46,23 @@ def test_a_perfect_in_a_promises_relative_clause_reports_nothing() -> None:
 def test_the_promise_as_subject_after_a_fronted_adverbial_describes_it() -> None:
     # 'Under perioden skall löftet inriktas på Bellevue, Holma och Kroksbäck, de riskområden
     # som polisen har pekat ut.' describes the promise; no commitment.
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte Malmö 2017\n\nUnder perioden skall löftet inriktas på Bellevue och "
         "Holma, de riskområden som polisen har pekat ut.\n\nPolisen lovar att genomföra fyra "
         "trygghetsvandringar.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen lovar att ge"]
+    assert [t[:20] for t in found] == ["Polisen lovar att ge"]
 
 
 def test_another_of_the_promises_and_among_the_promises_name_one() -> None:
     # 'Ett annat av medborgarlöftena är att …' and 'Bland polisens löften 2021 finns att …'
     # tell this promise's content: both were lost.
-    commitments, _, _ = records(
+    found = texts(
         "Nya medborgarlöften i Borlänge\n\nEtt annat av medborgarlöftena är att under året "
         "ordna minst en trygghetsvandring.\n\nBland polisens löften 2021 finns att fortsätta "
         "motarbeta den öppna droghandeln.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Ett annat av medborg", "Bland polisens löfte"]
+    assert [t[:20] for t in found] == ["Ett annat av medborg", "Bland polisens löfte"]
 
 
 def test_goal_section_keeps_its_sentence_whole_and_skips_questions_and_captions() -> None:
@@ -117,12 +117,12 @@ def test_an_aim_naming_this_promises_own_outcome_opens_its_goals() -> None:
 def test_news_of_a_signing_with_a_split_verb_is_no_commitment() -> None:
     # 'Den 10 juni skrev Tanums kommun och polisområde västra Fyrbodal under ett nytt
     # samverkansavtal som ska stärka …' was kept as a commitment.
-    commitments, _, _ = records(
+    found = texts(
         "Samverkansavtal mellan Polisen och Tanums kommun\n\nDen 10 juni skrev Tanums kommun "
         "och polisområde västra Fyrbodal under ett nytt samverkansavtal som ska stärka det "
         "brottsförebyggande arbetet.\n\nPolisen ska genomföra fyra trafikinsatser.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]
+    assert [t[:20] for t in found] == ["Polisen ska genomför"]
 
 
 def test_the_work_of_any_promise_is_no_commitment() -> None:
@@ -130,14 +130,14 @@ def test_the_work_of_any_promise_is_no_commitment() -> None:
     # medborgarlöftet ska Knivsta kommun och polisen gemensamt arbeta brottsförebyggande och
     # trygghetsskapande.' and 'Flens kommun och Polismyndigheten tar varje år fram ett
     # medborgarlöfte.' were kept as commitments; a deed before the general work still is one.
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte 2020\n\nPolisen och Vänersborgs kommun samarbetar för att tryggheten "
         "ska öka. Genom medborgarlöftet ska Knivsta kommun och polisen gemensamt arbeta "
         "brottsförebyggande och trygghetsskapande. Flens kommun och Polismyndigheten tar varje "
         "år fram ett medborgarlöfte.\n\nVi lovar att:\n  • Polisen ska upptäcka och rapportera "
         "narkotikabrott och även, ihop med kommunen, arbeta förebyggande.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen ska upptäcka"]
+    assert [t[:20] for t in found] == ["Polisen ska upptäcka"]
 
 
 def test_att_is_no_supine_so_a_responsibility_is_no_report() -> None:
@@ -152,13 +152,13 @@ def test_att_is_no_supine_so_a_responsibility_is_no_report() -> None:
 def test_a_party_responsible_for_a_deed_is_a_commitment() -> None:
     # 'Kommunen har ansvar för att hålla informationsaktiviteter om narkotika' states what the
     # agreement binds the kommun to do: it was dropped.
-    commitments, _, _ = records(
+    found = texts(
         "Samverkansöverenskommelse för Berga 2024\n\n"
         "Polisen har ansvar för att planera och utföra fotpatruller på lämpliga platser.\n\n"
         "Kommunen har ansvar för att hålla informationsaktiviteter om narkotika för unga.\n\n"
         "Varje aktör ansvarar för att bidra med skilda insatser.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen har ansvar f", "Kommunen har ansvar "]
+    assert [t[:20] for t in found] == ["Polisen har ansvar f", "Kommunen har ansvar "]
 
 
 def test_a_deed_set_as_the_goal_is_a_commitment() -> None:
@@ -178,44 +178,44 @@ def test_a_deed_set_as_the_goal_is_a_commitment() -> None:
 def test_what_a_named_promise_holds_is_a_commitment() -> None:
     # 'I polisens löfte för 2020 ingår att stimulera till uppstart av Grannsamverkan' names the
     # content as 'I löftet ingår' does; the possessive and the year hid it.
-    commitments, _, _ = records(
+    found = texts(
         "Trygghet i Berga\n\nI polisens löfte för 2020 ingår att stimulera till uppstart av "
         "Grannsamverkan i fler bostadsområden.\n\nMedborgarlöftet ingår i kommunens "
         "långsiktiga trygghetsarbete.\n"
     )
-    assert [c.text[:25] for c in commitments] == ["I polisens löfte för 2020"]
+    assert [t[:25] for t in found] == ["I polisens löfte för 2020"]
 
 
 def test_a_promise_named_only_as_the_time_of_a_deed_is_no_meta_statement() -> None:
     # 'Under den tid medborgarlöftet gäller ska polis och kommun genomföra minst två
     # samverkansmöten' was read as a sentence about the promise ('medborgarlöftet gäller').
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte för Floda\n\nDet här lovar vi\n\nUnder den tid medborgarlöftet gäller ska "
         "polis och kommun genomföra minst två samverkansmöten.\n\nMedborgarlöftet gäller i ett "
         "år.\n"
     )
-    assert [c.text[:30] for c in commitments] == ["Under den tid medborgarlöftet "]
+    assert [t[:30] for t in found] == ["Under den tid medborgarlöftet "]
 
 
 def test_a_listed_responsibility_is_a_commitment_under_any_heading() -> None:
     # '• Kommunen har ansvar för att se över trafikmiljön …' under the page's title: the item
     # rules did not know a responsibility as a promise.
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte 2018 i Berga\n\n"
         " • Kommunen har ansvar för att se över trafikmiljön och lämna förslag på åtgärder.\n"
         " • Trafiken i centrum upplevs som ett problem.\n"
     )
-    assert [c.text[:25] for c in commitments] == ["Kommunen har ansvar för a"]
+    assert [t[:25] for t in found] == ["Kommunen har ansvar för a"]
 
 
 def test_a_party_contributing_a_counted_deed_promises_it() -> None:
     # 'Polisen bidrar med minst 20 trafikkontroller per ort under året' was not read as a
     # present-tense promise: 'bidrar' was no present verb of a deed.
-    commitments, _, _ = records(
+    found = texts(
         "Trafik och trygghet i nya löftet\n\nÅrets medborgarlöfte handlar om trafikmoral.\n\n"
         "Polisen bidrar med minst 20 trafikkontroller per ort under året.\n"
     )
-    assert [c.text[:25] for c in commitments] == ["Polisen bidrar med minst "]
+    assert [t[:25] for t in found] == ["Polisen bidrar med minst "]
 
 
 def test_a_city_named_with_stad_is_the_kommun_acting() -> None:
@@ -232,26 +232,26 @@ def test_a_city_named_with_stad_is_the_kommun_acting() -> None:
 def test_making_the_promise_is_not_a_deed_it_promises() -> None:
     # 'Kommunfullmäktige ska klubba löftena nästa månad.' (h26) and 'År 2023 kommer kommun
     # och polis att anta ett nytt medborgarlöfte.' (h2) were kept as commitments.
-    commitments, _, _ = records(
+    found = texts(
         "Nytt medborgarlöfte i Berga\n\n"
         "Kommunfullmäktige ska klubba löftena nästa månad. "
         "År 2023 kommer kommun och polis att anta ett nytt medborgarlöfte. "
         "Nästa års medborgarlöfte ska sedan formas med enkäten som underlag. "
         "Polisen ska jobba med lägesbilder och ta fram medborgarlöften till invånarna.\n"
     )
-    assert [c.text[:25] for c in commitments] == ["Polisen ska jobba med läg"]
+    assert [t[:25] for t in found] == ["Polisen ska jobba med läg"]
 
 
 def test_the_promise_summed_up_states_its_content() -> None:
     # 'Kort sagt betyder det att parterna … bygger upp en löpande lägesbild …' (h24) and
     # 'I praktiken betyder det bland annat att …' (dev 516) were dropped: no party opened them
     # and no promise cue named them. A bare 'Det betyder att …' still explains, no more.
-    commitments, _, _ = records(
+    found = texts(
         "Nytt löfte i Berga\n\nLägesbilden visade otrygghet i centrum. "
         "Kort sagt betyder det att parterna under två år bygger upp en löpande lägesbild. "
         "Det betyder att den lokala problembilden blir grunden för polisens mål.\n"
     )
-    assert [c.text[:25] for c in commitments] == ["Kort sagt betyder det att"]
+    assert [t[:25] for t in found] == ["Kort sagt betyder det att"]
 
 
 def test_har_haft_reports_what_was() -> None:
@@ -273,57 +273,57 @@ def test_a_perfect_after_an_inverted_subject_of_parties_reports() -> None:
 def test_the_promise_made_in_the_passive_is_not_a_deed_it_promises() -> None:
     # '2018-års medborgarlöfte för Laholms kommun ska sedan formas med enkäten som underlag.'
     # (h29) was kept as a commitment of a news page about a survey.
-    commitments, _, _ = records(
+    found = texts(
         "Enkät om tryggheten i Berga\n\nPolisen skickar ut en enkät till invånarna. 2018-års "
         "medborgarlöfte för Berga kommun ska sedan formas med enkäten som underlag.\n"
     )
-    assert commitments == []
+    assert found == []
 
 
 def test_under_a_promise_heading_a_wish_is_no_promise_either() -> None:
     # 'Arvika kommun och Polisen vill tillsammans att Arvika ska vara en plats som är trygg'
     # (h28) stood under a promise heading, where a party and 'ska' were enough; and 'Information
     # om hur man går tillväga skall ges …' (dev 027) must stay: 'går' closes the question.
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte 2024\n\nDet här lovar vi:\n\n"
         "Berga kommun och Polisen vill tillsammans att Berga ska vara en trygg plats. "
         "Information om hur man går tillväga skall ges i det mobila poliskontoret.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Information om hur m"]
+    assert [t[:20] for t in found] == ["Information om hur m"]
 
 
 def test_what_is_among_the_activities_is_promised() -> None:
     # 'Bland aktiviteterna finns en ökad polisiär synlighet …' (h30) and 'Bland insatserna märks
     # områdespoliser i city …' (h25) name the promise's content, as 'Bland löftena finns …' did.
-    commitments, _, _ = records(
+    found = texts(
         "Nytt medborgarlöfte i Berga\n\nLägesbilden visade otrygghet i centrum. Bland "
         "aktiviteterna finns en ökad polisiär synlighet, både av uniformerad och civil polis.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Bland aktiviteterna "]
+    assert [t[:20] for t in found] == ["Bland aktiviteterna "]
 
 
 def test_a_part_of_the_promise_named_in_turn_is_promised() -> None:
     # 'Det första gällde att prioritera arbetet …' / 'Det andra området med hög prioritet
     # gällde att motverka …' (h28) and 'DEN FÖRSTA DELEN av vårt medborgarlöfte gäller att …'
     # (h24) were dropped: no party opens them, no cue named the promise's parts.
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte för Berga 2024\n\nLägesbilden visade två problem. Det första gällde att "
         "prioritera "
         "arbetet med unga i trafiken. Det andra området med hög prioritet gällde att motverka "
         "våld i hemmet. Det första året var svårt att komma igång.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Det första gällde at", "Det andra området me"]
+    assert [t[:20] for t in found] == ["Det första gällde at", "Det andra området me"]
 
 
 def test_a_question_promises_nothing() -> None:
     # An interview's questions set as list items under a promise heading (h12 1823: '• … Vad
     # tänker polisen göra för att rätta till det?') were kept as commitments.
-    commitments, _, _ = records(
+    found = texts(
         "Det här lovar vi\n\n"
         " • Polisen klarar inte löftena i vissa kommuner. Vad tänker polisen göra för att rätta "
         "till det?\n • Polisen ska genomföra fyra trafikkontroller i centrum.\n"
     )
-    assert [c.text[:20] for c in commitments] == ["Polisen ska genomför"]
+    assert [t[:20] for t in found] == ["Polisen ska genomför"]
 
 
 def test_a_deed_naming_no_party_is_the_joint_promises() -> None:
@@ -355,11 +355,11 @@ def test_a_deed_set_as_the_goal_after_a_fronted_time_is_promised() -> None:
 def test_one_of_the_promises_said_to_be_new_names_no_content() -> None:
     # h32 5803: 'Ett av årets löften är dock nytt.' was kept as a commitment, as if it said
     # what the promise holds ('Ett av löftena är att …' does)
-    commitments, _, _ = records(
+    found = texts(
         "Fokus på inbrott i nya medborgarlöften\n\nEtt av årets löften är dock nytt. Polisen ska "
         "leta upp aktörer som kan bidra med närvaro.\n"
     )
-    assert [c.text[:14] for c in commitments] == ["Polisen ska le"]
+    assert [t[:14] for t in found] == ["Polisen ska le"]
 
 
 def test_what_residents_want_is_the_ground_not_a_promise() -> None:
@@ -377,8 +377,8 @@ def test_what_residents_want_is_the_ground_not_a_promise() -> None:
 def test_a_partys_contribution_named_is_a_commitment() -> None:
     # shared/dev 502: 'Polisens bidrag är ökad närvaro genom fotpatrullering samt riktade
     # insatser …' was no commitment: only a counted contribution was read as one
-    commitments, _, _ = records(
+    found = texts(
         "Medborgarlöfte för Ludvika\n\nBakgrund\n\nPolisens bidrag är ökad närvaro genom "
         "fotpatrullering samt riktade insatser mot alkohol. Hennes bidrag är viktigt.\n"
     )
-    assert [c.text[:16] for c in commitments] == ["Polisens bidrag "]
+    assert [t[:16] for t in found] == ["Polisens bidrag "]
