@@ -20,6 +20,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -137,13 +138,18 @@ _KOMMUNER = Path(__file__).resolve().parents[1] / "src/lofte_extract/extract/dat
 _FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 
 
+@lru_cache(maxsize=1)
+def _written_genitives() -> dict[str, str]:
+    """The genitives the kommun table writes out ('Falun': 'Falu'), read once."""
+    lines = _KOMMUNER.read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if not line.startswith("#"))
+    return {cells[0]: cells[3] for cells in rows if len(cells) > 3 and cells[3]}
+
+
 def _genitive(name: str) -> str:
     """'Falu' for Falun from the kommun table, else the name with an 's' unless it ends in one."""
-    for line in _KOMMUNER.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if cells[0] == name and len(cells) > 3 and cells[3]:
-            return cells[3]
-    return name if name.endswith(("s", "x", "z")) else name + "s"
+    written = _written_genitives().get(name)
+    return written or (name if name.endswith(("s", "x", "z")) else name + "s")
 
 
 def _slug(name: str) -> str:
