@@ -48,6 +48,8 @@ BULLET_STYLES: dict[str, tuple[str, str]] = {
     "dot": (BODY, "\u2022"),  # •
     "courier_o": ("Courier", "o"),  # o: Word's second-level bullet
     "zapf_l": ("ZapfDingbats", "l"),  # l: a filled circle in ZapfDingbats
+    "disc": ("DRAWN", "disc"),  # nothing: a filled circle drawn as a path, as browsers do
+    "box": ("DRAWN", "box"),  # nothing: a filled square drawn as a path
 }
 
 
@@ -70,6 +72,7 @@ class _Op:
 
 
 RULE = "RULE"
+DRAWN = "DRAWN"  # an op drawing a bullet shape ('disc' or 'box') instead of text
 
 
 @dataclass
@@ -205,6 +208,12 @@ class PdfLayout:
         self._y = bottom
         return self
 
+    def shape(self, kind: str, x: float, y: float | None = None) -> PdfLayout:
+        """A bullet shape ('disc' or 'box') drawn at x, on the last line's height by default."""
+        height = self._y + self.body_size * 1.25 if y is None else y
+        self.pages[-1].append(_Op(DRAWN, self.body_size, x, height - self.body_size, kind))
+        return self
+
     def page_break(self) -> PdfLayout:
         """Continue on a new page."""
         self.pages.append([])
@@ -243,6 +252,9 @@ class PdfLayout:
                 if op.font == RULE:
                     pdf.setLineWidth(0.5)
                     pdf.rect(op.x, op.y, op.width, op.height, stroke=1, fill=0)
+                    continue
+                if op.font == DRAWN:
+                    _draw_shape(pdf, op)
                     continue
                 pdf.setFont(op.font, op.size)
                 pdf.drawString(op.x, op.y, op.text)
@@ -302,6 +314,16 @@ class PdfLayout:
 
     def _op(self, font: str, size: float, x: float, text: str, fake_bold: bool = False) -> None:
         self.pages[-1].append(_Op(font, size, x, self._y - size, text, fake_bold))
+
+
+def _draw_shape(pdf: canvas.Canvas, op: _Op) -> None:
+    """A bullet as a filled path a third of the type's height, level with the text."""
+    side = op.size / 3
+    middle = op.y + op.size * 0.35
+    if op.text == "disc":
+        pdf.circle(op.x + side / 2, middle, side / 2, stroke=0, fill=1)
+    else:
+        pdf.rect(op.x, middle - side / 2, side, side, stroke=0, fill=1)
 
 
 def _rewrite_bullet_maps(data: bytes) -> bytes:

@@ -41,6 +41,8 @@ from pdfminer.psparser import PSLiteral
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils import curve_to_edges, extract_words, line_to_edge, rect_to_edges
 
+from .pdf_markers import Box, marker_shapes
+
 __all__ = ["CharPage", "PdfiumDocument", "open_pdfium", "pdfium_page"]
 
 # pdfium is not thread-safe: parsers may run in threads, so every call holds this lock.
@@ -74,11 +76,12 @@ class CharPage:
     # pdfminer's line, rect and curve objects (as pdfplumber's `Page.objects`) of a page
     # that may hold a ruled table; empty elsewhere (no table is looked for).
     rules: dict[str, list[dict]] = field(default_factory=dict)
+    markers: list[Box] = field(default_factory=list)  # shapes drawn as list markers
 
     def filter(self, keep: Callable[[dict], bool]) -> CharPage:
         """The page with only the characters `keep` accepts."""
         chars = [char for char in self.chars if keep(char)]
-        return CharPage(chars, self.width, self.height, self.rules)
+        return CharPage(chars, self.width, self.height, self.rules, self.markers)
 
     def extract_words(self, **options: Any) -> list[dict]:
         """Words as pdfplumber's `Page.extract_words` groups them."""
@@ -143,6 +146,7 @@ def pdfium_page(
         page = doc.doc[index]
         try:
             ruled = _may_hold_table(page)
+            markers = _markers(page, height)
             textpage = page.get_textpage()
             try:
                 chars, line_ends = _chars(textpage, height, cid127)
@@ -158,7 +162,16 @@ def pdfium_page(
     if chars and sideways >= SIDEWAYS_SHARE * len(chars):
         return None
     rules = _drawing(plumber_page) if ruled else {}
-    return CharPage(chars, float(plumber_page.width), height, rules)
+    return CharPage(chars, float(plumber_page.width), height, rules, markers)
+
+
+def _markers(page: Any, height: float) -> list[Box]:
+    """The page's paths shaped as list markers, top-left origin."""
+    boxes = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append((left, height - top, right, height - bottom))
+    return marker_shapes(boxes)
 
 
 class _DrawingOnly(PDFPageAggregator):

@@ -10,6 +10,7 @@ from statistics import median
 from typing import Any
 
 from .normalize import load_data, normalize_line, split_bullet
+from .pdf_markers import marker_words, plumber_markers
 from .settings import LAYOUT
 
 __all__ = [
@@ -148,6 +149,9 @@ def page_lines(
             extra_attrs=["fontname", "size"],
         )
         words = [w for w in words if not any(_inside(w, box) for box in exclude)]
+        markers = getattr(page, "markers", None)
+        markers = plumber_markers(page) if markers is None else markers
+        words += marker_words([m for m in markers if not _in_any(m, exclude)], words)
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         row = _matching_row(rows, word)
@@ -188,6 +192,12 @@ def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _in_any(box: tuple[float, float, float, float], boxes: Sequence[tuple]) -> bool:
+    """Whether the box's middle lies inside one of `boxes` (table boxes)."""
+    word = {"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3]}
+    return any(_inside(word, other) for other in boxes)
 
 
 def _rotated(char: dict) -> bool:

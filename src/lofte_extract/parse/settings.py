@@ -63,6 +63,12 @@ class LayoutSettings:
     item_indent: float = 5  # points right of the margin a list item's next-page line sits
     full_line_share: float = 0.15  # a last line this close to the margin is full: it runs on
 
+    # List markers drawn as shapes (pdf_markers.py): a browser's bullet is a small disc.
+    drawn_marker_size: tuple[float, float] = (1.5, 9.0)  # points: each side of the shape...
+    drawn_marker_aspect: float = 1.6  # ...its longer side at most this many times the shorter
+    drawn_marker_gap: float = 2.5  # font sizes at most between the shape and the line's text
+    drawn_marker_clear: float = 1.0  # font sizes free of words before it (else an icon)
+
     # Signature blocks (pdf_signatures.py): the parts of a signature are short lines.
     dotted_min_chars: int = 4  # a dotted signature line has at least this many dots
     date_line_max_chars: int = 60  # 'Eslöv 2017-02-15': a date line at most this long
