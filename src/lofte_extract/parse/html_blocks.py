@@ -156,9 +156,12 @@ class _Walker:
         bold_lines = _bold_lines(pieces)
         for group in _groups(kept):
             first = group[0]
+            marker = split_bullet(first)
             if (
                 looks_like_heading(first)
                 and not is_role(first)
+                # '<p>•&nbsp;Trygghet</p>': a list pasted as paragraphs, one item each
+                and (marker is None or marker.kind == "ordinal")
                 and (
                     len(group) == 1 or first in bold_lines or len(group[1]) > LAYOUT.html_long_line
                 )

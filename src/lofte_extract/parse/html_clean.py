@@ -226,7 +226,8 @@ def find_main(soup: BeautifulSoup) -> Tag:
 
 
 def _prose_sizes(root: Tag) -> dict[int, int]:
-    """Characters of <p>/<li> text under every element, in one post-order pass (O(n))."""
+    """Characters of prose under every element: <p>/<li> text and text outside links set
+    straight in other elements, in one post-order pass (O(n))."""
     text: dict[int, int] = {}
     prose: dict[int, int] = {}
     stack: list[tuple[Tag, bool]] = [(root, False)]
@@ -241,8 +242,14 @@ def _prose_sizes(root: Tag) -> dict[int, int]:
         text[id(tag)] = own + sum(text[id(c)] for c in children)
         if tag.name in ("p", "li"):
             prose[id(tag)] = text[id(tag)]
+        elif tag.name == "a":
+            prose[id(tag)] = 0  # a link's words are a way elsewhere, not this page's prose
         else:
-            prose[id(tag)] = sum(prose[id(c)] for c in children)
+            # a paragraph's worth of text set straight in a <div> or cell is prose too (pages
+            # built of divs); a footer's short lines (address, phone) are not
+            runs = (len(c) for c in tag.contents if isinstance(c, NavigableString))
+            long = sum(n for n in runs if n >= LAYOUT.html_div_prose_chars)
+            prose[id(tag)] = long + sum(prose[id(c)] for c in children)
     return prose
 
 

@@ -98,6 +98,7 @@ class LayoutSettings:
     html_prose_paragraph_chars: int = 100  # a 'weak' furniture class holding such a <p> is content
     html_links_share: float = 0.8  # an element whose text is this much link text is navigation
     html_main_min_chars: int = 50  # a <main> with less text is a stub: look further
+    html_div_prose_chars: int = 80  # text this long set straight in a <div> counts as prose
     html_article_min_chars: int = 200  # an <article> or content id with less text is a teaser
 
 
