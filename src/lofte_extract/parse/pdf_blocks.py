@@ -85,7 +85,12 @@ class _Assembler:
         if is_dotted(text):
             self.flush()
             return
-        if is_date_line(text) and len(text.split()) <= 6 and not line.bullet:
+        if (
+            is_date_line(text)
+            and len(text.split()) <= 6
+            and not line.bullet
+            and not self._heading_wrap(line)  # '… till den 30' / 'juni 2019': one heading
+        ):
             if not self._continues(line):
                 self.emit("paragraph", text, line.page)
                 return
@@ -147,7 +152,8 @@ class _Assembler:
             and pending.kind == "heading"
             and (line.size, line.bold) == (pending.last.size, pending.last.bold)
             and not line.bullet
-            and len(line.text) <= 12
+            # a heading's period broken at its end: '… till och med den 31' / 'december 2023'
+            and (len(line.text) <= 12 or is_date_line(line.text))
         )
 
     def _bold_run_on(self, line: Line) -> bool:

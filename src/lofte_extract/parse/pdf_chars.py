@@ -207,7 +207,8 @@ def _chars(textpage: Any, height: float, cid127: bool = False) -> tuple[list[dic
     matrix = pdfium_c.FS_MATRIX()
     name = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
-    fonts: dict[int, tuple[str, bool]] = {}
+    fonts: dict[int, tuple[str, bool, float | None]] = {}
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     chars: list[dict] = []
     hyphens: list[int] = []
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
@@ -227,7 +228,7 @@ def _chars(textpage: Any, height: float, cid127: bool = False) -> tuple[list[dic
         )
         if not text:
             continue
-        fontname, plain = _font(raw, index, fonts, name, flags)
+        fontname, plain, descent = _font(raw, index, fonts, name, flags)
         if cid127 and plain and code == _BULLET:
             text = "(cid:127)"  # as pdfminer names it
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
@@ -237,6 +238,11 @@ def _chars(textpage: Any, height: float, cid127: bool = False) -> tuple[list[dic
         top, bottom = height - rect.top, height - rect.bottom
         if abs(b) < 1e-6 and abs(c) < 1e-6:
             size *= abs(d)
+            if descent is not None:
+                # from the baseline, as pdfminer: some fonts' loose boxes drop with a
+                # glyph's descender ('y', 'g'), which split words on the line
+                pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
+                bottom = height - (origin_y.value + descent * size)
             top = bottom - size  # pdfminer's box is one font size tall, from the descent
         else:
             size = bottom - top  # pdfminer sizes a turned glyph by its box
@@ -321,19 +327,22 @@ def _inside_line(chars: list[dict], at: int) -> bool:
 
 
 def _font(
-    raw: Any, index: int, fonts: dict[int, tuple[str, bool]], name: Any, flags: Any
-) -> tuple[str, bool]:
-    """The character's font name and whether it is a plain (not embedded, not symbolic)
-    font; read once per text object."""
+    raw: Any, index: int, fonts: dict[int, tuple[str, bool, float | None]], name: Any, flags: Any
+) -> tuple[str, bool, float | None]:
+    """The character's font name, whether it is a plain (not embedded, not symbolic) font,
+    and its descent per point of size (None if unknown); read once per text object."""
     handle = pdfium_c.FPDFText_GetTextObject(raw, index)
     key = ctypes.cast(handle, ctypes.c_void_p).value or 0
     if key not in fonts:
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, _FONT_BUFFER, flags)
         font = pdfium_c.FPDFTextObj_GetFont(handle) if key else None
         plain = bool(font) and not pdfium_c.FPDFFont_GetIsEmbedded(font)
+        descent = ctypes.c_float()
+        known = bool(font) and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent)
         fonts[key] = (
             name.value.decode("utf-8", errors="replace"),
             plain and not flags.value & _SYMBOLIC,
+            descent.value if known else None,
         )
     return fonts[key]
 

@@ -72,7 +72,11 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
     cleaned: list[list[Line]] = []
     for number, (lines, (top, bottom)) in enumerate(zip(pages, zones, strict=True)):
         in_zone = {id(line) for line in top + bottom}
-        drop = {id(line) for line in top + bottom if is_page_number(line.text)}
+        drop = {
+            id(line)
+            for line in top + bottom
+            if is_page_number(line.text) and not _ends_broken_line(line, lines)
+        }
         if number > 0:
             # A later page's small header echoing the first page's title: furniture even
             # when the first page (a title page) does not carry it.
@@ -98,6 +102,18 @@ def remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[list
             kept.append(line)
         cleaned.append(kept)
     return cleaned
+
+
+def _ends_broken_line(line: Line, lines: list[Line]) -> bool:
+    """'… 2022-06-01 t.o.m 2023-12-' / '31': the number ends the line just above, broken
+    at its dash, not a page number."""
+    return any(
+        other.text.rstrip().endswith(("-", "–"))
+        and 0 <= line.top - other.bottom <= line.size
+        and other.x0 <= line.x0 <= other.x1
+        for other in lines
+        if other is not line
+    )
 
 
 def _plain(text: str) -> str:
