@@ -45,6 +45,7 @@ def _furniture() -> dict:
     return {
         "navigation": frozenset(data["navigation"]),
         "html_exact": frozenset(data["html_exact"]),
+        "html_links": frozenset(data["navigation"]) | frozenset(data["html_exact"]),
         "notice": tuple(data["notice_prefixes"]),
         "notice_max": data["notice_max_chars"],
         "page_info": tuple(data["page_info_prefixes"]),
@@ -65,16 +66,20 @@ def is_furniture_line(line: str, html: bool = False) -> bool:
     if key.startswith(data["notice"]) and len(key) <= data["notice_max"]:
         return True
     if html:
-        if key in data["html_exact"]:
+        if key in data["html_exact"] or _only_phrases(key, data["html_links"]):
             return True
         if key.startswith(data["page_info"]) and len(key) <= data["page_info_max"]:
             return True
     return False
 
 
+_LINK_SEPARATORS = frozenset({"|", "·", "•", "/", "–", "-"})
+
+
 def _only_phrases(key: str, phrases: frozenset[str]) -> bool:
     """'hoppa till huvudinnehållet till startsidan': several skip/menu links on one line."""
-    words = key.split()
+    # 'Kakor | Tillgänglighetsredogörelse': a footer's links with separators between them
+    words = [word for word in key.split() if word not in _LINK_SEPARATORS]
     if len(words) > 12:
         return False
     reachable = {0}  # word positions a sequence of phrases can end at
