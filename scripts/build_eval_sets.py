@@ -30,12 +30,14 @@ __all__ = [
     "EvalSet",
     "FORMATS",
     "MARGIN",
+    "against",
     "build_set",
     "build_sets",
     "eval_sets",
     "floors_from",
     "manifest_row",
     "score_set",
+    "txt_baselines",
     "variant_of",
     "write_manifest",
 ]
@@ -254,6 +256,25 @@ def score_set(folders: dict[str, Path], fmt: str, out_dir: Path) -> dict[str, fl
     figures = {name: round(score.value, 4) for name, score in scores.fields.items()}
     figures["overall"] = round(scores.overall, 4)
     return figures
+
+
+def txt_baselines(
+    names: list[str], out_dir: Path
+) -> tuple[dict[str, dict[str, Path]], dict[str, float]]:
+    """The named sets rendered as txt, and each one's overall figure there: what a rewritten
+    or republished set is compared with (scripts/perturb_eval.py, scripts/render_eval.py)."""
+    sets = eval_sets()
+    folders = {name: build_set(sets[name], out_dir, ("txt",)) for name in names}
+    base = {
+        name: score_set(folder, "txt", out_dir / "runs" / name)["overall"]
+        for name, folder in folders.items()
+    }
+    return folders, base
+
+
+def against(figure: dict[str, float], base: float) -> str:
+    """An overall figure beside its change from the baseline: '0.958 (-0.003)'."""
+    return f"{figure['overall']:.3f} ({figure['overall'] - base:+.3f})"
 
 
 def floors_from(measured: dict[str, dict[str, dict[str, float]]]) -> dict[str, object]:

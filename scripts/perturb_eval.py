@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_eval_sets import build_set, eval_sets, score_set  # noqa: E402
+from build_eval_sets import against, score_set, txt_baselines  # noqa: E402
 
 __all__ = ["PERTURBATIONS", "SWAP_KOMMUNER", "perturb_folder", "swap_kommuner"]
 
@@ -238,12 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted([*PERTURBATIONS, "kommun_swap"])
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME")
     args = parser.parse_args(argv)
-    sets = eval_sets()
-    folders = {name: build_set(sets[name], args.out_dir, ("txt",)) for name in args.sets}
-    base = {
-        name: score_set(folder, "txt", args.out_dir / "runs" / name)["overall"]
-        for name, folder in folders.items()
-    }
+    folders, base = txt_baselines(args.sets, args.out_dir)
     print("perturbation".ljust(22) + "".join(f"{name:>16}" for name in args.sets))
     print("(none)".ljust(22) + "".join(f"{base[name]:>16.3f}" for name in args.sets))
     for key in args.only or [*PERTURBATIONS, "kommun_swap"]:
@@ -255,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = perturb_folder(folder["txt"], args.out_dir / key / name, PERTURBATIONS[key])
                 changed = {**folder, "txt": text}
             figure = score_set(changed, "txt", args.out_dir / key / "runs" / name)
-            cells.append(f"{figure['overall']:.3f} ({figure['overall'] - base[name]:+.3f})")
+            cells.append(against(figure, base[name]))
         print(key.ljust(22) + "".join(f"{cell:>16}" for cell in cells), flush=True)
     return 0
 

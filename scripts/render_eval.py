@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_eval_sets import ROOT, build_set, eval_sets, score_set  # noqa: E402
+from build_eval_sets import ROOT, against, score_set, txt_baselines  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -102,12 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", default=["seeds", "dev", "dev2"])
     parser.add_argument("--only", nargs="+", choices=sorted(PRODUCERS), metavar="NAME")
     args = parser.parse_args(argv)
-    sets = eval_sets()
-    folders = {name: build_set(sets[name], args.out_dir, ("txt",)) for name in args.sets}
-    base = {
-        name: score_set(folder, "txt", args.out_dir / "runs" / name)["overall"]
-        for name, folder in folders.items()
-    }
+    folders, base = txt_baselines(args.sets, args.out_dir)
     print("producer".ljust(14) + "".join(f"{name:>18}" for name in args.sets))
     print("(txt)".ljust(14) + "".join(f"{base[name]:>18.3f}" for name in args.sets))
     for producer in args.only or PRODUCERS:
@@ -120,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             published = publish(folder["txt"], args.out_dir / producer / name, producer)
             changed = {**folder, producer: published}
             figure = score_set(changed, producer, args.out_dir / producer / "runs" / name)
-            cells.append(f"{figure['overall']:.3f} ({figure['overall'] - base[name]:+.3f})")
+            cells.append(against(figure, base[name]))
         print(producer.ljust(14) + "".join(f"{cell:>18}" for cell in cells), flush=True)
     return 0
 

@@ -6,13 +6,16 @@ whose descriptors give no descent: every such PDF scored about 0.2)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from pdf_fixtures import BOLD, PdfLayout
 
 from lofte_extract.parse.pdf import parse_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from render_other import chromium_pdfs  # noqa: E402
 
 ITEMS = [
     "Polisen ska genomföra trafikkontroller vid skolorna under hösten.",
@@ -46,10 +49,7 @@ def test_a_small_shape_inside_a_line_is_no_bullet() -> None:
     assert [b.kind for b in doc.blocks] == ["paragraph"]
 
 
-BROWSER = next(
-    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
-    None,
-)
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 
 PAGE = """<!doctype html><html lang="sv"><head><meta charset="utf-8">
 <title>Medborgarlöfte</title></head><body>
@@ -67,25 +67,7 @@ PAGE = """<!doctype html><html lang="sv"><head><meta charset="utf-8">
 def test_a_page_printed_by_chromium_keeps_its_list_items(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(PAGE.format(items="".join(f"<li>{i}</li>" for i in ITEMS)), "utf-8")
-    printed = tmp_path / "page.pdf"
-    subprocess.run(
-        [
-            str(BROWSER),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={printed}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    (printed,) = chromium_pdfs([page], tmp_path)
     doc = parse_pdf(printed.read_bytes())
     assert items_of(doc) == ITEMS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ from lofte_extract.cli import main
 from lofte_extract.publish.report_data import category_color
 from lofte_extract.store.files import write_records, write_text
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from render_other import CHROMIUM_FLAGS  # noqa: E402
+
 BROWSER = next(
     (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
     None,
@@ -23,16 +27,7 @@ BROWSER = next(
 needs_browser = pytest.mark.skipif(
     BROWSER is None, reason="no chromium on PATH (Debian: apt-get install -y chromium)"
 )
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-]
+FLAGS = [*CHROMIUM_FLAGS, "--hide-scrollbars"]
 
 
 def _browser(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from render import Item, parse_source, title_of
 
-__all__ = ["HTML_STYLES", "chromium_pdfs", "libreoffice_pdfs", "other_html"]
+__all__ = ["CHROMIUM_FLAGS", "HTML_STYLES", "chromium_pdfs", "libreoffice_pdfs", "other_html"]
 
 # Chromium's flags for a closed network (see the env notes): no background connections.
-_CHROMIUM_FLAGS = (
+CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -27,7 +28,6 @@ _CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--no-pdf-header-footer",
 )
 HTML_STYLES = ("divs", "br", "divnav")
 _E = html.escape
@@ -51,11 +51,19 @@ def chromium_pdfs(pages: list[Path], out_dir: Path) -> list[Path]:
         raise RuntimeError("chromium not on PATH (Debian: apt-get install chromium)")
     out_dir.mkdir(parents=True, exist_ok=True)
     printed = []
-    for page in pages:
-        target = out_dir / f"{page.stem}.pdf"
-        command = [browser, *_CHROMIUM_FLAGS, f"--print-to-pdf={target}", page.resolve().as_uri()]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)
-        printed.append(target)
+    with tempfile.TemporaryDirectory() as profile:  # no shared profile between runs
+        for page in pages:
+            target = out_dir / f"{page.stem}.pdf"
+            command = [
+                browser,
+                *CHROMIUM_FLAGS,
+                "--no-pdf-header-footer",
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={target}",
+                page.resolve().as_uri(),
+            ]
+            subprocess.run(command, check=True, capture_output=True, timeout=120)
+            printed.append(target)
     return printed
 
 
