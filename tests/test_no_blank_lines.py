@@ -9,7 +9,9 @@ lost its promise heading into the list item above it ('– Förebygga inbrott i 
 from __future__ import annotations
 
 from content_helpers import texts
+from metadata_helpers import doc_and_span
 
+from lofte_extract.extract.metadata import find_period
 from lofte_extract.parse import parse_text
 
 PAGE = (
@@ -48,3 +50,23 @@ def test_a_short_line_inside_a_sentence_is_no_heading():
         "Trygga Eskilstuna\noch för en tryggare stadskärna under hela året som kommer.\n"
     )
     assert not any(kind == "heading" and text.startswith("Trygga") for kind, text in blocks)
+
+
+def test_a_period_on_its_own_line_under_a_heading_keeps_its_dates():
+    # 'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023' (h30 5501 without its blank
+    # lines): the period line ran on after the heading, as a wrapped line starting with a
+    # digit would, and the promise lost its period (h30 0.80 against 0.88).
+    page = (
+        "Västra Göteborg – medborgarlöften\n"
+        "Genom medborgarlöftet åtar sig lokalpolisområdet något gentemot dem som bor här.\n"
+        "Tryggare utemiljö\n"
+        "1 februari 2022 - 30 september 2023\n"
+        "Medborgarlöftet utgår från den lokala lägesbilden\n"
+        "Polisen ska vara synlig på utsatta platser och kommunen ska rusta upp belysningen.\n"
+    )
+    doc, span = doc_and_span(page)
+    period, years = find_period(doc, span, None)[:2]
+    assert (period.start, period.end) == ("2022-02-01", "2023-09-30")
+    assert years == [2022, 2023]
+    lines = [b.text for b in doc.blocks if "utemiljö" in b.text][0].split("\n")
+    assert lines[:2] == ["Tryggare utemiljö", "1 februari 2022 - 30 september 2023"]

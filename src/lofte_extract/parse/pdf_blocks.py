@@ -9,9 +9,10 @@ from functools import cache
 from .document import DocumentBuilder
 from .normalize import abbreviations, join_lines, keep_hyphen_before, load_data, split_bullet
 from .pdf_lines import Line
-from .pdf_signatures import Emitted, find_signatures, is_date_line, is_dotted, is_name
+from .pdf_signatures import Emitted, find_signatures, is_dotted, is_name
 from .pdf_style import Style, bold_sentence, sentence_like
 from .settings import LAYOUT
+from .text_lines import is_date_line
 
 __all__ = ["add_blocks"]
 

@@ -9,11 +9,11 @@ from functools import cache
 from .normalize import load_data
 from .pdf_lines import Line, Segment
 from .settings import LAYOUT
+from .text_lines import is_date_line
 
 __all__ = [
     "Emitted",
     "find_signatures",
-    "is_date_line",
     "is_dotted",
     "is_name",
     "is_title",
@@ -32,12 +32,6 @@ class Emitted:
 @cache
 def _vocab() -> dict:
     data = dict(load_data("pdf_signatures.json"))  # a copy: compiled patterns are added below
-    months = "|".join(sorted(data["months"], key=len, reverse=True))
-    data["_date"] = re.compile(
-        rf"\b(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
-        rf"|\d{{1,2}}\s*(:e|:a)?\s+({months})\.?\s+\d{{4}}|({months})\s+\d{{4}})\b",
-        re.IGNORECASE,
-    )
     dotted = re.escape(data["dotted_chars"])
     data["_dotted"] = re.compile(rf"^[{dotted}\s]{{4,}}$")
     return data
@@ -47,11 +41,6 @@ def is_dotted(text: str) -> bool:
     """A signature line drawn with dots or underscores."""
     dots = len(text.replace(" ", ""))
     return bool(_vocab()["_dotted"].match(text)) and dots >= LAYOUT.dotted_min_chars
-
-
-def is_date_line(text: str) -> bool:
-    """A short line giving a date: 'Eslöv 2017-02-15', 'Kumla den 3 juli 2017'."""
-    return len(text) <= LAYOUT.date_line_max_chars and bool(_vocab()["_date"].search(text))
 
 
 _PARTY = re.compile(r"\s*\((?:[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ][a-zåäö]{1,3})\)\s*$")

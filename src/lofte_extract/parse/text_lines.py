@@ -14,6 +14,7 @@ __all__ = [
     "bullet_is_item",
     "classify_lines",
     "ends_sentence",
+    "is_date_line",
     "is_furniture_line",
     "is_name",
     "is_organisation",
@@ -90,6 +91,21 @@ def _only_phrases(key: str, phrases: frozenset[str]) -> bool:
             if " ".join(words[start:end]) in phrases:
                 reachable.add(end)
     return len(words) in reachable and len(words) > 1
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(_lines_data()["months"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+        rf"|\d{{1,2}}\s*(:e|:a)?\s+({months})\.?\s+\d{{4}}|({months})\s+\d{{4}})\b",
+        re.IGNORECASE,
+    )
+
+
+def is_date_line(text: str) -> bool:
+    """A short line giving a date: 'Eslöv 2017-02-15', 'Kumla den 3 juli 2017'."""
+    return len(text) <= LAYOUT.date_line_max_chars and bool(_date_pattern().search(text))
 
 
 def ends_sentence(line: str) -> bool:
@@ -250,7 +266,9 @@ def _join_paragraph(lines: list[str], width: int | None = None) -> Iterator[str]
     for line in lines:
         if not current:
             current = line
-        elif line[:1].islower() or line[:1].isdigit() and not ends_sentence(current):
+        elif line[:1].islower() or (
+            line[:1].isdigit() and not ends_sentence(current) and not _period_under(current, line)
+        ):
             word = line.split()[0].lower()
             if current.endswith("-") and current[-2:-1].isalpha() and word not in conjunctions:
                 current = current[:-1] + line  # a word hyphenated at the line break
@@ -265,6 +283,13 @@ def _join_paragraph(lines: list[str], width: int | None = None) -> Iterator[str]
             current += "\n" + line  # address, name, or a title over a line
     if current:
         yield current
+
+
+def _period_under(current: str, line: str) -> bool:
+    """'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023': a period set on its own
+    line under a heading-like line, not the rest of a wrapped one."""
+    last = current.rsplit("\n", 1)[-1]
+    return "\n" not in current and looks_like_heading(last) and is_date_line(line)
 
 
 def full_line(line: str, following: str, width: int) -> bool:
