@@ -10,6 +10,7 @@ from __future__ import annotations
 from content_helpers import texts
 from metadata_helpers import doc_and_span
 
+from lofte_extract.extract.kommun import joint_groups, kommun_mentions
 from lofte_extract.extract.metadata import find_signatories
 
 PAGE = (
@@ -88,3 +89,20 @@ def test_kommun_written_with_a_capital_names_the_party_in_a_title():
     expected = [t.lower() for t in texts(text.format(kommun="kommun"))]
     assert "minst fyra planerade insatser mot alkohol och narkotika." in expected
     assert [t.lower() for t in texts(text.format(kommun="Kommun"))] == expected
+
+
+def test_a_joint_list_of_kommuner_written_with_kommun_in_capitals_is_one_party() -> None:
+    # 'Bjurholms Kommun, Nordmalings Kommun … och Umeå Kommun' (h11 1721 with 'Kommun'
+    # capitalised): the joiner between the names read only 'kommun', so the news item about
+    # six kommuner each signing their own promise gave two records instead of six.
+    page = (
+        "Pressmeddelande\n\nI år är det första gången som {0}, {1} och {2} gjorde en "
+        "gemensam insats när medborgarlöftena tecknades med Polismyndigheten.\n"
+    )
+    for word in ("kommun", "Kommun"):
+        names = [f"Bjurholms {word}", f"Nordmalings {word}", f"Umeå {word}"]
+        text = page.format(*names)
+        groups = joint_groups(text, kommun_mentions(text, 0, len(text)))
+        assert [[m.entry.name for m in group] for group in groups] == [
+            ["Bjurholm", "Nordmaling", "Umeå"]
+        ]

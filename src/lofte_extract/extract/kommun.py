@@ -307,7 +307,7 @@ def _district_kommun(
     return [(entry, KommunMention(entry, found.start(), found.end(), 1.0))]
 
 
-_JOINER = re.compile(r"(?:s)?(?:\s+(?:kommun|kommuns|stad))?\s*(?:,|och|samt|&)\s*")
+_JOINER = re.compile(rf"(?:s)?(?:\s+{KOMMUN_WORD}s?)?\s*(?:,|och|samt|&)\s*")
 
 
 def joint_groups(text: str, mentions: list[KommunMention]) -> list[list[KommunMention]]:
