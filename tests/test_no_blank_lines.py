@@ -70,3 +70,21 @@ def test_a_period_on_its_own_line_under_a_heading_keeps_its_dates():
     assert years == [2022, 2023]
     lines = [b.text for b in doc.blocks if "utemiljö" in b.text][0].split("\n")
     assert lines[:2] == ["Tryggare utemiljö", "1 februari 2022 - 30 september 2023"]
+
+
+def test_a_heading_after_a_finished_dash_line_is_not_part_of_it():
+    # h26 4603 without blank lines: a speech dash read as a list item took in the heading
+    # and the promise list below it, and both promises were lost (h26 0.88 against 0.91).
+    page = (
+        "– Man följer inte med oss ut på fältet, säger Susanne Wikland, lokalpolisområdeschef.\n"
+        "Extra resurser över, det händer väl inte särskilt ofta?\n"
+        "– Nej, men min förhoppning är att vi klarar det minst två gånger på ett år.\n"
+        "Fokus på helgvåld\n"
+        "Farstapolisens två andra medborgarlöften är:\n"
+        "*Kvartersmöten. Polisen ska hålla dialoger med medborgarna i de 14 stadsdelarna. "
+        "Mötena ska vara minst en gång per år och stadsdel.\n"
+    )
+    doc = parse_text(page.encode("utf-8"))
+    items = [b.text for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["Nej, men min förhoppning är att vi klarar det minst två gånger på ett år."]
+    assert [text.split(".")[0] for text in texts(page)] == ["Kvartersmöten"]

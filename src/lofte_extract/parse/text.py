@@ -356,6 +356,11 @@ class _TextParser:
         # Left of the item's bullet and capitalised: a new paragraph after the list.
         if indent < item_indent and (ends_sentence(last) or line.lstrip()[:1].isupper()):
             return False
+        # Under a finished item, a heading-like line of a text whose lines are not wrapped (a
+        # page without blank lines) heads what comes next ('– Nej, … på ett år.' / 'Fokus på
+        # helgvåld'); a capitalised sentence there may still be the item's own
+        if width is None and ends_sentence(last) and looks_like_heading(line.strip()):
+            return False
         return not (is_name(line) or is_role(line))
 
 
