@@ -59,3 +59,23 @@ def test_bullet_paragraphs_one_item_each_are_list_items_not_headings() -> None:
         ("list_item", "Ungdomar"),
         ("list_item", "Trafik"),
     ]
+
+
+def test_one_long_div_paragraph_does_not_become_the_whole_page() -> None:
+    # A page of divs whose only long text is one paragraph, the rest a heading, a table and
+    # short lines: narrowing to where the prose is took that one div and dropped the promise
+    # table (own 509 in the div template lost its document).
+    page = (
+        '<html><body><div class="content">'
+        '<div class="rubrik"><b>Medborgarlöfte för Ronneby, avser perioden 2019/2020</b></div>'
+        "<div>Lokalpolisområdet och kommunen har enats om ett medborgarlöfte. Det är det tredje "
+        "löftet sedan 2016, och det bygger på medborgardialoger och trygghetsmätningen.</div>"
+        "<table><tr><td>Trygghetsvandring i Kuggeboda, två vandringar per år</td>"
+        "<td>Kommun och polis</td></tr></table>"
+        "<div>• Föräldraträffar om droger</div>"
+        "</div></body></html>"
+    )
+    texts = [text for _, text in blocks(page)]
+    assert texts[0] == "Medborgarlöfte för Ronneby, avser perioden 2019/2020"
+    assert any("Kuggeboda" in text for text in texts)
+    assert texts[-1] == "Föräldraträffar om droger"

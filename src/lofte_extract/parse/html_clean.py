@@ -253,6 +253,15 @@ def _prose_sizes(root: Tag) -> dict[int, int]:
     return prose
 
 
+# Elements that hold blocks of their own; a <div> with none of them inside is one paragraph.
+_CONTAINERS = ("div", "section", "article", "main", "table", "ul", "ol", "dl", "p", *_HEADINGS)
+
+
+def _text_leaf(tag: Tag) -> bool:
+    """A <div> (or the like) holding text and inline elements only: a paragraph."""
+    return tag.find(_CONTAINERS) is None
+
+
 def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
     """Without a <main>: the deepest element holding most of the prose (and the h1, if any)."""
     prose = _prose_sizes(root)
@@ -268,7 +277,7 @@ def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
     current = root
     while True:
         child = next((c for c in _child_tags(current) if holds(c)), None)
-        if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1"):
+        if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1") or _text_leaf(child):
             return current  # never narrower than a block container
         if child.name in ("table", "tbody", "tr"):
             # a layout table: the cell holding the content, not a row of cells
