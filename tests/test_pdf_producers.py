@@ -96,3 +96,15 @@ def test_a_date_broken_at_its_dash_at_the_page_top_is_no_page_number() -> None:
     doc = parse_pdf(layout.build())
     assert doc.blocks[0].kind == "heading"
     assert doc.text[doc.blocks[0].start : doc.blocks[0].end].endswith("2023-12-31")
+
+
+def test_a_bullet_drawn_twice_is_one_marker_and_a_drawing_of_dots_marks_no_items() -> None:
+    layout = PdfLayout(page_numbers=None)
+    layout.bullets(ITEMS[:1], style="disc")
+    layout.shape("disc", layout.margin + 4)  # the same disc again (fill, then stroke)
+    assert [b.text for b in parse_pdf(layout.build()).blocks] == ITEMS[:1]
+    dotted = PdfLayout(page_numbers=None)
+    dotted.bullets(ITEMS[:2], style="disc")
+    for n in range(500):  # a map's dots
+        dotted.shape("disc", 60 + (n % 40) * 12, 300 - (n // 40) * 12)
+    assert not any(b.kind == "list_item" for b in parse_pdf(dotted.build()).blocks)

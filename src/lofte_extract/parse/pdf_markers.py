@@ -43,6 +43,8 @@ def plumber_markers(page: Any) -> list[Box]:
 def marker_words(markers: list[Box], words: list[dict]) -> list[dict]:
     """A '•' word for each marker standing before a line's first word."""
     added: list[dict] = []
+    if len(markers) > LAYOUT.drawn_marker_max:
+        return added  # a drawing (a map's dots, a chart), not a page of lists
     for box in markers:
         middle = (box[1] + box[3]) / 2
         level = [w for w in words if w["top"] <= middle <= w["bottom"]]
@@ -56,7 +58,7 @@ def marker_words(markers: list[Box], words: list[dict]) -> list[dict]:
         clear = box[0] - LAYOUT.drawn_marker_clear * size
         if any(w["x0"] < box[2] and w["x1"] > clear for w in level if w is not first):
             continue  # a glyph over the shape, or a word just before it: not a list marker
-        if any(abs(other["top"] - box[1]) < 0.5 and other["x0"] == box[0] for other in added):
+        if any(o["x0"] == box[0] and o["top"] <= middle <= o["bottom"] for o in added):
             continue  # one marker drawn twice (fill and stroke)
         added.append(
             {

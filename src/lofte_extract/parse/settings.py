@@ -68,6 +68,7 @@ class LayoutSettings:
     drawn_marker_aspect: float = 1.6  # ...its longer side at most this many times the shorter
     drawn_marker_gap: float = 2.5  # font sizes at most between the shape and the line's text
     drawn_marker_clear: float = 1.0  # font sizes free of words before it (else an icon)
+    drawn_marker_max: int = 400  # more such shapes on a page make a drawing: none is a bullet
 
     # Signature blocks (pdf_signatures.py): the parts of a signature are short lines.
     dotted_min_chars: int = 4  # a dotted signature line has at least this many dots
