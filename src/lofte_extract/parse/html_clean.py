@@ -225,11 +225,17 @@ def find_main(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
-def _prose_sizes(root: Tag) -> dict[int, int]:
-    """Characters of prose under every element: <p>/<li> text and text outside links set
-    straight in other elements, in one post-order pass (O(n))."""
+# Elements that hold blocks of their own; a <div> with none of them inside is one paragraph.
+_CONTAINERS = frozenset(("div", "section", "article", "main", "table", "ul", "ol", "dl", "p"))
+
+
+def _prose_sizes(root: Tag) -> tuple[dict[int, int], set[int]]:
+    """Characters of prose under every element (<p>/<li> text, and text outside links set
+    straight in other elements), and the ids of elements holding a block element, in one
+    post-order pass (O(n))."""
     text: dict[int, int] = {}
     prose: dict[int, int] = {}
+    holders: set[int] = set()
     stack: list[tuple[Tag, bool]] = [(root, False)]
     while stack:
         tag, done = stack.pop()
@@ -240,6 +246,8 @@ def _prose_sizes(root: Tag) -> dict[int, int]:
         own = sum(len(c) for c in tag.contents if isinstance(c, NavigableString))
         children = _child_tags(tag)
         text[id(tag)] = own + sum(text[id(c)] for c in children)
+        if any(c.name in _CONTAINERS or c.name in _HEADINGS or id(c) in holders for c in children):
+            holders.add(id(tag))
         if tag.name in ("p", "li"):
             prose[id(tag)] = text[id(tag)]
         elif tag.name == "a":
@@ -250,21 +258,12 @@ def _prose_sizes(root: Tag) -> dict[int, int]:
             runs = (len(c) for c in tag.contents if isinstance(c, NavigableString))
             long = sum(n for n in runs if n >= LAYOUT.html_div_prose_chars)
             prose[id(tag)] = long + sum(prose[id(c)] for c in children)
-    return prose
-
-
-# Elements that hold blocks of their own; a <div> with none of them inside is one paragraph.
-_CONTAINERS = ("div", "section", "article", "main", "table", "ul", "ol", "dl", "p", *_HEADINGS)
-
-
-def _text_leaf(tag: Tag) -> bool:
-    """A <div> (or the like) holding text and inline elements only: a paragraph."""
-    return tag.find(_CONTAINERS) is None
+    return prose, holders
 
 
 def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
     """Without a <main>: the deepest element holding most of the prose (and the h1, if any)."""
-    prose = _prose_sizes(root)
+    prose, holders = _prose_sizes(root)
     total = prose[id(root)]
     if total == 0:
         return root
@@ -277,8 +276,10 @@ def narrow_to_content(root: Tag, share: float = 0.85) -> Tag:
     current = root
     while True:
         child = next((c for c in _child_tags(current) if holds(c)), None)
-        if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1") or _text_leaf(child):
+        if child is None or child.name in ("p", "li", "ul", "ol", "dl", "h1"):
             return current  # never narrower than a block container
+        if id(child) not in holders:
+            return current  # a <div> of text and inline elements only is one paragraph
         if child.name in ("table", "tbody", "tr"):
             # a layout table: the cell holding the content, not a row of cells
             cell = next((c for c in child.find_all(("td", "th")) if holds(c)), None)
