@@ -5,7 +5,8 @@
 The eval sets' PDFs and web pages come from one renderer (tools/render.py), so the parsers
 could fit its layout without anyone noticing. Here every txt page of a set is published again:
 printed to PDF by Chromium (a plain page, bullets drawn as shapes), exported to PDF by
-LibreOffice Writer (fonts whose descriptors give no descent), and as HTML built of bare divs,
+LibreOffice Writer (fonts whose descriptors give no descent), drawn into a PDF line by line in
+one font (no heading styles at all), and as HTML built of bare divs,
 of line breaks in one paragraph, or of divs between a header and footer whose class names say
 nothing. The gold stays the same; each figure is printed beside the txt figure. A producer
 whose pages need chromium or soffice is skipped, with a line saying so, where they are missing.
@@ -65,6 +66,7 @@ def _styled(style: str) -> Callable:
 PRODUCERS: dict[str, tuple[Callable[[list[Path], Path], list[Path]], str | None]] = {
     "chromium": (_printed(render_other.chromium_pdfs), "chromium"),
     "libreoffice": (_printed(render_other.libreoffice_pdfs), "soffice"),
+    "plain_pdf": (render_other.plain_pdfs, None),
     **{f"html_{style}": (_styled(style), None) for style in render_other.HTML_STYLES},
 }
 

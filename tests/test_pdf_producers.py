@@ -108,3 +108,19 @@ def test_a_bullet_drawn_twice_is_one_marker_and_a_drawing_of_dots_marks_no_items
     for n in range(500):  # a map's dots
         dotted.shape("disc", 60 + (n % 40) * 12, 300 - (n // 40) * 12)
     assert not any(b.kind == "list_item" for b in parse_pdf(dotted.build()).blocks)
+
+
+def test_text_drawn_into_a_pdf_in_one_style_keeps_its_headings_and_line_breaks() -> None:
+    # A txt page drawn line by line in one font (no heading styles at all): a short line
+    # alone between blank lines is a heading, and a short line's break is meant ('… 2018-2019'
+    # / 'Polismyndigheten … lovar att:'). Joined, dev scored 0.938 against 0.987 as text.
+    layout = PdfLayout(page_numbers=None)
+    layout.lines(["Motala – medborgarlöften"])
+    layout.lines(["Lokalpolisområde Motala och Motala kommun har beslutat att förlänga löftet."])
+    layout.lines(["Medborgarlöften i Motala kommun 2018-2019", "Polisen och kommunen lovar att:"])
+    layout.bullets(["Polisen ska synas mer på de platser som invånarna pekat ut."])
+    doc = parse_pdf(layout.build())
+    found = [(b.kind, b.text) for b in doc.blocks]
+    assert found[0] == ("heading", "Motala – medborgarlöften")
+    assert ("paragraph", "Medborgarlöften i Motala kommun 2018-2019") in found
+    assert ("paragraph", "Polisen och kommunen lovar att:") in found

@@ -5,11 +5,13 @@ breaks. The eval sets' own renderings share one writer's layout; these do not.
     chromium_pdfs(html_files, out_dir)      # needs chromium on PATH
     libreoffice_pdfs(html_files, out_dir)   # needs soffice on PATH
     other_html(text, "divs" | "br" | "divnav")
+    plain_pdfs(text_files, out_dir)         # the text drawn line by line in one font
 """
 
 from __future__ import annotations
 
 import html
+import io
 import shutil
 import subprocess
 import tempfile
@@ -17,7 +19,14 @@ from pathlib import Path
 
 from render import Item, parse_source, title_of
 
-__all__ = ["CHROMIUM_FLAGS", "HTML_STYLES", "chromium_pdfs", "libreoffice_pdfs", "other_html"]
+__all__ = [
+    "CHROMIUM_FLAGS",
+    "HTML_STYLES",
+    "chromium_pdfs",
+    "libreoffice_pdfs",
+    "other_html",
+    "plain_pdfs",
+]
 
 # Chromium's flags for a closed network (see the env notes): no background connections.
 CHROMIUM_FLAGS = (
@@ -85,6 +94,45 @@ def libreoffice_pdfs(pages: list[Path], out_dir: Path) -> list[Path]:
     ]
     subprocess.run(command, check=True, capture_output=True, timeout=3600)
     return [out_dir / f"{page.stem}.pdf" for page in pages]
+
+
+def plain_pdfs(texts: list[Path], out_dir: Path) -> list[Path]:
+    """Each text file drawn into an A4 PDF as it stands: one font and size throughout, long
+    lines wrapped at the margin, blank lines kept (a text-to-PDF converter's output)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for text in texts:
+        target = out_dir / f"{text.stem}.pdf"
+        target.write_bytes(_plain_pdf(text.read_text(encoding="utf-8")))
+        written.append(target)
+    return written
+
+
+def _plain_pdf(text: str, size: float = 10, margin: float = 56) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    y = A4[1] - margin
+    for line in text.split("\n"):
+        indent = 4 * (len(line) - len(line.lstrip(" ")))
+        width = A4[0] - 2 * margin - indent
+        pieces = [""]
+        for word in line.split():
+            joined = f"{pieces[-1]} {word}".strip()
+            fits = stringWidth(joined, "Helvetica", size) <= width or not pieces[-1]
+            pieces[-1:] = [joined] if fits else [pieces[-1], word]
+        for piece in pieces:
+            if y < margin:
+                pdf.showPage()
+                y = A4[1] - margin
+            pdf.setFont("Helvetica", size)
+            pdf.drawString(margin + indent, y, piece)
+            y -= size * 1.3
+    pdf.save()
+    return buffer.getvalue()
 
 
 def other_html(text: str, style: str) -> str:

@@ -12,7 +12,7 @@ from .pdf_lines import Line
 from .pdf_signatures import Emitted, find_signatures, is_dotted, is_name
 from .pdf_style import Style, bold_sentence, sentence_like
 from .settings import LAYOUT
-from .text_lines import is_date_line
+from .text_lines import is_date_line, looks_like_heading
 
 __all__ = ["add_blocks"]
 
@@ -44,6 +44,7 @@ class _Pending:
     item_x: float = 0.0
     level: int | None = None
     marker: str = ""
+    gap_above: float = 0.0  # space between this block's first line and the line before it
 
 
 class _Assembler:
@@ -54,6 +55,7 @@ class _Assembler:
         self.style = style
         self.pending: _Pending | None = None
         self.headings: list[tuple[int, int, str]] = []  # (level, page, text)
+        self.previous: Line | None = None  # the line fed before
 
     def flush(self) -> None:
         pending, self.pending = self.pending, None
@@ -79,6 +81,38 @@ class _Assembler:
         self.builder.add(kind, text, page=page)
 
     def feed(self, line: Line) -> None:
+        self._plain_heading(line)
+        gap_above = self._gap(self.previous, line)
+        self.previous = line
+        self._feed(line)
+        if self.pending is not None and self.pending.last is line:
+            self.pending.gap_above = self.pending.gap_above or gap_above
+
+    def _plain_heading(self, line: Line) -> None:
+        """A page set in one style throughout (text drawn into a PDF as it is): a short
+        heading-like line standing alone between paragraph gaps is a heading, as in text."""
+        pending = self.pending
+        if (
+            self.style.heading_levels
+            or pending is None
+            or pending.kind != "paragraph"
+            or pending.text != pending.last.text
+            or not looks_like_heading(pending.text)
+            or is_name(pending.text)
+        ):
+            return
+        apart = self.style.line_gap + LAYOUT.line_gap_share * line.size
+        if pending.gap_above > apart and self._gap(pending.last, line) > apart:
+            pending.kind, pending.level = "heading", 1
+
+    @staticmethod
+    def _gap(above: Line | None, below: Line) -> float:
+        """The space between two lines on one page; a new page or column counts as wide."""
+        if above is None or above.page != below.page or below.top < above.top:
+            return float("inf")
+        return below.top - above.bottom
+
+    def _feed(self, line: Line) -> None:
         if line.cells is not None:
             self.table_row(line)
             return
@@ -236,7 +270,10 @@ class _Assembler:
         first_word = line.text.split()[0] if line.text.split() else ""
         room = right - previous.x1
         fitted = room > (len(first_word) + 1) * line.size * LAYOUT.char_width_share
-        return not (ends_sentence and room > LAYOUT.short_line_share * width and fitted)
+        short = room > LAYOUT.short_line_share * width and fitted
+        if short and not self.style.heading_levels and line.text[:1].isupper():
+            return False  # one style throughout: a short line's break was meant, as in text
+        return not (ends_sentence and short)
 
     def _continues_across_page(self, pending: _Pending, line: Line, ends_sentence: bool) -> bool:
         """Across a page break, or from the foot of one column to the head of the next."""
