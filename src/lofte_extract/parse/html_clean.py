@@ -226,7 +226,9 @@ def find_main(soup: BeautifulSoup) -> Tag:
 
 
 # Elements that hold blocks of their own; a <div> with none of them inside is one paragraph.
-_CONTAINERS = frozenset(("div", "section", "article", "main", "table", "ul", "ol", "dl", "p"))
+_CONTAINERS = frozenset(
+    ("div", "section", "article", "main", "table", "ul", "ol", "dl", "p", *_HEADINGS)
+)
 
 
 def _prose_sizes(root: Tag) -> tuple[dict[int, int], set[int]]:
@@ -243,10 +245,10 @@ def _prose_sizes(root: Tag) -> tuple[dict[int, int], set[int]]:
             stack.append((tag, True))
             stack.extend((child, False) for child in _child_tags(tag))
             continue
-        own = sum(len(c) for c in tag.contents if isinstance(c, NavigableString))
+        strings = [len(c) for c in tag.contents if isinstance(c, NavigableString)]
         children = _child_tags(tag)
-        text[id(tag)] = own + sum(text[id(c)] for c in children)
-        if any(c.name in _CONTAINERS or c.name in _HEADINGS or id(c) in holders for c in children):
+        text[id(tag)] = sum(strings) + sum(text[id(c)] for c in children)
+        if any(c.name in _CONTAINERS or id(c) in holders for c in children):
             holders.add(id(tag))
         if tag.name in ("p", "li"):
             prose[id(tag)] = text[id(tag)]
@@ -255,8 +257,7 @@ def _prose_sizes(root: Tag) -> tuple[dict[int, int], set[int]]:
         else:
             # a paragraph's worth of text set straight in a <div> or cell is prose too (pages
             # built of divs); a footer's short lines (address, phone) are not
-            runs = (len(c) for c in tag.contents if isinstance(c, NavigableString))
-            long = sum(n for n in runs if n >= LAYOUT.html_div_prose_chars)
+            long = sum(n for n in strings if n >= LAYOUT.html_div_prose_chars)
             prose[id(tag)] = long + sum(prose[id(c)] for c in children)
     return prose, holders
 

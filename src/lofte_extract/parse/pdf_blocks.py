@@ -44,7 +44,6 @@ class _Pending:
     item_x: float = 0.0
     level: int | None = None
     marker: str = ""
-    gap_above: float = 0.0  # space between this block's first line and the line before it
 
 
 class _Assembler:
@@ -55,7 +54,8 @@ class _Assembler:
         self.style = style
         self.pending: _Pending | None = None
         self.headings: list[tuple[int, int, str]] = []  # (level, page, text)
-        self.previous: Line | None = None  # the line fed before
+        self.previous: Line | None = None  # the line fed last...
+        self.before: Line | None = None  # ...and the one fed before it
 
     def flush(self) -> None:
         pending, self.pending = self.pending, None
@@ -82,11 +82,8 @@ class _Assembler:
 
     def feed(self, line: Line) -> None:
         self._plain_heading(line)
-        gap_above = self._gap(self.previous, line)
-        self.previous = line
         self._feed(line)
-        if self.pending is not None and self.pending.last is line:
-            self.pending.gap_above = self.pending.gap_above or gap_above
+        self.before, self.previous = self.previous, line
 
     def _plain_heading(self, line: Line) -> None:
         """A page set in one style throughout (text drawn into a PDF as it is): a short
@@ -96,13 +93,14 @@ class _Assembler:
             self.style.heading_levels
             or pending is None
             or pending.kind != "paragraph"
+            or pending.last is not self.previous
             or pending.text != pending.last.text
             or not looks_like_heading(pending.text)
             or is_name(pending.text)
         ):
             return
         apart = self.style.line_gap + LAYOUT.line_gap_share * line.size
-        if pending.gap_above > apart and self._gap(pending.last, line) > apart:
+        if self._gap(self.before, pending.last) > apart and self._gap(pending.last, line) > apart:
             pending.kind, pending.level = "heading", 1
 
     @staticmethod

@@ -288,8 +288,7 @@ def _join_paragraph(lines: list[str], width: int | None = None) -> Iterator[str]
 def _period_under(current: str, line: str) -> bool:
     """'Tryggare utemiljö' / '1 februari 2022 - 30 september 2023': a period set on its own
     line under a heading-like line, not the rest of a wrapped one."""
-    last = current.rsplit("\n", 1)[-1]
-    return "\n" not in current and looks_like_heading(last) and is_date_line(line)
+    return "\n" not in current and looks_like_heading(current) and is_date_line(line)
 
 
 def full_line(line: str, following: str, width: int) -> bool:
