@@ -19,13 +19,12 @@ from pathlib import Path
 
 __all__ = [
     "Item",
-    "body_html",
+    "bare_page",
     "page_template",
     "parse_source",
     "render_bare_html",
     "render_html",
     "render_pdf",
-    "title_of",
 ]
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-–*]|\(cid:\d+\)|\uf0b7)\s+")
@@ -175,7 +174,7 @@ def _prev_blank_free(lines: list[str], i: int) -> bool:
     return k >= 0 and bool(_BULLET.match(lines[k]))
 
 
-def title_of(items: list[Item]) -> str:
+def _title_of(items: list[Item]) -> str:
     """The page title: the first heading naming the promise, else the first heading."""
     headings = [i.text for i in items if i.kind == "heading"]
     named = [h for h in headings if "löfte" in h.lower() or "överenskommelse" in h.lower()]
@@ -190,7 +189,7 @@ def render_pdf(text: str, variant: int = 0, columns: int | None = None) -> bytes
     from render_pdf import build_pdf  # tools/ is on sys.path wherever render is imported
 
     items = parse_source(text)
-    return build_pdf(items, title_of(items), variant, columns)
+    return build_pdf(items, _title_of(items), variant, columns)
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -227,15 +226,19 @@ def _signature_table_html(item: Item) -> str:
 def render_bare_html(text: str) -> str:
     """The source text as a plain HTML page: no site furniture, no styles."""
     items = parse_source(text)
+    return bare_page(items, _body_html(items))
+
+
+def bare_page(items: list[Item], body: str) -> str:
+    """`body` in a page with no site furniture and no styles, titled after the items."""
     return (
         f'<!doctype html><html lang="sv"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title_of(items))}</title></head>"
-        f"<body>{body_html(items)}</body></html>"
+        f"<title>{html.escape(_title_of(items))}</title></head>"
+        f"<body>{body}</body></html>"
     )
 
 
-def body_html(items: list[Item], variant: int = 0) -> str:
-    """The items as HTML elements, without any page around them."""
+def _body_html(items: list[Item], variant: int = 0) -> str:
     parts = []
     first_heading = True
     for item in items:
@@ -284,11 +287,11 @@ def page_template(variant: int) -> str:
 def render_html(text: str, variant: int = 0, encoding: str = "utf-8") -> bytes:
     """The source text as a web page with site furniture, encoded as asked."""
     items = parse_source(text)
-    title = title_of(items)
+    title = _title_of(items)
     page = page_template(variant).format(
         charset=encoding,
         title=html.escape(title),
-        body=body_html(items, variant),
+        body=_body_html(items, variant),
     )
     return page.encode(encoding, errors="xmlcharrefreplace")
 

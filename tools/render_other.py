@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from render import Item, parse_source, title_of
+from render import Item, bare_page, parse_source
 
 __all__ = [
     "CHROMIUM_FLAGS",
@@ -146,11 +146,7 @@ def other_html(text: str, style: str) -> str:
         body = f'{_HEADER}<div class="c-main"><div class="c-col">{inner}</div></div>{_FOOTER}'
     else:
         body = f'<div class="content">{inner}</div>'
-    title = _E(title_of(items))
-    return (
-        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title>'
-        f"</head><body>{body}</body></html>"
-    )
+    return bare_page(items, body)
 
 
 def _element(item: Item, style: str) -> str:
