@@ -145,8 +145,7 @@ def pdfium_page(
     with _LOCK:
         page = doc.doc[index]
         try:
-            ruled = _may_hold_table(page)
-            markers = _markers(page, height)
+            ruled, markers = _paths(page, height)
             textpage = page.get_textpage()
             try:
                 chars, line_ends = _chars(textpage, height, cid127)
@@ -163,15 +162,6 @@ def pdfium_page(
         return None
     rules = _drawing(plumber_page) if ruled else {}
     return CharPage(chars, float(plumber_page.width), height, rules, markers)
-
-
-def _markers(page: Any, height: float) -> list[Box]:
-    """The page's paths shaped as list markers, top-left origin."""
-    boxes = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        boxes.append((left, height - top, right, height - bottom))
-    return marker_shapes(boxes)
 
 
 class _DrawingOnly(PDFPageAggregator):
@@ -347,21 +337,28 @@ def _font(
     return fonts[key]
 
 
-def _may_hold_table(page: Any) -> bool:
-    """Whether the page draws rules that could frame a table of two or more columns:
-    three or more distinct vertical and two or more horizontal rule positions.
+def _paths(page: Any, height: float) -> tuple[bool, list[Box]]:
+    """The page's path objects read once: whether they may frame a table, and those shaped
+    as list markers (top-left origin).
 
-    Errs towards yes (pdfplumber then decides); rules inside form XObjects count as yes.
+    A table may be framed where the rules have three or more distinct vertical and two or
+    more horizontal positions; this errs towards yes (pdfplumber then decides), and rules
+    inside form XObjects count as yes.
     """
     xs: set[int] = set()
     ys: set[int] = set()
+    ruled = False
+    boxes: list[Box] = []
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         if obj.level > 0:
-            return True
-        _rules(obj.raw, xs, ys)
-        if len(xs) >= 3 and len(ys) >= 2:
-            return True
-    return False
+            ruled = True
+            continue
+        if not ruled:
+            _rules(obj.raw, xs, ys)
+            ruled = len(xs) >= 3 and len(ys) >= 2
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append((left, height - top, right, height - bottom))
+    return ruled, marker_shapes(boxes)
 
 
 def _rules(path: Any, xs: set[int], ys: set[int]) -> None:
