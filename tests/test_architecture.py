@@ -35,6 +35,7 @@ TOP: dict[str, set[str] | None] = {
     "docgen": None,
     "schemas": None,
     "evaluate": None,
+    "evaluate_inputs": set(),
     "evaluate_outcomes": None,
     "evaluate_report": None,
     "inputs": None,

@@ -7,6 +7,7 @@ from conftest import REPO
 
 from lofte_extract.cli import build_parser
 from lofte_extract.docgen import _subcommands, generated_docs
+from lofte_extract.docgen import main as docgen_main
 from lofte_extract.schemas import schema_texts
 
 
@@ -45,3 +46,13 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_second():
     assert "lofte-extract corpus/" in commands[0]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def test_docgen_help_prints_help_and_writes_no_folder_named_after_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        docgen_main(["--help"])
+    assert exit_.value.code == 0
+    assert list(tmp_path.iterdir()) == []
+    assert docgen_main([str(tmp_path / "repo")]) == 0
+    assert (tmp_path / "repo" / "docs" / "cli.md").is_file()

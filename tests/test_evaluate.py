@@ -121,3 +121,35 @@ def test_evaluate_command_prints_json(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert 0 < report["overall"] <= 1
     assert report["fields"]["targets"]["precision"] == 0.5
+
+
+def test_broken_gold_file_is_named_and_the_rest_still_scored(tmp_path, capsys):
+    gold, records = _write(tmp_path, [_record()])
+    (gold / "004_y.json").write_text('{"source": "004_y.txt", "documents": [')
+    (gold / "005_z.json").write_text(json.dumps({"source": "005_z.txt", "documents": [{}]}))
+    assert main(["evaluate", "--gold", str(gold), str(records), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["gold_documents"] == 1
+    assert "004_y.json: skipped, not JSON" in captured.err
+    assert "005_z.json: skipped, document 0 has no 'doc_type'" in captured.err
+
+
+def test_truncated_records_line_is_named_and_the_rest_still_scored(tmp_path, capsys):
+    gold, records = _write(tmp_path, [_record()])
+    with records.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "r2", "source": {"pa\n[1, 2]\n')
+    scores = evaluate(gold, records)
+    assert scores.fields["documents"].tp == 1
+    assert scores.skipped == [
+        f"{records}:2: skipped, not JSON (Unterminated string starting at, line 1)",
+        f"{records}:3: skipped, a JSON array where an object belongs",
+    ]
+
+
+def test_run_folder_without_records_is_a_clear_error_not_a_traceback(tmp_path, capsys):
+    gold, _ = _write(tmp_path, [])
+    empty_run = tmp_path / "run"
+    empty_run.mkdir()
+    assert main(["evaluate", "--gold", str(gold), str(empty_run)]) == 2
+    assert f"records not found: {empty_run}" in capsys.readouterr().err
+    assert main(["evaluate", "--gold", str(gold), str(empty_run), "--outcomes"]) == 2

@@ -15,6 +15,7 @@ from rich.progress import Progress
 
 from . import __version__
 from .evaluate import evaluate
+from .evaluate_inputs import EvaluationInputError
 from .evaluate_outcomes import report_outcomes
 from .evaluate_report import format_scores
 from .pipeline import discover, run
@@ -88,22 +89,23 @@ def _schema_command(args: argparse.Namespace) -> int:
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:
-    if not args.gold.is_dir():
-        print(f"lofte-extract evaluate: gold folder not found: {args.gold}", file=sys.stderr)
+    try:
+        if args.outcomes:
+            return report_outcomes(args.gold, args.records, args.split, args.json, args.verbose)
+        scores = evaluate(args.gold, args.records)
+    except EvaluationInputError as exc:
+        print(f"lofte-extract evaluate: {exc}", file=sys.stderr)
         return 2
-    if not args.records.exists():
-        print(f"lofte-extract evaluate: records not found: {args.records}", file=sys.stderr)
-        return 2
-    if args.outcomes:
-        return report_outcomes(args.gold, args.records, args.split, args.json, args.verbose)
-    scores = evaluate(args.gold, args.records)
     if args.json:
         print(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(format_scores(scores))
     if args.verbose:
         print("\n".join(scores.misses))
-    return 0
+    for line in scores.skipped:
+        print(f"lofte-extract evaluate: {line}", file=sys.stderr)
+    # a score over fewer files than given is no clean result
+    return 1 if scores.skipped else 0
 
 
 class _Progress:
@@ -221,7 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="score records against gold annotations",
         description="Score records.jsonl against a folder of gold JSON files "
         "(shared/gold/FORMAT.md): per-field precision/recall/F1 or accuracy, "
-        "and an overall figure.",
+        "and an overall figure. A gold file or records line that cannot be read is named "
+        "on stderr and left out, and the exit status is 1; missing records or gold give 2.",
     )
     p.add_argument("--gold", type=Path, required=True, help="folder of gold .json files")
     p.add_argument("records", type=Path, help="records.jsonl, or a run's output folder")

@@ -155,10 +155,15 @@ def generated_docs() -> dict[str, str]:
     }
 
 
-def main(root: str = ".") -> int:
-    """Rewrite the generated docs under `root`."""
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the generated docs under the repository root given (default: here)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m lofte_extract.docgen", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("root", nargs="?", type=Path, default=Path("."), help="repository root")
+    root = parser.parse_args(argv).root
     for relative, text in generated_docs().items():
-        path = Path(root) / relative
+        path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(path)
@@ -166,4 +171,4 @@ def main(root: str = ".") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(main())

@@ -6,11 +6,12 @@ and `.html`). A record belongs to the gold file whose stem equals its source fil
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .evaluate_inputs import load_gold, load_records
 
 __all__ = ["FieldScore", "Scores", "evaluate", "load_gold", "load_records", "text_match"]
 
@@ -95,6 +96,7 @@ class Scores:
     misses: list[str] = field(default_factory=list)
     gold_documents: int = 0
     unscored_records: int = 0
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> float:
@@ -107,6 +109,7 @@ class Scores:
             "overall": round(self.overall, 4),
             "gold_documents": self.gold_documents,
             "unscored_records": self.unscored_records,
+            "skipped": self.skipped,
             "fields": {name: score.as_dict() for name, score in self.fields.items()},
         }
 
@@ -305,30 +308,14 @@ def _score_goals(
     )
 
 
-def load_gold(gold_dir: Path) -> dict[str, dict]:
-    """Gold annotations by source stem."""
-    return {
-        path.stem: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(Path(gold_dir).glob("*.json"))
-    }
-
-
-def load_records(records_path: Path) -> list[dict]:
-    """Records from records.jsonl (or from a run's output folder)."""
-    path = Path(records_path)
-    if path.is_dir():
-        path = path / "records.jsonl"
-    return [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-
-
 def evaluate(gold_dir: Path | str, records_path: Path | str) -> Scores:
-    """Score a run's records against a folder of gold files."""
-    gold = load_gold(Path(gold_dir))
+    """Score a run's records against a folder of gold files; gold files and record lines that
+    cannot be read are listed in the result's `skipped`."""
+    skipped: list[str] = []
+    gold = load_gold(gold_dir, skipped)
     by_stem: dict[str, list[dict]] = {}
     unscored = 0
-    for record in load_records(Path(records_path)):
+    for record in load_records(records_path, skipped):
         stem = Path(record["source"]["path"]).stem
         if stem in gold:
             by_stem.setdefault(stem, []).append(record)
@@ -361,7 +348,7 @@ def evaluate(gold_dir: Path | str, records_path: Path | str) -> Scores:
                     f"{where}: extra record {p['id']} ({_kommun_names(p)} {p.get('years')})"
                 )
                 _score_document_extra(p, fields)
-    return Scores(fields, misses, total_docs, unscored)
+    return Scores(fields, misses, total_docs, unscored, skipped)
 
 
 def _score_document_extra(p: dict, s: dict[str, FieldScore]) -> None:

@@ -10,7 +10,9 @@ from typing import Any
 
 from .compare.dedupe import deduplicate
 from .compare.kept import KeptResult, build_kept
+from .compare.load import load_records
 from .evaluate import text_match
+from .evaluate_inputs import load_gold, records_file
 from .records import PromiseRecord
 
 __all__ = ["OutcomeScores", "evaluate_outcomes", "load_run", "report_outcomes"]
@@ -46,6 +48,7 @@ class OutcomeScores:
         )
     )
     misses: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     def _ratio(self, a: str, b: str) -> float:
         return self.counts[a] / self.counts[b] if self.counts[b] else 1.0
@@ -174,9 +177,8 @@ def evaluate_outcomes(
     gold_dir: Path | str, records: list[PromiseRecord], split: str | None = None
 ) -> OutcomeScores:
     """Score the records of a run over the outcome gold's follow-ups (of one split, or all)."""
-    golds = [
-        json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))
-    ]
+    scores = OutcomeScores()
+    golds = load_gold(gold_dir, scores.skipped, required="role").values()
     merged = deduplicate(records)
     kept = build_kept(merged)
     by_id = {r.id: r for r in merged}
@@ -184,7 +186,6 @@ def evaluate_outcomes(
     by_source: dict[str, PromiseRecord] = {}
     for record in merged:
         by_source.setdefault(Path(record.source.path).name, record)
-    scores = OutcomeScores()
     for gold in golds:
         if gold["role"] != "uppfoljning" or (split and gold["split"] != split):
             continue
@@ -195,25 +196,16 @@ def evaluate_outcomes(
 
 
 def load_run(records_path: Path | str) -> list[PromiseRecord]:
-    """PromiseRecords from records.jsonl (or a run's output folder)."""
-    path = Path(records_path)
-    if path.is_dir():
-        path = path / "records.jsonl"
-    return [
-        PromiseRecord.model_validate_json(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    """PromiseRecords from records.jsonl (or a run's output folder); an invalid line is
+    reported on stderr and left out."""
+    return load_records(records_file(records_path))
 
 
 def report_outcomes(
     gold_dir: Path, records_path: Path, split: str | None, as_json: bool, verbose: bool
 ) -> int:
     """Print outcome, link and kept figures for `evaluate --outcomes`; returns the exit code."""
-    splits = {
-        json.loads(p.read_text(encoding="utf-8")).get("split")
-        for p in Path(gold_dir).glob("*.json")
-    }
+    splits = {gold.get("split") for gold in load_gold(gold_dir, required="role").values()}
     if split is not None and split not in splits:
         known = sorted(map(str, splits))
         print(f"error: no gold in {gold_dir} has split {split!r} (there: {known})", file=sys.stderr)
@@ -226,4 +218,6 @@ def report_outcomes(
             print(f"{name:24} {value:.3f}")
     if verbose:
         print("\n".join(scores.misses))
-    return 0
+    for line in scores.skipped:
+        print(line, file=sys.stderr)
+    return 1 if scores.skipped else 0
