@@ -7,7 +7,7 @@ import time
 import pytest
 from test_parse_html import ESLOV, render_page
 
-from lofte_extract.extract.metadata import classify_doc_type
+from lofte_extract.extract.metadata import classify_doc_type, find_period
 from lofte_extract.extract.segment import split_documents
 from lofte_extract.parse import ParsedDocument, ParseError, parse_html, parse_text
 
@@ -314,3 +314,23 @@ def test_a_home_link_above_an_agreements_title_is_no_title():
     doc = parse_text(text.encode())
     span = split_documents(doc)[0]
     assert classify_doc_type(doc, span) == "overenskommelse"
+
+
+def test_dated_last_updated_line_is_kept_as_a_news_pages_only_date():
+    # h28: a kommun news item dated only by 'Senast uppdaterad den 26 mars 2021' lost its
+    # year as HTML (the line was dropped as page furniture) while its txt kept it
+    page = (
+        "<html><body><main><h1>Fokus på narkotika i årets medborgarlöfte</h1>"
+        "<p>Senast uppdaterad den 26 mars 2021</p>"
+        "<p>I årets medborgarlöfte från polisen och Tranemo kommun ingår fler insatser "
+        "mot narkotika och mer närvaro i centrum, så att tryggheten blir bättre.</p>"
+        "<p>– Tillsammans kan vi påverka det som invånarna tycker är viktigt, säger Anna "
+        "Berg, kommunstyrelsens ordförande.</p>"
+        "<p>Sidan senast uppdaterad av kommunikationsenheten</p></main></body></html>"
+    )
+    doc = parse_html(page.encode("utf-8"))
+    assert "Senast uppdaterad den 26 mars 2021" in doc.text
+    assert "kommunikationsenheten" not in doc.text  # an undated page-info line stays out
+    spans = split_documents(doc)
+    assert classify_doc_type(doc, spans[0]) == "nyhet"
+    assert find_period(doc, spans[0], None)[1] == [2021]

@@ -438,3 +438,14 @@ def test_a_city_district_names_its_city_when_no_kommun_is_named() -> None:
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Göteborg"]
     doc, span = _doc("Deras löfte\n\nPolisen i Farsta lovar kvartersmöten i stadsdelarna.\n")
     assert [k.name for k in find_kommuner(doc, span, None)] == ["Stockholm"]
+
+
+def test_news_dated_only_by_its_update_takes_that_year_a_publication_date_wins():
+    news = (
+        "Nyheter\n\n{dates}\n\nI årets medborgarlöfte lovar polisen och Tranemo kommun fler "
+        "insatser mot narkotika. – Vi vill synas mer, säger kommunpolisen Eva Lind."
+    )
+    doc, span = _doc(news.format(dates="Senast uppdaterad 2021-03-26"))
+    assert find_period(doc, span, None)[1] == [2021]
+    doc, span = _doc(news.format(dates="Publicerad 2020-02-03\nUppdaterad 2021-03-26"))
+    assert find_period(doc, span, None)[1] == [2020]

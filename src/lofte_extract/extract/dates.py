@@ -210,9 +210,11 @@ def expand_years(first: int, second: int | None) -> list[int]:
     return list(range(first, second + 1))
 
 
-def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int, int] | None:
+def article_date(
+    text: str, end: int | None = None, updated: bool = False
+) -> tuple[datetime.date, int, int] | None:
     """An article's date in `text[:end]`: a date line at the top, or a 'Publicer<ad> <date>'
-    line anywhere."""
+    line anywhere; with `updated`, an 'Uppdaterad <date>' counts too."""
     if end is not None and end < len(text) and _cuts_line(text, end):
         text = text[:end]  # the last line is cut: read the cut text as it is
     for index, line in _date_lines(text):
@@ -232,7 +234,8 @@ def article_date(text: str, end: int | None = None) -> tuple[datetime.date, int,
         dates = [
             d
             for d in dates
-            if not _UPDATED.search(
+            if updated
+            or not _UPDATED.search(
                 text[max(line.start, d.start - EXTRACT.updated_window_chars) : d.start]
             )
         ]

@@ -109,7 +109,8 @@ class _PageDate(NamedTuple):
 
 
 def _page_date(text: str, start: int, end: int) -> _PageDate | None:
-    """The page's date: an article date, or a line holding only a date near the top."""
+    """The page's date: an article date, or a line holding only a date near the top, or
+    else the date the page was last updated (a news item may show no other)."""
     dated = article_date(text, end)
     if dated and dated[1] < end:
         return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
@@ -118,6 +119,9 @@ def _page_date(text: str, start: int, end: int) -> _PageDate | None:
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
             return _PageDate(dates[0].year, dates[0].month, dates[0].start, dates[0].end)
+    dated = article_date(text, end, updated=True)
+    if dated and dated[1] < end:
+        return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
     return None
 
 

@@ -70,7 +70,8 @@ def is_furniture_line(line: str, html: bool = False) -> bool:
         if key in data["html_exact"] or _only_phrases(key, data["html_links"]):
             return True
         if key.startswith(data["page_info"]) and len(key) <= data["page_info_max"]:
-            return True
+            # 'Senast uppdaterad den 26 mars 2021' may be a news page's only date: kept
+            return not _date_pattern().search(key)
     return False
 
 
