@@ -156,3 +156,13 @@ def test_any_pdf_on_a_promise_page_is_followed_but_not_elsewhere():
         html.replace("Medborgarlöften".encode(), b"Nyheter"), "https://kommun.se/nyheter/"
     )
     assert not [link for link in other.links if worth_following(link, other)]
+
+
+def test_robots_with_a_byte_order_mark_still_disallows():
+    rules = parse_robots("\ufeffUser-agent: *\nDisallow: /\n", "lofte-extract")
+    assert not rules.allowed("https://kommun.se/medborgarloften/")
+
+
+def test_robots_empty_user_agent_names_nobody():
+    text = "User-agent:\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+    assert parse_robots(text, "lofte-extract").allowed("https://kommun.se/medborgarloften/")

@@ -62,7 +62,8 @@ def parse_robots(text: str, agent: str) -> RobotsRules:
     groups: list[_Group] = []
     current: _Group | None = None
     in_agents = False
-    for raw in text.splitlines():
+    # a byte order mark before 'User-agent' hid the first group ('\ufeffuser-agent')
+    for raw in text.lstrip("\ufeff").splitlines():
         line = raw.split("#", 1)[0].strip()
         if ":" not in line:
             continue
@@ -86,7 +87,8 @@ def parse_robots(text: str, agent: str) -> RobotsRules:
             except ValueError:
                 pass
     name = agent.lower()
-    mine = [g for g in groups if any(a != "*" and a in name for a in g.agents)]
+    # an empty 'User-agent:' names nobody ('' is in every name)
+    mine = [g for g in groups if any(a and a != "*" and a in name for a in g.agents)]
     chosen = mine or [g for g in groups if "*" in g.agents]
     rules = RobotsRules()
     for group in chosen:
