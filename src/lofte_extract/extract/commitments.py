@@ -11,6 +11,7 @@ from .actors import JOINT_PARTIES, cell_actors, find_actors, mentioned_actors, t
 from .analysed import sentences, words
 from .categories import categorize
 from .clauses import modal_only_subordinate
+from .coordinated import coordinated_clauses, in_promise_context, is_outcome_clause
 from .cues import (
     activity_start,
     describes_situation,
@@ -79,9 +80,7 @@ def commitment_pieces(doc: ParsedDocument, span: DocumentSpan) -> list[tuple[Pie
             if item is not None:
                 pieces.append((item, sectioned))
         elif line.kind in ("paragraph", "list_item"):
-            pieces.extend(
-                (piece, sectioned) for piece in _paragraph_pieces(doc, sectioned, has_region)
-            )
+            pieces.extend(_paragraph_pieces(doc, sectioned, has_region))
     return _without_ledes(doc, pieces)
 
 
@@ -126,23 +125,42 @@ def _item_piece(
 
 def _paragraph_pieces(
     doc: ParsedDocument, sectioned: SectionedLine, has_region: bool
-) -> list[Piece]:
-    """A paragraph's commitments: the whole line for a table row, else its promise sentences."""
+) -> list[tuple[Piece, SectionedLine]]:
+    """A paragraph's commitments: the whole line for a table row, else its promise sentences,
+    or their coordinated clauses (marked on the line each comes from)."""
     line = sectioned.line
     row = table_row(line.text, line.start, dashed=sectioned.dashed)
     if row is not None:
-        return [Piece(line.start, line.end, line.text)] if _row_is_activity(row, sectioned) else []
+        whole = Piece(line.start, line.end, line.text)
+        return [(whole, sectioned)] if _row_is_activity(row, sectioned) else []
+    clause_of = replace(sectioned, coordinated=True)
     quoted = is_quote(line.text) and not tag_actors(line.text)
     pieces = []
     parts = sentences(line.text, line_ends=False, offset=line.start)
     for index, piece in enumerate(parts):
         if quoted and not _quoted_promise(doc, piece):
             continue  # a quoted statement in an article, whichever sentence says 'säger'
-        if sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
-            pieces.append(piece)
+        if clauses := _promised_clauses(piece, sectioned):
+            pieces += [(clause, clause_of) for clause in clauses]
+        elif sentence_is_commitment(piece.text, sectioned.section, has_region, quoted):
+            pieces.append((piece, sectioned))
         elif _lede(parts, index):
-            pieces.append(piece)  # 'Utökad hastighetsövervakning … . Så lyder löftena …'
+            # 'Utökad hastighetsövervakning … . Så lyder löftena …'
+            pieces.append((piece, sectioned))
     return pieces
+
+
+def _promised_clauses(piece: Piece, sectioned: SectionedLine) -> list[Piece]:
+    """'grannsamverkan ska växa, polisen ska synas mer och två trygghetsvandringar ska
+    hållas' in a paragraph about the promise: each clause that is no outcome goal."""
+    if sectioned.section in ("follow_up", "background"):
+        return []
+    clauses = coordinated_clauses(piece)
+    if not clauses or not (
+        sectioned.section == "promise" or in_promise_context(sectioned.line.text)
+    ):
+        return []
+    return [clause for clause in clauses if not is_outcome_clause(clause.text)]
 
 
 def _lede(parts: list[Piece], index: int) -> bool:
@@ -270,7 +288,8 @@ def find_commitments(doc: ParsedDocument, span: DocumentSpan) -> list[Commitment
         text = normalize(piece.text)
         actors, rule = _or_joint(
             list(sectioned.responsible) or find_actors(text, context),
-            f"commitments.{sectioned.line.kind}.{sectioned.section}",
+            f"commitments.{sectioned.line.kind}.{sectioned.section}"
+            + (".coordinated_clause" if sectioned.coordinated else ""),
         )
         commitments.append(
             Commitment(

@@ -8,6 +8,7 @@ from ..parse import ParsedDocument
 from ..records import Goal
 from .analysed import sentences
 from .announcing import announces_list
+from .coordinated import coordinated_clauses, is_outcome_clause
 from .cues import (
     activity_start,
     actor_start,
@@ -262,6 +263,12 @@ def _is_goal_item(text: str, section: str) -> bool:
 
 def _parts(piece: Piece) -> list[Piece]:
     """A goal sentence's goals: its coordinated clauses when each states a direction."""
+    clauses = coordinated_clauses(piece)
+    outcomes = [clause for clause in clauses if is_outcome_clause(clause.text)]
+    if len(outcomes) < len(clauses):
+        # 'antalet inbrott ska minska, fler grannsamverkansområden ska startas, …': the
+        # promised activities among them are commitments
+        return outcomes
     opener = AIM_OPENER.match(piece.text)
     body = _sub(piece, opener.end(), len(piece.text)) if opener else piece
     clauses = _clauses(body)

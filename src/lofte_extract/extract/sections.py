@@ -57,6 +57,7 @@ class SectionedLine:
     listed: bool = False  # a row under a header row of column names: a promise by position
     responsible: tuple[str, ...] = field(default_factory=tuple)  # from an 'Ansvar:' line below
     responsible_end: int = -1  # where that line ends: evidence for the actors
+    coordinated: bool = False  # a piece is one of its sentence's coordinated clauses
 
 
 @lru_cache(maxsize=1)
