@@ -166,3 +166,8 @@ def test_robots_with_a_byte_order_mark_still_disallows():
 def test_robots_empty_user_agent_names_nobody():
     text = "User-agent:\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
     assert parse_robots(text, "lofte-extract").allowed("https://kommun.se/medborgarloften/")
+
+
+def test_retry_after_of_a_non_ascii_digit_is_garbage_not_a_crash():
+    assert retry_after("\u00b2") is None
+    assert retry_after("３") is None

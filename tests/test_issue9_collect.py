@@ -85,3 +85,52 @@ def test_manifest_always_carries_every_documented_key(server, tmp_path):
         assert set(row) == documented, set(row) ^ documented
     pdf = next(json.loads(line) for line in lines if line.count(".pdf"))
     assert pdf["charset"] is None and pdf["etag"] is None
+
+
+# Found by a hostile test site ------------------------------------------------------------------
+def test_refresh_keeps_manifest_lines_it_cannot_read(server, tmp_path):
+    # a refresh that replaced a page rewrote the manifest from the entries it could parse,
+    # dropping a cut-off line and any line a person had added by hand
+    site = Site()
+    base = server(site)
+    url = f"{base}/revalidate/etag"
+    collect([url], tmp_path, config=FAST)
+    manifest = tmp_path / MANIFEST_NAME
+    with manifest.open("ab") as handle:
+        handle.write(b'{"url": "http://x/\xe5", "path": 5}\n{"url": "http://cut\n')
+    messages: list[str] = []
+    site.version = 2
+    report = collect([url], tmp_path, config=replace(FAST, refresh=True), progress=messages.append)
+    assert len(report.fetched) == 1
+    lines = manifest.read_bytes().splitlines()
+    assert lines[:2] == [b'{"url": "http://x/\xef\xbf\xbd", "path": 5}', b'{"url": "http://cut']
+    assert json.loads(lines[2])["url"] == url
+    warned = [m for m in messages if m.startswith("warning: manifest.jsonl:")]
+    assert [m.split(":")[2] for m in warned] == ["2", "3"]
+
+
+def test_a_second_collect_into_the_same_folder_is_refused_not_interleaved(server, tmp_path):
+    from lofte_extract.collect.cli import main as collect_main
+    from lofte_extract.collect.store import Corpus
+
+    base = server(Site())
+    holder = Corpus(tmp_path)  # a collect in progress
+    try:
+        assert collect_main([f"{base}/notes.txt", "-o", str(tmp_path), "--delay", "0"]) == 2
+    finally:
+        holder.close()
+    assert collect_main([f"{base}/notes.txt", "-o", str(tmp_path), "--delay", "0"]) == 0
+    assert len(read_manifest(tmp_path)) == 1
+
+
+def test_run_reads_a_manifest_with_a_bad_byte_and_names_the_bad_line(tmp_path):
+    from lofte_extract.pipeline import run
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Medborgarlöfte Tranemo 2024\n\nPolisen lovar att synas.\n")
+    (corpus / MANIFEST_NAME).write_bytes(b'{"url": "http://x/\xe5", "path": 5}\n')
+    summary = run([corpus], tmp_path / "out")
+    assert summary.records == 1
+    rows = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert [(r["path"], r["reason"]) for r in rows] == [("manifest.jsonl", "bad manifest line")]

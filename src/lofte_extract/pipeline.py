@@ -234,7 +234,20 @@ def _results(
     as they finish."""
     looking = time.perf_counter()
     found = list(discover([Path(p) for p in paths]))
-    manifests = {root: read_manifest(root) for root in {root for root, _ in found}}
+    manifests: dict[Path, dict[str, ManifestEntry]] = {}
+    for root in {root for root, _ in found}:
+        bad: list[str] = []
+        manifests[root] = read_manifest(root, bad)
+        for note in bad:
+            # the file stays in the run, without the provenance its line held
+            _, number, detail = note.split(":", 2)
+            row = ErrorRow(
+                path=MANIFEST_NAME,
+                stage="collect",
+                reason="bad manifest line",
+                detail=f"line {number}:{detail}",
+            )
+            yield FileResult(MANIFEST_NAME, error=row)
     tasks = []
     # A file named on the command line was chosen; only links found in folders are screened.
     chosen = {Path(p) for p in paths if not Path(p).is_dir()}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import USER_AGENT, CollectConfig
 from .crawl import collect
+from .store import CorpusBusy
 
 __all__ = ["main", "read_url_file", "register", "run"]
 
@@ -201,9 +202,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         report = collect(urls, args.output, config=config, progress=None if args.quiet else say)
+    except CorpusBusy as exc:
+        print(f"lofte-extract collect: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"lofte-extract collect: cannot write to {args.output}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "lofte-extract collect: interrupted; the files and manifest lines written so far "
+            "are kept, and the same command resumes",
+            file=sys.stderr,
+        )
+        return 130
     if args.quiet:
         say(report.summary())
     return 0

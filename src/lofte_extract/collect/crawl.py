@@ -36,13 +36,14 @@ def collect(
 ) -> CollectReport:
     """Fetch `urls` (and relevant linked pages) into `corpus_dir`; failures become error rows."""
     crawl = _Crawl(config or CollectConfig(), Path(corpus_dir), progress or (lambda _msg: None))
-    crawl.seed(urls)
     try:
+        crawl.seed(urls)
         while crawl.queue:
             crawl.visit(*crawl.queue.popleft())
     finally:
         crawl.corpus.clean_partials()
         crawl.corpus.compact_errors()
+        crawl.corpus.close()
     crawl.say(crawl.report.summary())
     return crawl.report
 
@@ -54,6 +55,8 @@ class _Crawl:
         self.config = config
         self.say = say
         self.corpus = Corpus(corpus_dir)
+        for note in self.corpus.bad_lines:
+            say(f"warning: {note}: skipped, so its URL counts as not fetched")
         self.session = Session(config, self.corpus.root)
         self.report = CollectReport()
         self.queue: deque[tuple[str, int]] = deque()

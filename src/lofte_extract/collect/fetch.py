@@ -226,7 +226,7 @@ def retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # '²' is a digit to str.isdigit, not to float()
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -306,7 +306,8 @@ _ACCEPT = "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;
 
 
 def _check_length(value: str | None, limit: int) -> None:
-    if value and value.strip().isdigit() and int(value) > limit:
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and int(value) > limit:
         raise FetchError(
             f"too large: over {format_size(limit)}", f"Content-Length {int(value)} bytes"
         )

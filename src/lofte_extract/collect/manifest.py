@@ -8,7 +8,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["MANIFEST_NAME", "ManifestEntry", "append_jsonl", "append_manifest", "read_manifest"]
+__all__ = [
+    "MANIFEST_NAME",
+    "ManifestEntry",
+    "append_jsonl",
+    "append_manifest",
+    "manifest_lines",
+    "read_manifest",
+]
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -45,21 +52,35 @@ class ManifestEntry(BaseModel):
         return headers
 
 
-def read_manifest(corpus_dir: str | Path) -> dict[str, ManifestEntry]:
-    """Entries by path; a missing manifest is empty, a bad line is skipped."""
-    path = Path(corpus_dir) / MANIFEST_NAME
+def read_manifest(corpus_dir: str | Path, bad: list[str] | None = None) -> dict[str, ManifestEntry]:
+    """Entries by path; a missing manifest is empty, a bad line is skipped and, when `bad` is
+    given, described there ('manifest.jsonl:3: not a manifest entry (…)')."""
     entries: dict[str, ManifestEntry] = {}
+    for entry in manifest_lines(Path(corpus_dir), bad):
+        if isinstance(entry, ManifestEntry):
+            entries[entry.path] = entry  # later lines win: a re-fetch supersedes
+    return entries
+
+
+def manifest_lines(corpus_dir: Path, bad: list[str] | None = None) -> list[ManifestEntry | str]:
+    """Every line of the manifest in file order: an entry, or the raw text of a line that is
+    none (kept so that rewriting the manifest never drops what a person may still repair)."""
+    path = corpus_dir / MANIFEST_NAME
     if not path.is_file():
-        return entries
-    for line in path.read_text(encoding="utf-8").splitlines():
+        return []
+    lines: list[ManifestEntry | str] = []
+    text = path.read_bytes().decode("utf-8", errors="replace")  # one bad byte spoils one line
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            entry = ManifestEntry.model_validate(json.loads(line))
-        except (ValueError, TypeError):
-            continue
-        entries[entry.path] = entry  # later lines win: a re-fetch supersedes
-    return entries
+            lines.append(ManifestEntry.model_validate(json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            lines.append(line)
+            if bad is not None:
+                reason = str(exc).splitlines()[0][:120]
+                bad.append(f"{MANIFEST_NAME}:{number}: not a manifest entry ({reason})")
+    return lines
 
 
 def append_jsonl(path: Path, line: str) -> None:

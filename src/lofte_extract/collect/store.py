@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import json
 import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..records import ErrorRow
 from .content import extension_for
 from .fetch import PART_PREFIX, Download
-from .manifest import MANIFEST_NAME, ManifestEntry, append_jsonl, append_manifest
+from .manifest import MANIFEST_NAME, ManifestEntry, append_jsonl, append_manifest, manifest_lines
 from .urls import file_name
 
-__all__ = ["ERRORS_NAME", "Corpus"]
+__all__ = ["ERRORS_NAME", "Corpus", "CorpusBusy"]
 
 ERRORS_NAME = "errors.jsonl"
+# Held while a collect writes into the folder: two at once rewrote each other's manifest lines
+LOCK_NAME = ".collect.lock"
+
+
+class CorpusBusy(Exception):
+    """Another collect is writing into this corpus folder."""
 
 
 class Corpus:
@@ -24,10 +35,14 @@ class Corpus:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(root / LOCK_NAME)
         self._by_sha: dict[str, ManifestEntry] = {}
         self._by_url: dict[str, ManifestEntry] = {}
-        for entry in _read_entries(root):
-            self._index(entry)
+        # Lines that are no entry: described for the caller, never dropped (see _forget)
+        self.bad_lines: list[str] = []
+        for entry in manifest_lines(root, self.bad_lines):
+            if isinstance(entry, ManifestEntry):
+                self._index(entry)
 
     def _index(self, entry: ManifestEntry) -> None:
         if entry.sha256:
@@ -88,7 +103,11 @@ class Corpus:
     def _forget(self, name: str) -> None:
         """Drop the manifest lines of a file whose bytes were just replaced."""
         path = self.root / MANIFEST_NAME
-        kept = [e.model_dump_json() for e in _read_entries(self.root) if e.path != name]
+        kept = [
+            line if isinstance(line, str) else line.model_dump_json()
+            for line in manifest_lines(self.root)
+            if isinstance(line, str) or line.path != name
+        ]
         tmp = path.with_name(PART_PREFIX + MANIFEST_NAME)
         tmp.write_text("".join(f"{line}\n" for line in kept), "utf-8")
         os.replace(tmp, path)
@@ -106,11 +125,13 @@ class Corpus:
         others: list[str] = []
         latest: dict[str, str] = {}
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not line.strip():
+                continue
             try:
                 row = json.loads(line)
                 url = row["path"] if row.get("stage") == "collect" else None
-            except (ValueError, TypeError, KeyError):
-                continue
+            except (ValueError, TypeError, KeyError, AttributeError):
+                url = None  # not a row this compaction knows: kept as it is
             if url is None:
                 others.append(line)
             elif self.known(url) is None:
@@ -120,24 +141,31 @@ class Corpus:
         tmp.write_text("".join(f"{line}\n" for line in [*others, *latest.values()]), "utf-8")
         os.replace(tmp, path)
 
+    def close(self) -> None:
+        """Let another collect write into the folder."""
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
     def clean_partials(self) -> None:
         """Delete temp files a timed-out download may have left behind."""
         for tmp in self.root.glob(PART_PREFIX + "*"):
             tmp.unlink(missing_ok=True)
 
 
-def _read_entries(root: Path) -> list[ManifestEntry]:
-    # In file order (read_manifest keys by path, and dedup needs every URL line).
-    path = root / MANIFEST_NAME
-    entries: list[ManifestEntry] = []
-    if not path.is_file():
-        return entries
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
-            entries.append(ManifestEntry.model_validate(json.loads(line)))
-        except (ValueError, TypeError):
-            continue
-    return entries
+def _lock(path: Path) -> int | None:
+    """An exclusive lock on `path`, held until the descriptor is closed."""
+    if fcntl is None:  # no flock here (Windows): run one collect per folder at a time
+        return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise CorpusBusy(
+            f"another collect is writing into {path.parent}; wait for it to finish"
+        ) from None
+    return fd
 
 
 def _now() -> str:
