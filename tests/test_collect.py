@@ -141,6 +141,9 @@ def test_max_pages_bounds_the_crawl(server, tmp_path):
     )
     assert len(report.fetched) == 2
     assert any(s.reason == "over --max-pages 2" for s in report.skipped)
+    # reaching the limit was silent: the summary now says what was left
+    left = sum(s.reason == "over --max-pages 2" for s in report.skipped)
+    assert report.summary().endswith(f"; {left} URLs left over --max-pages 2")
 
 
 def test_cli_reads_url_file_and_prints_summary(server, tmp_path, capsys):

@@ -59,7 +59,12 @@ class CollectReport:
 
     def summary(self) -> str:
         """One line for the end of a run."""
-        return (
+        line = (
             f"collect: {len(self.fetched)} fetched, {len(self.skipped)} skipped, "
             f"{len(self.failed)} failed"
         )
+        over = [s for s in self.skipped if s.reason.startswith("over --max-pages")]
+        if over:
+            # the limit counts per run: the same command goes on where this one stopped
+            line += f"; {len(over)} URLs left over {over[0].reason.removeprefix('over ')}"
+        return line
