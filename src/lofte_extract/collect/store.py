@@ -21,8 +21,6 @@ from .urls import file_name
 __all__ = ["ERRORS_NAME", "Corpus", "CorpusBusy"]
 
 ERRORS_NAME = "errors.jsonl"
-# Held while a collect writes into the folder: two at once rewrote each other's manifest lines
-LOCK_NAME = ".collect.lock"
 
 
 class CorpusBusy(Exception):
@@ -35,7 +33,9 @@ class Corpus:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        self._lock = _lock(root / LOCK_NAME)
+        # Held while a collect writes into the folder: two at once rewrote each other's
+        # manifest lines and deleted each other's downloads
+        self._lock = _lock(root)
         self._by_sha: dict[str, ManifestEntry] = {}
         self._by_url: dict[str, ManifestEntry] = {}
         # Lines that are no entry: described for the caller, never dropped (see _forget)
@@ -153,17 +153,18 @@ class Corpus:
             tmp.unlink(missing_ok=True)
 
 
-def _lock(path: Path) -> int | None:
-    """An exclusive lock on `path`, held until the descriptor is closed."""
+def _lock(folder: Path) -> int | None:
+    """An exclusive lock on the folder itself (no lock file left behind), held until the
+    descriptor is closed."""
     if fcntl is None:  # no flock here (Windows): run one collect per folder at a time
         return None
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
         raise CorpusBusy(
-            f"another collect is writing into {path.parent}; wait for it to finish"
+            f"another collect is writing into {folder}; wait for it to finish"
         ) from None
     return fd
 
