@@ -168,3 +168,23 @@ def test_same_kommun_and_year_with_and_without_a_period_does_not_crash_deduplica
     assert [r.kommuner[0].code for r in records] == ["1285", "1285"]
     assert by_path["with.txt"].years == by_path["without.txt"].years == [2024]
     assert len(deduplicate(records)) == 2
+
+
+def test_long_commitment_lists_are_not_scored_word_by_word(monkeypatch):
+    # 120 files of 400 commitments each kept dedupe busy for over ten minutes: every pair of
+    # records scored every pair of commitments. Past the limit only like texts match.
+    from lofte_extract.compare import dedupe
+
+    calls = []
+    monkeypatch.setattr(dedupe, "jaccard", lambda a, b: calls.append(1) or 1.0)
+    eslov2017 = eslov_records()[0]
+    one = eslov2017.commitments[0]
+    many = [one.model_copy(update={"text": f"{one.text} nummer {i}"}) for i in range(150)]
+    long_a = eslov2017.model_copy(update={"commitments": many})
+    long_b = _copy(long_a, "d" * 64, "kopia.html")
+    merged = deduplicate([long_a, long_b])
+    assert calls == []
+    assert len(merged) == 1  # like texts still match: one promise published twice
+    short_b = _copy(eslov2017, "e" * 64, "kort.html")
+    deduplicate([eslov2017, short_b])
+    assert calls  # short lists are still scored word by word

@@ -8,8 +8,9 @@ tre" against "minst sex") both records are kept and each names the other in `war
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Commitment, NumericTarget, PromiseRecord, Source
 from .settings import COMPARE
@@ -76,19 +77,18 @@ def compare_pair(a: PromiseRecord, b: PromiseRecord) -> tuple[float, list[Discre
     """Share of commitments the two records have in common, and those whose numbers differ."""
     if not a.commitments or not b.commitments:
         return 0.0, []
-    b_words = [masked_words(c.text) for c in b.commitments]
+    b_words = [_masked(c.text) for c in b.commitments]
+    # Word-by-word scores for every pair grow with the square of two long lists (400
+    # commitments a side took minutes per group): past the limit, only like texts match.
+    fuzzy = len(a.commitments) * len(b.commitments) <= COMPARE.fuzzy_pair_limit
+    alike = None if fuzzy else _by_words(b_words)
     used: set[int] = set()
     matched = 0
     differences = []
     for commitment in a.commitments:
-        words = masked_words(commitment.text)
-        scores = [(jaccard(words, w), -i) for i, w in enumerate(b_words) if i not in used]
-        if not scores:
-            break
-        score, negative = max(scores)
-        if score < COMPARE.same_commitment:
+        index = _best_match(_masked(commitment.text), b_words, used, alike)
+        if index is None:
             continue
-        index = -negative
         used.add(index)
         matched += 1
         other = b.commitments[index]
@@ -97,6 +97,35 @@ def compare_pair(a: PromiseRecord, b: PromiseRecord) -> tuple[float, list[Discre
                 Discrepancy(_target_words(commitment.targets), _target_words(other.targets))
             )
     return matched / max(len(a.commitments), len(b.commitments)), differences
+
+
+@lru_cache(maxsize=65536)
+def _masked(text: str) -> frozenset[str]:
+    return masked_words(text)
+
+
+def _by_words(b_words: list[frozenset[str]]) -> dict[frozenset[str], deque[int]]:
+    alike: dict[frozenset[str], deque[int]] = defaultdict(deque)
+    for index, words in enumerate(b_words):
+        alike[words].append(index)
+    return alike
+
+
+def _best_match(
+    words: frozenset[str],
+    b_words: list[frozenset[str]],
+    used: set[int],
+    alike: dict[frozenset[str], deque[int]] | None,
+) -> int | None:
+    """The unused commitment of the other record worded most like `words`, if alike enough."""
+    if alike is not None:
+        waiting = alike.get(words)
+        return waiting.popleft() if waiting else None
+    scores = [(jaccard(words, w), -i) for i, w in enumerate(b_words) if i not in used]
+    if not scores:
+        return None
+    score, negative = max(scores)
+    return -negative if score >= COMPARE.same_commitment else None
 
 
 def _same_titles(a: PromiseRecord, b: PromiseRecord) -> bool:

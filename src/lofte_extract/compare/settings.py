@@ -37,6 +37,8 @@ class CompareSettings:
     same_commitment: float = 0.6  # two commitments worded this alike are one
     same_promise: float = 0.8  # this share of commitments matched, no difference: one promise
     related_promise: float = 0.5  # this share with differences: two versions, both warned
+    # Commitment pairs of two records scored word by word at most; beyond, only like texts
+    fuzzy_pair_limit: int = 10_000  # 100 commitments a side; real promises hold under 60
 
     # Lining commitments up across years (align.py).
     same_wording: float = 0.9  # a commitment worded this alike in two years is unchanged
