@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -123,3 +126,42 @@ def test_scanned_pdf_without_tesseract_says_what_to_install(tmp_path, hoor_text)
     subprocess.run(["python", "-c", code, str(corpus), str(out)], env=env, check=True, timeout=120)
     error = json.loads((out / "errors.jsonl").read_text())
     assert error["reason"] == "no text layer: needs OCR (install tesseract-ocr-swe)", error
+
+
+def _alive(pid: int) -> bool:
+    """Running: neither gone nor a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _start_tied_child(pid_file: str) -> None:
+    from lofte_extract.parse.ocr import run_tied
+
+    run_tied(["sh", "-c", f"echo $$ > {pid_file}; exec sleep 30"], b"", timeout=60)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_ocr_child_dies_with_a_worker_killed_on_timeout(tmp_path):
+    # a worker killed on --timeout left its tesseract running at full CPU for minutes
+    pid_file = tmp_path / "child.pid"
+    worker = multiprocessing.get_context("spawn").Process(
+        target=_start_tied_child, args=(str(pid_file),)
+    )
+    worker.start()
+    for _ in range(200):
+        if pid_file.exists() and pid_file.read_text().strip():
+            break
+        time.sleep(0.05)
+    child = int(pid_file.read_text())
+    worker.kill()
+    worker.join()
+    for _ in range(100):
+        if not _alive(child):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the OCR child outlived its worker")

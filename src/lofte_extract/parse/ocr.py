@@ -8,11 +8,14 @@ document lists the pages so every record says which of its words came from OCR.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 from functools import cache
 
 import pypdfium2
@@ -29,6 +32,7 @@ __all__ = [
     "merge_ocr",
     "ocr_available",
     "ocr_pages",
+    "run_tied",
     "textless_pages",
 ]
 
@@ -75,17 +79,35 @@ def _read_page(pdf: pypdfium2.PdfDocument, number: int) -> str:
     image = pdf[number - 1].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, "PNG")
-    done = subprocess.run(
+    done = run_tied(
         ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--dpi", str(OCR_DPI)],
-        input=png.getvalue(),
-        capture_output=True,
-        timeout=OCR_PAGE_TIMEOUT,
+        png.getvalue(),
+        OCR_PAGE_TIMEOUT,
         # One thread: the run already keeps every core busy with a worker each.
         env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     if done.returncode != 0:
         raise ParseError("OCR failed", done.stderr.decode("utf-8", "replace").strip()[:300])
     return done.stdout.decode("utf-8", "replace")
+
+
+def run_tied(
+    command: list[str], data: bytes, timeout: float, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `command` on `data`; on Linux the child is killed with the process that started
+    it, so a worker stopped on a file's --timeout (or Ctrl-C) leaves no tesseract running."""
+    tie = _die_with_parent if sys.platform.startswith("linux") else None
+    return subprocess.run(
+        command, input=data, capture_output=True, timeout=timeout, env=env, preexec_fn=tie
+    )
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask the kernel for SIGKILL when the parent dies."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl: the child may outlive a killed worker, as before
 
 
 def ocr_pages(data: bytes, numbers: list[int]) -> dict[int, str]:
