@@ -279,3 +279,62 @@ def test_unwritable_out_is_detected_before_any_work(tmp_path):
     with pytest.raises(OSError, match="a_file"):
         run([small], blocker / "out", progress=lambda done, total, name: seen.append(name))
     assert seen == []
+
+
+# Found by a hostile-file sweep ---------------------------------------------------------------
+def test_output_folder_inside_the_corpus_is_not_read_back_as_input(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kumla.txt").write_bytes(_promise())
+    for _ in range(2):  # the second run read out/records.jsonl and out/texts/* as documents
+        summary = run([corpus], corpus / "out", jobs=0)
+    assert (summary.files, summary.records, summary.failures) == (1, 1, 0)
+
+
+def test_output_folder_that_is_the_corpus_is_refused(tmp_path, capsys):
+    (tmp_path / "records.jsonl").write_text("a document of the corpus\n")
+    (tmp_path / "kumla.txt").write_bytes(_promise())
+    assert main([str(tmp_path), "-o", str(tmp_path), "-q"]) == 2
+    assert "is the corpus folder itself" in capsys.readouterr().err
+    assert (tmp_path / "records.jsonl").read_text() == "a document of the corpus\n"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    (tmp_path / "kumla.txt").write_bytes(_promise())
+    summary = run([tmp_path / "kumla.txt", tmp_path / "kumla.txt"], tmp_path / "out", jobs=0)
+    assert (summary.files, summary.records) == (1, 1)
+
+
+def test_an_unreadable_manifest_is_an_error_row_and_the_files_are_still_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "manifest.jsonl").mkdir(parents=True)  # unreadable even for root
+    (corpus / "kumla.txt").write_bytes(_promise())
+    summary = run([corpus], tmp_path / "out", jobs=0)
+    assert summary.records == 1
+    [row] = _lines(tmp_path / "out" / "errors.jsonl")
+    assert (row["path"], row["reason"]) == ("manifest.jsonl", "unreadable manifest")
+
+
+def test_a_file_larger_than_memory_in_process_is_an_error_row_not_a_traceback(tmp_path):
+    huge = tmp_path / "corpus" / "huge.txt"
+    huge.parent.mkdir()
+    with huge.open("wb") as handle:
+        handle.truncate(6 << 30)  # sparse: no disk used
+    (huge.parent / "kumla.txt").write_bytes(_promise())
+    limit = "resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))"
+    done = _cli([str(huge.parent), "-o", str(tmp_path / "out"), "-j", "0", "-q"], limit)
+    _, err = done.communicate(timeout=240)
+    assert done.returncode == 0, err
+    rows = _lines(tmp_path / "out" / "errors.jsonl")
+    assert [(r["path"], r["reason"]) for r in rows] == [("huge.txt", "out of memory")]
+
+
+def test_records_of_byte_identical_files_come_out_in_path_order(tmp_path):
+    # they share an id; sorted by id alone they came out in the order workers finished
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("b.txt", "a.txt", "c.txt"):
+        (corpus / name).write_bytes(_promise())
+    run([corpus], tmp_path / "out", jobs=2)
+    paths = [r["source"]["path"] for r in _lines(tmp_path / "out" / "records.jsonl")]
+    assert paths == ["a.txt", "b.txt", "c.txt"]

@@ -27,7 +27,7 @@ from .store.files import (
     write_commitments_csv,
 )
 from .store.outcomes import write_outcomes
-from .store.outset import OutputSet
+from .store.outset import OutputError, OutputSet
 from .store.records_csv import write_records_csv
 from .store.reuse import dataset_digest, reuse_dataset, write_digest, write_texts
 from .workers import WorkerPool
@@ -49,8 +49,19 @@ _OWN_FILES = {MANIFEST_NAME, "errors.jsonl"}
 _WORKER_PRELOAD = ["lofte_extract._preload"]
 
 
-def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
-    """(corpus root, file) for every document under the given files and folders, sorted."""
+def discover(paths: list[Path], skip: Path | None = None) -> Iterator[tuple[Path, Path]]:
+    """(corpus root, file) for every document under the given files and folders, sorted,
+    each file once, none under `skip` (an output folder kept inside the corpus)."""
+    seen: set[Path] = set()
+    for given, path in _walk(paths):
+        where = path.absolute()
+        if where in seen or (skip is not None and where.is_relative_to(skip)):
+            continue  # a file named twice is read once; our own outputs are not input
+        seen.add(where)
+        yield given, path
+
+
+def _walk(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     for given in paths:
         if given.is_dir():
             # A broken or looping link is listed too, so it becomes an error row, not a silent skip.
@@ -98,6 +109,13 @@ def process_file(
         return FileResult(
             relative,
             error=ErrorRow(path=relative, stage="parse", reason="unreadable file", detail=str(exc)),
+        )
+    except MemoryError:  # with --jobs 0 no worker's memory cap turns this into a row first
+        return FileResult(
+            relative,
+            error=ErrorRow(
+                path=relative, stage="parse", reason="out of memory", detail="MemoryError"
+            ),
         )
     if not data.strip():
         return FileResult(
@@ -190,6 +208,9 @@ def run(
     false.
     """
     started = time.perf_counter()
+    if any(Path(p).is_dir() and Path(p).resolve() == Path(out_dir).resolve() for p in paths):
+        # its outputs would replace the corpus's own files of the same names
+        raise OutputError(f"{out_dir} is the corpus folder itself: give another output folder")
     cache = None
     if use_cache:
         cache = ResultCache(Path(cache_dir) if cache_dir else Path(out_dir) / CACHE_DIR_NAME)
@@ -233,19 +254,20 @@ def _results(
     """Every file's result: screened-out files first, then cached ones, then the parsed ones
     as they finish."""
     looking = time.perf_counter()
-    found = list(discover([Path(p) for p in paths]))
+    found = list(discover([Path(p) for p in paths], skip=summary.out_dir.absolute()))
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for root in {root for root, _ in found}:
         bad: list[str] = []
         manifests[root] = read_manifest(root, bad)
         for note in bad:
             # the file stays in the run, without the provenance its line held
-            _, number, detail = note.split(":", 2)
+            where, _, detail = note.partition(": ")
+            number = where.partition(":")[2]
             row = ErrorRow(
                 path=MANIFEST_NAME,
                 stage="collect",
-                reason="bad manifest line",
-                detail=f"line {number}:{detail}",
+                reason="bad manifest line" if number else "unreadable manifest",
+                detail=f"line {number}: {detail}" if number else detail,
             )
             yield FileResult(MANIFEST_NAME, error=row)
     tasks = []

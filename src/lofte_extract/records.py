@@ -226,6 +226,12 @@ class ErrorRow(_Model):
     detail: str | None = None
 
 
+def record_order(record: PromiseRecord) -> tuple[str, str]:
+    """Sort key of records in every output: by id, then path (byte-identical files share ids,
+    and workers finish in no fixed order)."""
+    return (record.id, record.source.path)
+
+
 def make_record_id(sha256: str, index: int) -> str:
     """Stable id for the index-th promise document of the file with this hash."""
     return hashlib.sha256(f"{sha256}:{index}".encode()).hexdigest()[:16]

@@ -66,10 +66,17 @@ def manifest_lines(corpus_dir: Path, bad: list[str] | None = None) -> list[Manif
     """Every line of the manifest in file order: an entry, or the raw text of a line that is
     none (kept so that rewriting the manifest never drops what a person may still repair)."""
     path = corpus_dir / MANIFEST_NAME
-    if not path.is_file():
+    if not path.exists():
         return []
     lines: list[ManifestEntry | str] = []
-    text = path.read_bytes().decode("utf-8", errors="replace")  # one bad byte spoils one line
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        if bad is None:
+            raise  # a rewrite must not take an unread manifest for an empty one
+        bad.append(f"{MANIFEST_NAME}: unreadable ({exc.strerror or exc})")
+        return []  # the files are still read, without their provenance
+    text = data.decode("utf-8", errors="replace")  # one bad byte spoils one line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

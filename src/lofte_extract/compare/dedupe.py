@@ -12,7 +12,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..records import Commitment, NumericTarget, PromiseRecord, Source
+from ..records import Commitment, NumericTarget, PromiseRecord, Source, record_order
 from .settings import COMPARE
 from .wording import jaccard, masked_words
 
@@ -203,4 +203,4 @@ def deduplicate(records: list[PromiseRecord]) -> list[PromiseRecord]:
                     kept[i] = _warn(a, b, differences, swap=False)
                     kept[j] = _warn(b, a, differences, swap=True)
         result.extend(kept)
-    return sorted(result, key=lambda r: r.id)
+    return sorted(result, key=record_order)

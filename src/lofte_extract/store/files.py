@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..records import CommitmentRow, ErrorRow, NumericTarget, PromiseRecord
+from ..records import CommitmentRow, ErrorRow, NumericTarget, PromiseRecord, record_order
 from .outset import file_mode
 
 __all__ = [
@@ -141,7 +141,7 @@ def write_commitments_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COMMITMENT_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
-    for record in sorted(records, key=lambda r: r.id):
+    for record in sorted(records, key=record_order):
         writer.writerows(
             {k: csv_cell(v) for k, v in row.items()} for row in commitment_rows(record)
         )

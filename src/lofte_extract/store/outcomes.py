@@ -10,7 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from ..compare.kept import KeptResult, build_kept
-from ..records import PromiseRecord
+from ..records import PromiseRecord, record_order
 from .files import atomic_write_text, csv_cell
 
 __all__ = ["OUTCOME_COLUMNS", "outcome_rows", "write_outcomes"]
@@ -99,7 +99,7 @@ def outcome_rows(records: list[PromiseRecord], kept: KeptResult | None = None) -
     by_id = {r.id: r for r in records}
     return [
         _row(r, i, kept, by_id)
-        for r in sorted(records, key=lambda r: r.id)
+        for r in sorted(records, key=record_order)
         for i in range(len(r.outcomes))
     ]
 

@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..records import PromiseRecord, RecordRow
+from ..records import PromiseRecord, RecordRow, record_order
 from .files import atomic_write_text, csv_cell
 
 __all__ = ["RECORD_COLUMNS", "record_row", "write_records_csv"]
@@ -44,6 +44,6 @@ def write_records_csv(path: Path, records: Iterable[PromiseRecord]) -> None:
     writer.writeheader()
     writer.writerows(
         {k: csv_cell(v) for k, v in record_row(r).items()}
-        for r in sorted(records, key=lambda r: r.id)
+        for r in sorted(records, key=record_order)
     )
     atomic_write_text(path, buffer.getvalue())

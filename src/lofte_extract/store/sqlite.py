@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from ..compare.units import unit_key
-from ..records import Evidence, NumericTarget, PromiseRecord, Source
+from ..records import Evidence, NumericTarget, PromiseRecord, Source, record_order
 from .tables import TABLES
 
 __all__ = ["record_rows", "write_sqlite"]
@@ -179,7 +179,7 @@ def _fill(db: sqlite_utils.Database, records: list[PromiseRecord]) -> None:
             not_null=set(),
         )
     collected: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
-    for record in sorted(records, key=lambda r: r.id):
+    for record in sorted(records, key=record_order):
         for name, rows in record_rows(record).items():
             collected[name] += rows
     for table in TABLES:
