@@ -193,3 +193,19 @@ def test_a_dataset_file_missing_from_the_previous_set_is_written_again(tmp_path)
     (out / "records.csv").unlink()
     run([corpus], out, jobs=0)
     assert (out / "records.csv").is_file()
+
+
+def test_errors_of_this_machine_are_not_cached():
+    # 'needs OCR (install tesseract-ocr-swe)' was served from the cache after installing it
+    from lofte_extract.cache import cacheable
+    from lofte_extract.records import ErrorRow
+
+    def row(reason: str, detail: str | None = None) -> ErrorRow:
+        return ErrorRow(path="x.pdf", stage="parse", reason=reason, detail=detail)
+
+    assert not cacheable(row("no text layer: needs OCR (install tesseract-ocr-swe)"))
+    assert not cacheable(row("OCR failed", "a page took over 60s"))
+    assert not cacheable(row("out of memory", "MemoryError"))
+    assert cacheable(row("no text layer: needs OCR", "12 glyphs without a unicode map"))
+    assert cacheable(row("corrupt PDF", "no %PDF header"))
+    assert cacheable(None)

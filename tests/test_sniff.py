@@ -133,3 +133,11 @@ def test_nul_padding_after_a_page_is_not_binary():
     assert detect_format(page + b"\x00" * 4096, "lofte.html") == "html"
     with pytest.raises(ParseError):
         detect_format(b"\x00" * 4096, "lofte.txt")
+
+
+def test_text_mentioning_a_pdf_header_mid_sentence_is_text():
+    # 'Se %PDF-1.4 nedan' in a text file was refused as a corrupt PDF
+    data = "Se %PDF-1.4 nedan.\n\nMedborgarlöfte 2020 för Kumla kommun\n".encode()
+    assert detect_format(data, "notes.txt") == "txt"
+    assert detect_format(data, "scan.pdf") == "pdf"  # a file named .pdf keeps the old leniency
+    assert detect_format(b"\xef\xbb\xbf%PDF-1.4\n", "x") == "pdf"

@@ -47,6 +47,8 @@ _CODE_FILES = (
 )
 # Errors that say something about this run, not about the file: never cached.
 _TRANSIENT_DETAILS = ("MemoryError",)
+# ... or about this machine: Tesseract missing, or too slow under the load of the moment.
+_MACHINE_REASONS = ("OCR failed", "no text layer: needs OCR (install")
 
 
 @dataclass
@@ -87,8 +89,12 @@ def entry_key(sha256: str, path: str, url: str | None, charset: str | None) -> s
 
 
 def cacheable(error: ErrorRow | None) -> bool:
-    """Whether a result is a property of the file (not of a run that ran out of memory)."""
-    return error is None or not (error.detail or "").startswith(_TRANSIENT_DETAILS)
+    """Whether a result is a property of the file (not of a run that ran out of memory, nor
+    of a machine without Tesseract)."""
+    return error is None or not (
+        (error.detail or "").startswith(_TRANSIENT_DETAILS)
+        or error.reason.startswith(_MACHINE_REASONS)
+    )
 
 
 class ResultCache:

@@ -137,13 +137,20 @@ def _nul_padded_html(data: bytes) -> bool:
     return bool(_HTML_START.match(text[_PROLOGUE.match(text).end() :]))
 
 
+_PDF_HEADER = re.compile(rb"(?:^|[\r\n\x00]|\xef\xbb\xbf)%PDF-")
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """'pdf', 'html' or 'txt' from the content; the name only breaks ties."""
     if not data.strip():
         raise ParseError("empty file", f"{len(data)} bytes, no text")
     # PDF readers accept a header anywhere in the first 1024 bytes (junk before it happens);
     # a damaged one ('%PDF\0') is still a PDF, to be refused as one, never read as text.
-    if b"%PDF-" in data[:1024] or data.lstrip(b"\x00\t\r\n ").startswith(b"%PDF"):
+    # … at the start of a line, or anywhere in a file named .pdf: a text mentioning
+    # '%PDF-1.4' mid-sentence stays text.
+    head = data[:1024]
+    named_pdf = name.lower().endswith(".pdf") and b"%PDF-" in head
+    if _PDF_HEADER.search(head) or named_pdf or data.lstrip(b"\x00\t\r\n ").startswith(b"%PDF"):
         return "pdf"
     if _nul_padded_html(data):
         return "html"
