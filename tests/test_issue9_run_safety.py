@@ -338,3 +338,16 @@ def test_records_of_byte_identical_files_come_out_in_path_order(tmp_path):
     run([corpus], tmp_path / "out", jobs=2)
     paths = [r["source"]["path"] for r in _lines(tmp_path / "out" / "records.jsonl")]
     assert paths == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_read_only_output_folder_is_refused_not_replaced(tmp_path, capsys):
+    (tmp_path / "kumla.txt").write_bytes(_promise())
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        assert main([str(tmp_path / "kumla.txt"), "-o", str(out), "-q"]) == 2
+        assert "is read-only" in capsys.readouterr().err
+        assert out.stat().st_mode & 0o777 == 0o555
+    finally:
+        out.chmod(0o755)

@@ -15,6 +15,7 @@ import fcntl
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -96,6 +97,9 @@ class OutputSet:
         """Check OUT is usable and take its lock, before any work is done."""
         if self.out.exists() and not self.out.is_dir():
             raise OutputError(f"{self.out} exists and is not a folder")
+        if self.out.is_dir() and not self.out.stat().st_mode & stat.S_IWUSR:
+            # the swap would replace it with a writable folder: a read-only one says 'keep'
+            raise OutputError(f"{self.out} is read-only: make it writable or give another one")
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._take_lock()
