@@ -37,6 +37,19 @@ def _promise(kommun: str = "Kumla") -> bytes:
     return PROMISE.replace("Kumla", kommun).encode("utf-8")
 
 
+def _group_members(group: int) -> list[int]:
+    """Live (not zombie) processes of a process group, from /proc."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(stat.parent.name))
+    return members
+
+
 def _snapshot(out: Path) -> dict[str, bytes]:
     # The result cache (OUT/.cache) is no output: entries a failed run computed stay valid.
     return {
@@ -124,7 +137,8 @@ def test_output_set_is_atomic_when_the_disk_fills(tmp_path):
     assert not list(tmp_path.glob(".out.staging-*"))
 
 
-def test_output_set_is_kept_on_sigint_with_exit_130(tmp_path):
+@pytest.mark.parametrize("how", ["sigint_to_group", "sigterm_to_main"])
+def test_output_set_is_kept_on_sigint_with_exit_130(tmp_path, how):
     small, large = _two_corpora(tmp_path)
     out = tmp_path / "out"
     run([small], out, jobs=0)
@@ -137,12 +151,19 @@ def test_output_set_is_kept_on_sigint_with_exit_130(tmp_path):
         time.sleep(0.05)
     time.sleep(1.0)  # into the files, workers started
     assert proc.poll() is None, "the run ended before it could be interrupted"
-    os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
+    if how == "sigint_to_group":
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
+    else:
+        os.kill(proc.pid, signal.SIGTERM)  # as `kill PID` does: left workers running
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "interrupted, previous outputs kept" in err and "Traceback" not in err, err
     assert _snapshot(out) == before
     assert not list(tmp_path.glob(".out.staging-*"))
+    deadline = time.monotonic() + 10
+    while _group_members(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _group_members(proc.pid), "workers outlived the run"
 
 
 def test_output_set_second_run_into_same_out_is_refused(tmp_path, capsys):
@@ -351,3 +372,11 @@ def test_a_read_only_output_folder_is_refused_not_replaced(tmp_path, capsys):
         assert out.stat().st_mode & 0o777 == 0o555
     finally:
         out.chmod(0o755)
+
+
+def test_staging_folders_of_a_killed_run_are_cleared_by_the_next(tmp_path):
+    (tmp_path / "kumla.txt").write_bytes(_promise())
+    stale = tmp_path / ".out.staging-abc123"
+    (stale / "texts").mkdir(parents=True)  # what `kill -9` mid-write leaves
+    run([tmp_path / "kumla.txt"], tmp_path / "out", jobs=0)
+    assert not stale.exists()

@@ -6,6 +6,7 @@ import argparse
 import difflib
 import importlib
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -283,7 +284,14 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         argv.insert(0, "run")  # `lofte-extract corpus/` works as typed
     args = parser.parse_args(argv)
+    # A kill (SIGTERM) stops as Ctrl-C does: workers ended, previous outputs kept, exit 130;
+    # unhandled, it left workers running for a minute and staging folders behind.
+    signal.signal(signal.SIGTERM, _interrupt)
     return args.func(args)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,9 @@ class OutputSet:
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._take_lock()
+            for stale in self.out.parent.glob(f".{self.out.name}.staging-*"):
+                # left by a run killed outright; the lock says none is in use now
+                shutil.rmtree(stale, ignore_errors=True)
             self.staging = Path(
                 tempfile.mkdtemp(prefix=f".{self.out.name}.staging-", dir=self.out.parent)
             )
