@@ -334,3 +334,21 @@ def test_dated_last_updated_line_is_kept_as_a_news_pages_only_date():
     spans = split_documents(doc)
     assert classify_doc_type(doc, spans[0]) == "nyhet"
     assert find_period(doc, spans[0], None)[1] == [2021]
+
+
+def test_an_inlined_image_of_megabytes_does_not_hide_the_page():
+    # the 5 M-character markup cap cut inside a base64 image: 'no text in the page body'
+    image = "data:image/jpeg;base64," + "QUJD" * 1_400_000
+    page = (
+        f'<html><body><img src="{image}"><main><h1>Medborgarlöfte</h1>'
+        "<p>Polisen lovar att synas.</p></main></body></html>"
+    )
+    doc = parse_html(page.encode("utf-8"))
+    assert [b.text for b in doc.blocks] == ["Medborgarlöfte", "Polisen lovar att synas."]
+
+
+def test_an_empty_page_says_when_its_markup_was_cut():
+    page = '<html><body><p title="' + "x" * 6_000_000 + ">text</p></body></html>"
+    with pytest.raises(ParseError) as error:
+        parse_html(page.encode("utf-8"))
+    assert "cut to 5000000" in error.value.detail

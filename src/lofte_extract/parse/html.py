@@ -226,6 +226,9 @@ def _signer_rows(blocks: list[HtmlBlock]) -> list[HtmlBlock]:
     return out
 
 
+_LONG_ATTRIBUTE = re.compile(r"""=\s*(?:"[^"<>]{20000,}"|'[^'<>]{20000,}')""")
+
+
 def _empty_reason(raw: str) -> str:
     head = raw[:500_000]
     if re.search(r"<script\b", head, re.IGNORECASE) and _JS_HINT.search(head):
@@ -242,6 +245,9 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     decoded = decode(data, declared=charset, meta=html_meta_charset(data))
     warnings_.extend(decoded.warnings)
     markup, page_title = _strip_inert(decoded.text.replace("\x00", ""))
+    # An inlined image ('src="data:image/jpeg;base64,…"', megabytes) carries no text; cut
+    # inside it by the markup cap, it took the whole page with it.
+    markup = _LONG_ATTRIBUTE.sub('=""', markup)
     if len(markup) > MAX_MARKUP_CHARS:
         warnings_.append(f"markup of {len(markup)} characters cut to {MAX_MARKUP_CHARS}")
         markup = markup[:MAX_MARKUP_CHARS]
@@ -263,7 +269,7 @@ def parse_html(data: bytes, charset: str | None = None) -> ParsedDocument:
     for block in blocks:
         builder.add(block.kind, block.text, level=block.level)
     if not builder.blocks:
-        cut = [w for w in warnings_ if w.startswith("markup cut")]
+        cut = [w for w in warnings_ if " cut " in w]  # 'markup of … characters cut to …'
         raise ParseError("empty document", "; ".join([_empty_reason(decoded.text), *cut]))
     # Removing site furniture is routine, not uncertainty: it is no record warning.
     return builder.build(title=_title(page_title, blocks), warnings=warnings_)
