@@ -171,3 +171,10 @@ def test_robots_empty_user_agent_names_nobody():
 def test_retry_after_of_a_non_ascii_digit_is_garbage_not_a_crash():
     assert retry_after("\u00b2") is None
     assert retry_after("３") is None
+
+
+def test_urls_differing_only_in_escape_case_or_dot_segments_are_one_url():
+    # each spelling was fetched again as a URL of its own
+    assert normalize_url("http://k.se/l%c3%b6fte?q=%c3%a5") == "http://k.se/l%C3%B6fte?q=%C3%A5"
+    assert normalize_url("http://k.se/a/../x/./y.pdf") == "http://k.se/x/y.pdf"
+    assert normalize_url("http://k.se/a/b/..") == "http://k.se/a/"

@@ -40,8 +40,33 @@ def normalize_url(url: str) -> str | None:
         return None  # credentials in URLs are not ours to use
     # Percent-encode spaces and non-ASCII the way a browser sends them, so that a raw
     # and an encoded spelling of one link are one URL.
-    path = quote(parts.path, safe=_SAFE) or "/"
-    return urlunsplit((scheme, netloc, path, quote(parts.query, safe=_SAFE + "?"), ""))
+    path = _upper_escapes(quote(_without_dot_segments(parts.path), safe=_SAFE)) or "/"
+    query = _upper_escapes(quote(parts.query, safe=_SAFE + "?"))
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def _upper_escapes(text: str) -> str:
+    """'%c3%b6' and '%C3%B6' are one URL (RFC 3986 6.2.2.1)."""
+    return _ESCAPE.sub(lambda m: m.group().upper(), text)
+
+
+def _without_dot_segments(path: str) -> str:
+    """'/a/../x' is '/x' (RFC 3986 5.2.4), as the server reads it."""
+    if "." not in path:
+        return path
+    kept: list[str] = []
+    segments = path.split("/")
+    for segment in segments[1:]:
+        if segment == "..":
+            if kept:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    trailing = segments[-1] in (".", "..")
+    return "/" + "/".join(kept) + ("/" if trailing and kept else "")
 
 
 def fold(text: str) -> str:
