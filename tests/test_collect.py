@@ -116,7 +116,12 @@ def test_rerun_skips_known_urls_and_refresh_fetches_again(server, tmp_path):
         tmp_path,
         config=CollectConfig(delay=0.0, timeout=2.0, depth=0, refresh=True),
     )
-    assert [e.url for e in fresh.fetched] == [f"{base}/index.html"]
+    # asked again, the same bytes: reported unchanged, no manifest line added (a server
+    # without ETag or Last-Modified had each refresh add a line and call it 'fetched')
+    assert site.hits["/index.html"] == 2
+    assert fresh.fetched == []
+    assert [(s.url, s.reason) for s in fresh.skipped] == [(f"{base}/index.html", "unchanged")]
+    assert (tmp_path / "manifest.jsonl").read_text().splitlines() == lines
     assert read_manifest(tmp_path).keys() == {e.path for e in first.fetched}
 
 

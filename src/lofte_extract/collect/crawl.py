@@ -167,9 +167,13 @@ class _Crawl:
 def _record(
     report: CollectReport, entry: ManifestEntry, new: bool, url: str, say: Progress
 ) -> None:
-    if new or entry.url == url:
+    if new:
         report.fetched.append(entry)
         say(f"fetched {url} -> {entry.path} ({entry.size} bytes)")
+    elif url in (entry.url, entry.final_url):
+        # a refresh of a server that sends no ETag or Last-Modified: compared by hash
+        report.skipped.append(Skipped(url, "unchanged"))
+        say(f"skipped {url}: unchanged ({entry.path})")
     else:
         report.skipped.append(Skipped(url, f"same content as {entry.path}"))
         say(f"skipped {url}: same content as {entry.path}")

@@ -64,6 +64,8 @@ class Corpus:
         if same is not None and (self.root / same.path).is_file():
             download.tmp_path.unlink(missing_ok=True)
             if download.url in (same.url, same.final_url, *same.also_urls):
+                if (same.etag, same.last_modified) == (download.etag, download.last_modified):
+                    return same, False  # a refresh found the same bytes: nothing to record
                 entry = same.model_copy(
                     update={
                         "fetched_at": _now(),
