@@ -110,3 +110,16 @@ def test_trickled_body_is_cut_by_the_per_chunk_deadline_check(crawl):
     row = _errors(crawl["corpus"])[f"{crawl['base']}/trickle"]
     assert row["reason"] == "timeout: download not finished after 1.5s"
     assert row["detail"].endswith("bytes received")
+
+
+def test_waits_between_attempts_count_against_the_deadline(server, tmp_path):
+    # '/busy' asks for one second: a deadline of half a second rules out the retry, where
+    # before a 5 s --deadline let one URL take 17 s of Retry-After waits
+    site = Site()
+    base = server(site)
+    config = CollectConfig(delay=0.0, timeout=1.0, deadline=0.5, retries=2, max_retry_wait=5.0)
+    report = collect([f"{base}/busy"], tmp_path, config=config)
+    assert not report.fetched
+    assert site.hits["/busy"] == 1
+    row = _errors(tmp_path)[f"{base}/busy"]
+    assert row["reason"] == "HTTP 429" and "would pass the 0.5s deadline" in row["detail"]

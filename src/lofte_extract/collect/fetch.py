@@ -157,6 +157,8 @@ class Session:
         self, url: str, *, to_memory: bool, validators: dict[str, str] | None = None
     ) -> _Answer:
         cfg = self.config
+        # --deadline bounds the whole download, waits between attempts included
+        stop = time.monotonic() + cfg.total_deadline
         for attempt in range(cfg.retries + 1):
             last = attempt == cfg.retries
             self.clock.wait(host_of(url), self.host_delay(url))
@@ -164,23 +166,22 @@ class Session:
                 answer = self._exchange(url, to_memory=to_memory, validators=validators)
             except FetchError as exc:
                 if exc.reason in TRANSIENT and not last:
-                    time.sleep(min(cfg.backoff * 2**attempt, cfg.max_retry_wait))
+                    _pause(cfg.backoff * 2**attempt, cfg, stop, exc.reason, attempt)
                     continue
                 raise
             if answer.status != 429 and answer.status < 500:
                 return answer
+            tries = f"{attempt + 1} attempt{'s' if attempt else ''}"
             if last:
-                raise FetchError(
-                    f"HTTP {answer.status}", f"still failing after {cfg.retries + 1} attempts"
-                )
+                raise FetchError(f"HTTP {answer.status}", f"still failing after {tries}")
             asked = retry_after(answer.headers.get("retry-after"))
             if asked is not None and asked > cfg.max_retry_wait:
                 raise FetchError(
                     f"HTTP {answer.status}",
-                    f"Retry-After {asked:g}s is over the {cfg.max_retry_wait:g}s cap",
+                    f"Retry-After {asked:.0f}s is over the {cfg.max_retry_wait:g}s cap",
                 )
             wait = asked if asked is not None else cfg.backoff * 2**attempt
-            time.sleep(min(wait, cfg.max_retry_wait))
+            _pause(wait, cfg, stop, f"HTTP {answer.status}", attempt)
         raise AssertionError("unreachable")  # the last attempt returns or raises
 
     def _exchange(
@@ -219,6 +220,18 @@ class Session:
                 return parse_robots(text, AGENT_NAME)
             raise FetchError(f"robots.txt unavailable: HTTP {answer.status}")
         return RobotsRules.allow_all()
+
+
+def _pause(wait: float, cfg: CollectConfig, stop: float, reason: str, attempt: int) -> None:
+    """Sleep before the next attempt, or give up when that would pass the deadline."""
+    wait = min(wait, cfg.max_retry_wait)
+    if time.monotonic() + wait > stop:
+        raise FetchError(
+            reason,
+            f"no retry after {attempt + 1} attempt{'s' if attempt else ''}: waiting {wait:g}s "
+            f"more would pass the {cfg.total_deadline:g}s deadline",
+        )
+    time.sleep(wait)
 
 
 def retry_after(value: str | None) -> float | None:
