@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -380,3 +381,29 @@ def test_staging_folders_of_a_killed_run_are_cleared_by_the_next(tmp_path):
     (stale / "texts").mkdir(parents=True)  # what `kill -9` mid-write leaves
     run([tmp_path / "kumla.txt"], tmp_path / "out", jobs=0)
     assert not stale.exists()
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 and shutil.which("setpriv") is None, reason="root reads any folder"
+)
+def test_a_folder_that_cannot_be_listed_is_an_error_row_not_skipped(tmp_path):
+    # an unreadable subfolder and a link to a folder were skipped without a word
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "locked" / "x.txt").write_bytes(_promise())
+    (corpus / "kumla.txt").write_bytes(_promise("Tranemo"))
+    os.symlink(tmp_path / "elsewhere", corpus / "linked", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    (corpus / "locked").chmod(0)
+    code = "from lofte_extract.pipeline import run; import sys; run([sys.argv[1]], sys.argv[2])"
+    try:  # without root's power to read any folder
+        root = os.geteuid() == 0
+        drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"] * root
+        args = [*drop, sys.executable, "-c", code, str(corpus), str(tmp_path / "out")]
+        env = {**os.environ, "PYTHONPATH": str(SRC)}
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        (corpus / "locked").chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    rows = {r["path"]: r["reason"] for r in _lines(tmp_path / "out" / "errors.jsonl")}
+    assert rows == {"locked": "unreadable folder", "linked": "link to a folder"}

@@ -69,8 +69,27 @@ def special_file(path: Path) -> str | None:
     return None
 
 
+def _folder_row(path: Path, relative: str) -> ErrorRow:
+    """A folder listed among the files: a link to one (not followed), or one not listable."""
+    if path.is_symlink():
+        return ErrorRow(
+            path=relative,
+            stage="parse",
+            reason="link to a folder",
+            detail="not followed: give its target as a folder of its own to read it",
+        )
+    try:
+        os.listdir(path)
+        detail = "its files could not be listed"
+    except OSError as exc:
+        detail = f"its files are not read ({exc.strerror or exc})"
+    return ErrorRow(path=relative, stage="parse", reason="unreadable folder", detail=detail)
+
+
 def screen(root: Path, path: Path, relative: str, allow_outside: bool) -> ErrorRow | None:
     """An error row for a file the run must not open, else None."""
+    if path.is_dir():
+        return _folder_row(path, relative)
     if not allow_outside:
         target = outside_link(root, path)
         if target is not None:

@@ -64,18 +64,28 @@ def discover(paths: list[Path], skip: Path | None = None) -> Iterator[tuple[Path
 def _walk(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     for given in paths:
         if given.is_dir():
-            # A broken or looping link is listed too, so it becomes an error row, not a silent skip.
-            # FIFOs and device links too: each gets an error row (see `inputs.screen`).
-            files = sorted(p for p in given.rglob("*") if not p.is_dir())
-            for path in files:
-                relative = path.relative_to(given)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if path.name in _OWN_FILES:
-                    continue
-                yield given, path
+            for path in _folder_files(given):
+                if path.name not in _OWN_FILES:
+                    yield given, path
         else:
             yield given.parent, given
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Every file under a folder, sorted, hidden ones left out. A broken or looping link, a
+    FIFO, a link to a folder and a folder that cannot be listed are listed too, so each
+    becomes an error row (see `inputs.screen`), not a silent skip."""
+    found: list[Path] = []
+
+    def unlisted(error: OSError) -> None:
+        if error.filename:
+            found.append(Path(error.filename))
+
+    for where, folders, files in os.walk(folder, onerror=unlisted):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(where, name) for name in folders if Path(where, name).is_symlink())
+        found.extend(Path(where, name) for name in files if not name.startswith("."))
+    return sorted(found)
 
 
 def _source(relative: str, data: bytes, entry: ManifestEntry | None) -> Source:

@@ -63,7 +63,7 @@ def _jsonl(rows: Iterable[str]) -> str:
 
 def records_jsonl(records: Iterable[PromiseRecord]) -> str:
     """The text of records.jsonl: one record per line, sorted by id so two runs diff cleanly."""
-    ordered = sorted(records, key=lambda record: record.id)
+    ordered = sorted(records, key=record_order)
     return _jsonl(r.model_dump_json() for r in ordered)
 
 
