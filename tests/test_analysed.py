@@ -60,3 +60,17 @@ def test_sections_of_a_span_are_read_once_and_equal_a_fresh_reading():
         first.clear()  # a caller changing its list does not change the kept one
         assert sectioned_lines(doc, span) == sectioned_lines(_doc(), span)
         assert sectioned_lines(doc, span)
+
+
+def test_the_word_splitter_reads_older_spellings_in_their_usual_form():
+    # only some cues respelled 'skall'; every word-based rule now reads it as 'ska'
+    from lofte_extract.extract.analysed import words
+    from lofte_extract.extract.cues import has_modal
+
+    assert words("Polisen SKALL genomföra, skallgång") == [
+        "polisen",
+        "ska",
+        "genomföra",
+        "skallgång",
+    ]
+    assert has_modal("Trafikkontroller skall genomföras varje vecka.")

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from ..parse import ParsedDocument
 from ..parse.normalize import abbreviations
 from .meta_vocab import is_furniture
+from .vocab import load_vocab
 
 __all__ = [
     "AnalysedDocument",
@@ -90,14 +91,16 @@ _WORD = re.compile(r"\w[\w/-]*")
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, punctuation stripped (the rules' one word splitter)."""
+    """Lower-cased words of `text`, punctuation stripped, older spellings in their usual form
+    ('skall' as 'ska': spellings.json): the rules' one word splitter."""
     return list(_words(text))
 
 
 # Kept per text: the cue rules read the same sentence's words many times over.
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower()))
+    usual = load_vocab("spellings")["spellings"]
+    return tuple(usual.get(word, word) for word in _WORD.findall(text.lower()))
 
 
 # A sentence ends at . ! ? (and closing quotes or brackets) before white space and a capital,
