@@ -119,3 +119,18 @@ def test_a_folder_that_cannot_be_listed_is_an_error_row_not_skipped(tmp_path):
     assert done.returncode == 0, done.stderr
     rows = {r["path"]: r["reason"] for r in _lines(tmp_path / "out" / "errors.jsonl")}
     assert rows == {"locked": "unreadable folder", "linked": "link to a folder"}
+
+
+def test_a_bom_before_cp1252_text_is_read_as_cp1252_and_the_row_says_so(tmp_path):
+    # a UTF-8 BOM before cp1252 bytes: every 'å' became U+FFFD, and the 'not a
+    # medborgarlöfte' row said nothing of the decoding
+    from lofte_extract.parse import parse_bytes
+
+    text = "Trafiken i Åby\n\nBilarna kör för fort förbi skolan på Ängsvägen, säger föräldrar.\n"
+    data = b"\xef\xbb\xbf" + text.encode("cp1252")
+    assert parse_bytes(data, "notes.txt").text.startswith("Trafiken i Åby")
+    (tmp_path / "notes.txt").write_bytes(data)
+    run([tmp_path / "notes.txt"], tmp_path / "out", jobs=0)
+    [row] = _lines(tmp_path / "out" / "errors.jsonl")
+    assert row["reason"] == "not a medborgarlöfte"
+    assert "the text may be garbled: charset 'utf-8' after a byte order mark" in row["detail"]

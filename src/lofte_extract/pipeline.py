@@ -16,6 +16,7 @@ from .index_pages import index_page_error
 from .inputs import printable_path, screen
 from .parse import ParseError, parse_bytes
 from .parse.cuts import cut_note
+from .parse.encoding import decoding_note
 from .records import ErrorRow, PromiseRecord, Source
 from .results import FileResult, RunSummary, Task
 from .run_cache import look_up, remember
@@ -159,7 +160,11 @@ def process_file(
     try:
         result.records = extract_records(doc, source)
     except NotAPromiseError as exc:
-        notes = [str(exc) if str(exc) != NotAPromiseError.reason else None, cut_note(doc.warnings)]
+        notes = [
+            str(exc) if str(exc) != NotAPromiseError.reason else None,
+            cut_note(doc.warnings),
+            decoding_note(doc.warnings),  # 'not a promise' may be the decoder's doing
+        ]
         result.error = ErrorRow(
             path=relative,
             stage="extract",

@@ -10,6 +10,7 @@ __all__ = [
     "UTF8_MIN_VALID_PER_BAD",
     "Decoded",
     "decode",
+    "decoding_note",
     "html_meta_charset",
     "utf16_without_bom",
 ]
@@ -145,8 +146,11 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
     """Decode `data`: BOM, then `declared` (HTTP), then `meta`, then UTF-8 strictly, then cp1252."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom) :].decode(codec, errors="replace")
-            return Decoded(text, codec, "bom")
+            body = data[len(bom) :]
+            if codec == "utf-8" and not _is_strict_utf8(body):
+                # an editor's BOM before cp1252 text: read as what the bytes are
+                return _damaged_utf8_or_cp1252(body, [], " after a byte order mark")
+            return Decoded(body.decode(codec, errors="replace"), codec, "bom")
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16, errors="replace"), utf16, "guess")
@@ -177,6 +181,14 @@ def decode(data: bytes, declared: str | None = None, meta: str | None = None) ->
         return _damaged_utf8_or_cp1252(data, warnings, "")
 
 
+def _is_strict_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _damaged_utf8_or_cp1252(data: bytes, warnings: list[str], declared: str) -> Decoded:
     """Bytes that are not strict UTF-8: mostly-valid UTF-8 with a few bad bytes, or cp1252."""
     text, multibyte, bad = _utf8_counts(data)
@@ -200,3 +212,13 @@ def _mostly_utf8(data: bytes) -> bool:
     valid UTF-8 multibyte sequences: 'Ã¶' is not Swedish)."""
     _, multibyte, bad = _utf8_counts(data)
     return multibyte > 0 and multibyte >= bad * UTF8_MIN_VALID_PER_BAD
+
+
+# The decoder's own wording for text that may not read as written (see decode above).
+_DOUBT = re.compile(r"invalid byte sequences replaced|but content is not UTF-8")
+
+
+def decoding_note(warnings: list[str]) -> str | None:
+    """'the text may be garbled: …' when decoding replaced or guessed bytes, else None."""
+    doubts = [w for w in warnings if _DOUBT.search(w)]
+    return f"the text may be garbled: {'; '.join(doubts[:2])}" if doubts else None
