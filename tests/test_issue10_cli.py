@@ -85,7 +85,18 @@ def test_summary_line_points_to_errors_jsonl_when_files_failed(tmp_path):
     out = tmp_path / "out"
     result = _cli(str(corpus), "-o", str(out), "-q", "-j", "0")
     assert result.returncode == 0
-    assert result.stderr.splitlines()[-1].endswith(f"; why: {out / 'errors.jsonl'}")
+    assert result.stderr.splitlines()[-1].endswith(f"; why (1 corrupt PDF): {out / 'errors.jsonl'}")
+
+
+def test_summary_line_counts_the_failures_by_reason(tmp_path):
+    # the last line only pointed to errors.jsonl: a user had to open it to learn anything
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.pdf", "b.pdf"):
+        (corpus / name).write_bytes(b"%PDF-1.4 not really a pdf")
+    (corpus / "empty.txt").write_bytes(b"")
+    result = _cli(str(corpus), "-o", str(tmp_path / "out"), "-q", "-j", "0")
+    assert "; why (2 corrupt PDF, 1 empty file): " in result.stderr.splitlines()[-1]
 
 
 def test_every_error_starts_with_program_and_command(tmp_path):

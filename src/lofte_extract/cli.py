@@ -78,7 +78,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"lofte-extract run: cannot write output to {args.out}: {exc}", file=sys.stderr)
         return 2
-    errors = f"; why: {args.out / 'errors.jsonl'}" if summary.failures else ""
+    errors = ""
+    if summary.failures:
+        errors = f"; why ({summary.reasons_line()}): {args.out / 'errors.jsonl'}"
     print(summary.line() + errors, file=sys.stderr)
     return 0
 

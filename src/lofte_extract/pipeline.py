@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,6 +247,8 @@ def run(
         summary.stages["write"] = time.perf_counter() - step
     summary.records = len(records)
     summary.failures = len(errors)
+    counts = Counter(error.reason for error in errors)
+    summary.failure_reasons = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
     summary.seconds = time.perf_counter() - started
     return summary
 

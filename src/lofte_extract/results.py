@@ -13,6 +13,9 @@ from .records import ErrorRow, PromiseRecord
 __all__ = ["FileResult", "RunSummary", "Task"]
 
 
+_REASONS_SHOWN = 5  # reasons named in the run's last line; errors.jsonl has every row
+
+
 @dataclass(frozen=True)
 class Task:
     """One file to process."""
@@ -48,6 +51,8 @@ class RunSummary:
     files: int = 0
     records: int = 0
     failures: int = 0
+    # How many files failed for each reason, most frequent first ('not a medborgarlöfte': 12)
+    failure_reasons: dict[str, int] = field(default_factory=dict)
     documents_extracted: int = 0
     cached: int = 0
     # Wall time of the parse + extract stage (first file handed out to last result back).
@@ -69,3 +74,10 @@ class RunSummary:
             f"{cached}extract {self.documents_per_second:.1f} docs/s; "
             f"{self.seconds:.1f}s; output in {self.out_dir}"
         )
+
+    def reasons_line(self) -> str:
+        """'12 not a medborgarlöfte, 3 corrupt PDF, …': what the failures were, in one line."""
+        shown = list(self.failure_reasons.items())[:_REASONS_SHOWN]
+        more = len(self.failure_reasons) - len(shown)
+        parts = [f"{count} {reason}" for reason, count in shown]
+        return ", ".join(parts) + (f" and {more} other reasons" if more > 0 else "")
