@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import CACHE_DIR_NAME, ResultCache
-from .collect.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from .collect.manifest import MANIFEST_NAME, BadLine, ManifestEntry, read_manifest
 from .compare.dedupe import deduplicate
 from .index_pages import index_page_error
 from .inputs import printable_path, screen
@@ -275,17 +275,15 @@ def _results(
     found = list(discover([Path(p) for p in paths], skip=summary.out_dir.absolute()))
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for root in {root for root, _ in found}:
-        bad: list[str] = []
+        bad: list[BadLine] = []
         manifests[root] = read_manifest(root, bad)
-        for note in bad:
+        for line in bad:
             # the file stays in the run, without the provenance its line held
-            where, _, detail = note.partition(": ")
-            number = where.partition(":")[2]
             row = ErrorRow(
                 path=MANIFEST_NAME,
                 stage="collect",
-                reason="bad manifest line" if number else "unreadable manifest",
-                detail=f"line {number}: {detail}" if number else detail,
+                reason="bad manifest line" if line.number else "unreadable manifest",
+                detail=f"line {line.number}: {line.reason}" if line.number else line.reason,
             )
             yield FileResult(MANIFEST_NAME, error=row)
     tasks = []

@@ -171,8 +171,8 @@ class Session:
                 raise
             if answer.status != 429 and answer.status < 500:
                 return answer
-            tries = f"{attempt + 1} attempt{'s' if attempt else ''}"
             if last:
+                tries = _attempts(attempt)
                 raise FetchError(f"HTTP {answer.status}", f"still failing after {tries}")
             asked = retry_after(answer.headers.get("retry-after"))
             if asked is not None and asked > cfg.max_retry_wait:
@@ -228,10 +228,15 @@ def _pause(wait: float, cfg: CollectConfig, stop: float, reason: str, attempt: i
     if time.monotonic() + wait > stop:
         raise FetchError(
             reason,
-            f"no retry after {attempt + 1} attempt{'s' if attempt else ''}: waiting {wait:g}s "
+            f"no retry after {_attempts(attempt)}: waiting {wait:g}s "
             f"more would pass the {cfg.total_deadline:g}s deadline",
         )
     time.sleep(wait)
+
+
+def _attempts(attempt: int) -> str:
+    """'1 attempt', '3 attempts' for the 0-based attempt just made."""
+    return f"{attempt + 1} attempt{'s' if attempt else ''}"
 
 
 def retry_after(value: str | None) -> float | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "MANIFEST_NAME",
+    "BadLine",
     "ManifestEntry",
     "append_jsonl",
     "append_manifest",
@@ -52,9 +54,22 @@ class ManifestEntry(BaseModel):
         return headers
 
 
-def read_manifest(corpus_dir: str | Path, bad: list[str] | None = None) -> dict[str, ManifestEntry]:
+class BadLine(NamedTuple):
+    """A manifest line that is no entry, or (number None) a manifest that could not be read."""
+
+    number: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{MANIFEST_NAME}:{self.number}" if self.number else MANIFEST_NAME
+        return f"{where}: {self.reason}"
+
+
+def read_manifest(
+    corpus_dir: str | Path, bad: list[BadLine] | None = None
+) -> dict[str, ManifestEntry]:
     """Entries by path; a missing manifest is empty, a bad line is skipped and, when `bad` is
-    given, described there ('manifest.jsonl:3: not a manifest entry (…)')."""
+    given, described there."""
     entries: dict[str, ManifestEntry] = {}
     for entry in manifest_lines(Path(corpus_dir), bad):
         if isinstance(entry, ManifestEntry):
@@ -62,7 +77,7 @@ def read_manifest(corpus_dir: str | Path, bad: list[str] | None = None) -> dict[
     return entries
 
 
-def manifest_lines(corpus_dir: Path, bad: list[str] | None = None) -> list[ManifestEntry | str]:
+def manifest_lines(corpus_dir: Path, bad: list[BadLine] | None = None) -> list[ManifestEntry | str]:
     """Every line of the manifest in file order: an entry, or the raw text of a line that is
     none (kept so that rewriting the manifest never drops what a person may still repair)."""
     path = corpus_dir / MANIFEST_NAME
@@ -74,7 +89,7 @@ def manifest_lines(corpus_dir: Path, bad: list[str] | None = None) -> list[Manif
     except OSError as exc:
         if bad is None:
             raise  # a rewrite must not take an unread manifest for an empty one
-        bad.append(f"{MANIFEST_NAME}: unreadable ({exc.strerror or exc})")
+        bad.append(BadLine(None, f"unreadable ({exc.strerror or exc})"))
         return []  # the files are still read, without their provenance
     text = data.decode("utf-8", errors="replace")  # one bad byte spoils one line
     for number, line in enumerate(text.splitlines(), start=1):
@@ -86,7 +101,7 @@ def manifest_lines(corpus_dir: Path, bad: list[str] | None = None) -> list[Manif
             lines.append(line)
             if bad is not None:
                 reason = str(exc).splitlines()[0][:120]
-                bad.append(f"{MANIFEST_NAME}:{number}: not a manifest entry ({reason})")
+                bad.append(BadLine(number, f"not a manifest entry ({reason})"))
     return lines
 
 

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import json
 import os
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..records import ErrorRow
 from .content import extension_for
 from .fetch import PART_PREFIX, Download
-from .manifest import MANIFEST_NAME, ManifestEntry, append_jsonl, append_manifest, manifest_lines
+from .manifest import (
+    MANIFEST_NAME,
+    BadLine,
+    ManifestEntry,
+    append_jsonl,
+    append_manifest,
+    manifest_lines,
+)
 from .urls import file_name
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["ERRORS_NAME", "Corpus", "CorpusBusy"]
 
@@ -39,7 +46,7 @@ class Corpus:
         self._by_sha: dict[str, ManifestEntry] = {}
         self._by_url: dict[str, ManifestEntry] = {}
         # Lines that are no entry: described for the caller, never dropped (see _forget)
-        self.bad_lines: list[str] = []
+        self.bad_lines: list[BadLine] = []
         for entry in manifest_lines(root, self.bad_lines):
             if isinstance(entry, ManifestEntry):
                 self._index(entry)

@@ -155,12 +155,9 @@ def _promised_clauses(piece: Piece, sectioned: SectionedLine) -> list[Piece]:
     hållas' in a paragraph about the promise: each clause that is no outcome goal."""
     if sectioned.section in ("follow_up", "background"):
         return []
-    clauses = coordinated_clauses(piece)
-    if not clauses or not (
-        sectioned.section == "promise" or in_promise_context(sectioned.line.text)
-    ):
+    if sectioned.section != "promise" and not in_promise_context(sectioned.line.text):
         return []
-    return [clause for clause in clauses if not is_outcome_clause(clause.text)]
+    return [c for c in coordinated_clauses(piece) if not is_outcome_clause(c.text)]
 
 
 def _lede(parts: list[Piece], index: int) -> bool:

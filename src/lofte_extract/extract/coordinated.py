@@ -109,8 +109,8 @@ def is_outcome_clause(text: str) -> bool:
     minska', 'bostadsinbrotten ska inte öka' (not 'synligheten ska öka', an activity)."""
     goals = load_vocab("content_goals")
     ws = words(text)
-    modal = next((i for i, w in enumerate(ws) if w in goals["clause_modals"]), None)
-    if not modal:
+    modal = _modal_at(text)
+    if not modal:  # none, or no subject before it
         return False
     subject = ws[:modal]
     outcome = tuple(goals["outcome_stems"] + goals["measure_nouns"])

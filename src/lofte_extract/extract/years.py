@@ -111,15 +111,20 @@ class _PageDate(NamedTuple):
 def _page_date(text: str, start: int, end: int) -> _PageDate | None:
     """The page's date: an article date, or a line holding only a date near the top, or
     else the date the page was last updated (a news item may show no other)."""
-    dated = article_date(text, end)
-    if dated and dated[1] < end:
-        return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
+    dated = _article_page_date(text, end)
+    if dated:
+        return dated
     for line in first_lines(text, year_settings()["dateline_max_line"]):
         dates = find_dates(text, line.start, line.end)
         alone = len(dates) == 1 and len(line.text) <= dates[0].end - dates[0].start + 2
         if alone and dates[0].year:
             return _PageDate(dates[0].year, dates[0].month, dates[0].start, dates[0].end)
-    dated = article_date(text, end, updated=True)
+    return _article_page_date(text, end, updated=True)
+
+
+def _article_page_date(text: str, end: int, updated: bool = False) -> _PageDate | None:
+    """The article date (see dates.article_date) when it stands before `end`."""
+    dated = article_date(text, end, updated)
     if dated and dated[1] < end:
         return _PageDate(dated[0].year, dated[0].month, dated[1], dated[2])
     return None
